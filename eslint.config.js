@@ -1,0 +1,102 @@
+// Lint rules that hold the house together: type-aware TypeScript, and the import boundaries of
+// STYLE.md made mechanical (who may import whom), plus a ban on hidden nondeterminism in game/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nondeterminism = [
+  { object: 'Math', property: 'random', message: 'game/ is deterministic: use the seeded RNG in game/rng.ts.' },
+  { object: 'Date', property: 'now', message: 'game/ has no clock: time is the turn counter.' },
+  { object: 'performance', property: 'now', message: 'game/ has no clock.' },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.reports/**', 'runs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.es2022 },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['game/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-*', 'react/*', 'phaser', 'phaser/*', 'electron', 'electron/*'], message: 'game/ is pure: no UI or Electron.' },
+          { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'game/ is pure: no Node APIs.' },
+          { group: ['**/renderer/**', '**/main/**', '../renderer/*', '../main/*'], message: 'game/ must not know the app exists.' },
+        ],
+      }],
+      'no-restricted-properties': ['error', ...nondeterminism],
+      'no-restricted-globals': ['error',
+        { name: 'window', message: 'No DOM in game/.' },
+        { name: 'document', message: 'No DOM in game/.' },
+        { name: 'process', message: 'No Node in game/.' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'game/ has no clock.' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer has no Node or Electron: go through renderer/platform.' },
+          { group: ['**/main/**', '../main/*', '../../main/*'], message: 'The renderer must not import the main process.' },
+          { group: ['**/game/phases/*', '**/game/phases/**'], message: 'Use the game public API (game/index.ts), not engine internals.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/board/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer has no Node or Electron: go through renderer/platform.' },
+          { group: ['**/main/**', '../main/*', '../../main/*'], message: 'The renderer must not import the main process.' },
+          { group: ['**/game/phases/*', '**/game/phases/**'], message: 'Use the game public API (game/index.ts), not engine internals.' },
+          { group: ['phaser', 'phaser/*'], message: 'Only renderer/board/ talks to Phaser.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/preload/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/renderer/**', '../renderer/*'], message: 'main/ must not import the renderer.' },
+          { group: ['react', 'phaser'], message: 'main/ has no UI libraries.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['main/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['*', '!electron'], message: 'The sandboxed preload may import electron only.' }],
+      }],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.ts', 'cli/**/*.ts', '*.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,50 @@
+/**
+ * Engine events: what happened during resolution, one typed record each, named in the past tense.
+ * They drive the turn report, the animated resolution, the event log, the CSVs and the AAR; the
+ * invariant tests check that they agree with the state.
+ */
+import type { InjectId, Side } from './content/scenario-schema';
+import type { Mode, RegionId } from './content/schema';
+import type { Control, OverrideTarget } from './types';
+
+interface Base {
+  turn: number;
+}
+
+export type GameEvent = Base &
+  (
+    | { type: 'injectApplied'; inject: InjectId; region: RegionId | null }
+    | { type: 'overrideApplied'; target: OverrideTarget; region: RegionId | null; from: number; to: number; reason: string }
+    | { type: 'forcesDeployed'; region: RegionId; force: 'army' | 'police'; from: number; to: number }
+    | { type: 'fightersMoved'; region: RegionId; to: RegionId; fighters: number }
+    | { type: 'clashOccurred'; region: RegionId; securityKilled: number; insurgentsKilled: number; civiliansKilled: number }
+    | { type: 'ambushSprung'; region: RegionId; securityKilled: number; insurgentsKilled: number; civiliansKilled: number }
+    | { type: 'installationAttacked'; region: RegionId; securityKilled: number; insurgentsKilled: number; civiliansKilled: number }
+    | { type: 'leaderKilled'; region: RegionId; leader: string; name: string }
+    | { type: 'clanBossArrested'; region: RegionId }
+    | { type: 'cocaEradicated'; region: RegionId; ha: number; replantedHa: number }
+    | { type: 'cultivationDisplaced'; region: RegionId; to: RegionId; ha: number }
+    | { type: 'cultivationAbandoned'; region: RegionId; ha: number }
+    | { type: 'cultivationPlanted'; region: RegionId; ha: number; financedHa: number }
+    | { type: 'labsBuilt'; region: RegionId; labs: number }
+    | { type: 'labsRelocated'; region: RegionId; to: RegionId; labs: number }
+    | { type: 'labsDestroyed'; region: RegionId; labs: number; seizedT: number }
+    | { type: 'shipmentSeized'; region: RegionId; exit: string; mode: Mode; tonnes: number }
+    | { type: 'shipmentExported'; region: RegionId; exit: string; mode: Mode; tonnes: number }
+    | { type: 'flightsInterdicted'; region: RegionId; flights: number; interdicted: number; shotDown: number }
+    | { type: 'civilianAircraftShotDown'; region: RegionId }
+    | { type: 'usSupportChanged'; from: number; to: number; cause: 'shootdown' | 'stance' | 'inject' | 'drift' }
+    | { type: 'interdictionLawPassed' }
+    | { type: 'interdictionLawProposed'; turnsToPass: number }
+    | { type: 'radarOnline'; region: RegionId; coverage: number }
+    | { type: 'routeShifted'; exit: string; from: number; to: number }
+    | { type: 'protectionPaid'; region: RegionId; musd: number }
+    | { type: 'shipmentsRaided'; region: RegionId; tonnes: number }
+    | { type: 'insurgentsRecruited'; region: RegionId; fighters: number }
+    | { type: 'controlChanged'; region: RegionId; from: Control; to: Control }
+    | { type: 'revenueCollected'; side: Side; musd: number }
+    | { type: 'gameEnded' }
+  );
+
+export type EventType = GameEvent['type'];
+export type EventOf<T extends EventType> = Extract<GameEvent, { type: T }>;

@@ -1,0 +1,221 @@
+/**
+ * Game state and turn inputs. State is JSON-safe (no Map, Set, class, Date or undefined) so saves,
+ * logs and hashes need no special encoding. Regions are an array in the map's fixed order.
+ */
+import type { InjectInput, Side } from './content/scenario-schema';
+import type { RegionId } from './content/schema';
+import type { GameEvent } from './events';
+import type { Order } from './orders';
+
+export type { Side, InjectInput, RegionId };
+
+export type Control = 'state' | 'contested' | 'insurgent' | 'clans';
+export type Roe = 'off' | 'track' | 'force-down' | 'shoot-down';
+export type LawStatus = 'none' | 'pending' | 'passed';
+export type UsStance = 'seek' | 'maintain' | 'distance';
+
+export interface RegionState {
+  id: RegionId;
+  /** Productive coca, ha (stock). */
+  cocaHa: number;
+  /** Newly planted coca by turns until first harvest: index 0 matures next turn. */
+  immatureHa: number[];
+  labs: number;
+  army: number;
+  police: number;
+  insurgentFighters: number;
+  clanPresence: number;
+  statePresence: number;
+  legitimacy: number;
+  corruption: number;
+  /** Cocaine-equivalent tonnes produced and waiting for transport (stock). */
+  stockT: number;
+  leafPriceUsdPerKg: number;
+  /** What clans expect a kg of cocaine equivalent to be worth here after transport and risk. */
+  originValueUsdPerKg: number;
+  radarCoverage: number;
+  /** Radar investments on their way: `[turnReady, coverageAdded]`. */
+  radarPipeline: [number, number][];
+  riverControlMusd: number;
+  developmentStockMusd: number;
+  intel: number;
+  /** Eradication risk farmers perceive (smoothed share of area eradicated per quarter). */
+  eradicationRisk: number;
+  /** Share of this region's exports by exit id, in the map's exit order. */
+  routeShares: number[];
+  control: Control;
+  /** This turn's flows, reset each turn (for reports and CSVs). */
+  flow: RegionFlow;
+}
+
+export interface RegionFlow {
+  leafT: number;
+  eradicatedHa: number;
+  abandonedHa: number;
+  plantedHa: number;
+  displacedInHa: number;
+  displacedOutHa: number;
+  maturedHa: number;
+  producedT: number;
+  shippedT: number;
+  seizedT: number;
+  consumedT: number;
+  violenceEvents: number;
+  securityKilled: number;
+  insurgentsKilled: number;
+  civiliansKilled: number;
+  recruits: number;
+}
+
+export interface ExitState {
+  id: string;
+  priceUsdPerKg: number;
+  portControlMusd: number;
+  /** Clans' preference weights for this exit, 0–100 (their route order). */
+  weight: number;
+  flow: { shippedT: number; seizedT: number; exportedT: number };
+}
+
+export interface Leader {
+  id: string;
+  name: string;
+  region: RegionId;
+  status: 'active' | 'killed' | 'captured';
+}
+
+export interface NationalState {
+  usSupport: number;
+  usStance: UsStance;
+  usSuspendedTurns: number;
+  legitimacy: number;
+  interdictionLaw: LawStatus;
+  lawTurnsLeft: number;
+  pilotReadiness: number;
+  roe: Roe;
+  precursorControl: number;
+  insurgentFront: number;
+  insurgentCashMusd: number;
+  insurgentCohesion: number;
+  clanCashMusd: number;
+  clanCohesion: number;
+  finishShare: number;
+  insurgentTaxPct: number;
+  insurgentPosture: 'hide' | 'balanced' | 'offensive';
+  foreignClients: string[];
+  leaders: Leader[];
+  /** Active temporary modifiers from injects: id and turns left. */
+  modifiers: { id: string; turnsLeft: number; region: RegionId | null }[];
+  totals: {
+    mistakenShootdowns: number;
+    securityKilled: number;
+    insurgentsKilled: number;
+    civiliansKilled: number;
+    clanRevenueMusd: number;
+    insurgentRevenueMusd: number;
+    stateSpendMusd: number;
+  };
+}
+
+/** One row of the national series, appended after each resolved turn (drives charts and CSVs). */
+export interface TurnRecord {
+  turn: number;
+  year: number;
+  quarter: number;
+  cocaHa: number;
+  leafT: number;
+  eradicatedHa: number;
+  cocainePotentialT: number;
+  seizedT: number;
+  exportedT: number;
+  exportAirT: number;
+  exportSeaT: number;
+  exportLandT: number;
+  exportRiverT: number;
+  narcoFlights: number;
+  flightsInterdicted: number;
+  mistakenShootdowns: number;
+  leafPriceUsdPerKg: number;
+  pbcPriceUsdPerKg: number;
+  cocaineExportPriceUsdPerKg: number;
+  clanRevenueMusd: number;
+  insurgentRevenueMusd: number;
+  stateSpendMusd: number;
+  usSupport: number;
+  legitimacy: number;
+  insurgentFighters: number;
+  securityForcesKilled: number;
+  insurgentsKilled: number;
+  civiliansKilled: number;
+  stockT: number;
+  consumedT: number;
+  scores: Record<Side, number>;
+}
+
+export interface GameState {
+  format: 'cordillera-state';
+  version: 1;
+  scenarioId: string;
+  scenarioHash: string;
+  seed: number;
+  /** Turns resolved so far; the next turn to resolve is `turn + 1`. */
+  turn: number;
+  turnsTotal: number;
+  year: number;
+  quarter: number;
+  status: 'playing' | 'ended';
+  /** The game's PRNG (sfc32), advanced only by resolution phases. */
+  rng: [number, number, number, number];
+  regions: RegionState[];
+  exits: ExitState[];
+  national: NationalState;
+  budgets: Record<Side, Budget>;
+  history: TurnRecord[];
+}
+
+/** What a side may spend next turn. */
+export interface Budget {
+  moneyMusd: number;
+  army: number;
+  police: number;
+  fighters: number;
+}
+
+export interface SideOrders {
+  side: Side;
+  orders: Order[];
+  /** The players' rationale, kept in the log and the AAR. */
+  note?: string;
+}
+
+/** A facilitator's adjudication override: set one variable, with the reason recorded. */
+export interface Override {
+  target: OverrideTarget;
+  region?: RegionId;
+  value: number;
+  reason: string;
+}
+export const OVERRIDE_TARGETS = [
+  'region.cocaHa', 'region.labs', 'region.insurgentFighters', 'region.legitimacy', 'region.statePresence',
+  'region.corruption', 'national.usSupport', 'national.pilotReadiness', 'national.insurgentFront',
+  'national.clanCashMusd', 'national.insurgentCashMusd',
+] as const;
+export type OverrideTarget = (typeof OVERRIDE_TARGETS)[number];
+
+export interface TurnInput {
+  orders: SideOrders[];
+  injects?: InjectInput[];
+  overrides?: Override[];
+}
+
+export interface ValidationError {
+  /** Where: e.g. `orders[state][3].amount`. */
+  path: string;
+  /** Stable message key for the UI (`order.overBudget`), with values to fill in. */
+  code: string;
+  message: string;
+  values?: Record<string, string | number>;
+}
+
+export type ResolveResult =
+  | { ok: true; state: GameState; events: GameEvent[] }
+  | { ok: false; errors: ValidationError[] };

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): lint, typecheck, unit tests, both builds, end-to-end tests.
+// Every step runs even if an earlier one fails, so one run shows everything that is wrong; the last
+// line is the honest total of unit + end-to-end tests, read by CI: `N passed, N failed, N skipped`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const reports = '.reports';
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const steps = [
+  ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['typecheck', 'npx', ['tsc', '-b']],
+  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${reports}/unit.json`]],
+  ['build (desktop)', 'npx', ['electron-vite', 'build']],
+  ['build (web)', 'npm', ['run', 'build:web']],
+  ['e2e', 'npx', ['playwright', 'test']],
+];
+
+const failedSteps = [];
+for (const [name, cmd, args] of steps) {
+  const started = process.hrtime.bigint();
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const s = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${s.toFixed(1)} s`);
+  if (r.status !== 0) failedSteps.push(name);
+}
+
+let passed = 0, failed = 0, skipped = 0;
+const unitFile = `${reports}/unit.json`;
+if (existsSync(unitFile)) {
+  const u = JSON.parse(readFileSync(unitFile, 'utf8'));
+  passed += u.numPassedTests ?? 0;
+  failed += u.numFailedTests ?? 0;
+  skipped += (u.numPendingTests ?? 0) + (u.numTodoTests ?? 0);
+}
+const e2eFile = `${reports}/e2e.json`;
+if (existsSync(e2eFile)) {
+  const e = JSON.parse(readFileSync(e2eFile, 'utf8'));
+  passed += e.stats?.expected ?? 0;
+  failed += (e.stats?.unexpected ?? 0) + (e.stats?.flaky ?? 0);
+  skipped += e.stats?.skipped ?? 0;
+}
+if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failedSteps.length || failed ? 1 : 0);
