@@ -39,7 +39,7 @@ export type GameEvent = Base &
     | { type: 'radarOnline'; region: RegionId; coverage: number }
     | { type: 'routeShifted'; exit: string; from: number; to: number }
     | { type: 'protectionPaid'; region: RegionId; musd: number }
-    | { type: 'shipmentsRaided'; region: RegionId; tonnes: number }
+    | { type: 'protectionEnforced'; region: RegionId; musd: number }
     | { type: 'insurgentsRecruited'; region: RegionId; fighters: number }
     | { type: 'controlChanged'; region: RegionId; from: Control; to: Control }
     | { type: 'revenueCollected'; side: Side; musd: number }

@@ -2,7 +2,7 @@
  * Game state and turn inputs. State is JSON-safe (no Map, Set, class, Date or undefined) so saves,
  * logs and hashes need no special encoding. Regions are an array in the map's fixed order.
  */
-import type { InjectInput, Side } from './content/scenario-schema';
+import type { InjectInput, Scenario, Side } from './content/scenario-schema';
 import type { RegionId } from './content/schema';
 import type { GameEvent } from './events';
 import type { Order } from './orders';
@@ -26,6 +26,9 @@ export interface RegionState {
   insurgentFighters: number;
   clanPresence: number;
   statePresence: number;
+  /** The presence the State keeps here with no special effort (the scenario's start). */
+  basePresence: number;
+  baseLegitimacy: number;
   legitimacy: number;
   corruption: number;
   /** Cocaine-equivalent tonnes produced and waiting for transport (stock). */
@@ -105,6 +108,8 @@ export interface NationalState {
   leaders: Leader[];
   /** Active temporary modifiers from injects: id and turns left. */
   modifiers: { id: string; turnsLeft: number; region: RegionId | null }[];
+  /** Reference levels from the start, for prices and scores. */
+  ref: { cocaHa: number; exportsTPerQuarter: number; fighters: number; clanRevenueMusd: number; insurgentRevenueMusd: number };
   totals: {
     mistakenShootdowns: number;
     securityKilled: number;
@@ -156,6 +161,8 @@ export interface GameState {
   version: 1;
   scenarioId: string;
   scenarioHash: string;
+  /** The scenario the game was created from, so a save needs no other file to continue. */
+  scenario: Scenario;
   seed: number;
   /** Turns resolved so far; the next turn to resolve is `turn + 1`. */
   turn: number;

@@ -1,0 +1,179 @@
+/**
+ * Named policies for scenario planning: fixed rules that play the same way on every seed (they
+ * use no randomness), so Monte Carlo runs compare policies, not luck. Each returns orders and the
+ * reasons for them.
+ */
+import type { Side } from '../content/scenario-schema';
+import { staticCtx } from '../context';
+import { eradicationCapacityHa } from '../phases/eradication';
+import type { GameState } from '../types';
+import { Planner, type BotResult } from './planner';
+
+export type Policy = (state: GameState) => BotResult;
+
+const byCoca = (s: GameState, pred: (i: number) => boolean) =>
+  s.regions.map((r, i) => ({ r, i })).filter(({ r, i }) => r.cocaHa > 0 && pred(i)).sort((a, b) => b.r.cocaHa - a.r.cocaHa || a.i - b.i);
+
+/** Eradicate up to `totalHa` across the regions `pred` selects, by coca area, within police capacity. */
+function eradicate(pl: Planner, totalHa: number, maxShare: number, pred: (i: number) => boolean): number {
+  const s = pl.state;
+  const p = s.scenario.params;
+  const targets = byCoca(s, pred);
+  const coca = targets.reduce((a, t) => a + t.r.cocaHa, 0);
+  let done = 0;
+  for (const { r } of targets) {
+    const cap = eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter);
+    const ha = Math.min((totalHa * r.cocaHa) / coca, r.cocaHa * maxShare, cap);
+    const got = pl.add({ kind: 'eradicate', region: r.id, amount: ha });
+    if (got > 0) done += got;
+  }
+  if (done > 0) pl.say('ai.state.eradicate', { ha: Math.round(done), regions: targets.length });
+  return done;
+}
+
+const outsideVraem = (s: GameState) => {
+  const sc = staticCtx(s.scenario);
+  return (i: number) => sc.vraemShare[i]! < 0.5;
+};
+
+function stateBase(s: GameState, pl: Planner, opts: { eradicateHa: number; development: number; leadership: number }): void {
+  pl.add({ kind: 'precursors', amount: 2 });
+  pl.add({ kind: 'portControl', exit: 'sea-callao', amount: 2 });
+  pl.add({ kind: 'portControl', exit: 'sea-paita', amount: 1 });
+  eradicate(pl, opts.eradicateHa, 0.45, outsideVraem(s));
+  const lead = s.regions.filter((r) => r.insurgentFighters > 0).sort((a, b) => b.insurgentFighters - a.insurgentFighters).slice(0, 2);
+  for (const r of lead) pl.add({ kind: 'leadership', region: r.id, amount: opts.leadership / lead.length });
+  if (lead.length && opts.leadership > 0) pl.say('ai.state.leadership', { region: lead[0]!.id });
+  const dev = byCoca(s, () => true).slice(0, 5);
+  const devTotal = dev.reduce((a, d) => a + d.r.cocaHa, 0);
+  for (const { r } of dev) pl.add({ kind: 'development', region: r.id, amount: (opts.development * r.cocaHa) / devTotal });
+  if (dev.length && opts.development > 0) pl.say('ai.state.development', { musd: opts.development, region: dev[0]!.r.id });
+}
+
+/** What the State actually did in 2016: eradication outside the VRAEM, no operational air interdiction. */
+export const stateStatusQuo: Policy = (s) => {
+  const pl = new Planner(s, 'state');
+  stateBase(s, pl, { eradicateHa: 7500, development: 8, leadership: 3 });
+  return pl.result();
+};
+
+/** Stand the air interdiction programme up as fast as law, radars and pilots allow. */
+export const stateAirInterdiction: Policy = (s) => {
+  const pl = new Planner(s, 'state');
+  const n = s.national;
+  if (n.interdictionLaw === 'none') {
+    pl.add({ kind: 'interdictionLaw' });
+    pl.say('ai.state.pushLaw', {});
+  }
+  pl.add({ kind: 'pilots', amount: n.pilotReadiness < 0.95 ? 6 : 2 });
+  const strips = staticCtx(s.scenario).defs.map((d, i) => ({ d, i, r: s.regions[i]! })).filter((x) => x.d.airstrips > 0)
+    .sort((a, b) => b.d.airstrips - a.d.airstrips || a.i - b.i);
+  let radars = 0;
+  for (const { r } of strips) {
+    const pending = r.radarPipeline.reduce((a, [, c]) => a + c, 0);
+    if (r.radarCoverage + pending < 0.99 && radars < 3) {
+      radars += pl.add({ kind: 'radar', region: r.id, amount: Math.min(6, (1 - r.radarCoverage - pending) * s.scenario.params.radarCostMusd) }) > 0 ? 1 : 0;
+    }
+  }
+  if (radars) pl.say('ai.state.radar', { regions: radars });
+  const ready = n.interdictionLaw === 'passed' && n.pilotReadiness >= 0.4 && n.usSuspendedTurns === 0;
+  pl.add({ kind: 'roe', value: ready ? 'shoot-down' : 'track' });
+  if (ready) pl.say('ai.state.shootDown', { readiness: Math.round(n.pilotReadiness * 100) });
+  stateBase(s, pl, { eradicateHa: 5000, development: 5, leadership: 2 });
+  return pl.result();
+};
+
+/** Eradicate as much as the budget and police allow, outside the VRAEM first. */
+export const stateEradicationSurge: Policy = (s) => {
+  const pl = new Planner(s, 'state');
+  const sc = staticCtx(s.scenario);
+  // Move police from the coast to coca regions.
+  const coca = s.regions.reduce((a, r) => a + r.cocaHa, 0);
+  const pool = s.budgets.state.police;
+  const keep = s.regions.filter((r) => r.cocaHa === 0).length * 50;
+  s.regions.forEach((r) => {
+    const to = r.cocaHa > 0 ? Math.floor(((pool - keep) * r.cocaHa) / coca) : Math.min(r.police, 50);
+    pl.add({ kind: 'deployPolice', region: r.id, amount: to });
+  });
+  pl.say('ai.state.policeToCoca', {});
+  pl.add({ kind: 'precursors', amount: 1 });
+  const outside = eradicate(pl, 1e6, 0.6, (i) => sc.vraemShare[i]! < 0.5);
+  eradicate(pl, 1e6 - outside, 0.6, (i) => sc.vraemShare[i]! >= 0.5);
+  return pl.result();
+};
+
+/** Forces and leadership targeting concentrated on the VRAEM. */
+export const stateVraemOffensive: Policy = (s) => {
+  const pl = new Planner(s, 'state');
+  const sc = staticCtx(s.scenario);
+  const army = s.budgets.state.army;
+  const vraem = s.regions.map((r, i) => ({ r, i })).filter(({ i }) => sc.vraemShare[i]! >= 0.5);
+  const weight = vraem.reduce((a, { i }) => a + sc.vraemShare[i]!, 0);
+  const elsewhere = s.regions.filter((_r, i) => sc.vraemShare[i]! < 0.5);
+  const kept = elsewhere.reduce((a, r) => a + Math.floor(r.army * 0.5), 0);
+  for (const r of elsewhere) pl.add({ kind: 'deployArmy', region: r.id, amount: Math.floor(r.army * 0.5) });
+  for (const { r, i } of vraem) pl.add({ kind: 'deployArmy', region: r.id, amount: Math.floor(((army - kept) * sc.vraemShare[i]!) / weight) });
+  pl.say('ai.state.armyToVraem', {});
+  for (const { r } of vraem) if (r.insurgentFighters > 0 || s.national.leaders.some((l) => l.status === 'active' && l.region === r.id))
+    pl.add({ kind: 'leadership', region: r.id, amount: 4 });
+  stateBase(s, pl, { eradicateHa: 5000, development: 6, leadership: 0 });
+  return pl.result();
+};
+
+/** Alternative development and governance first; eradication only where development has arrived. */
+export const stateDevelopmentFirst: Policy = (s) => {
+  const pl = new Planner(s, 'state');
+  const targets = byCoca(s, () => true).slice(0, 8);
+  const total = targets.reduce((a, t) => a + t.r.cocaHa, 0);
+  for (const { r } of targets) pl.add({ kind: 'development', region: r.id, amount: (30 * r.cocaHa) / total });
+  pl.say('ai.state.development', { musd: 30, region: targets[0]?.r.id ?? '' });
+  const sc = staticCtx(s.scenario);
+  eradicate(pl, 2500, 0.3, (i) => s.regions[i]!.developmentStockMusd > 10 && sc.vraemShare[i]! < 0.5);
+  pl.add({ kind: 'precursors', amount: 2 });
+  return pl.result();
+};
+
+/** The clans as they behaved: routes by the baseline shares, protection paid, some mining. */
+export const clansStatusQuo: Policy = (s) => {
+  const pl = new Planner(s, 'clans');
+  const sc = staticCtx(s.scenario);
+  pl.add({ kind: 'finishShare', value: 0.3 });
+  s.regions.forEach((r, i) => {
+    if (r.insurgentFighters > 0 && r.cocaHa > 0) {
+      const potentialT = (r.cocaHa * sc.defs[i]!.yieldTPerHaYear) / 4 / sc.leafKgPerKg[i]!;
+      const due = (potentialT * 1000 * r.originValueUsdPerKg * (s.national.insurgentTaxPct / 100) * Math.min(1, r.insurgentFighters / 40)) / 1e6;
+      if (pl.add({ kind: 'protection', region: r.id, amount: due }) > 0) pl.say('ai.clans.protection', { region: r.id, musd: Math.round(due * 10) / 10 });
+    }
+  });
+  for (const id of ['PE-MDD', 'PE-PUN']) pl.add({ kind: 'mining', region: id, amount: 1 });
+  return pl.result();
+};
+
+/** The insurgents as they behaved: ambush patrols near their base, tax the trade, keep the front alive. */
+export const insurgentsStatusQuo: Policy = (s) => {
+  const pl = new Planner(s, 'insurgents');
+  pl.add({ kind: 'taxRate', value: 3 });
+  pl.add({ kind: 'posture', value: 'balanced' });
+  for (const r of s.regions) {
+    if (r.insurgentFighters >= 10 && r.army + r.police > 0) {
+      const n = Math.floor(r.insurgentFighters * 0.3);
+      if (pl.add({ kind: 'ambush', region: r.id, amount: n }) > 0) pl.say('ai.insurgents.ambush', { region: r.id, fighters: n });
+    }
+  }
+  pl.add({ kind: 'propaganda', amount: Math.min(0.3, pl.money * 0.2) });
+  const base = s.regions.filter((r) => r.insurgentFighters > 0).sort((a, b) => b.insurgentFighters - a.insurgentFighters)[0];
+  if (base) pl.add({ kind: 'recruit', region: base.id, amount: pl.money * 0.5 });
+  return pl.result();
+};
+
+export const POLICIES: Record<Side, Record<string, Policy>> = {
+  state: {
+    'status-quo': stateStatusQuo,
+    'air-interdiction': stateAirInterdiction,
+    'eradication-surge': stateEradicationSurge,
+    'vraem-offensive': stateVraemOffensive,
+    'development-first': stateDevelopmentFirst,
+  },
+  clans: { 'status-quo': clansStatusQuo },
+  insurgents: { 'status-quo': insurgentsStatusQuo },
+};

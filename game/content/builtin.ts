@@ -1,0 +1,34 @@
+/**
+ * The content shipped with the game, validated once at load and frozen. A failure here is a bug in
+ * the shipped files, which `test/content/` catches before it reaches a user.
+ */
+import mapData from '../../assets/map/peru.json';
+import interdiction2016 from '../../assets/scenarios/interdiction-2016.json';
+import type { MapContent } from './schema';
+import type { Scenario } from './scenario-schema';
+import { checkMap, checkScenario, type ContentProblem } from './validate';
+
+function fail(what: string, problems: ContentProblem[]): never {
+  throw new Error(`shipped ${what} is invalid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    Object.freeze(o);
+    for (const v of Object.values(o)) if (v && typeof v === 'object' && !Object.isFrozen(v)) deepFreeze(v);
+  }
+  return o;
+}
+
+const mapChecked = checkMap(mapData);
+if (!mapChecked.ok) fail('map', mapChecked.problems);
+export const MAP: MapContent = deepFreeze(mapChecked.value);
+
+/** The raw scenario files, in menu order (variants are built from the baseline in scenarios.ts). */
+export const SCENARIO_FILES: readonly unknown[] = [interdiction2016];
+
+export function checkedBuiltin(data: unknown): Scenario {
+  const r = checkScenario(data, MAP);
+  if (!r.ok) fail('scenario', r.problems);
+  return deepFreeze(r.value);
+}

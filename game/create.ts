@@ -1,0 +1,130 @@
+/** Building the starting state from a scenario and a seed. */
+import type { Scenario } from './content/scenario-schema';
+import { staticCtx } from './context';
+import { hashValue } from './hash';
+import { controlOf, nationalLegitimacy } from './derive';
+import { seedRng } from './rng';
+import type { Budget, GameState, RegionFlow, RegionState } from './types';
+
+export interface CreateOptions {
+  /** Number of turns (quarters); defaults to the scenario's. */
+  turns?: number;
+}
+
+export const emptyFlow = (): RegionFlow => ({
+  leafT: 0, eradicatedHa: 0, abandonedHa: 0, plantedHa: 0, displacedInHa: 0, displacedOutHa: 0, maturedHa: 0,
+  producedT: 0, shippedT: 0, seizedT: 0, consumedT: 0, violenceEvents: 0, securityKilled: 0, insurgentsKilled: 0,
+  civiliansKilled: 0, recruits: 0,
+});
+
+export function scenarioHash(scenario: Scenario): string {
+  return hashValue(scenario);
+}
+
+export function createGame(scenario: Scenario, seed: number, options: CreateOptions = {}): GameState {
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a whole number ≥ 0, got ${seed}`);
+  const turns = options.turns ?? scenario.turns;
+  if (!Number.isInteger(turns) || turns < 1 || turns > 200) throw new RangeError(`turns must be 1–200, got ${turns}`);
+  const sc = staticCtx(scenario);
+  const p = scenario.params;
+  const byId = new Map(scenario.regions.map((r) => [r.region, r]));
+  const exitCount = sc.exits.length;
+  const baseShares = sc.exits.map((e) => e.baselineShare);
+  let exportsRef = 0;
+  const regions: RegionState[] = sc.defs.map((def, i) => {
+    const s = byId.get(def.id)!;
+    const leafToLabs = Math.max(0, (s.cocaHa * def.yieldTPerHaYear) / 4 - def.traditionalLeafTYear / 4);
+    const potential = leafToLabs / sc.leafKgPerKg[i]!;
+    exportsRef += potential * (1 - p.domesticConsumptionShare) * p.shipShare;
+    return {
+      id: def.id,
+      cocaHa: s.cocaHa,
+      immatureHa: new Array<number>(p.plantLagTurns).fill(0),
+      labs: s.labs,
+      army: s.army,
+      police: s.police,
+      insurgentFighters: s.insurgentFighters,
+      clanPresence: s.clanPresence,
+      statePresence: s.statePresence,
+      basePresence: s.statePresence,
+      legitimacy: s.legitimacy,
+      baseLegitimacy: s.legitimacy,
+      corruption: s.corruption,
+      stockT: potential * 0.5,
+      // Zone value and farm-gate price before the first market clears (peru-baseline.md, 2015).
+      originValueUsdPerKg: 1350,
+      leafPriceUsdPerKg: (p.leafValueShare * 1350) / sc.leafKgPerKg[i]!,
+      radarCoverage: scenario.national.radarCoverage[def.id] ?? 0,
+      radarPipeline: [],
+      riverControlMusd: 0,
+      developmentStockMusd: 0,
+      intel: 0,
+      eradicationRisk: 0,
+      routeShares: baseShares.slice(0, exitCount),
+      control: 'contested',
+      flow: emptyFlow(),
+    };
+  });
+  const fighters = regions.reduce((a, r) => a + r.insurgentFighters, 0);
+  const cocaHa = regions.reduce((a, r) => a + r.cocaHa, 0);
+  const n = scenario.national;
+  const budgets: Record<'state' | 'clans' | 'insurgents', Budget> = {
+    state: { moneyMusd: scenario.budgets.state.moneyMusd + (p.usSupportMusdPerQuarter * n.usSupport) / 100, army: scenario.budgets.state.army, police: scenario.budgets.state.police, fighters: 0 },
+    clans: { moneyMusd: n.clanCashMusd * scenario.budgets.clans.financingShare, army: 0, police: 0, fighters: 0 },
+    insurgents: { moneyMusd: n.insurgentCashMusd * scenario.budgets.insurgents.spendShare, army: 0, police: 0, fighters },
+  };
+  const state: GameState = {
+    format: 'cordillera-state',
+    version: 1,
+    scenarioId: scenario.id,
+    scenarioHash: scenarioHash(scenario),
+    scenario,
+    seed,
+    turn: 0,
+    turnsTotal: turns,
+    year: scenario.start.year,
+    quarter: scenario.start.quarter,
+    status: 'playing',
+    rng: seedRng(seed),
+    regions,
+    exits: sc.exits.map((e) => ({
+      id: e.id, priceUsdPerKg: e.priceUsdPerKg, portControlMusd: 0, weight: Math.round(e.baselineShare * 100),
+      flow: { shippedT: 0, seizedT: 0, exportedT: 0 },
+    })),
+    national: {
+      usSupport: n.usSupport,
+      usStance: 'maintain',
+      usSuspendedTurns: 0,
+      legitimacy: 0,
+      interdictionLaw: n.interdictionLaw,
+      lawTurnsLeft: n.interdictionLaw === 'pending' ? p.lawLagTurns : 0,
+      pilotReadiness: n.pilotReadiness,
+      roe: 'off',
+      precursorControl: n.precursorControl,
+      insurgentFront: n.insurgentFront,
+      insurgentCashMusd: n.insurgentCashMusd,
+      insurgentCohesion: 1,
+      clanCashMusd: n.clanCashMusd,
+      clanCohesion: 1,
+      finishShare: 0.3,
+      insurgentTaxPct: 3,
+      insurgentPosture: 'balanced',
+      foreignClients: [...n.foreignClients],
+      leaders: n.leaders.map((l) => ({ ...l, status: 'active' as const })),
+      modifiers: [],
+      ref: {
+        cocaHa,
+        exportsTPerQuarter: exportsRef,
+        fighters,
+        clanRevenueMusd: exportsRef * 2.5, // t × 1,000 kg × ~US$2,500/kg, in US$ M a quarter
+        insurgentRevenueMusd: 4,
+      },
+      totals: { mistakenShootdowns: 0, securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0, clanRevenueMusd: 0, insurgentRevenueMusd: 0, stateSpendMusd: 0 },
+    },
+    budgets,
+    history: [],
+  };
+  state.national.legitimacy = nationalLegitimacy(state.regions, sc.defs);
+  for (const r of state.regions) r.control = controlOf(r);
+  return state;
+}

@@ -1,0 +1,28 @@
+/**
+ * Cordillera's rules engine: the public API. Pure and deterministic: the same scenario, seed and
+ * orders give the same state, bit for bit. The app, the bots and the command line all use this.
+ */
+export { MAP } from './content/builtin';
+export { BUILTIN_SCENARIOS, findScenario } from './scenarios';
+export { checkMap, checkScenario, checkScenarioText, type ContentProblem, type Checked } from './content/validate';
+export type { MapContent, RegionDef, ZoneDef, ExitDef, Mode, RegionId, ZoneId } from './content/schema';
+export { SIDES, INJECT_IDS, type Side, type Scenario, type Params, type InjectId, type InjectInput } from './content/scenario-schema';
+export { createGame, scenarioHash, type CreateOptions } from './create';
+export { legalOrders, validateOrders, budgetUse, orderCostMusd, type OrderOption, type PoolUse } from './legal';
+export { resolveTurn, resolveTurnInPlace, validateTurnInput, PHASES } from './resolve';
+export { viewFor, type Viewer } from './view';
+export { hashState, replay, newLog, appendTurn, checkLog, LOG_FORMAT, LOG_VERSION, type GameLog, type LogEntry, type ReplayResult } from './log';
+export { bot, DIFFICULTIES, RATIONALE_KEYS, type Difficulty } from './ai/bot';
+export { POLICIES, type Policy } from './ai/policies';
+export type { BotResult, Rationale } from './ai/planner';
+export { ORDER_SPECS, ORDER_KINDS, kindsFor, ROES, US_STANCES, POSTURES, type Order, type OrderKind, type OrderSpec } from './orders';
+export type { GameEvent, EventType } from './events';
+export { controlOf, totalCocaHa } from './derive';
+export * from './types';
+
+import { MAP } from './content/builtin';
+/** Region ids in the map's fixed order. */
+export const REGION_IDS: readonly string[] = MAP.regions.map((r) => r.id);
+const NAMES = new Map(MAP.regions.map((r) => [r.id, r.name]));
+/** The region's proper name (the same in every language). */
+export const regionName = (id: string): string => NAMES.get(id) ?? id;

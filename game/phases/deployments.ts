@@ -1,0 +1,126 @@
+/**
+ * Phase 2: orders take effect. Forces move, fighters move, labs are built or relocated, money is
+ * committed to programmes (radars enter their pipeline, pilots train, ports and rivers are
+ * watched, development and intelligence accumulate), and each side's settings change.
+ */
+import { clamp, ordersOf, regionalAmounts, type Ctx } from '../context';
+import { emptyFlow } from '../create';
+import type { GameState } from '../types';
+
+export function deploymentsPhase(s: GameState, ctx: Ctx): void {
+  const p = ctx.params;
+  const n = s.national;
+  for (const r of s.regions) r.flow = emptyFlow();
+  for (const e of s.exits) e.flow = { shippedT: 0, seizedT: 0, exportedT: 0 };
+
+  // --- State ---
+  for (const o of ctx.orders.state) {
+    if (o.kind === 'deployArmy' || o.kind === 'deployPolice') {
+      const r = s.regions[ctx.index.get(o.region)!]!;
+      const force = o.kind === 'deployArmy' ? 'army' : 'police';
+      const from = r[force];
+      const to = Math.round(o.amount);
+      if (from !== to) {
+        r[force] = to;
+        ctx.events.push({ turn: ctx.turn, type: 'forcesDeployed', region: r.id, force, from, to });
+      }
+    }
+  }
+  let spend = 0;
+  const radar = regionalAmounts(ctx, 'state', 'radar');
+  const river = regionalAmounts(ctx, 'state', 'riverControl');
+  const dev = regionalAmounts(ctx, 'state', 'development');
+  const lead = regionalAmounts(ctx, 'state', 'leadership');
+  const usFactor = n.usSuspendedTurns > 0 ? 0.5 : 0.5 + n.usSupport / 200;
+  s.regions.forEach((r, i) => {
+    const rad = radar[i]!;
+    if (rad > 0) r.radarPipeline.push([ctx.turn + p.radarLagTurns, rad / p.radarCostMusd]);
+    // Radars ordered earlier come online when their lead time is over.
+    const ready = r.radarPipeline.filter(([t]) => t <= ctx.turn);
+    if (ready.length) {
+      r.radarCoverage = clamp(r.radarCoverage + ready.reduce((a, [, c]) => a + c, 0), 0, 1);
+      r.radarPipeline = r.radarPipeline.filter(([t]) => t > ctx.turn);
+      ctx.events.push({ turn: ctx.turn, type: 'radarOnline', region: r.id, coverage: r.radarCoverage });
+    }
+    r.riverControlMusd = river[i]!;
+    r.developmentStockMusd = r.developmentStockMusd * 0.95 + dev[i]!;
+    r.intel = clamp(r.intel * 0.85 + lead[i]! * p.leadershipIntelPerMusd * usFactor, 0, 1);
+    spend += rad + river[i]! + dev[i]! + lead[i]!;
+  });
+  const pilots = ordersOf(ctx, 'state', 'pilots').reduce((a, o) => a + o.amount, 0);
+  n.pilotReadiness = clamp(n.pilotReadiness * (1 - p.pilotReadinessDecay) + pilots * p.pilotTrainingPerMusd, 0, 1);
+  const precursors = ordersOf(ctx, 'state', 'precursors').reduce((a, o) => a + o.amount, 0);
+  n.precursorControl = clamp(n.precursorControl * 0.97 + precursors * 0.01, 0, 1);
+  for (const e of s.exits) e.portControlMusd = 0;
+  for (const o of ordersOf(ctx, 'state', 'portControl')) s.exits[ctx.exitIndex.get(o.exit)!]!.portControlMusd += o.amount;
+  spend += pilots + precursors + s.exits.reduce((a, e) => a + e.portControlMusd, 0);
+  // Eradication is paid here and carried out in its own phase.
+  spend += regionalAmounts(ctx, 'state', 'eradicate').reduce((a, ha) => a + (ha * p.eradicationCostUsdPerHa) / 1e6, 0);
+  ctx.scratch.stateSpendMusd = spend;
+
+  if (ordersOf(ctx, 'state', 'interdictionLaw').length && n.interdictionLaw === 'none') {
+    n.interdictionLaw = 'pending';
+    n.lawTurnsLeft = p.lawLagTurns;
+    ctx.events.push({ turn: ctx.turn, type: 'interdictionLawProposed', turnsToPass: p.lawLagTurns });
+  } else if (n.interdictionLaw === 'pending' && --n.lawTurnsLeft <= 0) {
+    n.interdictionLaw = 'passed';
+    n.lawTurnsLeft = 0;
+    ctx.events.push({ turn: ctx.turn, type: 'interdictionLawPassed' });
+  }
+  for (const o of ordersOf(ctx, 'state', 'roe')) n.roe = o.value;
+  for (const o of ordersOf(ctx, 'state', 'usStance')) n.usStance = o.value;
+
+  // --- Clans ---
+  let clanSpend = 0;
+  const build = regionalAmounts(ctx, 'clans', 'buildLabs');
+  s.regions.forEach((r, i) => {
+    const b = Math.round(build[i]!);
+    if (b > 0) {
+      r.labs += b;
+      clanSpend += b * p.labCostMusd;
+      ctx.events.push({ turn: ctx.turn, type: 'labsBuilt', region: r.id, labs: b });
+    }
+  });
+  for (const o of ordersOf(ctx, 'clans', 'relocateLabs')) {
+    const from = s.regions[ctx.index.get(o.region)!]!;
+    const to = s.regions[ctx.index.get(o.to)!]!;
+    const moved = Math.min(from.labs, Math.round(o.amount));
+    if (moved > 0) {
+      from.labs -= moved;
+      to.labs += moved;
+      clanSpend += moved * p.labCostMusd * 0.5;
+      ctx.events.push({ turn: ctx.turn, type: 'labsRelocated', region: from.id, to: to.id, labs: moved });
+    }
+  }
+  for (const o of ordersOf(ctx, 'clans', 'finishShare')) n.finishShare = o.value;
+  for (const o of ordersOf(ctx, 'clans', 'route')) s.exits[ctx.exitIndex.get(o.exit)!]!.weight = o.amount;
+  const protection = regionalAmounts(ctx, 'clans', 'protection');
+  const bribes = regionalAmounts(ctx, 'clans', 'bribe');
+  const mining = regionalAmounts(ctx, 'clans', 'mining');
+  s.regions.forEach((r, i) => {
+    ctx.scratch.protectionPaid[i] = protection[i]!;
+    ctx.scratch.miningMusd[i] = mining[i]!;
+    r.corruption = clamp(r.corruption + bribes[i]! * p.corruptionPerMusd, 0, 1);
+    clanSpend += protection[i]! + bribes[i]! + mining[i]!;
+  });
+  // Planting is paid here and happens in the displacement phase.
+  clanSpend += regionalAmounts(ctx, 'clans', 'plant').reduce((a, ha) => a + (ha * p.plantCostUsdPerHa) / 1e6, 0);
+  ctx.scratch.clanSpendMusd = clanSpend;
+
+  // --- Insurgents ---
+  for (const o of ordersOf(ctx, 'insurgents', 'move')) {
+    const from = s.regions[ctx.index.get(o.region)!]!;
+    const to = s.regions[ctx.index.get(o.to)!]!;
+    const moved = Math.min(from.insurgentFighters, Math.round(o.amount));
+    if (moved > 0) {
+      from.insurgentFighters -= moved;
+      to.insurgentFighters += moved;
+      ctx.events.push({ turn: ctx.turn, type: 'fightersMoved', region: from.id, to: to.id, fighters: moved });
+    }
+  }
+  for (const o of ordersOf(ctx, 'insurgents', 'taxRate')) n.insurgentTaxPct = o.value;
+  for (const o of ordersOf(ctx, 'insurgents', 'posture')) n.insurgentPosture = o.value;
+  const propaganda = ordersOf(ctx, 'insurgents', 'propaganda').reduce((a, o) => a + o.amount, 0);
+  n.insurgentFront = clamp(n.insurgentFront * 0.97 + propaganda * p.propagandaPerMusd, 0, 1);
+  ctx.scratch.insurgentSpendMusd = propaganda + regionalAmounts(ctx, 'insurgents', 'recruit').reduce((a, m) => a + m, 0);
+}

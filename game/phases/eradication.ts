@@ -1,0 +1,48 @@
+/**
+ * Phase 4: eradication and raids. Manual eradication needs police escorts on the ground, so what
+ * can be eradicated in a region is bounded by the police there; corruption blunts it. Part of the
+ * eradicated area is replanted where it was and part moves elsewhere (the displacement phase).
+ * Police also find and destroy labs, seizing what they hold.
+ */
+import { clamp, regionalAmounts, type Ctx } from '../context';
+import type { GameState } from '../types';
+
+/** The most hectares the police in a region can eradicate this quarter. */
+export function eradicationCapacityHa(police: number, corruption: number, perPolice: number): number {
+  return police * perPolice * (1 - 0.5 * corruption);
+}
+
+export function eradicationPhase(s: GameState, ctx: Ctx): void {
+  const p = ctx.params;
+  const ordered = regionalAmounts(ctx, 'state', 'eradicate');
+  s.regions.forEach((r, i) => {
+    const want = ordered[i]!;
+    if (want > 0 && r.cocaHa > 0) {
+      const cap = eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter);
+      const ha = Math.min(r.cocaHa, want, cap) * clamp(ctx.rng.noise(0.05), 0, 1);
+      if (ha > 0) {
+        r.cocaHa -= ha;
+        r.flow.eradicatedHa = ha;
+        r.eradicationRisk = 0.6 * r.eradicationRisk + 0.4 * (ha / (r.cocaHa + ha));
+        // Farmers resent eradication without alternatives.
+        const relief = r.developmentStockMusd / (r.developmentStockMusd + 20);
+        r.legitimacy = clamp(r.legitimacy - 0.05 * (ha / (r.cocaHa + ha)) * (1 - relief), 0, 1);
+        ctx.events.push({ turn: ctx.turn, type: 'cocaEradicated', region: r.id, ha, replantedHa: ha * p.replantShare });
+      }
+    } else {
+      r.eradicationRisk *= 0.8;
+    }
+    // Lab raids: police presence and intelligence find labs; what they hold is seized.
+    if (r.labs > 0 && r.police > 0) {
+      const reach = (r.police / (r.police + 1000)) * r.statePresence * (1 - r.corruption) * (1 + r.intel);
+      const found = Math.min(r.labs, ctx.rng.poisson(r.labs * p.labRaidRate * reach * 4));
+      if (found > 0) {
+        const seized = r.stockT * (found / r.labs) * 0.5;
+        r.labs -= found;
+        r.stockT -= seized;
+        r.flow.seizedT += seized;
+        ctx.events.push({ turn: ctx.turn, type: 'labsDestroyed', region: r.id, labs: found, seizedT: seized });
+      }
+    }
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Phase 10: politics. State presence follows the forces and programmes in a region; legitimacy
+ * drifts to its base, rises with development and presence and falls with civilian deaths and
+ * corruption; corruption decays; insurgents recruit where poverty, state absence and their
+ * political front (MOVADEF) help them, and lose fighters they cannot pay; US support follows the
+ * State's stance unless suspended; and each region's control is read off the balance of forces.
+ */
+import { clamp, regionalAmounts, type Ctx } from '../context';
+import { controlOf, nationalLegitimacy } from '../derive';
+import type { GameState } from '../types';
+
+const US_TARGET = { seek: 75, maintain: 60, distance: 35 } as const;
+
+export function politicsPhase(s: GameState, ctx: Ctx): void {
+  const p = ctx.params;
+  const n = s.national;
+  const recruitMusd = regionalAmounts(ctx, 'insurgents', 'recruit');
+  s.regions.forEach((r, i) => {
+    const def = ctx.defs[i]!;
+    const forces = r.police + 0.5 * r.army;
+    const devEffect = r.developmentStockMusd / (r.developmentStockMusd + 30);
+    const presenceTarget = clamp(r.basePresence * 0.7 + (0.4 * forces) / (forces + 2500) + 0.3 * devEffect, 0, 1);
+    r.statePresence = clamp(r.statePresence + 0.15 * (presenceTarget - r.statePresence), 0, 1);
+    const civ = r.flow.civiliansKilled;
+    r.legitimacy = clamp(
+      r.legitimacy + p.legitimacyDrift * (r.baseLegitimacy - r.legitimacy) + 0.03 * devEffect + 0.01 * (r.statePresence - r.basePresence)
+        - 0.01 * civ - 0.01 * r.corruption - 0.01 * n.insurgentFront * (def.povertyPct / 100),
+      0, 1);
+    r.corruption = clamp(r.corruption * 0.98, 0, 1);
+
+    // Recruitment: only where the insurgents already are or next door.
+    const nearby = r.insurgentFighters > 0 || ctx.neighbors[i]!.some((j) => s.regions[j]!.insurgentFighters >= 10);
+    if (nearby) {
+      const poverty = def.povertyPct / 100;
+      const mean = (recruitMusd[i]! * p.recruitPerMusd * poverty * (1 - r.legitimacy)
+        + p.baselineRecruitment * poverty * (1 - r.statePresence) * (r.insurgentFighters > 0 ? 1 : 0.3))
+        * (1 + n.insurgentFront) * n.insurgentCohesion / (1 + r.insurgentFighters / 100);
+      const recruits = ctx.rng.poisson(mean);
+      if (recruits > 0) {
+        r.insurgentFighters += recruits;
+        r.flow.recruits = recruits;
+        ctx.events.push({ turn: ctx.turn, type: 'insurgentsRecruited', region: r.id, fighters: recruits });
+      }
+    }
+    const control = controlOf(r);
+    if (control !== r.control) {
+      ctx.events.push({ turn: ctx.turn, type: 'controlChanged', region: r.id, from: r.control, to: control });
+      r.control = control;
+    }
+  });
+  // Unpaid fighters desert.
+  if (n.insurgentCashMusd <= 0) {
+    for (const r of s.regions) {
+      const lost = Math.floor(r.insurgentFighters * 0.1);
+      r.insurgentFighters -= lost;
+    }
+  }
+  n.insurgentCohesion = clamp(n.insurgentCohesion + 0.05, 0, 1);
+  n.clanCohesion = clamp(n.clanCohesion + 0.08, 0, 1);
+  n.legitimacy = nationalLegitimacy(s.regions, ctx.defs);
+
+  if (n.usSuspendedTurns > 0) {
+    n.usSuspendedTurns -= 1;
+  } else {
+    const from = n.usSupport;
+    const to = clamp(from + 0.25 * (US_TARGET[n.usStance] - from), 0, 100);
+    n.usSupport = to;
+    if (Math.abs(to - from) >= 5) ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from, to, cause: 'stance' });
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Phase 5: production. Planted coca matures; leaf is harvested by yield; traditional licit use
+ * takes its share; the rest goes to the labs, whose number and access to precursor chemicals
+ * bound how much PBC and cocaine they make. Lower-alkaloid leaf needs more kilos per kilo.
+ */
+import type { Ctx } from '../context';
+import type { GameState } from '../types';
+import { hasModifier } from './injects';
+
+export function productionPhase(s: GameState, ctx: Ctx): void {
+  const p = ctx.params;
+  const n = s.national;
+  const precursorPenalty = 1 - p.precursorEffect * n.precursorControl;
+  const cohesion = 0.6 + 0.4 * n.clanCohesion;
+  s.regions.forEach((r, i) => {
+    const def = ctx.defs[i]!;
+    if (r.immatureHa.length > 0) {
+      const matured = r.immatureHa.shift()!;
+      r.immatureHa.push(0);
+      r.cocaHa += matured;
+      r.flow.maturedHa = matured;
+    }
+    const floods = hasModifier(s, 'el-nino-floods', r.id) ? 0.8 : 1;
+    const leaf = ((r.cocaHa * def.yieldTPerHaYear) / 4) * ctx.rng.noise(0.04) * floods;
+    r.flow.leafT = leaf;
+    const toLabs = Math.max(0, leaf - def.traditionalLeafTYear / 4);
+    const potential = toLabs / ctx.leafKgPerKg[i]!;
+    const capacity = r.labs * p.labCapacityTPerQuarter * precursorPenalty * cohesion;
+    const produced = Math.min(potential, capacity);
+    ctx.scratch.leafToLabsT[i] = toLabs;
+    ctx.scratch.potentialT[i] = potential;
+    ctx.scratch.capacityT[i] = capacity;
+    const consumed = produced * p.domesticConsumptionShare;
+    r.flow.producedT = produced;
+    r.flow.consumedT = consumed;
+    r.stockT += produced - consumed;
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Phase 3: security. Army operations clash with insurgents where both are present; insurgents
+ * spring ambushes and attack installations with the fighters they commit; intelligence-led
+ * leadership strikes (Operation Lobo) hit the insurgents' leaders; protection money is collected
+ * from the clans, by force where they pay less than the insurgents demand. Casualties fall on
+ * security forces, insurgents and civilians alike.
+ */
+import { clamp, regionalAmounts, type Ctx } from '../context';
+import type { GameState, RegionState } from '../types';
+import { hasModifier } from './injects';
+
+const POSTURE_EXPOSURE = { hide: 0.4, balanced: 1, offensive: 1.4 } as const;
+
+function casualties(s: GameState, r: RegionState, sec: number, ins: number, civ: number): void {
+  const insKilled = Math.min(ins, r.insurgentFighters);
+  r.insurgentFighters -= insKilled;
+  r.flow.securityKilled += sec;
+  r.flow.insurgentsKilled += insKilled;
+  r.flow.civiliansKilled += civ;
+  r.flow.violenceEvents += 1;
+  const t = s.national.totals;
+  t.securityKilled += sec;
+  t.insurgentsKilled += insKilled;
+  t.civiliansKilled += civ;
+}
+
+export function securityPhase(s: GameState, ctx: Ctx): void {
+  const p = ctx.params;
+  const n = s.national;
+  const rng = ctx.rng;
+  const ambush = regionalAmounts(ctx, 'insurgents', 'ambush');
+  const attack = regionalAmounts(ctx, 'insurgents', 'attack');
+  const exposure = POSTURE_EXPOSURE[n.insurgentPosture];
+  const electionEve = hasModifier(s, 'election-eve');
+  s.regions.forEach((r, i) => {
+    // Army operations against fighters present: more troops and intelligence find more of them.
+    if (r.insurgentFighters > 0 && r.army > 0) {
+      const mean = p.clashRate * Math.sqrt(r.army / 100) * r.insurgentFighters * exposure * (1 + r.intel);
+      const ins = rng.poisson(mean);
+      if (ins > 0) {
+        const sec = rng.poisson(mean * 0.3);
+        const civ = rng.poisson((ins + sec) * p.civilianShare);
+        const before = r.insurgentFighters;
+        casualties(s, r, sec, ins, civ);
+        ctx.events.push({ turn: ctx.turn, type: 'clashOccurred', region: r.id, securityKilled: sec, insurgentsKilled: before - r.insurgentFighters, civiliansKilled: civ });
+      }
+    }
+    // Ambushes of patrols: need fighters on the ground and a patrol to hit.
+    const amb = Math.min(ambush[i]!, r.insurgentFighters);
+    if (amb > 0 && r.army + r.police > 0) {
+      const patrols = (r.army + r.police) / (r.army + r.police + 1500);
+      const mean = p.ambushRate * amb * patrols * n.insurgentCohesion * (electionEve ? 1.8 : 1);
+      const sec = rng.poisson(mean);
+      const ins = rng.poisson(mean * 0.25 * (1 + r.intel));
+      const civ = rng.poisson((sec + ins) * p.civilianShare * 0.5);
+      const before = r.insurgentFighters;
+      casualties(s, r, sec, ins, civ);
+      r.statePresence = clamp(r.statePresence - 0.01 * sec, 0, 1);
+      ctx.events.push({ turn: ctx.turn, type: 'ambushSprung', region: r.id, securityKilled: sec, insurgentsKilled: before - r.insurgentFighters, civiliansKilled: civ });
+    }
+    // Attacks on installations (bases, gas pipelines, posts).
+    const att = Math.min(attack[i]!, r.insurgentFighters);
+    if (att > 0) {
+      const defence = (r.army + r.police) / (r.army + r.police + 800);
+      const sec = rng.poisson(p.attackRate * att * n.insurgentCohesion);
+      const ins = rng.poisson(p.attackRate * att * defence * 1.5);
+      const civ = rng.poisson(p.attackRate * att * p.civilianShare);
+      const before = r.insurgentFighters;
+      casualties(s, r, sec, ins, civ);
+      r.statePresence = clamp(r.statePresence - 0.04 * (1 - defence), 0, 1);
+      r.legitimacy = clamp(r.legitimacy - 0.01, 0, 1);
+      ctx.events.push({ turn: ctx.turn, type: 'installationAttacked', region: r.id, securityKilled: sec, insurgentsKilled: before - r.insurgentFighters, civiliansKilled: civ });
+    }
+  });
+
+  // Leadership strikes where intelligence has been built up.
+  for (const leader of n.leaders) {
+    if (leader.status !== 'active') continue;
+    const i = ctx.index.get(leader.region)!;
+    const r = s.regions[i]!;
+    if (r.intel > 0 && rng.chance(p.leaderStrikeChance * r.intel)) {
+      leader.status = rng.chance(0.7) ? 'killed' : 'captured';
+      n.insurgentCohesion = clamp(n.insurgentCohesion - 0.35, 0.2, 1);
+      r.intel *= 0.5;
+      ctx.events.push({ turn: ctx.turn, type: 'leaderKilled', region: r.id, leader: leader.id, name: leader.name });
+    }
+  }
+
+  // Protection money: the insurgents' demand is a share of the value produced where they operate.
+  s.regions.forEach((r, i) => {
+    if (r.insurgentFighters <= 0) return;
+    const strength = Math.min(1, r.insurgentFighters / 40);
+    // The value of the cocaine the region's coca can make in a quarter, at the zone price.
+    const potentialT = (r.cocaHa * ctx.defs[i]!.yieldTPerHaYear) / 4 / ctx.leafKgPerKg[i]!;
+    const value = (potentialT * 1000 * r.originValueUsdPerKg) / 1e6;
+    const due = value * (n.insurgentTaxPct / 100) * strength;
+    const paid = ctx.scratch.protectionPaid[i]!;
+    let take = paid;
+    if (paid > 0) ctx.events.push({ turn: ctx.turn, type: 'protectionPaid', region: r.id, musd: paid });
+    if (paid < due) {
+      // Collected by force: the shortfall is taken, and the clans' hold weakens.
+      const forced = (due - paid) * 0.8;
+      take += forced;
+      ctx.scratch.clanSpendMusd += forced;
+      r.clanPresence = clamp(r.clanPresence - 0.02, 0, 1);
+      r.flow.violenceEvents += 1;
+      ctx.events.push({ turn: ctx.turn, type: 'protectionEnforced', region: r.id, musd: forced });
+    }
+    ctx.scratch.insurgentRevenueMusd += take;
+  });
+}

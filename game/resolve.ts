@@ -1,0 +1,115 @@
+/**
+ * Resolving a turn: validate everything first (an invalid turn returns the errors and the state is
+ * untouched), then run the phases in order inside one Immer `produce`, so the previous state is
+ * never mutated and unchanged parts are shared.
+ */
+import { Immer } from 'immer';
+import { SIDES, InjectInputSchema, type Side } from './content/scenario-schema';
+import { newScratch, staticCtx, type Ctx } from './context';
+import type { GameEvent } from './events';
+import { validateOrders } from './legal';
+import type { Order } from './orders';
+import { deploymentsPhase } from './phases/deployments';
+import { displacementPhase } from './phases/displacement';
+import { eradicationPhase } from './phases/eradication';
+import { injectsPhase } from './phases/injects';
+import { marketsPhase } from './phases/markets';
+import { politicsPhase } from './phases/politics';
+import { productionPhase } from './phases/production';
+import { revenuePhase } from './phases/revenue';
+import { scoringPhase } from './phases/scoring';
+import { securityPhase } from './phases/security';
+import { traffickingPhase } from './phases/trafficking';
+import { makeRng } from './rng';
+import { OVERRIDE_TARGETS, type GameState, type InjectInput, type Override, type ResolveResult, type TurnInput, type ValidationError } from './types';
+
+export type Phase = (draft: GameState, ctx: Ctx) => void;
+
+/** The phases in resolution order; `docs/model.md` follows the same order. */
+export const PHASES: readonly { name: string; run: Phase }[] = [
+  { name: 'injects', run: injectsPhase },
+  { name: 'deployments', run: deploymentsPhase },
+  { name: 'security', run: securityPhase },
+  { name: 'eradication', run: eradicationPhase },
+  { name: 'production', run: productionPhase },
+  { name: 'trafficking', run: traffickingPhase },
+  { name: 'markets', run: marketsPhase },
+  { name: 'revenue', run: revenuePhase },
+  { name: 'displacement', run: displacementPhase },
+  { name: 'politics', run: politicsPhase },
+  { name: 'scoring', run: scoringPhase },
+];
+
+/** The engine's own Immer: no auto-freeze (states are treated as immutable by convention and
+ * deep-frozen content is shared), so resolution cost stays close to in-place mutation. */
+const immer = new Immer({ autoFreeze: false });
+
+export function validateTurnInput(state: GameState, input: unknown): ValidationError[] {
+  const errors: ValidationError[] = [];
+  if (!input || typeof input !== 'object') return [{ path: 'input', code: 'turn.malformed', message: 'turn input must be an object' }];
+  const ti = input as Partial<TurnInput>;
+  if (state.status === 'ended') return [{ path: 'state', code: 'game.ended', message: 'the game has ended' }];
+  if (!Array.isArray(ti.orders)) return [{ path: 'orders', code: 'turn.malformed', message: 'orders must be a list of each side\'s orders' }];
+  const seen = new Set<string>();
+  ti.orders.forEach((so: unknown, i) => {
+    const side = (so as { side?: unknown } | null)?.side;
+    if (typeof side === 'string' && seen.has(side)) errors.push({ path: `orders[${i}].side`, code: 'orders.duplicateSide', message: `two sets of orders for ${side}`, values: { side } });
+    if (typeof side === 'string') seen.add(side);
+    errors.push(...validateOrders(state, so));
+  });
+  if (ti.injects !== undefined) {
+    if (!Array.isArray(ti.injects)) errors.push({ path: 'injects', code: 'turn.malformed', message: 'injects must be a list' });
+    else ti.injects.forEach((inj: unknown, i) => {
+      const r = InjectInputSchema.safeParse(inj);
+      if (!r.success) errors.push({ path: `injects[${i}]`, code: 'inject.malformed', message: `injects[${i}]: ${r.error.issues[0]!.message}` });
+      else if (r.data.region !== undefined && !state.regions.some((x) => x.id === r.data.region))
+        errors.push({ path: `injects[${i}].region`, code: 'order.unknownRegion', message: `unknown region ${r.data.region}`, values: { region: r.data.region } });
+    });
+  }
+  if (ti.overrides !== undefined) {
+    if (!Array.isArray(ti.overrides)) errors.push({ path: 'overrides', code: 'turn.malformed', message: 'overrides must be a list' });
+    else ti.overrides.forEach((o: Partial<Override> | null, i) => {
+      const path = `overrides[${i}]`;
+      if (!o || typeof o !== 'object') errors.push({ path, code: 'override.malformed', message: `${path} must be an object` });
+      else if (!(OVERRIDE_TARGETS as readonly string[]).includes(o.target as string)) errors.push({ path: `${path}.target`, code: 'override.unknownTarget', message: `unknown override target ${String(o.target)}` });
+      else if (typeof o.value !== 'number' || !Number.isFinite(o.value)) errors.push({ path: `${path}.value`, code: 'override.badValue', message: `${path}.value must be a finite number` });
+      else if (typeof o.reason !== 'string' || o.reason.trim().length < 3 || o.reason.length > 2000) errors.push({ path: `${path}.reason`, code: 'override.noReason', message: 'an override needs a reason (3–2,000 characters)' });
+      else if (String(o.target).startsWith('region.') && !state.regions.some((x) => x.id === o.region)) errors.push({ path: `${path}.region`, code: 'order.unknownRegion', message: `unknown region ${String(o.region)}`, values: { region: String(o.region) } });
+    });
+  }
+  return errors;
+}
+
+function contextFor(state: GameState, input: TurnInput, rngState: GameState['rng']): Ctx {
+  const orders = Object.fromEntries(SIDES.map((s) => [s, [] as Order[]])) as Record<Side, Order[]>;
+  for (const so of input.orders) orders[so.side] = so.orders;
+  return {
+    ...staticCtx(state.scenario),
+    turn: state.turn + 1,
+    rng: makeRng(rngState),
+    events: [],
+    orders,
+    injects: (input.injects ?? []),
+    overrides: input.overrides ?? [],
+    scratch: newScratch(state.regions.length),
+  };
+}
+
+export function resolveTurn(state: GameState, input: TurnInput): ResolveResult {
+  const errors = validateTurnInput(state, input);
+  if (errors.length) return { ok: false, errors };
+  let events: GameEvent[] = [];
+  const next = immer.produce(state, (draft) => {
+    const ctx = contextFor(state, input, draft.rng);
+    for (const phase of PHASES) phase.run(draft, ctx);
+    events = ctx.events;
+  });
+  return { ok: true, state: next, events };
+}
+
+/** The same phases on a plain object, mutated in place (benchmarks compare Immer against this). */
+export function resolveTurnInPlace(state: GameState, input: TurnInput): GameEvent[] {
+  const ctx = contextFor(state, input, state.rng);
+  for (const phase of PHASES) phase.run(state, ctx);
+  return ctx.events;
+}
