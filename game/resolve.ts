@@ -21,7 +21,7 @@ import { scoringPhase } from './phases/scoring';
 import { securityPhase } from './phases/security';
 import { traffickingPhase } from './phases/trafficking';
 import { makeRng } from './rng';
-import { OVERRIDE_TARGETS, type GameState, type InjectInput, type Override, type ResolveResult, type TurnInput, type ValidationError } from './types';
+import { OVERRIDE_TARGETS, type GameState, type Override, type ResolveResult, type TurnInput, type ValidationError } from './types';
 
 export type Phase = (draft: GameState, ctx: Ctx) => void;
 

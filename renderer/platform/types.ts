@@ -8,6 +8,8 @@
 export interface OpenedFile {
   name: string;
   text: string;
+  /** Desktop: pass to `saveGameFile` to overwrite this same file without a dialog. */
+  handle?: string;
 }
 
 export type ExportKind = 'json' | 'csv' | 'html' | 'pdf';
@@ -54,6 +56,9 @@ export interface Platform {
   settingsSet(settings: Record<string, unknown>): Promise<Result<null>>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-  /** Full screen (desktop window or the browser's Fullscreen API). */
-  setFullScreen(on: boolean): Promise<void>;
+  /**
+   * Full screen (desktop window or the browser's Fullscreen API). `'toggle'` flips the current
+   * state (the menu's Full screen command); resolves to the new state.
+   */
+  setFullScreen(on: boolean | 'toggle'): Promise<boolean>;
 }
