@@ -66,6 +66,13 @@ export interface Ctx extends StaticCtx {
 }
 
 const cache = new WeakMap<Scenario, StaticCtx>();
+const maps = new Map<string, MapContent>([[MAP.id, MAP]]);
+
+/** Make a map available to scenarios that name it (the built-in map is always there). Validate
+ * it with `checkMap` first: this trusts its input. */
+export function registerMap(map: MapContent): void {
+  maps.set(map.id, map);
+}
 
 /** Breadth-first hops from `start` over the adjacency lists. */
 function bfs(neighbors: number[][], starts: number[]): { hops: Int32Array; next: Int32Array; order: Int32Array } {
@@ -90,9 +97,11 @@ function bfs(neighbors: number[][], starts: number[]): { hops: Int32Array; next:
   return { hops, next, order: Int32Array.from(queue) };
 }
 
-export function staticCtx(scenario: Scenario, map: MapContent = MAP): StaticCtx {
+export function staticCtx(scenario: Scenario): StaticCtx {
   const hit = cache.get(scenario);
   if (hit) return hit;
+  const map = maps.get(scenario.map);
+  if (!map) throw new Error(`scenario ${scenario.id} needs map "${scenario.map}", which is not loaded`);
   const defs = map.regions;
   const index = new Map(defs.map((d, i) => [d.id, i]));
   const neighbors = defs.map((d) => d.neighbors.map((n) => index.get(n)!).sort((a, b) => a - b));

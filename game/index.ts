@@ -8,6 +8,7 @@ export { checkMap, checkScenario, checkScenarioText, type ContentProblem, type C
 export type { MapContent, RegionDef, ZoneDef, ExitDef, Mode, RegionId, ZoneId } from './content/schema';
 export { SIDES, INJECT_IDS, type Side, type Scenario, type Params, type InjectId, type InjectInput } from './content/scenario-schema';
 export { createGame, scenarioHash, type CreateOptions } from './create';
+export { registerMap } from './context';
 export { legalOrders, validateOrders, budgetUse, orderCostMusd, type OrderOption, type PoolUse } from './legal';
 export { resolveTurn, resolveTurnInPlace, validateTurnInput, PHASES } from './resolve';
 export { viewFor, type Viewer } from './view';
