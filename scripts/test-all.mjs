@@ -5,6 +5,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
+// A fresh clone: install first, so `npm test` is the only command a newcomer needs.
+if (!existsSync('node_modules')) {
+  console.log('=== node_modules missing: npm ci');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit', env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ...process.env } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+
 const reports = '.reports';
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
