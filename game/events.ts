@@ -31,7 +31,7 @@ export type GameEvent = Base &
     | { type: 'labsDestroyed'; region: RegionId; labs: number; seizedT: number }
     | { type: 'shipmentSeized'; region: RegionId; exit: string; mode: Mode; tonnes: number }
     | { type: 'shipmentExported'; region: RegionId; exit: string; mode: Mode; tonnes: number }
-    | { type: 'flightsInterdicted'; region: RegionId; flights: number; interdicted: number; shotDown: number }
+    | { type: 'flightsInterdicted'; region: RegionId; flights: number; interdicted: number; shotDown: number; seizedT: number }
     | { type: 'civilianAircraftShotDown'; region: RegionId }
     | { type: 'usSupportChanged'; from: number; to: number; cause: 'shootdown' | 'stance' | 'inject' | 'drift' }
     | { type: 'interdictionLawPassed' }

@@ -136,7 +136,7 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
       ctx.scratch.exportByMode.air += t - seized;
       ctx.scratch.narcoFlights += flights;
       ctx.scratch.flightsInterdicted += interdicted;
-      if (interdicted > 0 || pInt > 0) ctx.events.push({ turn: ctx.turn, type: 'flightsInterdicted', region: r.id, flights, interdicted, shotDown });
+      if (interdicted > 0 || pInt > 0) ctx.events.push({ turn: ctx.turn, type: 'flightsInterdicted', region: r.id, flights, interdicted, shotDown, seizedT: seized });
       // Every engagement risks misidentifying a civilian aircraft; readiness lowers the risk.
       const engagements = n.roe === 'shoot-down' ? interdicted : n.roe === 'force-down' ? interdicted * 0.3 : 0;
       if (engagements > 0 && n.interdictionLaw === 'passed') {
