@@ -49,6 +49,8 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
       basePresence: s.statePresence,
       legitimacy: s.legitimacy,
       baseLegitimacy: s.legitimacy,
+      baseCorruption: s.corruption,
+      baseForces: s.police + 0.5 * s.army,
       corruption: s.corruption,
       stockT: potential * 0.5,
       // Zone value and farm-gate price before the first market clears (peru-baseline.md, 2015).

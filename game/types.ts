@@ -29,6 +29,9 @@ export interface RegionState {
   /** The presence the State keeps here with no special effort (the scenario's start). */
   basePresence: number;
   baseLegitimacy: number;
+  baseCorruption: number;
+  /** Police plus half the army at the start: presence moves with forces relative to this. */
+  baseForces: number;
   legitimacy: number;
   corruption: number;
   /** Cocaine-equivalent tonnes produced and waiting for transport (stock). */

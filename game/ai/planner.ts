@@ -51,7 +51,8 @@ export class Planner {
     amount = order.kind === 'deployArmy' || order.kind === 'deployPolice' || order.kind === 'buildLabs' || order.kind === 'move'
       || order.kind === 'ambush' || order.kind === 'attack' || order.kind === 'relocateLabs' || order.kind === 'eradicate' || order.kind === 'plant'
       ? Math.floor(amount) : Math.floor(amount * 100) / 100;
-    if (!(amount > 0)) return 0;
+    const isGarrison = order.kind === 'deployArmy' || order.kind === 'deployPolice';
+    if (!(amount > 0) && !(isGarrison && amount === 0)) return 0;
     this.moneyLeft -= unitCost * amount;
     this.orders.push({ ...order, amount });
     return amount;

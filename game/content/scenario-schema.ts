@@ -59,6 +59,7 @@ export const ParamsSchema = z.strictObject({
   // Eradication
   eradicationCostUsdPerHa: nonNeg,
   eradicationHaPerPolicePerQuarter: nonNeg,
+  eradicationMaxHaPerQuarter: nonNeg,
   // Trafficking and interdiction
   transportCostUsdPerKgPerHop: nonNeg,
   interceptPerHop: unit,

@@ -15,8 +15,11 @@ export function eradicationCapacityHa(police: number, corruption: number, perPol
 export function eradicationPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
   const ordered = regionalAmounts(ctx, 'state', 'eradicate');
+  // The eradication teams (CORAH) are a national pool: beyond it, every order is scaled down.
+  const total = ordered.reduce((a, x) => a + x, 0);
+  const scale = total > p.eradicationMaxHaPerQuarter ? p.eradicationMaxHaPerQuarter / total : 1;
   s.regions.forEach((r, i) => {
-    const want = ordered[i]!;
+    const want = ordered[i]! * scale;
     if (want > 0 && r.cocaHa > 0) {
       const cap = eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter);
       const ha = Math.min(r.cocaHa, want, cap) * clamp(ctx.rng.noise(0.05), 0, 1);

@@ -18,15 +18,19 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
   s.regions.forEach((r, i) => {
     const def = ctx.defs[i]!;
     const forces = r.police + 0.5 * r.army;
+    const forceShare = (f: number) => f / (f + 2500);
     const devEffect = r.developmentStockMusd / (r.developmentStockMusd + 30);
-    const presenceTarget = clamp(r.basePresence * 0.7 + (0.4 * forces) / (forces + 2500) + 0.3 * devEffect, 0, 1);
+    // Presence moves with forces relative to the start, and with development programmes.
+    const presenceTarget = clamp(r.basePresence + 0.4 * (forceShare(forces) - forceShare(r.baseForces)) + 0.3 * devEffect, 0, 1);
     r.statePresence = clamp(r.statePresence + 0.15 * (presenceTarget - r.statePresence), 0, 1);
+    // Legitimacy returns toward its base, moved by development, presence, civilian deaths,
+    // corruption above its starting level, and the insurgents' political front among the poor.
     const civ = r.flow.civiliansKilled;
     r.legitimacy = clamp(
-      r.legitimacy + p.legitimacyDrift * (r.baseLegitimacy - r.legitimacy) + 0.03 * devEffect + 0.01 * (r.statePresence - r.basePresence)
-        - 0.01 * civ - 0.01 * r.corruption - 0.01 * n.insurgentFront * (def.povertyPct / 100),
+      r.legitimacy + p.legitimacyDrift * (r.baseLegitimacy - r.legitimacy) + 0.03 * devEffect + 0.05 * (r.statePresence - r.basePresence)
+        - 0.01 * civ - 0.1 * Math.max(0, r.corruption - r.baseCorruption) - 0.02 * Math.max(0, n.insurgentFront - 0.2) * (def.povertyPct / 100),
       0, 1);
-    r.corruption = clamp(r.corruption * 0.98, 0, 1);
+    r.corruption = clamp(r.corruption + 0.05 * (r.baseCorruption - r.corruption), 0, 1);
 
     // Recruitment: only where the insurgents already are or next door.
     const nearby = r.insurgentFighters > 0 || ctx.neighbors[i]!.some((j) => s.regions[j]!.insurgentFighters >= 10);
