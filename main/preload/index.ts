@@ -1,0 +1,47 @@
+/**
+ * The one bridge between the sandboxed renderer and main: one method per IPC channel, plus menu
+ * commands. Imports only 'electron' at run time (a sandboxed preload cannot load anything else);
+ * `ipcRenderer` itself is never exposed. The channel names must match `main/contract.ts`
+ * (checked by test/main/contract.test.ts).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+// Types only, erased from the bundle: the shape the renderer expects of `window.cordillera`.
+// eslint-disable-next-line no-restricted-imports -- a type-only import; the built preload requires 'electron' alone
+import type { CordilleraBridge } from '../../renderer/platform/bridge';
+// eslint-disable-next-line no-restricted-imports -- a type-only import, as above
+import type { MenuCommand } from '../../renderer/platform/types';
+
+const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>([
+  'new-game', 'open', 'save', 'save-as', 'export-log', 'export-csv', 'export-report',
+  'toggle-fullscreen', 'toggle-presentation', 'zoom-in', 'zoom-out', 'zoom-reset', 'about',
+]);
+
+function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && MENU_COMMANDS.has(value);
+}
+
+const bridge: CordilleraBridge = {
+  appVersion: () => ipcRenderer.invoke('app:version'),
+  openGame: () => ipcRenderer.invoke('game:open'),
+  saveGame: (args) => ipcRenderer.invoke('game:save', args),
+  exportFile: (args) => ipcRenderer.invoke('export:file', args),
+  exportPdf: (args) => ipcRenderer.invoke('export:pdf', args),
+  autosaveWrite: (args) => ipcRenderer.invoke('autosave:write', args),
+  autosaveList: () => ipcRenderer.invoke('autosave:list'),
+  autosaveRead: (args) => ipcRenderer.invoke('autosave:read', args),
+  settingsGet: () => ipcRenderer.invoke('settings:get'),
+  settingsSet: (args) => ipcRenderer.invoke('settings:set', args),
+  setFullScreen: (args) => ipcRenderer.invoke('window:set-fullscreen', args),
+  onMenuCommand(listener) {
+    if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
+    const handler = (_event: IpcRendererEvent, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on('menu:command', handler);
+    return () => {
+      ipcRenderer.removeListener('menu:command', handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('cordillera', bridge);
