@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
   },
   {
     files: ['game/**/*.ts'],
@@ -52,8 +52,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The renderer has no Electron: go through renderer/platform.' }],
         patterns: [
-          { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer has no Node or Electron: go through renderer/platform.' },
+          { group: ['node:*'], message: 'The renderer has no Node: go through renderer/platform.' },
           { group: ['**/main/**', '../main/*', '../../main/*'], message: 'The renderer must not import the main process.' },
           { group: ['**/game/phases/*', '**/game/phases/**'], message: 'Use the game public API (game/index.ts), not engine internals.' },
         ],
@@ -65,8 +66,9 @@ export default tseslint.config(
     ignores: ['renderer/board/**'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The renderer has no Electron: go through renderer/platform.' }],
         patterns: [
-          { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer has no Node or Electron: go through renderer/platform.' },
+          { group: ['node:*'], message: 'The renderer has no Node: go through renderer/platform.' },
           { group: ['**/main/**', '../main/*', '../../main/*'], message: 'The renderer must not import the main process.' },
           { group: ['**/game/phases/*', '**/game/phases/**'], message: 'Use the game public API (game/index.ts), not engine internals.' },
           { group: ['phaser', 'phaser/*'], message: 'Only renderer/board/ talks to Phaser.' },
@@ -88,10 +90,11 @@ export default tseslint.config(
     },
   },
   {
+    // The sandboxed preload can load 'electron' only; type-only imports vanish from the bundle.
     files: ['main/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['*', '!electron'], message: 'The sandboxed preload may import electron only.' }],
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['*', '!electron'], message: 'The sandboxed preload may import electron only.', allowTypeImports: true }],
       }],
     },
   },

@@ -6,9 +6,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 // Types only, erased from the bundle: the shape the renderer expects of `window.cordillera`.
-// eslint-disable-next-line no-restricted-imports -- a type-only import; the built preload requires 'electron' alone
 import type { CordilleraBridge } from '../../renderer/platform/bridge';
-// eslint-disable-next-line no-restricted-imports -- a type-only import, as above
 import type { MenuCommand } from '../../renderer/platform/types';
 
 const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>([

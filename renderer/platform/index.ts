@@ -3,7 +3,6 @@
  * (`window.cordillera`), else the plain web build. The app calls `getPlatform()` and never asks
  * which one it got, except through `platform.kind` for wording.
  */
-// eslint-disable-next-line no-restricted-imports -- our own ./electron.ts (the bridge adapter), not the 'electron' package
 import { createElectronPlatform } from './electron';
 import type { Platform } from './types';
 import { createWebPlatform } from './web';
