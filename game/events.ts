@@ -21,6 +21,7 @@ export type GameEvent = Base &
     | { type: 'ambushSprung'; region: RegionId; securityKilled: number; insurgentsKilled: number; civiliansKilled: number }
     | { type: 'installationAttacked'; region: RegionId; securityKilled: number; insurgentsKilled: number; civiliansKilled: number }
     | { type: 'leaderKilled'; region: RegionId; leader: string; name: string }
+    | { type: 'leaderCaptured'; region: RegionId; leader: string; name: string }
     | { type: 'clanBossArrested'; region: RegionId }
     | { type: 'cocaEradicated'; region: RegionId; ha: number; replantedHa: number }
     | { type: 'cultivationDisplaced'; region: RegionId; to: RegionId; ha: number }

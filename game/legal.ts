@@ -22,7 +22,11 @@ export interface OrderOption {
   current: number | string;
   costPerUnitMusd: number;
   choices?: readonly string[];
+  /** Whole units only (people, labs, fighters). */
+  whole?: true;
 }
+
+const WHOLE_KINDS: ReadonlySet<string> = new Set(['deployArmy', 'deployPolice', 'buildLabs', 'relocateLabs', 'move', 'ambush', 'attack']);
 
 export function orderCostMusd(o: Order, p: Params): number {
   switch (o.kind) {
@@ -96,6 +100,7 @@ export function legalOrders(state: GameState, side: Side): OrderOption[] {
     out.push({ kind: 'propaganda', min: 0, max: money, current: 0, costPerUnitMusd: 1 });
     out.push({ kind: 'posture', min: 0, max: 0, current: n.insurgentPosture, costPerUnitMusd: 0, choices: POSTURES });
   }
+  for (const o of out) if (WHOLE_KINDS.has(o.kind)) o.whole = true;
   return out;
 }
 
@@ -201,19 +206,19 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
       errors.push(err(`${base}`, 'order.overBudget', `orders use ${use.used.toFixed(2)} ${use.pool} of ${use.available.toFixed(2)} available`, { pool: use.pool, used: Math.round(use.used * 100) / 100, available: Math.round(use.available * 100) / 100 }));
   }
   if (side === 'insurgents') {
-    // Fighters committed in a region cannot exceed those there after this turn's moves.
+    // Fighters committed in a region cannot exceed those who stay there this turn (fighters on
+    // the move arrive too late to fight).
     const avail = new Map(state.regions.map((r) => [r.id, r.insurgentFighters]));
     const out = new Map<string, number>();
     for (const o of parsed) if (o.kind === 'move') out.set(o.region, (out.get(o.region) ?? 0) + o.amount);
     for (const [region, moved] of out) {
       if (moved > (avail.get(region) ?? 0)) errors.push(err(base, 'order.overFighters', `${moved} fighters leave ${region}, which has ${avail.get(region)}`, { region, used: moved, available: avail.get(region) ?? 0 }));
     }
-    for (const o of parsed) if (o.kind === 'move') avail.set(o.to, (avail.get(o.to) ?? 0) + o.amount);
     for (const [region, moved] of out) avail.set(region, (avail.get(region) ?? 0) - moved);
     const committed = new Map<string, number>();
     for (const o of parsed) if (o.kind === 'ambush' || o.kind === 'attack') committed.set(o.region, (committed.get(o.region) ?? 0) + o.amount);
     for (const [region, c] of committed) {
-      if (c > (avail.get(region) ?? 0) + 1e-9) errors.push(err(base, 'order.overFighters', `${c} fighters committed in ${region}, which will have ${avail.get(region)}`, { region, used: c, available: avail.get(region) ?? 0 }));
+      if (c > (avail.get(region) ?? 0) + 1e-9) errors.push(err(base, 'order.overFighters', `${c} fighters committed in ${region}, where ${avail.get(region)} stay this turn`, { region, used: c, available: avail.get(region) ?? 0 }));
     }
   }
   return errors;

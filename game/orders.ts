@@ -12,15 +12,18 @@ export const US_STANCES = ['seek', 'maintain', 'distance'] as const;
 export const POSTURES = ['hide', 'balanced', 'offensive'] as const;
 
 const amount = z.number().finite().min(0).max(1e7);
+/** People, labs and fighters come in whole units. */
+const count = z.number().int('must be a whole number').min(0).max(1e7);
 const R = RegionIdSchema;
 
 const regional = <K extends string>(kind: K) => z.strictObject({ kind: z.literal(kind), region: R, amount });
+const regionalCount = <K extends string>(kind: K) => z.strictObject({ kind: z.literal(kind), region: R, amount: count });
 const national = <K extends string>(kind: K) => z.strictObject({ kind: z.literal(kind), amount });
 
 export const OrderSchema = z.discriminatedUnion('kind', [
   // State
-  regional('deployArmy'),
-  regional('deployPolice'),
+  regionalCount('deployArmy'),
+  regionalCount('deployPolice'),
   regional('eradicate'),
   regional('radar'),
   national('pilots'),
@@ -34,17 +37,17 @@ export const OrderSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('usStance'), value: z.enum(US_STANCES) }),
   // Clans
   regional('plant'),
-  regional('buildLabs'),
-  z.strictObject({ kind: z.literal('relocateLabs'), region: R, to: R, amount }),
+  regionalCount('buildLabs'),
+  z.strictObject({ kind: z.literal('relocateLabs'), region: R, to: R, amount: count }),
   z.strictObject({ kind: z.literal('finishShare'), value: z.number().finite().min(0).max(1) }),
   z.strictObject({ kind: z.literal('route'), exit: z.string().min(1), amount: z.number().finite().min(0).max(100) }),
   regional('protection'),
   regional('bribe'),
   regional('mining'),
   // Insurgents
-  z.strictObject({ kind: z.literal('move'), region: R, to: R, amount }),
-  regional('ambush'),
-  regional('attack'),
+  z.strictObject({ kind: z.literal('move'), region: R, to: R, amount: count }),
+  regionalCount('ambush'),
+  regionalCount('attack'),
   regional('recruit'),
   z.strictObject({ kind: z.literal('taxRate'), value: z.number().finite().min(0).max(30) }),
   national('propaganda'),

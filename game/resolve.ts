@@ -55,7 +55,8 @@ export function validateTurnInput(state: GameState, input: unknown): ValidationE
     const side = (so as { side?: unknown } | null)?.side;
     if (typeof side === 'string' && seen.has(side)) errors.push({ path: `orders[${i}].side`, code: 'orders.duplicateSide', message: `two sets of orders for ${side}`, values: { side } });
     if (typeof side === 'string') seen.add(side);
-    errors.push(...validateOrders(state, so));
+    // Name the entry: validateOrders' own paths start at the side's orders.
+    errors.push(...validateOrders(state, so).map((e) => (e.path.startsWith('orders[') ? e : { ...e, path: `orders[${i}]${e.path.replace(/^orders/, '')}` })));
   });
   if (ti.injects !== undefined) {
     if (!Array.isArray(ti.injects)) errors.push({ path: 'injects', code: 'turn.malformed', message: 'injects must be a list' });
@@ -63,7 +64,7 @@ export function validateTurnInput(state: GameState, input: unknown): ValidationE
       const r = InjectInputSchema.safeParse(inj);
       if (!r.success) errors.push({ path: `injects[${i}]`, code: 'inject.malformed', message: `injects[${i}]: ${r.error.issues[0]!.message}` });
       else if (r.data.region !== undefined && !state.regions.some((x) => x.id === r.data.region))
-        errors.push({ path: `injects[${i}].region`, code: 'order.unknownRegion', message: `unknown region ${r.data.region}`, values: { region: r.data.region } });
+        errors.push({ path: `injects[${i}].region`, code: 'inject.unknownRegion', message: `unknown region ${r.data.region}`, values: { region: r.data.region } });
     });
   }
   if (ti.overrides !== undefined) {
@@ -74,7 +75,7 @@ export function validateTurnInput(state: GameState, input: unknown): ValidationE
       else if (!(OVERRIDE_TARGETS as readonly string[]).includes(o.target as string)) errors.push({ path: `${path}.target`, code: 'override.unknownTarget', message: `unknown override target ${String(o.target)}` });
       else if (typeof o.value !== 'number' || !Number.isFinite(o.value)) errors.push({ path: `${path}.value`, code: 'override.badValue', message: `${path}.value must be a finite number` });
       else if (typeof o.reason !== 'string' || o.reason.trim().length < 3 || o.reason.length > 2000) errors.push({ path: `${path}.reason`, code: 'override.noReason', message: 'an override needs a reason (3–2,000 characters)' });
-      else if (String(o.target).startsWith('region.') && !state.regions.some((x) => x.id === o.region)) errors.push({ path: `${path}.region`, code: 'order.unknownRegion', message: `unknown region ${String(o.region)}`, values: { region: String(o.region) } });
+      else if (String(o.target).startsWith('region.') && !state.regions.some((x) => x.id === o.region)) errors.push({ path: `${path}.region`, code: 'override.unknownRegion', message: `unknown region ${String(o.region)}`, values: { region: String(o.region) } });
     });
   }
   return errors;

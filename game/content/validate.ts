@@ -63,41 +63,82 @@ export function checkMap(data: unknown): Checked<MapContent> {
   return problems.length ? { ok: false, problems } : { ok: true, value: map };
 }
 
-export function checkScenario(data: unknown, map: MapContent): Checked<Scenario> {
-  const parsed = ScenarioSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const sc = parsed.data;
+type Loose = Record<string, unknown> | undefined;
+const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const obj = (x: unknown): Loose => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined);
+const numOr = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+
+/**
+ * Cross-reference checks, written defensively so they also run on data that failed the schema:
+ * a scenario author sees the broken references together with the type errors.
+ */
+function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
+  const sc = obj(data);
+  if (!sc) return [];
   const problems: ContentProblem[] = [];
-  if (sc.map !== map.id) problems.push({ path: 'map', message: `scenario is for map "${sc.map}", not "${map.id}"` });
+  if (typeof sc.map === 'string' && sc.map !== map.id) problems.push({ path: 'map', message: `scenario is for map "${sc.map}", not "${map.id}"` });
   const ids = new Set(map.regions.map((r) => r.id));
   const seen = new Set<string>();
-  sc.regions.forEach((r, i) => {
-    if (!ids.has(r.region)) problems.push({ path: `regions[${i}].region`, message: `unknown region ${r.region}` });
-    if (seen.has(r.region)) problems.push({ path: `regions[${i}].region`, message: `region ${r.region} is listed twice` });
-    seen.add(r.region);
-    const def = map.regions.find((d) => d.id === r.region);
-    if (def && r.cocaHa > def.maxCocaHa)
-      problems.push({ path: `regions[${i}].cocaHa`, message: `${r.cocaHa} ha is more than ${r.region} can carry (${def.maxCocaHa} ha)` });
+  let army = 0;
+  let police = 0;
+  arr(sc.regions).forEach((raw, i) => {
+    const r = obj(raw);
+    const id = r?.region;
+    if (typeof id !== 'string') return;
+    if (!ids.has(id)) problems.push({ path: `regions[${i}].region`, message: `unknown region ${id}` });
+    if (seen.has(id)) problems.push({ path: `regions[${i}].region`, message: `region ${id} is listed twice` });
+    seen.add(id);
+    const def = map.regions.find((d) => d.id === id);
+    const coca = numOr(r?.cocaHa);
+    if (def && coca !== undefined && coca > def.maxCocaHa)
+      problems.push({ path: `regions[${i}].cocaHa`, message: `${coca} ha is more than ${id} can carry (${def.maxCocaHa} ha)` });
+    army += numOr(r?.army) ?? 0;
+    police += numOr(r?.police) ?? 0;
   });
-  for (const id of ids) if (!seen.has(id)) problems.push({ path: 'regions', message: `region ${id} has no starting values` });
-  Object.keys(sc.national.radarCoverage).forEach((k) => {
+  if (arr(sc.regions).length) for (const id of ids) if (!seen.has(id)) problems.push({ path: 'regions', message: `region ${id} has no starting values` });
+  const state = obj(obj(sc.budgets)?.state);
+  const armyPool = numOr(state?.army);
+  const policePool = numOr(state?.police);
+  if (armyPool !== undefined && army > armyPool) problems.push({ path: 'budgets.state.army', message: `the regions start with ${army} army personnel but the pool is ${armyPool}` });
+  if (policePool !== undefined && police > policePool) problems.push({ path: 'budgets.state.police', message: `the regions start with ${police} police but the pool is ${policePool}` });
+  const national = obj(sc.national);
+  Object.keys(obj(national?.radarCoverage) ?? {}).forEach((k) => {
     if (!ids.has(k)) problems.push({ path: `national.radarCoverage.${k}`, message: `unknown region ${k}` });
   });
-  sc.national.leaders.forEach((l, i) => {
-    if (!ids.has(l.region)) problems.push({ path: `national.leaders[${i}].region`, message: `unknown region ${l.region}` });
+  arr(national?.leaders).forEach((l, i) => {
+    const region = obj(l)?.region;
+    if (typeof region === 'string' && !ids.has(region)) problems.push({ path: `national.leaders[${i}].region`, message: `unknown region ${region}` });
   });
-  sc.injects.forEach((s, i) => {
-    if (s.turn > sc.turns) problems.push({ path: `injects[${i}].turn`, message: `turn ${s.turn} is after the last turn (${sc.turns})` });
-    if (s.inject.region !== undefined && !ids.has(s.inject.region))
-      problems.push({ path: `injects[${i}].inject.region`, message: `unknown region ${s.inject.region}` });
+  const turns = numOr(sc.turns);
+  arr(sc.injects).forEach((raw, i) => {
+    const s = obj(raw);
+    const t = numOr(s?.turn);
+    if (t !== undefined && turns !== undefined && t > turns) problems.push({ path: `injects[${i}].turn`, message: `turn ${t} is after the last turn (${turns})` });
+    const region = obj(s?.inject)?.region;
+    if (typeof region === 'string' && !ids.has(region)) problems.push({ path: `injects[${i}].inject.region`, message: `unknown region ${region}` });
   });
+  const sources = obj(sc.paramSources) ?? {};
   for (const key of Object.keys(ParamsSchema.shape)) {
-    if (!sc.paramSources[key]) problems.push({ path: `paramSources.${key}`, message: `parameter ${key} has no source` });
+    if (typeof sources[key] !== 'string') problems.push({ path: `paramSources.${key}`, message: `parameter ${key} has no source` });
   }
-  for (const key of Object.keys(sc.paramSources)) {
+  for (const key of Object.keys(sources)) {
     if (!(key in ParamsSchema.shape)) problems.push({ path: `paramSources.${key}`, message: `source for unknown parameter ${key}` });
   }
-  return problems.length ? { ok: false, problems } : { ok: true, value: sc };
+  return problems;
+}
+
+export function checkScenario(data: unknown, map: MapContent): Checked<Scenario> {
+  const parsed = ScenarioSchema.safeParse(data);
+  const problems = [...(parsed.success ? [] : zodProblems(parsed.error)), ...scenarioReferences(data, map)];
+  // A reference problem the schema also reported (same path) is said once.
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const k = `${p.path}|${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return unique.length || !parsed.success ? { ok: false, problems: unique } : { ok: true, value: parsed.data };
 }
 
 /** Parse JSON text and validate it as a scenario; JSON syntax errors become problems too. */

@@ -4,14 +4,11 @@
  * watched, development and intelligence accumulate), and each side's settings change.
  */
 import { clamp, ordersOf, regionalAmounts, type Ctx } from '../context';
-import { emptyFlow } from '../create';
 import type { GameState } from '../types';
 
 export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
   const n = s.national;
-  for (const r of s.regions) r.flow = emptyFlow();
-  for (const e of s.exits) e.flow = { shippedT: 0, seizedT: 0, exportedT: 0 };
 
   // --- State ---
   for (const o of ctx.orders.state) {
@@ -19,7 +16,7 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
       const r = s.regions[ctx.index.get(o.region)!]!;
       const force = o.kind === 'deployArmy' ? 'army' : 'police';
       const from = r[force];
-      const to = Math.round(o.amount);
+      const to = o.amount;
       if (from !== to) {
         r[force] = to;
         ctx.events.push({ turn: ctx.turn, type: 'forcesDeployed', region: r.id, force, from, to });
@@ -74,7 +71,7 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   let clanSpend = 0;
   const build = regionalAmounts(ctx, 'clans', 'buildLabs');
   s.regions.forEach((r, i) => {
-    const b = Math.round(build[i]!);
+    const b = build[i]!;
     if (b > 0) {
       r.labs += b;
       clanSpend += b * p.labCostMusd;
@@ -84,7 +81,7 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   for (const o of ordersOf(ctx, 'clans', 'relocateLabs')) {
     const from = s.regions[ctx.index.get(o.region)!]!;
     const to = s.regions[ctx.index.get(o.to)!]!;
-    const moved = Math.min(from.labs, Math.round(o.amount));
+    const moved = Math.min(from.labs, o.amount);
     if (moved > 0) {
       from.labs -= moved;
       to.labs += moved;
@@ -111,7 +108,7 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   for (const o of ordersOf(ctx, 'insurgents', 'move')) {
     const from = s.regions[ctx.index.get(o.region)!]!;
     const to = s.regions[ctx.index.get(o.to)!]!;
-    const moved = Math.min(from.insurgentFighters, Math.round(o.amount));
+    const moved = Math.min(from.insurgentFighters, o.amount);
     if (moved > 0) {
       from.insurgentFighters -= moved;
       to.insurgentFighters += moved;

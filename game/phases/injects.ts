@@ -5,6 +5,7 @@
  */
 import type { InjectId } from '../content/scenario-schema';
 import { clamp, type Ctx } from '../context';
+import { emptyFlow } from '../create';
 import type { GameState, InjectInput, Override } from '../types';
 
 /** How many turns each modifier-style inject lasts. */
@@ -142,6 +143,9 @@ function applyOverride(s: GameState, ctx: Ctx, o: Override): void {
 }
 
 export function injectsPhase(s: GameState, ctx: Ctx): void {
+  // A new turn's flows start at zero here, before anything (an inject too) can add to them.
+  for (const r of s.regions) r.flow = emptyFlow();
+  for (const e of s.exits) e.flow = { shippedT: 0, seizedT: 0, exportedT: 0 };
   // Modifiers from earlier turns tick down first, so an inject this turn lasts its full duration.
   s.national.modifiers = s.national.modifiers.filter((m) => --m.turnsLeft > 0);
   for (const sch of ctx.scenario.injects) if (sch.turn === ctx.turn) applyInject(s, ctx, sch.inject);

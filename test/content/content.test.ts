@@ -1,0 +1,237 @@
+/**
+ * Shipped content: the map and every built-in scenario validate; map and scenario region ids match
+ * both ways and match the geodata the board draws; every parameter has a source; and the validator
+ * reports every problem of a broken scenario, each with its path.
+ */
+import peruHigh from '@amcharts/amcharts5-geodata/peruHigh';
+import type { Feature } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import mapJson from '../../assets/map/peru.json';
+import scenarioJson from '../../assets/scenarios/interdiction-2016.json';
+import {
+  BUILTIN_SCENARIOS, MAP, REGION_IDS, checkMap, checkScenario, checkScenarioText, createGame, findScenario,
+  type ContentProblem, type MapContent, type Scenario,
+} from '../../game';
+import { ParamsSchema } from '../../game/content/scenario-schema';
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const show = (problems: readonly ContentProblem[]) => problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+
+/** The 25 regions and the province of Lima, ISO 3166-2:PE. */
+const ISO_IDS = [
+  'PE-AMA', 'PE-ANC', 'PE-APU', 'PE-ARE', 'PE-AYA', 'PE-CAJ', 'PE-CAL', 'PE-CUS', 'PE-HUC', 'PE-HUV', 'PE-ICA', 'PE-JUN', 'PE-LAL',
+  'PE-LAM', 'PE-LIM', 'PE-LMA', 'PE-LOR', 'PE-MDD', 'PE-MOQ', 'PE-PAS', 'PE-PIU', 'PE-PUN', 'PE-SAM', 'PE-TAC', 'PE-TUM', 'PE-UCA',
+];
+
+describe('the shipped map', () => {
+  it('passes checkMap, as shipped and as loaded', () => {
+    const raw = checkMap(mapJson);
+    expect(raw.ok, raw.ok ? '' : show(raw.problems)).toBe(true);
+    const loaded = checkMap(MAP);
+    expect(loaded.ok).toBe(true);
+  });
+
+  it('has the 26 ISO 3166-2:PE ids, including Lima province (PE-LMA) and Callao (PE-CAL), once each', () => {
+    const ids = MAP.regions.map((r) => r.id);
+    expect(ids).toHaveLength(26);
+    expect(new Set(ids).size).toBe(26);
+    expect([...ids].sort()).toEqual([...ISO_IDS].sort());
+    expect(ids).toContain('PE-LMA');
+    expect(ids).toContain('PE-CAL');
+    expect(REGION_IDS).toEqual(ids);
+  });
+
+  it('has symmetric neighbours, none of them itself or unknown', () => {
+    const byId = new Map(MAP.regions.map((r) => [r.id, r]));
+    for (const r of MAP.regions) {
+      expect(r.neighbors.length, `${r.id} has neighbours`).toBeGreaterThan(0);
+      expect(new Set(r.neighbors).size, `${r.id} lists a neighbour twice`).toBe(r.neighbors.length);
+      for (const n of r.neighbors) {
+        expect(n, `${r.id} lists itself`).not.toBe(r.id);
+        expect(byId.get(n)?.neighbors, `${r.id} → ${n}`).toContain(r.id);
+      }
+    }
+  });
+
+  it('is connected, so every region can reach an exit', () => {
+    const byId = new Map(MAP.regions.map((r) => [r.id, r]));
+    const seen = new Set([MAP.regions[0]!.id]);
+    const queue = [MAP.regions[0]!.id];
+    while (queue.length) {
+      for (const n of byId.get(queue.shift()!)!.neighbors) {
+        if (!seen.has(n)) {
+          seen.add(n);
+          queue.push(n);
+        }
+      }
+    }
+    expect(seen.size).toBe(MAP.regions.length);
+  });
+
+  it('has exits whose gateways and zones whose members exist, and baseline shares summing to 1', () => {
+    const ids = new Set(MAP.regions.map((r) => r.id));
+    for (const e of MAP.exits) if (e.gateway !== null) expect(ids.has(e.gateway), e.id).toBe(true);
+    for (const z of MAP.zones) for (const m of z.members) expect(ids.has(m.region), `${z.id}: ${m.region}`).toBe(true);
+    expect(MAP.exits.reduce((a, e) => a + e.baselineShare, 0)).toBeCloseTo(1, 2);
+  });
+
+  it('covers every region id with the geodata the board draws (peruHigh), and vice versa except Lake Titicaca', () => {
+    const idOf = (f: Feature): string => String(f.id ?? (f.properties as { id?: unknown } | null)?.id);
+    const geo = peruHigh.features.map(idOf);
+    for (const id of geo) expect(id).toMatch(/^PE-[A-Z]{3}$/);
+    const ids = MAP.regions.map((r) => r.id);
+    for (const id of ids) expect(geo, `no shape for ${id}`).toContain(id);
+    expect(geo.filter((id) => !ids.includes(id))).toEqual(['PE-LKT']);
+  });
+});
+
+describe('the shipped scenarios', () => {
+  it('there is at least one, and the interdiction-2016 file is it', () => {
+    expect(BUILTIN_SCENARIOS.length).toBeGreaterThan(0);
+    expect(findScenario('interdiction-2016')).toBeDefined();
+    expect(findScenario('no-such-scenario')).toBeUndefined();
+    const raw = checkScenario(scenarioJson, MAP);
+    expect(raw.ok, raw.ok ? '' : show(raw.problems)).toBe(true);
+  });
+
+  describe.each(BUILTIN_SCENARIOS.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
+    it('passes checkScenario against the map', () => {
+      const r = checkScenario(clone(scenario), MAP);
+      expect(r.ok, r.ok ? '' : show(r.problems)).toBe(true);
+    });
+
+    it('has starting values for exactly the map regions (ids match both ways)', () => {
+      const mapIds = MAP.regions.map((r) => r.id).sort();
+      const scIds = scenario.regions.map((r) => r.region).sort();
+      expect(scIds).toEqual(mapIds);
+    });
+
+    it('gives every parameter a source, and no source for an unknown parameter', () => {
+      const keys = Object.keys(ParamsSchema.shape).sort();
+      expect(Object.keys(scenario.params).sort()).toEqual(keys);
+      for (const k of keys) {
+        const src = scenario.paramSources[k];
+        expect(typeof src === 'string' && src.trim().length >= 3, `parameter ${k} has no source`).toBe(true);
+      }
+      expect(Object.keys(scenario.paramSources).sort()).toEqual(keys);
+    });
+
+    it('keeps coca within what each region can carry, and names only known regions', () => {
+      const byId = new Map(MAP.regions.map((r) => [r.id, r]));
+      for (const r of scenario.regions) expect(r.cocaHa, r.region).toBeLessThanOrEqual(byId.get(r.region)!.maxCocaHa);
+      for (const l of scenario.national.leaders) expect(byId.has(l.region), l.id).toBe(true);
+      for (const k of Object.keys(scenario.national.radarCoverage)) expect(byId.has(k), k).toBe(true);
+      for (const inj of scenario.injects) expect(inj.turn).toBeLessThanOrEqual(scenario.turns);
+    });
+
+    it('starts a game', () => {
+      const s = createGame(scenario, 1);
+      expect(s.regions.map((r) => r.id)).toEqual(MAP.regions.map((r) => r.id));
+      expect(s.turnsTotal).toBe(scenario.turns);
+    });
+  });
+});
+
+describe('a broken scenario', () => {
+  const base = (): Scenario => clone(BUILTIN_SCENARIOS[0]!);
+  const has = (problems: readonly ContentProblem[], path: string, message: RegExp) =>
+    expect(problems.some((p) => p.path === path && message.test(p.message)), `no "${path}" ~ ${String(message)} in\n${show(problems)}`).toBe(true);
+
+  it('yields ALL its cross-reference problems, each with its path', () => {
+    const sc = base();
+    const lima = sc.regions.findIndex((r) => r.region === 'PE-LIM');
+    const aya = sc.regions.findIndex((r) => r.region === 'PE-AYA');
+    sc.regions[lima]!.region = 'PE-XYZ'; // unknown region (and Lima then has no starting values)
+    sc.regions[aya]!.cocaHa = 100_000; // more than Ayacucho can carry
+    delete sc.paramSources.shipShare; // a parameter without a source
+    sc.paramSources.warpSpeed = 'a source for nothing';
+    sc.injects.push({ turn: sc.turns + 5, inject: { id: 'pcc-arrives' } }); // after the last turn
+    sc.injects.push({ turn: 3, inject: { id: 'radar-delivered', region: 'PE-QQQ' } });
+    sc.national.leaders[0]!.region = 'PE-ZZZ';
+    sc.national.radarCoverage = { 'PE-YYY': 0.5 };
+    const r = checkScenario(sc, MAP);
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    has(problems, `regions[${lima}].region`, /unknown region PE-XYZ/);
+    has(problems, 'regions', /PE-LIM has no starting values/);
+    has(problems, `regions[${aya}].cocaHa`, /more than PE-AYA can carry/);
+    has(problems, 'paramSources.shipShare', /no source/);
+    has(problems, 'paramSources.warpSpeed', /unknown parameter/);
+    has(problems, `injects[${sc.injects.length - 2}].turn`, /after the last turn/);
+    has(problems, `injects[${sc.injects.length - 1}].inject.region`, /unknown region PE-QQQ/);
+    has(problems, 'national.leaders[0].region', /unknown region PE-ZZZ/);
+    has(problems, 'national.radarCoverage.PE-YYY', /unknown region/);
+    expect(problems).toHaveLength(9);
+  });
+
+  it('yields all its schema problems, each with its path', () => {
+    const sc = base() as unknown as Record<string, unknown> & Scenario;
+    sc.regions[0]!.labs = -3;
+    sc.params.shipShare = 1.5;
+    sc.injects.push({ turn: 0, inject: { id: 'pcc-arrives' } });
+    (sc.national as { usSupport: unknown }).usSupport = 'high';
+    const r = checkScenario(sc, MAP);
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    has(problems, 'regions[0].labs', /./);
+    has(problems, 'params.shipShare', /./);
+    has(problems, `injects[${sc.injects.length - 1}].turn`, /./);
+    has(problems, 'national.usSupport', /./);
+  });
+
+  it('yields schema and cross-reference problems together (an author sees everything at once)', () => {
+    const sc = base();
+    sc.regions[0]!.labs = -3; // schema
+    const aya = sc.regions.findIndex((r) => r.region === 'PE-AYA');
+    sc.regions[aya]!.cocaHa = 100_000; // cross-reference
+    delete sc.paramSources.shipShare; // cross-reference
+    const r = checkScenario(sc, MAP);
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    has(problems, 'regions[0].labs', /./);
+    has(problems, `regions[${aya}].cocaHa`, /more than PE-AYA can carry/);
+    has(problems, 'paramSources.shipShare', /no source/);
+  });
+
+  it('starting garrisons larger than the State\'s pools (the State could never give a valid order)', () => {
+    const sc = base();
+    const aya = sc.regions.findIndex((r) => r.region === 'PE-AYA');
+    sc.regions[aya]!.army += sc.budgets.state.army; // now Σ army = 2 × the pool
+    sc.regions[aya]!.police += sc.budgets.state.police;
+    const r = checkScenario(sc, MAP);
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    expect(problems.some((p) => /army/.test(p.path + p.message)), show(problems)).toBe(true);
+    expect(problems.some((p) => /police/.test(p.path + p.message)), show(problems)).toBe(true);
+  });
+
+  it('for another map, and as text that is not JSON', () => {
+    const sc = base();
+    sc.map = 'chile';
+    const r = checkScenario(sc, MAP);
+    expect(r.ok ? [] : r.problems).toContainEqual(expect.objectContaining({ path: 'map' }));
+    const t = checkScenarioText('{ "format": ', MAP);
+    expect(t.ok).toBe(false);
+    if (!t.ok) expect(t.problems).toEqual([expect.objectContaining({ path: '(file)' })]);
+  });
+
+  it('a broken map: asymmetric and unknown neighbours, a duplicate id, an air gateway and shares off', () => {
+    const map: MapContent = clone(MAP);
+    const aya = map.regions.findIndex((r) => r.id === 'PE-AYA');
+    const ica = map.regions.findIndex((r) => r.id === 'PE-ICA');
+    map.regions[ica]!.neighbors = map.regions[ica]!.neighbors.filter((n) => n !== 'PE-AYA');
+    map.regions[aya]!.neighbors.push('PE-QQQ');
+    map.regions[1]!.id = map.regions[0]!.id;
+    const air = map.exits.findIndex((e) => e.mode === 'air');
+    map.exits[air]!.gateway = 'PE-AYA';
+    map.exits[0]!.baselineShare += 0.2;
+    const r = checkMap(map);
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    expect(problems.some((p) => p.path.startsWith(`regions[${aya}].neighbors`) && /does not list/.test(p.message))).toBe(true);
+    expect(problems.some((p) => p.path.startsWith(`regions[${aya}].neighbors`) && /unknown region PE-QQQ/.test(p.message))).toBe(true);
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'regions[1].id' }));
+    expect(problems).toContainEqual(expect.objectContaining({ path: `exits[${air}].gateway` }));
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'exits' }));
+  });
+});
