@@ -1,0 +1,174 @@
+/**
+ * Playing a whole game headless: who sits in each seat (a bot at a difficulty, or a named
+ * policy), the facilitator's scripted injects and overrides, and the replayable log. Pure (engine
+ * imports only), so the app's batch runs and the command line share it.
+ */
+import {
+  appendTurn, bot, createGame, DIFFICULTIES, INJECT_IDS, newLog, ORDER_SPECS, OVERRIDE_TARGETS, POLICIES, resolveTurn, SIDES,
+  validateOrders, type BotResult, type Difficulty, type GameEvent, type GameLog, type GameState, type InjectInput, type Order,
+  type Override, type Scenario, type Side, type SideOrders, type TurnInput,
+} from '../game/index';
+
+export type Seat = { kind: 'bot'; difficulty: Difficulty } | { kind: 'policy'; name: string };
+
+export const DEFAULT_SEAT: Seat = { kind: 'policy', name: 'status-quo' };
+
+export const seatLabel = (seat: Seat): string => (seat.kind === 'bot' ? `bot:${seat.difficulty}` : `policy:${seat.name}`);
+
+/** The seat specs a side accepts, for help and error messages. */
+export function seatChoices(side: Side): string[] {
+  return ['bot', ...DIFFICULTIES.map((d) => `bot:${d}`), ...Object.keys(POLICIES[side]).map((p) => `policy:${p}`)];
+}
+
+/** `bot`, `bot:easy|normal|hard` or `policy:<name>` (a policy of that side; the bare name will do). */
+export function parseSeat(side: Side, text: string): { ok: true; seat: Seat } | { ok: false; message: string } {
+  if (Object.prototype.hasOwnProperty.call(POLICIES[side], text)) return { ok: true, seat: { kind: 'policy', name: text } };
+  const [kind, name, ...rest] = text.split(':');
+  if (kind === 'bot' && rest.length === 0) {
+    const difficulty = (name ?? 'normal') as Difficulty;
+    if (DIFFICULTIES.includes(difficulty)) return { ok: true, seat: { kind: 'bot', difficulty } };
+    return { ok: false, message: `unknown bot difficulty "${name}" (choose ${DIFFICULTIES.join(', ')})` };
+  }
+  if (kind === 'policy' && name !== undefined && rest.length === 0) {
+    if (Object.prototype.hasOwnProperty.call(POLICIES[side], name)) return { ok: true, seat: { kind: 'policy', name } };
+    return { ok: false, message: `unknown ${side} policy "${name}" (choose ${Object.keys(POLICIES[side]).join(', ')})` };
+  }
+  return { ok: false, message: `"${text}" is not a seat (choose ${seatChoices(side).join(', ')})` };
+}
+
+const describe = (r: BotResult['rationale'][number]): string => {
+  const vals = Object.entries(r.values).map(([k, v]) => `${k}=${v}`).join(', ');
+  return vals ? `${r.key}(${vals})` : r.key;
+};
+
+/** Orders a seat gave that the engine refused, and what was dropped so the turn can go on. */
+export interface Repair {
+  side: Side;
+  seat: string;
+  turn: number;
+  errors: string[];
+  dropped: number;
+}
+
+/** Which orders a pool-level error (no order index) is about. */
+const POOL_KINDS: Record<string, (o: Order) => boolean> = {
+  army: (o) => o.kind === 'deployArmy',
+  police: (o) => o.kind === 'deployPolice',
+  fighters: (o) => o.kind === 'ambush' || o.kind === 'attack',
+  money: (o) => ORDER_SPECS[o.kind].pool === 'money',
+};
+
+/**
+ * A policy's or bot's orders are planned to be legal, but a planning bug must not stop a batch of
+ * hundreds of games: orders the engine refuses are dropped (each refused order, or for a pool
+ * overdrawn the orders drawing on that pool) and the repair is reported, never silent.
+ */
+export function repairOrders(state: GameState, so: SideOrders): { orders: SideOrders; errors: string[]; dropped: number } {
+  let orders = so.orders;
+  const messages: string[] = [];
+  for (let guard = 0; guard < 5; guard++) {
+    const errors = validateOrders(state, { ...so, orders });
+    if (!errors.length) break;
+    messages.push(...errors.map((e) => `${e.path}: ${e.message}`));
+    const bad = new Set<number>();
+    const pools = new Set<string>();
+    for (const e of errors) {
+      const m = /\]\[(\d+)\]/.exec(e.path);
+      if (m) bad.add(Number(m[1]));
+      else if (e.code === 'order.overBudget' && typeof e.values?.pool === 'string') pools.add(e.values.pool);
+      else pools.add('fighters');
+    }
+    const before = orders.length;
+    orders = orders.filter((o, i) => !bad.has(i) && ![...pools].some((p) => (POOL_KINDS[p] ?? (() => true))(o)));
+    if (orders.length === before) orders = [];
+  }
+  return { orders: { ...so, orders }, errors: messages, dropped: so.orders.length - orders.length };
+}
+
+/** The orders the seat gives this turn; the note records who gave them and why (for the AAR). */
+export function decide(state: GameState, side: Side, seat: Seat, onRepair?: (r: Repair) => void): SideOrders {
+  const result = seat.kind === 'bot' ? bot(state, side, seat.difficulty) : POLICIES[side][seat.name]!(state);
+  const why = result.rationale.map(describe).join('; ');
+  let note = `${seatLabel(seat)}${why ? `: ${why}` : ''}`;
+  const fixed = repairOrders(state, { side, orders: result.orders.orders });
+  if (fixed.errors.length) {
+    note += ` [the engine refused ${fixed.errors.join('; ')}; ${fixed.dropped} order(s) dropped]`;
+    onRepair?.({ side, seat: seatLabel(seat), turn: state.turn + 1, errors: fixed.errors, dropped: fixed.dropped });
+  }
+  return { side, orders: fixed.orders.orders, note: note.length > 10_000 ? `${note.slice(0, 9_999)}…` : note };
+}
+
+/** A facilitator input scheduled for a turn. */
+export interface Scheduled<T> {
+  turn: number;
+  value: T;
+}
+
+export interface GameSetup {
+  scenario: Scenario;
+  seed: number;
+  /** Turns to play (the scenario's by default). */
+  turns?: number;
+  seats: Record<Side, Seat>;
+  injects?: Scheduled<InjectInput>[];
+  overrides?: Scheduled<Override>[];
+}
+
+/** A turn the engine refused (bad facilitator input, or a seat that gave illegal orders). */
+export class TurnRejected extends Error {
+  constructor(readonly turn: number, readonly errors: { path: string; message: string }[]) {
+    super(`turn ${turn} was rejected: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  }
+}
+
+/** Problems with scheduled injects and overrides, before anything is played. */
+export function checkScheduled(scenario: Scenario, turns: number, injects: Scheduled<InjectInput>[], overrides: Scheduled<Override>[]): string[] {
+  const problems: string[] = [];
+  const regions = new Set(scenario.regions.map((r) => r.region));
+  injects.forEach(({ turn, value }, i) => {
+    const where = `inject ${i + 1} (${value.id} on turn ${turn})`;
+    if (!Number.isInteger(turn) || turn < 1 || turn > turns) problems.push(`${where}: turn ${turn} is outside 1–${turns}`);
+    if (!(INJECT_IDS as readonly string[]).includes(value.id)) problems.push(`${where}: unknown inject "${value.id}" (choose ${INJECT_IDS.join(', ')})`);
+    if (value.region !== undefined && !regions.has(value.region)) problems.push(`${where}: unknown region "${value.region}"`);
+  });
+  overrides.forEach(({ turn, value }, i) => {
+    const where = `override ${i + 1} (${value.target} on turn ${turn})`;
+    if (!Number.isInteger(turn) || turn < 1 || turn > turns) problems.push(`${where}: turn ${turn} is outside 1–${turns}`);
+    if (!(OVERRIDE_TARGETS as readonly string[]).includes(value.target)) problems.push(`${where}: unknown target "${value.target}" (choose ${OVERRIDE_TARGETS.join(', ')})`);
+    if (value.target.startsWith('region.') && (value.region === undefined || !regions.has(value.region)))
+      problems.push(`${where}: ${value.region === undefined ? 'a regional override needs a region' : `unknown region "${value.region}"`}`);
+    if (!Number.isFinite(value.value)) problems.push(`${where}: value must be a finite number, got ${value.value}`);
+    if (value.reason.trim().length < 3 || value.reason.length > 2000) problems.push(`${where}: the reason must be 3–2,000 characters`);
+  });
+  return problems;
+}
+
+export interface PlayedGame {
+  state: GameState;
+  log: GameLog;
+}
+
+/**
+ * Play the game to its end: each turn every seat decides on the state before the turn, the
+ * facilitator inputs for the turn are added, and the engine resolves it. `onTurn` sees every
+ * resolved state (for per-turn tables) without the caller keeping them all.
+ */
+export function playGame(setup: GameSetup, onTurn?: (state: GameState, events: GameEvent[]) => void, onRepair?: (r: Repair) => void): PlayedGame {
+  let state = createGame(setup.scenario, setup.seed, setup.turns === undefined ? {} : { turns: setup.turns });
+  let log = newLog(state);
+  while (state.status === 'playing') {
+    const turn = state.turn + 1;
+    const orders = SIDES.map((side) => decide(state, side, setup.seats[side], onRepair));
+    const input: TurnInput = { orders };
+    const injects = (setup.injects ?? []).filter((s) => s.turn === turn).map((s) => s.value);
+    const overrides = (setup.overrides ?? []).filter((s) => s.turn === turn).map((s) => s.value);
+    if (injects.length) input.injects = injects;
+    if (overrides.length) input.overrides = overrides;
+    const r = resolveTurn(state, input);
+    if (!r.ok) throw new TurnRejected(turn, r.errors);
+    state = r.state;
+    log = appendTurn(log, input, state);
+    onTurn?.(state, r.events);
+  }
+  return { state, log };
+}

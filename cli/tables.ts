@@ -1,0 +1,218 @@
+/**
+ * Per-turn tables for Excel, R and Python: the national series (one row per turn, from
+ * `state.history`), the regional series (one row per turn and region, from each turn's state) and
+ * the Monte Carlo batch table, plus the CSV text they are written as. Pure functions on engine
+ * values with no Node imports, so the app can build the same files in the renderer or a worker.
+ *
+ * CSV conventions: UTF-8, a header row, `\n` line ends (and one after the last row), fields
+ * quoted only when they contain a comma, a quote or a line break (quotes doubled), numbers with
+ * at most 4 decimals and never in exponent notation, empty for a value that is not a number.
+ */
+import { totalCocaHa, type GameState, type TurnRecord } from '../game/index';
+
+export type Cell = string | number;
+export interface Table {
+  columns: readonly string[];
+  rows: Cell[][];
+}
+
+/** A number as CSV text: rounded to 4 decimals, trailing zeros dropped, no exponent, no `-0`. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return '';
+  const abs = Math.abs(x);
+  // toFixed switches to exponent notation at 1e21; integers that large are written digit by digit.
+  let s = abs >= 1e21 ? BigInt(Math.round(x)).toString() : x.toFixed(4);
+  if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+  return s === '-0' ? '0' : s;
+}
+
+/** One CSV field: numbers formatted, text quoted where it must be. */
+export function csvField(v: Cell): string {
+  if (typeof v === 'number') return formatNumber(v);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function toCsv(table: Table): string {
+  let out = table.columns.map(csvField).join(',') + '\n';
+  for (const row of table.rows) {
+    if (row.length !== table.columns.length) throw new Error(`a CSV row has ${row.length} fields for ${table.columns.length} columns`);
+    out += row.map(csvField).join(',') + '\n';
+  }
+  return out;
+}
+
+/** The national series. The first 27 columns are a fixed contract; later ones may be added. */
+export const NATIONAL_COLUMNS = [
+  'turn', 'year', 'quarter', 'coca_ha', 'leaf_t', 'eradicated_ha', 'cocaine_potential_t', 'seized_t', 'exported_t',
+  'export_air_t', 'export_sea_t', 'export_land_t', 'narco_flights', 'flights_interdicted', 'mistaken_shootdowns',
+  'leaf_price_usd_kg', 'pbc_price_usd_kg', 'cocaine_export_price_usd_kg', 'clan_revenue_musd', 'insurgent_revenue_musd',
+  'state_spend_musd', 'us_support', 'legitimacy', 'insurgent_fighters', 'security_forces_killed', 'insurgents_killed',
+  'civilians_killed',
+  // Appended (not part of the fixed prefix): river exports, stocks, domestic use, scores.
+  'export_river_t', 'stock_t', 'consumed_t', 'score_state', 'score_clans', 'score_insurgents',
+] as const;
+
+/** One row per resolved turn. Flows are the turn's totals; stocks are end-of-turn values. */
+export function nationalTable(history: readonly TurnRecord[]): Table {
+  return {
+    columns: NATIONAL_COLUMNS,
+    rows: history.map((h) => [
+      h.turn, h.year, h.quarter, h.cocaHa, h.leafT, h.eradicatedHa, h.cocainePotentialT, h.seizedT, h.exportedT,
+      h.exportAirT, h.exportSeaT, h.exportLandT, h.narcoFlights, h.flightsInterdicted, h.mistakenShootdowns,
+      h.leafPriceUsdPerKg, h.pbcPriceUsdPerKg, h.cocaineExportPriceUsdPerKg, h.clanRevenueMusd, h.insurgentRevenueMusd,
+      h.stateSpendMusd, h.usSupport, h.legitimacy, h.insurgentFighters, h.securityForcesKilled, h.insurgentsKilled,
+      h.civiliansKilled,
+      h.exportRiverT, h.stockT, h.consumedT, h.scores.state, h.scores.clans, h.scores.insurgents,
+    ]),
+  };
+}
+
+export const REGION_COLUMNS = [
+  'turn', 'region', 'coca_ha', 'leaf_t', 'yield_t_ha', 'eradicated_ha', 'leaf_price_usd_kg', 'labs', 'state_forces',
+  'insurgent_fighters', 'clan_presence', 'violence_events', 'control',
+] as const;
+
+/**
+ * The rows of one resolved turn: `state` is the state right after turn `state.turn` was resolved
+ * (its `flow` holds that turn's flows). `coca_ha` counts immature plantings; `yield_t_ha` is the
+ * quarter's leaf annualised per hectare (0 where there is no coca).
+ */
+export function regionRows(state: GameState): Cell[][] {
+  return state.regions.map((r) => {
+    const ha = totalCocaHa(r);
+    return [
+      state.turn, r.id, ha, r.flow.leafT, ha > 0 ? (r.flow.leafT * 4) / ha : 0, r.flow.eradicatedHa, r.leafPriceUsdPerKg,
+      r.labs, r.army + r.police, r.insurgentFighters, r.clanPresence, r.flow.violenceEvents, r.control,
+    ];
+  });
+}
+
+/** The regional series from the states after each turn (turn 0, the start, is skipped). */
+export function regionsTable(states: readonly GameState[]): Table {
+  return { columns: REGION_COLUMNS, rows: states.filter((s) => s.turn > 0).flatMap(regionRows) };
+}
+
+// --- Monte Carlo batches ---
+
+/** One game's outcome in a batch: totals over the game, or the value after the last turn. */
+export interface BatchOutcome {
+  policy: string;
+  seed: number;
+  turns: number;
+  cocaHaFinal: number;
+  exportedTTotal: number;
+  seizedTTotal: number;
+  mistakenShootdowns: number;
+  securityForcesKilledTotal: number;
+  civiliansKilledTotal: number;
+  insurgentsKilledTotal: number;
+  legitimacyFinal: number;
+  insurgentFightersFinal: number;
+  usSupportFinal: number;
+  clanRevenueMusdTotal: number;
+  insurgentRevenueMusdTotal: number;
+  scoreState: number;
+  scoreClans: number;
+  scoreInsurgents: number;
+  finalHash: string;
+}
+
+export function batchOutcome(policy: string, seed: number, state: GameState, finalHash: string): BatchOutcome {
+  const h = state.history;
+  const sum = (f: (r: TurnRecord) => number) => h.reduce((a, r) => a + f(r), 0);
+  const last = h[h.length - 1];
+  return {
+    policy, seed, turns: h.length,
+    cocaHaFinal: last?.cocaHa ?? 0,
+    exportedTTotal: sum((r) => r.exportedT),
+    seizedTTotal: sum((r) => r.seizedT),
+    mistakenShootdowns: sum((r) => r.mistakenShootdowns),
+    securityForcesKilledTotal: sum((r) => r.securityForcesKilled),
+    civiliansKilledTotal: sum((r) => r.civiliansKilled),
+    insurgentsKilledTotal: sum((r) => r.insurgentsKilled),
+    legitimacyFinal: last?.legitimacy ?? 0,
+    insurgentFightersFinal: last?.insurgentFighters ?? 0,
+    usSupportFinal: last?.usSupport ?? 0,
+    clanRevenueMusdTotal: sum((r) => r.clanRevenueMusd),
+    insurgentRevenueMusdTotal: sum((r) => r.insurgentRevenueMusd),
+    scoreState: last?.scores.state ?? 0,
+    scoreClans: last?.scores.clans ?? 0,
+    scoreInsurgents: last?.scores.insurgents ?? 0,
+    finalHash,
+  };
+}
+
+/** batch.csv: the columns, and which outcome field each one reads. */
+const BATCH_FIELDS = [
+  ['policy', 'policy'], ['seed', 'seed'], ['turns', 'turns'], ['coca_ha_final', 'cocaHaFinal'],
+  ['exported_t_total', 'exportedTTotal'], ['seized_t_total', 'seizedTTotal'], ['mistaken_shootdowns', 'mistakenShootdowns'],
+  ['security_forces_killed_total', 'securityForcesKilledTotal'], ['civilians_killed_total', 'civiliansKilledTotal'],
+  ['insurgents_killed_total', 'insurgentsKilledTotal'], ['legitimacy_final', 'legitimacyFinal'],
+  ['insurgent_fighters_final', 'insurgentFightersFinal'], ['us_support_final', 'usSupportFinal'],
+  ['clan_revenue_musd_total', 'clanRevenueMusdTotal'], ['insurgent_revenue_musd_total', 'insurgentRevenueMusdTotal'],
+  ['score_state', 'scoreState'], ['score_clans', 'scoreClans'], ['score_insurgents', 'scoreInsurgents'], ['final_hash', 'finalHash'],
+] as const satisfies readonly (readonly [string, keyof BatchOutcome])[];
+
+export const BATCH_COLUMNS: readonly string[] = BATCH_FIELDS.map(([c]) => c);
+
+export function batchTable(outcomes: readonly BatchOutcome[]): Table {
+  return { columns: BATCH_COLUMNS, rows: outcomes.map((o) => BATCH_FIELDS.map(([, f]) => o[f])) };
+}
+
+/**
+ * The q-quantile of the values by linear interpolation between order statistics (R's type 7,
+ * numpy's default): q = 0.5 is the median. NaN for no values.
+ */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const v = [...values].sort((a, b) => a - b);
+  const pos = (v.length - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return v[lo]! + (v[hi]! - v[lo]!) * (pos - lo);
+}
+
+export const mean = (values: readonly number[]): number => (values.length ? values.reduce((a, x) => a + x, 0) / values.length : NaN);
+
+/** The outcomes the batch summary reports, in order, with a short label. */
+export const SUMMARY_METRICS = [
+  ['coca_ha_final', 'cocaHaFinal'],
+  ['exported_t_total', 'exportedTTotal'],
+  ['seized_t_total', 'seizedTTotal'],
+  ['mistaken_shootdowns', 'mistakenShootdowns'],
+  ['security_forces_killed_total', 'securityForcesKilledTotal'],
+  ['civilians_killed_total', 'civiliansKilledTotal'],
+  ['legitimacy_final', 'legitimacyFinal'],
+  ['insurgent_fighters_final', 'insurgentFightersFinal'],
+  ['score_state', 'scoreState'],
+  ['score_clans', 'scoreClans'],
+  ['score_insurgents', 'scoreInsurgents'],
+] as const satisfies readonly (readonly [string, keyof BatchOutcome])[];
+
+export const SUMMARY_COLUMNS = ['policy', 'metric', 'n', 'mean', 'p10', 'p50', 'p90'] as const;
+
+/** Mean and 10/50/90th percentiles of each main outcome, per policy in the order first seen. */
+export function summaryTable(outcomes: readonly BatchOutcome[]): Table {
+  const policies: string[] = [];
+  for (const o of outcomes) if (!policies.includes(o.policy)) policies.push(o.policy);
+  const rows: Cell[][] = [];
+  for (const policy of policies) {
+    const mine = outcomes.filter((o) => o.policy === policy);
+    for (const [label, field] of SUMMARY_METRICS) {
+      const xs = mine.map((o) => o[field]);
+      rows.push([policy, label, xs.length, mean(xs), quantile(xs, 0.1), quantile(xs, 0.5), quantile(xs, 0.9)]);
+    }
+  }
+  return { columns: SUMMARY_COLUMNS, rows };
+}
+
+/** A fixed-width text rendering of a table for a terminal: numbers right-aligned, a column of
+ * whole numbers without decimals, any other numeric column with `decimals` throughout. */
+export function textTable(columns: readonly string[], rows: readonly Cell[][], decimals = 1): string {
+  const numeric = columns.map((_c, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
+  const whole = columns.map((_c, i) => numeric[i] && rows.every((r) => Number.isInteger(r[i])));
+  const cells = rows.map((r) => r.map((v, i) => (typeof v === 'number' ? (Number.isFinite(v) ? v.toFixed(whole[i] ? 0 : decimals) : '–') : v)));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]) => r.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
