@@ -58,6 +58,8 @@ export interface Ctx extends StaticCtx {
     capacityT: Float64Array;
     protectionPaid: Float64Array;
     miningMusd: Float64Array;
+    /** What the clans paid to move product this turn: exit costs and hops, US$ M. */
+    transportMusd: number;
     narcoFlights: number;
     flightsInterdicted: number;
     mistakenShootdowns: number;
@@ -143,7 +145,7 @@ export function newScratch(regions: number): Ctx['scratch'] {
     stateSpendMusd: 0, clanSpendMusd: 0, insurgentSpendMusd: 0, clanRevenueMusd: 0, insurgentRevenueMusd: 0,
     leafToLabsT: new Float64Array(regions), potentialT: new Float64Array(regions), capacityT: new Float64Array(regions),
     protectionPaid: new Float64Array(regions), miningMusd: new Float64Array(regions),
-    narcoFlights: 0, flightsInterdicted: 0, mistakenShootdowns: 0,
+    transportMusd: 0, narcoFlights: 0, flightsInterdicted: 0, mistakenShootdowns: 0,
     exportByMode: { air: 0, sea: 0, river: 0, land: 0 },
   };
 }

@@ -17,12 +17,15 @@ export const emptyFlow = (): RegionFlow => ({
   civiliansKilled: 0, recruits: 0,
 });
 
+/** Seeds are 32-bit: the PRNG's seed expansion takes 32 bits, so larger seeds would repeat. */
+export const MAX_SEED = 4294967295;
+
 export function scenarioHash(scenario: Scenario): string {
   return hashValue(scenario);
 }
 
 export function createGame(scenario: Scenario, seed: number, options: CreateOptions = {}): GameState {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a whole number ≥ 0, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new RangeError(`seed must be a whole number from 0 to ${MAX_SEED}, got ${seed}`);
   const turns = options.turns ?? scenario.turns;
   if (!Number.isInteger(turns) || turns < 1 || turns > 200) throw new RangeError(`turns must be 1–200, got ${turns}`);
   const sc = staticCtx(scenario);

@@ -7,6 +7,7 @@ import type { Side } from './content/scenario-schema';
 import { SIDES } from './content/scenario-schema';
 import type { Params } from './content/scenario-schema';
 import { staticCtx } from './context';
+import { totalCocaHa } from './derive';
 import { ORDER_SPECS, OrderSchema, POSTURES, ROES, US_STANCES, type Order, type OrderKind, type Pool } from './orders';
 import type { GameState, SideOrders, ValidationError } from './types';
 
@@ -54,7 +55,8 @@ export function legalOrders(state: GameState, side: Side): OrderOption[] {
       const def = sc.defs[i]!;
       out.push({ kind: 'deployArmy', region: r.id, min: 0, max: b.army, current: r.army, costPerUnitMusd: 0 });
       out.push({ kind: 'deployPolice', region: r.id, min: 0, max: b.police, current: r.police, costPerUnitMusd: 0 });
-      if (r.cocaHa > 0) out.push({ kind: 'eradicate', region: r.id, min: 0, max: Math.floor(r.cocaHa), current: 0, costPerUnitMusd: p.eradicationCostUsdPerHa / 1e6 });
+      const standing = totalCocaHa(r);
+      if (standing > 0) out.push({ kind: 'eradicate', region: r.id, min: 0, max: Math.floor(standing), current: 0, costPerUnitMusd: p.eradicationCostUsdPerHa / 1e6 });
       if (def.airstrips > 0 || r.cocaHa > 0) out.push({ kind: 'radar', region: r.id, min: 0, max: money, current: 0, costPerUnitMusd: 1 });
       if (def.navigableRiver) out.push({ kind: 'riverControl', region: r.id, min: 0, max: money, current: r.riverControlMusd, costPerUnitMusd: 1 });
       if (r.insurgentFighters > 0 || n.leaders.some((l) => l.status === 'active' && l.region === r.id))

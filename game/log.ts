@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SIDES, ScenarioSchema, InjectInputSchema, type Scenario } from './content/scenario-schema';
-import { createGame, scenarioHash } from './create';
+import { createGame, MAX_SEED, scenarioHash } from './create';
 import type { GameEvent } from './events';
 import { hashValue } from './hash';
 import { resolveTurn } from './resolve';
@@ -62,7 +62,7 @@ export const GameLogSchema = z.strictObject({
   scenarioId: z.string().min(1),
   scenarioHash: z.string().regex(/^[0-9a-f]{16}$/),
   scenario: z.unknown(),
-  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(200),
   entries: z.array(z.strictObject({ turn: z.number().int().min(1), input: TurnInputShape, hash: z.string().regex(/^[0-9a-f]{16}$/) })).max(200),
   finalHash: z.string().regex(/^[0-9a-f]{16}$/),
@@ -84,6 +84,11 @@ export function checkLog(data: unknown): { ok: true; log: GameLog } | { ok: fals
     const i = parsed.error.issues[0]!;
     return { ok: false, code: 'log.malformed', message: `${i.path.join('.') || '(file)'}: ${i.message}` };
   }
+  if (parsed.data.entries.length > parsed.data.turns)
+    return { ok: false, code: 'log.malformed', message: `the log has ${parsed.data.entries.length} turns but the game has only ${parsed.data.turns}` };
+  const misnumbered = parsed.data.entries.findIndex((e, i) => e.turn !== i + 1);
+  if (misnumbered >= 0)
+    return { ok: false, code: 'log.malformed', message: `entries[${misnumbered}] is numbered turn ${parsed.data.entries[misnumbered]!.turn}, expected ${misnumbered + 1}` };
   const sc = ScenarioSchema.safeParse(parsed.data.scenario);
   if (!sc.success) return { ok: false, code: 'log.badScenario', message: `scenario.${sc.error.issues[0]!.path.join('.')}: ${sc.error.issues[0]!.message}` };
   if (scenarioHash(sc.data) !== parsed.data.scenarioHash)

@@ -3,6 +3,7 @@
  * replay continues the exact same stream. sfc32: small, fast, 32-bit integer arithmetic only, so
  * it gives the same numbers on every JavaScript engine.
  */
+import { dexp, dlog } from './det-math';
 export type RngState = [number, number, number, number];
 
 /** Expand a user seed into a well-mixed PRNG state (splitmix32). */
@@ -59,13 +60,17 @@ export function makeRng(st: RngState): Rng {
     poisson(mean) {
       if (!(mean > 0)) return 0;
       if (mean > 30) {
-        // Box–Muller normal approximation; rounding keeps counts whole.
-        const u = Math.max(float(), 1e-12);
-        const v = float();
-        const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-        return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
+        // Normal approximation (Marsaglia's polar method: needs only log and sqrt).
+        for (;;) {
+          const u = 2 * float() - 1;
+          const v = 2 * float() - 1;
+          const s = u * u + v * v;
+          if (s >= 1 || s === 0) continue;
+          const z = u * Math.sqrt((-2 * dlog(s)) / s);
+          return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
+        }
       }
-      const l = Math.exp(-mean);
+      const l = dexp(-mean);
       let k = 0;
       let p = 1;
       do {

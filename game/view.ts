@@ -22,7 +22,9 @@ const roundTo = (x: number, step: number): number => Math.round(x / step) * step
 
 export function viewFor(state: GameState, viewer: Viewer): GameState {
   if (viewer === 'facilitator') return state;
-  const v = JSON.parse(JSON.stringify(state)) as GameState;
+  // Copy only what may be masked; the scenario and the history are shared (they are public).
+  const { scenario, history, ...rest } = state;
+  const v = { ...(JSON.parse(JSON.stringify(rest)) as Omit<GameState, 'scenario' | 'history'>), scenario, history } as GameState;
   const code = SIDE_CODE[viewer];
   const n = v.national;
   if (viewer === 'state') {

@@ -56,7 +56,7 @@ function clansBot(view: GameState, difficulty: Difficulty, rng: Rng): BotResult 
   view.exits.forEach((e, i) => {
     const def = sc.exits[i]!;
     const lossRate = e.flow.shippedT > 0 ? e.flow.seizedT / e.flow.shippedT : 0;
-    const w = Math.round(Math.max(1, def.baselineShare * 100 * Math.pow(1 - lossRate, 3) * (difficulty === 'hard' ? rng.noise(0.1) : 1)));
+    const w = Math.round(Math.max(1, def.baselineShare * 100 * (1 - lossRate) * (1 - lossRate) * (1 - lossRate) * (difficulty === 'hard' ? rng.noise(0.1) : 1)));
     pl.add({ kind: 'route', exit: e.id, amount: Math.min(100, w) });
     if (lossRate > 0.2) pl.say('ai.clans.avoidRoute', { exit: e.id, pct: Math.round(lossRate * 100) });
   });

@@ -5,29 +5,43 @@
  */
 import type { Side } from '../content/scenario-schema';
 import { staticCtx } from '../context';
+import { totalCocaHa } from '../derive';
 import { eradicationCapacityHa } from '../phases/eradication';
 import type { GameState } from '../types';
 import { Planner, type BotResult } from './planner';
 
 export type Policy = (state: GameState) => BotResult;
 
+/** Regions with coca standing (incl. young plantings) that `pred` selects, largest first. */
 const byCoca = (s: GameState, pred: (i: number) => boolean) =>
-  s.regions.map((r, i) => ({ r, i })).filter(({ r, i }) => r.cocaHa > 0 && pred(i)).sort((a, b) => b.r.cocaHa - a.r.cocaHa || a.i - b.i);
+  s.regions.map((r, i) => ({ r, i, ha: totalCocaHa(r) })).filter(({ ha, i }) => ha > 0 && pred(i)).sort((a, b) => b.ha - a.ha || a.i - b.i);
 
-/** Eradicate up to `totalHa` across the regions `pred` selects, by coca area, within police capacity. */
+/**
+ * Eradicate up to `totalHa` across the regions `pred` selects: shares by coca area, each within
+ * its police's capacity and `maxShare` of its coca; what one region cannot take goes to the others.
+ */
 function eradicate(pl: Planner, totalHa: number, maxShare: number, pred: (i: number) => boolean): number {
   const s = pl.state;
   const p = s.scenario.params;
-  const targets = byCoca(s, pred);
-  const coca = targets.reduce((a, t) => a + t.r.cocaHa, 0);
-  let done = 0;
-  for (const { r } of targets) {
-    const cap = eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter);
-    const ha = Math.min((totalHa * r.cocaHa) / coca, r.cocaHa * maxShare, cap);
-    const got = pl.add({ kind: 'eradicate', region: r.id, amount: ha });
-    if (got > 0) done += got;
+  const targets = byCoca(s, pred).map(({ r, ha }) => ({
+    r, coca: ha, room: Math.min(ha * maxShare, eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter)), ha: 0,
+  }));
+  let left = totalHa;
+  for (let pass = 0; pass < 4 && left > 1; pass++) {
+    const open = targets.filter((t) => t.room - t.ha > 1);
+    const coca = open.reduce((a, t) => a + t.coca, 0);
+    if (!(coca > 0)) break;
+    let given = 0;
+    for (const t of open) {
+      const add = Math.min((left * t.coca) / coca, t.room - t.ha);
+      t.ha += add;
+      given += add;
+    }
+    left -= given;
   }
-  if (done > 0) pl.say('ai.state.eradicate', { ha: Math.round(done), regions: targets.length });
+  let done = 0;
+  for (const t of targets) if (t.ha >= 1) done += pl.add({ kind: 'eradicate', region: t.r.id, amount: t.ha });
+  if (done > 0) pl.say('ai.state.eradicate', { ha: Math.round(done), regions: targets.filter((t) => t.ha >= 1).length });
   return done;
 }
 
@@ -45,15 +59,15 @@ function stateBase(s: GameState, pl: Planner, opts: { eradicateHa: number; devel
   for (const r of lead) pl.add({ kind: 'leadership', region: r.id, amount: opts.leadership / lead.length });
   if (lead.length && opts.leadership > 0) pl.say('ai.state.leadership', { region: lead[0]!.id });
   const dev = byCoca(s, () => true).slice(0, 5);
-  const devTotal = dev.reduce((a, d) => a + d.r.cocaHa, 0);
-  for (const { r } of dev) pl.add({ kind: 'development', region: r.id, amount: (opts.development * r.cocaHa) / devTotal });
+  const devTotal = dev.reduce((a, d) => a + d.ha, 0);
+  for (const { r, ha } of dev) pl.add({ kind: 'development', region: r.id, amount: (opts.development * ha) / devTotal });
   if (dev.length && opts.development > 0) pl.say('ai.state.development', { musd: opts.development, region: dev[0]!.r.id });
 }
 
 /** What the State actually did in 2016: eradication outside the VRAEM, no operational air interdiction. */
 export const stateStatusQuo: Policy = (s) => {
   const pl = new Planner(s, 'state');
-  stateBase(s, pl, { eradicateHa: 7500, development: 8, leadership: 3 });
+  stateBase(s, pl, { eradicateHa: 8500, development: 8, leadership: 3 });
   return pl.result();
 };
 
@@ -124,8 +138,8 @@ export const stateVraemOffensive: Policy = (s) => {
 export const stateDevelopmentFirst: Policy = (s) => {
   const pl = new Planner(s, 'state');
   const targets = byCoca(s, () => true).slice(0, 8);
-  const total = targets.reduce((a, t) => a + t.r.cocaHa, 0);
-  for (const { r } of targets) pl.add({ kind: 'development', region: r.id, amount: (30 * r.cocaHa) / total });
+  const total = targets.reduce((a, t) => a + t.ha, 0);
+  for (const { r, ha } of targets) pl.add({ kind: 'development', region: r.id, amount: (30 * ha) / total });
   pl.say('ai.state.development', { musd: 30, region: targets[0]?.r.id ?? '' });
   const sc = staticCtx(s.scenario);
   eradicate(pl, 2500, 0.3, (i) => s.regions[i]!.developmentStockMusd > 10 && sc.vraemShare[i]! < 0.5);

@@ -5,6 +5,7 @@
  * Police also find and destroy labs, seizing what they hold.
  */
 import { clamp, regionalAmounts, type Ctx } from '../context';
+import { totalCocaHa } from '../derive';
 import type { GameState } from '../types';
 
 /** The most hectares the police in a region can eradicate this quarter. */
@@ -20,16 +21,27 @@ export function eradicationPhase(s: GameState, ctx: Ctx): void {
   const scale = total > p.eradicationMaxHaPerQuarter ? p.eradicationMaxHaPerQuarter / total : 1;
   s.regions.forEach((r, i) => {
     const want = ordered[i]! * scale;
-    if (want > 0 && r.cocaHa > 0) {
+    const standing = totalCocaHa(r);
+    if (want > 0 && standing > 0) {
       const cap = eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter);
-      const ha = Math.min(r.cocaHa, want, cap) * clamp(ctx.rng.noise(0.05), 0, 1);
+      // Teams fall short of the plan by up to a tenth (weather, terrain, resistance).
+      const ha = Math.min(standing, want, cap) * (1 - 0.1 * ctx.rng.float());
       if (ha > 0) {
-        r.cocaHa -= ha;
+        // Productive coca first, then young plantings (replanted fields are pulled up too).
+        let left = ha;
+        const fromMature = Math.min(r.cocaHa, left);
+        r.cocaHa -= fromMature;
+        left -= fromMature;
+        for (let k = 0; k < r.immatureHa.length && left > 0; k++) {
+          const take = Math.min(r.immatureHa[k]!, left);
+          r.immatureHa[k] = r.immatureHa[k]! - take;
+          left -= take;
+        }
         r.flow.eradicatedHa = ha;
-        r.eradicationRisk = 0.6 * r.eradicationRisk + 0.4 * (ha / (r.cocaHa + ha));
+        r.eradicationRisk = 0.6 * r.eradicationRisk + 0.4 * (ha / standing);
         // Farmers resent eradication without alternatives.
         const relief = r.developmentStockMusd / (r.developmentStockMusd + 20);
-        r.legitimacy = clamp(r.legitimacy - 0.05 * (ha / (r.cocaHa + ha)) * (1 - relief), 0, 1);
+        r.legitimacy = clamp(r.legitimacy - 0.05 * (ha / standing) * (1 - relief), 0, 1);
         ctx.events.push({ turn: ctx.turn, type: 'cocaEradicated', region: r.id, ha, replantedHa: ha * p.replantShare });
       }
     } else {

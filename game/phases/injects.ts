@@ -14,6 +14,11 @@ const DURATION: Partial<Record<InjectId, number>> = {
   'precursor-crackdown': 4, 'el-nino-floods': 2,
 };
 
+/** Precursor control as it acts this turn: a crackdown inject adds to it while it lasts. */
+export function effectivePrecursorControl(s: GameState): number {
+  return clamp(s.national.precursorControl + (hasModifier(s, 'precursor-crackdown') ? 0.25 : 0), 0, 1);
+}
+
 export function hasModifier(s: GameState, id: InjectId, regionId?: string): boolean {
   return s.national.modifiers.some((m) => m.id === id && (regionId === undefined || m.region === null || m.region === regionId));
 }
@@ -105,9 +110,6 @@ function applyInject(s: GameState, ctx: Ctx, inj: InjectInput): void {
       ctx.events.push({ turn: ctx.turn, type: 'clanBossArrested', region: s.regions[i]!.id });
       break;
     }
-    case 'precursor-crackdown':
-      n.precursorControl = clamp(n.precursorControl + 0.2, 0, 1);
-      break;
     default:
       // Modifier-only injects (election eve, Bolivia tightens, Putumayo boom, gold price, floods)
       // act through `hasModifier` in later phases.

@@ -7,8 +7,9 @@
  * raises them downstream.
  */
 import { clamp, type Ctx } from '../context';
+import { dexp, dpow } from '../det-math';
 import type { GameState } from '../types';
-import { hasModifier } from './injects';
+import { effectivePrecursorControl, hasModifier } from './injects';
 import { routeSurvival } from './trafficking';
 
 export function exitPriceMultiplier(s: GameState, exitId: string, destination: string): number {
@@ -24,7 +25,7 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
   const n = s.national;
   const exported = s.exits.reduce((a, e) => a + e.flow.exportedT, 0);
-  const scarcity = clamp(Math.pow(n.ref.exportsTPerQuarter / Math.max(exported, 1e-6), p.exportPriceFlex), 0.6, 2.5);
+  const scarcity = clamp(dpow(n.ref.exportsTPerQuarter / Math.max(exported, 1e-6), p.exportPriceFlex), 0.6, 2.5);
   s.exits.forEach((ex, e) => {
     const def = ctx.exits[e]!;
     const target = def.priceUsdPerKg * scarcity * exitPriceMultiplier(s, def.id, def.destination);
@@ -34,7 +35,7 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
   const surv = routeSurvival(s, ctx);
   const nE = ctx.exits.length;
   const netback = new Float64Array(nE);
-  const precursorPenalty = 1 - p.precursorEffect * n.precursorControl;
+  const precursorPenalty = 1 - p.precursorEffect * effectivePrecursorControl(s);
   s.regions.forEach((r, i) => {
     let best = -Infinity;
     for (let e = 0; e < nE; e++) {
@@ -53,7 +54,7 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
     const target = new Float64Array(nE);
     for (let e = 0; e < nE; e++) {
       if (netback[e] === -Infinity) continue;
-      const w = s.exits[e]!.weight * Math.exp((p.routeSensitivity * (netback[e]! - best)) / 1000);
+      const w = s.exits[e]!.weight * dexp((p.routeSensitivity * (netback[e]! - best)) / 1000);
       target[e] = w;
       total += w;
     }

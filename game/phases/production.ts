@@ -5,12 +5,12 @@
  */
 import type { Ctx } from '../context';
 import type { GameState } from '../types';
-import { hasModifier } from './injects';
+import { effectivePrecursorControl, hasModifier } from './injects';
 
 export function productionPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
   const n = s.national;
-  const precursorPenalty = 1 - p.precursorEffect * n.precursorControl;
+  const precursorPenalty = 1 - p.precursorEffect * effectivePrecursorControl(s);
   const cohesion = 0.6 + 0.4 * n.clanCohesion;
   s.regions.forEach((r, i) => {
     const def = ctx.defs[i]!;

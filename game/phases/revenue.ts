@@ -14,13 +14,12 @@ export function revenuePhase(s: GameState, ctx: Ctx): void {
   let sales = 0;
   s.exits.forEach((ex) => (sales += (ex.flow.exportedT * 1000 * ex.priceUsdPerKg) / 1e6));
   let leafCost = 0;
-  let transport = 0;
+  const transport = ctx.scratch.transportMusd;
   let mining = 0;
   const gold = hasModifier(s, 'gold-price-spike') ? 1.5 : 1;
   s.regions.forEach((r, i) => {
     const bought = Math.min(ctx.scratch.leafToLabsT[i]!, r.flow.producedT * ctx.leafKgPerKg[i]!);
     leafCost += (bought * 1000 * r.leafPriceUsdPerKg) / 1e6;
-    transport += (r.flow.shippedT * 1000 * p.transportCostUsdPerKgPerHop) / 1e6;
     const m = ctx.scratch.miningMusd[i]!;
     if (m > 0) {
       const def = ctx.defs[i]!;

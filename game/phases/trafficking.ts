@@ -7,6 +7,7 @@
  */
 import type { Mode } from '../content/schema';
 import { clamp, type Ctx } from '../context';
+import { dpow } from '../det-math';
 import type { GameState, RegionState } from '../types';
 import { applyShootdownConsequences } from './injects';
 
@@ -96,6 +97,8 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
       if (!(t > 0)) continue;
       const def = ctx.exits[e]!;
       const ex = s.exits[e]!;
+      const hops = def.mode === 'air' ? ctx.airstripHops[i]! : ctx.hops[e]![i]!;
+      ctx.scratch.transportMusd += (t * 1000 * (def.costUsdPerKg + Math.max(0, hops) * p.transportCostUsdPerKgPerHop)) / 1e6;
       if (e === airExit) {
         // Air: flights from the nearest airstrip region are counted and interdicted there below.
         const a = ctx.airstripAt[i]!;
@@ -141,7 +144,7 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
       const engagements = n.roe === 'shoot-down' ? interdicted : n.roe === 'force-down' ? interdicted * 0.3 : 0;
       if (engagements > 0 && n.interdictionLaw === 'passed') {
         const perEngagement = p.mistakenShootdownRisk * (1 - 0.8 * n.pilotReadiness);
-        if (rng.chance(1 - Math.pow(1 - perEngagement, engagements))) applyShootdownConsequences(s, ctx, r.id);
+        if (rng.chance(1 - dpow(1 - perEngagement, engagements))) applyShootdownConsequences(s, ctx, r.id);
       }
     });
   }

@@ -37,8 +37,8 @@ describe('eradication', () => {
     const r = step(s, eradicate(5000));
     const done = region(r.state, 'PE-CUS').flow.eradicatedHa;
     expect(done).toBeLessThanOrEqual(cap + 1e-9);
-    // Up to 5 % is lost to noise on the ground, never more.
-    expect(done).toBeGreaterThanOrEqual(cap * 0.95 - 1e-9);
+    // Teams fall short by up to a tenth on the ground, never more.
+    expect(done).toBeGreaterThanOrEqual(cap * 0.9 - 1e-9);
     const ev = eventsOf(r.events, 'cocaEradicated');
     expect(ev).toHaveLength(1);
     expectNear(ev[0]!.ha, done, 'event ha');
