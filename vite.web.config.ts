@@ -12,6 +12,13 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'out/web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'renderer/index.html'),
+        // The board alone with sample data, for its end-to-end tests and screenshots.
+        'board-harness': resolve(import.meta.dirname, 'renderer/board-harness.html'),
+      },
+    },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });
