@@ -8,6 +8,9 @@ const nondeterminism = [
   { object: 'Math', property: 'random', message: 'game/ is deterministic: use the seeded RNG in game/rng.ts.' },
   { object: 'Date', property: 'now', message: 'game/ has no clock: time is the turn counter.' },
   { object: 'performance', property: 'now', message: 'game/ has no clock.' },
+  // Engines may round these differently; replays must match across browsers: use game/det-math.ts.
+  ...['exp', 'log', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'log10', 'log2', 'log1p', 'expm1', 'cbrt', 'hypot', 'sinh', 'cosh', 'tanh']
+    .map((property) => ({ object: 'Math', property, message: `Math.${property} may differ between engines: use game/det-math.ts.` })),
 ];
 
 export default tseslint.config(
@@ -44,7 +47,9 @@ export default tseslint.config(
         { name: 'window', message: 'No DOM in game/.' },
         { name: 'document', message: 'No DOM in game/.' },
         { name: 'process', message: 'No Node in game/.' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'game/ has no clock.' }],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date']", message: 'game/ has no clock.' },
+        { selector: "BinaryExpression[operator='**']", message: '** may differ between engines: use game/det-math.ts.' }],
     },
   },
   {
