@@ -1,0 +1,29 @@
+/**
+ * The one door from the renderer into the rules engine: its public API only (game/index.ts).
+ * Panels and the reducer import from here, so the boundary is visible in one place.
+ */
+export {
+  BUILTIN_SCENARIOS,
+  MAP,
+  REGION_IDS,
+  budgetUse,
+  bot,
+  createGame,
+  hashState,
+  legalOrders,
+  regionName,
+  resolveTurn,
+  validateOrders,
+  viewFor,
+  newLog,
+  appendTurn,
+  checkLog,
+} from '../../game';
+export type { GameLog } from '../../game';
+export type { GameState, RegionState, SideOrders, TurnInput, TurnRecord, ValidationError, Budget } from '../../game/types';
+export type { Order, OrderKind, Pool, Unit, Target } from '../../game/orders';
+export { ORDER_SPECS, ORDER_KINDS, kindsFor, ROES, US_STANCES, POSTURES } from '../../game/orders';
+export type { GameEvent, EventType, EventOf } from '../../game/events';
+export type { Scenario, Side } from '../../game/content/scenario-schema';
+export { SIDES } from '../../game/content/scenario-schema';
+export type { MapContent, RegionDef, ExitDef, ZoneDef, Mode } from '../../game/content/schema';

@@ -1,0 +1,274 @@
+/**
+ * The app's one reducer. Data flows one way: the engine's state goes to views; user intent arrives
+ * here as actions, becomes orders, and goes to the engine. The engine is pure and deterministic, so
+ * calling it from the reducer keeps the reducer pure too.
+ */
+import { hasKey, type Values } from '../i18n';
+import { errorMessage } from '../view-model/planning';
+import { sideOrdersFor, emptyDraft } from './drafts';
+import {
+  BUILTIN_SCENARIOS, SIDES, appendTurn, bot, createGame, newLog, regionName, resolveTurn, validateOrders,
+  type GameEvent, type GameState, type Side, type SideOrders, type TurnInput,
+} from './engine';
+import { clampZoom } from './settings';
+import type {
+  AppState, DialogId, Draft, DraftValue, PlanHistory, Rationale, Session, Settings, Setup, Toast, TurnOutcome,
+} from './types';
+
+export type Action =
+  | { type: 'settings/set'; patch: Partial<Settings> }
+  | { type: 'settings/zoom'; by: number | 'reset' }
+  | { type: 'dialog/open'; dialog: Exclude<DialogId, null> }
+  | { type: 'dialog/close' }
+  | { type: 'game/new'; setup: Setup }
+  | { type: 'game/loaded'; session: Pick<Session, 'setup' | 'game' | 'events' | 'inputs' | 'last' | 'snapshots' | 'log'>; saveHandle?: string | null; saveName?: string | null }
+  | { type: 'game/saved'; handle: string; name: string }
+  | { type: 'curtain/reveal' }
+  | { type: 'plan/set'; key: string; value: DraftValue }
+  | { type: 'plan/note'; note: string }
+  | { type: 'plan/undo' }
+  | { type: 'plan/redo' }
+  | { type: 'plan/reset' }
+  | { type: 'plan/commit' }
+  | { type: 'turn/continue' }
+  | { type: 'region/select'; id: string | null }
+  | { type: 'toast/push'; toast: Omit<Toast, 'id'> }
+  | { type: 'toast/dismiss'; id: number };
+
+export function initialState(settings: Settings): AppState {
+  return { phase: { kind: 'idle' }, session: null, settings, dialog: null, selectedRegion: null, toasts: [], nextToastId: 1 };
+}
+
+const MAX_TOASTS = 4;
+const MAX_UNDO = 200;
+
+function pushToast(s: AppState, toast: Omit<Toast, 'id'>): AppState {
+  const toasts = [...s.toasts, { ...toast, id: s.nextToastId }].slice(-MAX_TOASTS);
+  return { ...s, toasts, nextToastId: s.nextToastId + 1 };
+}
+
+export const humanSides = (setup: Setup): Side[] => SIDES.filter((side) => setup.seats[side].kind === 'human');
+
+/** Start planning a new turn: drafts cleared, the human sides queued, the curtain down if needed. */
+function startTurn(s: AppState, session: Session): AppState {
+  const queue = humanSides(session.setup);
+  const next: Session = { ...session, queue, drafts: {}, history: {}, committed: {}, errors: [] };
+  if (session.game.status === 'ended') return { ...s, session: next, phase: { kind: 'ended' } };
+  const first = queue[0];
+  if (!first) return { ...s, session: next, phase: { kind: 'review' } };
+  return { ...s, session: next, phase: queue.length > 1 ? { kind: 'curtain', side: first } : { kind: 'planning', side: first } };
+}
+
+function errorToast(key: string, values?: Values, details?: Toast['details']): Omit<Toast, 'id'> {
+  const t: Omit<Toast, 'id'> = { kind: 'error', key };
+  if (values) t.values = values;
+  if (details) t.details = details;
+  return t;
+}
+
+/** Everyone has committed (or is a computer): ask the bots, then resolve the turn. */
+function resolve(s: AppState, session: Session): AppState {
+  const game = session.game;
+  const orders: SideOrders[] = [];
+  const rationale: Partial<Record<Side, Rationale[]>> = {};
+  try {
+    for (const side of SIDES) {
+      const seat = session.setup.seats[side];
+      const committed = session.committed[side];
+      if (seat.kind === 'human' && committed) {
+        orders.push(committed);
+      } else {
+        const b = bot(game, side, seat.difficulty);
+        orders.push(b.orders);
+        rationale[side] = b.rationale.map((r) => normaliseRationale(r));
+      }
+    }
+    const input: TurnInput = { orders };
+    const result = resolveTurn(game, input);
+    if (!result.ok) {
+      const details = result.errors.map((e) => errorMessage(e, regionName, (k) => hasKey(k)));
+      const back = startTurn(s, { ...session });
+      return pushToast(back, errorToast('app.error.resolve', undefined, details));
+    }
+    const outcome: TurnOutcome = { turn: result.state.turn, events: result.events, orders, rationale };
+    const next: Session = {
+      ...session,
+      game: result.state,
+      queue: [],
+      drafts: {},
+      history: {},
+      committed: {},
+      errors: [],
+      last: outcome,
+      events: [...session.events, ...result.events],
+      inputs: [...session.inputs, input],
+      log: appendTurn(session.log, input, result.state),
+      snapshots: [...session.snapshots, snapshot(result.state)],
+    };
+    return { ...s, session: next, phase: result.state.status === 'ended' ? { kind: 'ended' } : { kind: 'review' } };
+  } catch (err) {
+    return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
+  }
+}
+
+/** Bots give `{ key, values }`; tolerate a bare string too. */
+function normaliseRationale(r: unknown): Rationale {
+  if (typeof r === 'string') return { key: r };
+  if (r && typeof r === 'object' && 'key' in r && typeof (r).key === 'string') {
+    const o = r as { key: string; values?: Record<string, string | number> };
+    return o.values ? { key: o.key, values: o.values } : { key: o.key };
+  }
+  return { key: 'app.report.noRationale' };
+}
+
+function planningSide(s: AppState): Side | null {
+  return s.phase.kind === 'planning' ? s.phase.side : null;
+}
+
+function withDraft(s: AppState, side: Side, draft: Draft, history: PlanHistory): AppState {
+  const session = s.session;
+  if (!session) return s;
+  return {
+    ...s,
+    session: {
+      ...session,
+      drafts: { ...session.drafts, [side]: draft },
+      history: { ...session.history, [side]: history },
+    },
+  };
+}
+
+/** A state kept for trends: the national history is dropped (the latest state has it all). */
+export const snapshot = (g: GameState): GameState => ({ ...g, history: [] });
+
+const emptyHistory = (): PlanHistory => ({ past: [], future: [], lastKey: null });
+
+export function appReducer(s: AppState, a: Action): AppState {
+  switch (a.type) {
+    case 'settings/set':
+      return { ...s, settings: { ...s.settings, ...a.patch } };
+    case 'settings/zoom': {
+      const zoom = a.by === 'reset' ? 1 : clampZoom(s.settings.zoom + a.by);
+      return { ...s, settings: { ...s.settings, zoom } };
+    }
+    case 'dialog/open':
+      return { ...s, dialog: a.dialog };
+    case 'dialog/close':
+      return { ...s, dialog: null };
+    case 'game/new': {
+      const scenario = BUILTIN_SCENARIOS.find((x) => x.id === a.setup.scenarioId);
+      if (!scenario) return pushToast(s, errorToast('app.error.noScenario', { id: a.setup.scenarioId }));
+      let game: GameState;
+      try {
+        game = createGame(scenario, a.setup.seed, { turns: a.setup.turns });
+      } catch (err) {
+        return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
+      }
+      const session: Session = {
+        setup: a.setup, game, queue: [], drafts: {}, history: {}, committed: {}, errors: [], last: null,
+        events: [], inputs: [], log: newLog(game), snapshots: [snapshot(game)], saveHandle: null, saveName: null,
+      };
+      return startTurn({ ...s, dialog: null, selectedRegion: null }, session);
+    }
+    case 'game/loaded': {
+      const session: Session = {
+        ...a.session, queue: [], drafts: {}, history: {}, committed: {}, errors: [],
+        saveHandle: a.saveHandle ?? null, saveName: a.saveName ?? null,
+      };
+      return startTurn({ ...s, dialog: null, selectedRegion: null }, session);
+    }
+    case 'game/saved':
+      return s.session ? { ...s, session: { ...s.session, saveHandle: a.handle, saveName: a.name } } : s;
+    case 'curtain/reveal':
+      return s.phase.kind === 'curtain' ? { ...s, phase: { kind: 'planning', side: s.phase.side } } : s;
+    case 'plan/set': {
+      const side = planningSide(s);
+      if (!side || !s.session) return s;
+      const draft = s.session.drafts[side] ?? emptyDraft();
+      const h = s.session.history[side] ?? emptyHistory();
+      const coalesce = h.lastKey === a.key;
+      const history: PlanHistory = {
+        past: coalesce ? h.past : [...h.past, draft].slice(-MAX_UNDO),
+        future: [],
+        lastKey: a.key,
+      };
+      const prev = draft.values[a.key] ?? {};
+      return withDraft(s, side, { ...draft, values: { ...draft.values, [a.key]: { ...prev, ...a.value } } }, history);
+    }
+    case 'plan/note': {
+      const side = planningSide(s);
+      if (!side || !s.session) return s;
+      const draft = s.session.drafts[side] ?? emptyDraft();
+      const h = s.session.history[side] ?? emptyHistory();
+      const coalesce = h.lastKey === '#note';
+      const history: PlanHistory = { past: coalesce ? h.past : [...h.past, draft], future: [], lastKey: '#note' };
+      return withDraft(s, side, { ...draft, note: a.note }, history);
+    }
+    case 'plan/undo':
+    case 'plan/redo': {
+      const side = planningSide(s);
+      if (!side || !s.session) return s;
+      const draft = s.session.drafts[side] ?? emptyDraft();
+      const h = s.session.history[side] ?? emptyHistory();
+      if (a.type === 'plan/undo') {
+        const prev = h.past[h.past.length - 1];
+        if (!prev) return s;
+        return withDraft(s, side, prev, { past: h.past.slice(0, -1), future: [draft, ...h.future], lastKey: null });
+      }
+      const [next, ...rest] = h.future;
+      if (!next) return s;
+      return withDraft(s, side, next, { past: [...h.past, draft], future: rest, lastKey: null });
+    }
+    case 'plan/reset': {
+      const side = planningSide(s);
+      if (!side || !s.session) return s;
+      const draft = s.session.drafts[side] ?? emptyDraft();
+      const h = s.session.history[side] ?? emptyHistory();
+      return withDraft(s, side, { ...emptyDraft(), note: draft.note }, { past: [...h.past, draft], future: [], lastKey: null });
+    }
+    case 'plan/commit': {
+      const side = planningSide(s);
+      const session = s.session;
+      if (!side || !session) return s;
+      const draft = session.drafts[side] ?? emptyDraft();
+      let orders: SideOrders;
+      let errors: ReturnType<typeof validateOrders>;
+      try {
+        orders = sideOrdersFor(session.game, side, draft);
+        errors = validateOrders(session.game, orders);
+      } catch (err) {
+        return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
+      }
+      if (errors.length > 0) {
+        const withErrors = { ...s, session: { ...session, errors } };
+        return pushToast(withErrors, errorToast('app.error.invalidOrders', { count: errors.length },
+          errors.map((e) => errorMessage(e, regionName, (k) => hasKey(k)))));
+      }
+      const queue = session.queue.filter((x) => x !== side);
+      const next: Session = { ...session, queue, committed: { ...session.committed, [side]: orders }, errors: [] };
+      // Messages about this side's plan must not stay on screen for the next side.
+      const cleared: AppState = { ...s, toasts: [] };
+      const head = queue[0];
+      if (head) return { ...cleared, session: next, phase: { kind: 'curtain', side: head } };
+      return resolve(cleared, next);
+    }
+    case 'turn/continue': {
+      const session = s.session;
+      if (!session || s.phase.kind !== 'review') return s;
+      // With no human side, "continue" plays the computers' next turn directly.
+      if (humanSides(session.setup).length === 0) return resolve(s, session);
+      return startTurn(s, session);
+    }
+    case 'region/select':
+      return { ...s, selectedRegion: a.id };
+    case 'toast/push':
+      return pushToast(s, a.toast);
+    case 'toast/dismiss':
+      return { ...s, toasts: s.toasts.filter((t) => t.id !== a.id) };
+  }
+}
+
+/** Events of one type, typed. */
+export function eventsOf<T extends GameEvent['type']>(events: GameEvent[], type: T): Extract<GameEvent, { type: T }>[] {
+  return events.filter((e): e is Extract<GameEvent, { type: T }> => e.type === type);
+}

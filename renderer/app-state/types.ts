@@ -1,0 +1,130 @@
+/**
+ * React-owned app state: what the shell shows, the game in progress, the orders being drafted
+ * (in memory only, and only ever rendered for the side that owns them), the last turn's outcome,
+ * settings and messages. One reducer (`reducer.ts`) drives it.
+ */
+import type { Lang, Values } from '../i18n';
+import type { GameEvent, GameLog, GameState, Side, SideOrders, TurnInput } from './engine';
+import type { OverlayId } from '../view-model/board-model';
+
+export type Difficulty = 'easy' | 'normal' | 'hard';
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
+
+export interface Seat {
+  kind: 'human' | 'computer';
+  difficulty: Difficulty;
+}
+
+export interface Setup {
+  scenarioId: string;
+  seats: Record<Side, Seat>;
+  seed: number;
+  turns: number;
+}
+
+/** One value the user set on one row of the planning panel. */
+export interface DraftValue {
+  /** Amount for sliders and number inputs; for a setting with choices, the choice. */
+  amount?: number;
+  choice?: string;
+  /** Destination for moves and relocations. */
+  to?: string;
+}
+
+/** A side's plan while it is being drafted: values by row key (see `drafts.ts`), plus notes. */
+export interface Draft {
+  values: Record<string, DraftValue>;
+  note: string;
+}
+
+export interface PlanHistory {
+  past: Draft[];
+  future: Draft[];
+  /** The row key of the last edit, so a slider drag is one undo step, not fifty. */
+  lastKey: string | null;
+}
+
+export type Phase =
+  | { kind: 'idle' }
+  /** The hand-over curtain: the screen is hidden until `side` says it is at the keyboard. */
+  | { kind: 'curtain'; side: Side }
+  | { kind: 'planning'; side: Side }
+  | { kind: 'review' }
+  | { kind: 'ended' };
+
+export interface Rationale {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export interface TurnOutcome {
+  /** The turn that was resolved. */
+  turn: number;
+  events: GameEvent[];
+  /** Every side's orders, revealed only now that the turn is resolved. */
+  orders: SideOrders[];
+  /** The computer sides' reasons for their orders. */
+  rationale: Partial<Record<Side, Rationale[]>>;
+}
+
+export interface Session {
+  setup: Setup;
+  game: GameState;
+  /** Human sides still to plan this turn, in order; the head is planning (or behind the curtain). */
+  queue: Side[];
+  drafts: Partial<Record<Side, Draft>>;
+  history: Partial<Record<Side, PlanHistory>>;
+  /** Orders committed this turn, hidden until resolution. */
+  committed: Partial<Record<Side, SideOrders>>;
+  /** Validation problems of the last commit attempt of the side planning now. */
+  errors: { code: string; message: string; path: string; values?: Record<string, string | number> }[];
+  last: TurnOutcome | null;
+  /** Every event so far, for the event log. */
+  events: GameEvent[];
+  /** The state after each turn (index 0: the start), without history, for regional trends. */
+  snapshots: GameState[];
+  /** Every resolved turn's input. */
+  inputs: TurnInput[];
+  /** The engine's replayable log (scenario, seed, inputs, state hashes). */
+  log: GameLog;
+  /** Where the game was last saved (platform handle), for Save without a dialog. */
+  saveHandle: string | null;
+  saveName: string | null;
+}
+
+export type Palette = 'default' | 'colorblind';
+export const PALETTES: readonly Palette[] = ['default', 'colorblind'];
+
+export { OVERLAYS } from '../view-model/board-model';
+export type Overlay = OverlayId;
+
+export interface Settings {
+  lang: Lang;
+  presentation: boolean;
+  /** Root font-size scale, 0.7–2. */
+  zoom: number;
+  palette: Palette;
+  overlay: Overlay;
+  flows: boolean;
+}
+
+export interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  key: string;
+  values?: Values;
+  /** Detail lines already translated keys + values (e.g. each validation error). */
+  details?: { key: string; values?: Values }[];
+}
+
+export type DialogId = 'newGame' | 'about' | null;
+
+export interface AppState {
+  phase: Phase;
+  session: Session | null;
+  settings: Settings;
+  dialog: DialogId;
+  selectedRegion: string | null;
+  toasts: Toast[];
+  nextToastId: number;
+}

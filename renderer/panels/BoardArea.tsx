@@ -1,0 +1,53 @@
+/**
+ * The centre of the screen: the overlay switch, then the board drawn from the view model. The
+ * region buttons under an error boundary stand in if the board fails, so the game stays playable.
+ */
+import { useMemo, type ReactNode } from 'react';
+import { LOCALE, useI18n } from '../i18n';
+import { MAP, type GameEvent, type GameState } from '../app-state/engine';
+import { buildBoardModel, type OverlayId } from '../view-model/board-model';
+import { boardInputFrom } from '../view-model/board-input';
+import { ErrorBoundary } from './ErrorBoundary';
+import { OverlayBar } from './OverlayBar';
+import { RegionTiles } from './RegionTiles';
+import { Board } from './Board';
+
+export function BoardArea(props: {
+  /** The state as the current viewer may see it. */
+  view: GameState | null;
+  events: readonly GameEvent[];
+  overlay: OverlayId;
+  flows: boolean;
+  presentation: boolean;
+  selected: string | null;
+  onOverlay: (o: OverlayId) => void;
+  onFlows: (on: boolean) => void;
+  onSelect: (id: string) => void;
+}): ReactNode {
+  const { t, lang } = useI18n();
+  const { view, events, overlay, flows, presentation, selected } = props;
+  const model = useMemo(() => {
+    if (!view) return null;
+    return buildBoardModel(boardInputFrom({
+      game: view, map: MAP, events, overlay, selectedId: selected, t, locale: LOCALE[lang],
+      scale: presentation ? 1.4 : 1, showFlows: flows,
+    }));
+  }, [view, events, overlay, selected, t, lang, presentation, flows]);
+
+  return (
+    <section className="board-area" aria-label={t('app.area.board')}>
+      <OverlayBar overlay={overlay} flows={flows} onOverlay={props.onOverlay} onFlows={props.onFlows} />
+      <div className="board-frame">
+        {model ? (
+          <ErrorBoundary areaKey="app.area.board" resetKey={view?.turn} fallback={<RegionTiles model={model} onSelect={props.onSelect} />}>
+            <Board model={model} onSelect={props.onSelect} />
+          </ErrorBoundary>
+        ) : (
+          <div className="board-empty">
+            <p className="board-empty-title">{t('app.board.empty')}</p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The app's reducer over the real engine: a solo turn, a hot-seat turn behind the curtain (orders
+ * of a committed side never reach another side's view), undo of planning edits, validation errors
+ * as translated messages, settings, and saved games that refuse bad files.
+ */
+import { describe, expect, it } from 'vitest';
+import { appReducer, humanSides, initialState, type Action } from '../../renderer/app-state/reducer';
+import { defaultSettings, sanitizeSettings } from '../../renderer/app-state/settings';
+import { draftToOrders, emptyDraft, optionKey, isChanged, rowValue } from '../../renderer/app-state/drafts';
+import { parseSaveFile, saveText } from '../../renderer/app-state/save-file';
+import { historyCsv, logText, reportHtml } from '../../renderer/app-state/exports';
+import type { AppState, Setup } from '../../renderer/app-state/types';
+import { checkLog, legalOrders, replay, type GameLog } from '../../game';
+
+const setup = (humans: ('state' | 'clans' | 'insurgents')[], turns = 3): Setup => ({
+  scenarioId: 'interdiction-2016',
+  seed: 11,
+  turns,
+  seats: {
+    state: { kind: humans.includes('state') ? 'human' : 'computer', difficulty: 'normal' },
+    clans: { kind: humans.includes('clans') ? 'human' : 'computer', difficulty: 'easy' },
+    insurgents: { kind: humans.includes('insurgents') ? 'human' : 'computer', difficulty: 'hard' },
+  },
+});
+
+const run = (s: AppState, ...actions: Action[]) => actions.reduce(appReducer, s);
+const fresh = () => initialState(defaultSettings('en'));
+
+describe('the turn cycle', () => {
+  it('solo: the State plans, commits, and the turn is resolved with the bots', () => {
+    let s = run(fresh(), { type: 'game/new', setup: setup(['state']) });
+    expect(s.phase).toEqual({ kind: 'planning', side: 'state' });
+    const game = s.session!.game;
+    const erad = legalOrders(game, 'state').find((o) => o.kind === 'eradicate' && o.region === 'PE-CUS')!;
+    s = run(s, { type: 'plan/set', key: optionKey(erad), value: { amount: 800 } });
+    s = run(s, { type: 'plan/note', note: 'why' });
+    s = run(s, { type: 'plan/commit' });
+    expect(s.phase).toEqual({ kind: 'review' });
+    const sess = s.session!;
+    expect(sess.game.turn).toBe(1);
+    expect(sess.last?.turn).toBe(1);
+    expect(sess.last?.events.length).toBeGreaterThan(0);
+    expect(Object.keys(sess.last?.rationale ?? {}).sort()).toEqual(['clans', 'insurgents']);
+    const stateOrders = sess.inputs[0]!.orders.find((o) => o.side === 'state')!;
+    expect(stateOrders.orders).toContainEqual({ kind: 'eradicate', region: 'PE-CUS', amount: 800 });
+    expect(stateOrders.note).toBe('why');
+    expect(sess.snapshots).toHaveLength(2);
+    expect(sess.drafts).toEqual({});
+    s = run(s, { type: 'turn/continue' });
+    expect(s.phase).toEqual({ kind: 'planning', side: 'state' });
+  });
+
+  it('hot seat: each side plans behind the curtain; committed orders are not in any draft', () => {
+    let s = run(fresh(), { type: 'game/new', setup: setup(['state', 'clans', 'insurgents']) });
+    expect(humanSides(s.session!.setup)).toEqual(['state', 'clans', 'insurgents']);
+    expect(s.phase).toEqual({ kind: 'curtain', side: 'state' });
+    // Nothing can be planned while the curtain is down.
+    s = run(s, { type: 'plan/set', key: 'x', value: { amount: 1 } });
+    expect(s.session!.drafts).toEqual({});
+    s = run(s, { type: 'curtain/reveal' });
+    const erad = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'eradicate')!;
+    s = run(s, { type: 'plan/set', key: optionKey(erad), value: { amount: 321 } }, { type: 'plan/commit' });
+    expect(s.phase).toEqual({ kind: 'curtain', side: 'clans' });
+    s = run(s, { type: 'curtain/reveal' });
+    expect(s.phase).toEqual({ kind: 'planning', side: 'clans' });
+    expect(s.session!.drafts.clans).toBeUndefined();
+    s = run(s, { type: 'plan/commit' }, { type: 'curtain/reveal' }, { type: 'plan/commit' });
+    expect(s.phase).toEqual({ kind: 'review' });
+    expect(s.session!.last?.rationale).toEqual({});
+    expect(s.session!.game.turn).toBe(1);
+    s = run(s, { type: 'turn/continue' });
+    expect(s.phase).toEqual({ kind: 'curtain', side: 'state' });
+  });
+
+  it('messages about one side\'s plan are cleared before the next side sees the screen', () => {
+    let s = run(fresh(), { type: 'game/new', setup: setup(['state', 'clans']) }, { type: 'curtain/reveal' });
+    const pilots = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'pilots')!;
+    const radar = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'radar')!;
+    s = run(s, { type: 'plan/set', key: optionKey(pilots), value: { amount: pilots.max } },
+      { type: 'plan/set', key: optionKey(radar), value: { amount: radar.max } }, { type: 'plan/commit' });
+    expect(s.toasts).toHaveLength(1);
+    s = run(s, { type: 'plan/set', key: optionKey(radar), value: { amount: 0 } }, { type: 'plan/commit' });
+    expect(s.phase).toEqual({ kind: 'curtain', side: 'clans' });
+    expect(s.toasts).toEqual([]);
+  });
+
+  it('undo and redo planning edits; a slider drag is one step', () => {
+    let s = run(fresh(), { type: 'game/new', setup: setup(['state']) });
+    const a = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'eradicate')!;
+    const b = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'pilots')!;
+    s = run(s,
+      { type: 'plan/set', key: optionKey(a), value: { amount: 10 } },
+      { type: 'plan/set', key: optionKey(a), value: { amount: 20 } },
+      { type: 'plan/set', key: optionKey(a), value: { amount: 30 } },
+      { type: 'plan/set', key: optionKey(b), value: { amount: 2 } });
+    expect(s.session!.drafts.state!.values[optionKey(a)]).toEqual({ amount: 30 });
+    s = run(s, { type: 'plan/undo' });
+    expect(s.session!.drafts.state!.values[optionKey(b)]).toBeUndefined();
+    expect(s.session!.drafts.state!.values[optionKey(a)]).toEqual({ amount: 30 });
+    s = run(s, { type: 'plan/undo' });
+    expect(s.session!.drafts.state!.values).toEqual({});
+    s = run(s, { type: 'plan/redo' }, { type: 'plan/redo' });
+    expect(s.session!.drafts.state!.values[optionKey(b)]).toEqual({ amount: 2 });
+    s = run(s, { type: 'plan/reset' });
+    expect(s.session!.drafts.state!.values).toEqual({});
+    s = run(s, { type: 'plan/undo' });
+    expect(s.session!.drafts.state!.values[optionKey(b)]).toEqual({ amount: 2 });
+  });
+
+  it('an over-budget plan is refused with translated messages and stays in planning', () => {
+    let s = run(fresh(), { type: 'game/new', setup: setup(['state']) });
+    const pilots = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'pilots')!;
+    const radar = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'radar')!;
+    s = run(s,
+      { type: 'plan/set', key: optionKey(pilots), value: { amount: pilots.max } },
+      { type: 'plan/set', key: optionKey(radar), value: { amount: radar.max } },
+      { type: 'plan/commit' });
+    expect(s.phase).toEqual({ kind: 'planning', side: 'state' });
+    expect(s.session!.errors.map((e) => e.code)).toContain('order.overBudget');
+    const toast = s.toasts.at(-1)!;
+    expect(toast.kind).toBe('error');
+    expect(toast.key).toBe('app.error.invalidOrders');
+    expect(toast.details?.[0]?.key).toBe('validation.order.overBudget');
+    expect(toast.details?.[0]?.values?.pool).toBe('@app.pool.money');
+  });
+
+  it('a game plays to the end', () => {
+    let s = run(fresh(), { type: 'game/new', setup: setup([], 2) });
+    expect(s.phase).toEqual({ kind: 'review' });
+    s = run(s, { type: 'turn/continue' }, { type: 'turn/continue' });
+    expect(s.phase).toEqual({ kind: 'ended' });
+    expect(s.session!.game.status).toBe('ended');
+    expect(s.session!.game.history).toHaveLength(2);
+  });
+});
+
+describe('drafts', () => {
+  it('turn only changed rows into orders, with choices and moves', () => {
+    const s = run(fresh(), { type: 'game/new', setup: setup(['insurgents']) });
+    const opts = legalOrders(s.session!.game, 'insurgents');
+    const posture = opts.find((o) => o.kind === 'posture')!;
+    const move = opts.find((o) => o.kind === 'move')!;
+    const tax = opts.find((o) => o.kind === 'taxRate')!;
+    const draft = { ...emptyDraft(), values: {
+      [optionKey(posture)]: { choice: 'hide' },
+      [optionKey(move)]: { amount: 2 },
+      [optionKey(tax)]: { amount: tax.current as number },
+    } };
+    expect(isChanged(tax, draft.values[optionKey(tax)])).toBe(false);
+    expect(rowValue(move, undefined).to).toBe(move.to![0]);
+    const so = draftToOrders('insurgents', opts, draft);
+    expect(so.orders).toEqual([
+      { kind: 'move', region: move.region, to: move.to![0], amount: 2 },
+      { kind: 'posture', value: 'hide' },
+    ]);
+  });
+});
+
+describe('settings', () => {
+  it('keeps valid stored settings and drops the rest', () => {
+    const base = defaultSettings('en');
+    expect(sanitizeSettings({ lang: 'es', zoom: 9, overlay: 'violence', presentation: true, palette: 'x', flows: 'no' }, base))
+      .toEqual({ ...base, lang: 'es', zoom: 2, overlay: 'violence', presentation: true });
+    expect(sanitizeSettings({ lang: 'fr', overlay: 'nope' }, base)).toEqual(base);
+  });
+  it('zooms in steps within limits', () => {
+    let s = fresh();
+    for (let i = 0; i < 30; i++) s = appReducer(s, { type: 'settings/zoom', by: 0.1 });
+    expect(s.settings.zoom).toBe(2);
+    s = appReducer(s, { type: 'settings/zoom', by: 'reset' });
+    expect(s.settings.zoom).toBe(1);
+  });
+});
+
+describe('saved games and exports', () => {
+  const played = () => run(fresh(), { type: 'game/new', setup: setup(['state']) }, { type: 'plan/commit' });
+
+  it('round-trip through a save file', () => {
+    const s = played();
+    const r = parseSaveFile(saveText(s.session!));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const loaded = run(fresh(), { type: 'game/loaded', session: r.session });
+    expect(loaded.session!.game).toEqual(s.session!.game);
+    expect(loaded.phase).toEqual({ kind: 'planning', side: 'state' });
+  });
+
+  it('refuses files that are not saves, are from the future, or were tampered with', () => {
+    expect(parseSaveFile('not json')).toEqual({ ok: false, key: 'app.error.open.notJson' });
+    expect(parseSaveFile('{"format":"x"}')).toEqual({ ok: false, key: 'app.error.open.notSave' });
+    expect(parseSaveFile('{"format":"cordillera-save","version":9}')).toMatchObject({ ok: false, key: 'app.error.open.version' });
+    expect(parseSaveFile('{"format":"cordillera-save","version":1,"setup":{}}')).toEqual({ ok: false, key: 'app.error.open.damaged' });
+    const text = saveText(played().session!);
+    const tampered = JSON.parse(text) as { state: { regions: { cocaHa: number }[] } };
+    tampered.state.regions[0]!.cocaHa += 1000;
+    expect(parseSaveFile(JSON.stringify(tampered))).toEqual({ ok: false, key: 'app.error.open.hash' });
+  });
+
+  it('exports a replayable log, a CSV and an HTML report', () => {
+    const s = played();
+    const log = JSON.parse(logText(s.session!)) as GameLog;
+    const checked = checkLog(log);
+    expect(checked.ok).toBe(true);
+    const rep = replay(log);
+    expect(rep.ok).toBe(true);
+    if (rep.ok) expect(rep.state).toEqual(s.session!.game);
+    const csv = historyCsv(s.session!.game.history).trim().split('\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[0]).toContain('cocaHa');
+    expect(csv[0]).toContain('score_state');
+    const html = reportHtml(s.session!, 'es', '0.1.0');
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('Informe posterior a la acción');
+    expect(html).toContain('<svg');
+  });
+});
