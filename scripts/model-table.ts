@@ -170,7 +170,7 @@ const PARAM_USE: Record<keyof Params, string> = {
   eradicationCostUsdPerHa: 'deployments: cost of an ordered hectare',
   eradicationHaPerPolicePerQuarter: 'eradication: capacity per police officer',
   eradicationMaxHaPerQuarter: 'eradication: national cap (all teams)',
-  transportCostUsdPerKgPerHop: 'markets (netback), revenue (transport cost)',
+  transportCostUsdPerKgPerHop: 'markets (netback), trafficking (transport charged to the clans)',
   interceptPerHop: 'trafficking: ground interception per region crossed',
   riverInterceptPerMusd: 'trafficking: river and river-exit interception per US$ M',
   portInterceptPerMusd: 'trafficking: port inspection per US$ M',

@@ -10,7 +10,7 @@ import type { GameState, InjectInput, Override } from '../types';
 
 /** How many turns each modifier-style inject lasts. */
 const DURATION: Partial<Record<InjectId, number>> = {
-  'pcc-arrives': 99, 'election-eve': 1, 'bolivia-tightens': 4, 'putumayo-boom': 6, 'gold-price-spike': 4,
+  'election-eve': 1, 'bolivia-tightens': 4, 'putumayo-boom': 6, 'gold-price-spike': 4,
   'precursor-crackdown': 4, 'el-nino-floods': 2,
 };
 

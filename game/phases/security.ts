@@ -31,7 +31,6 @@ export function securityPhase(s: GameState, ctx: Ctx): void {
   const ambush = regionalAmounts(ctx, 'insurgents', 'ambush');
   const attack = regionalAmounts(ctx, 'insurgents', 'attack');
   const exposure = POSTURE_EXPOSURE[n.insurgentPosture];
-  const electionEve = hasModifier(s, 'election-eve');
   s.regions.forEach((r, i) => {
     // Army operations against fighters present: more troops and intelligence find more of them.
     if (r.insurgentFighters > 0 && r.army > 0) {
@@ -49,7 +48,8 @@ export function securityPhase(s: GameState, ctx: Ctx): void {
     const amb = Math.min(ambush[i]!, r.insurgentFighters);
     if (amb > 0 && r.army + r.police > 0) {
       const patrols = (r.army + r.police) / (r.army + r.police + 1500);
-      const mean = p.ambushRate * amb * patrols * n.insurgentCohesion * (electionEve ? 1.8 : 1);
+      // Ambushes cluster on election eves (2011, 2014, 2016) where the inject names, or everywhere.
+      const mean = p.ambushRate * amb * patrols * n.insurgentCohesion * (hasModifier(s, 'election-eve', r.id) ? 1.8 : 1);
       const sec = rng.poisson(mean);
       const ins = rng.poisson(mean * 0.25 * (1 + r.intel));
       const civ = rng.poisson((sec + ins) * p.civilianShare * 0.5);
