@@ -3,13 +3,12 @@
  * the other seats fixed; the table of outcomes (`batch.csv`) and their distribution per policy
  * (`summary.csv`, printed too) show the spread of outcomes, not one lucky playthrough.
  */
-import { hashState, POLICIES } from '../game/index';
+import { batchOutcome, batchTable, hashState, POLICIES, SUMMARY_COLUMNS, summaryTable, textTable, toCsv, type BatchOutcome } from '../game/index';
 import { MAX_BATCH_GAMES, one, parseArgs, seedList } from './args';
 import { UsageError } from './errors';
 import { checkFacilitatorInputs, GAME_OPTIONS, injectsOption, overridesOption, scenarioOption, seatsOption, turnsOption } from './game-options';
 import { writeOutputDir } from './output';
 import { parseSeat, playGame, seatLabel, TurnRejected, type Repair, type Seat } from './play';
-import { batchOutcome, batchTable, SUMMARY_COLUMNS, summaryTable, textTable, toCsv, type BatchOutcome } from './tables';
 
 export const BATCH_OPTIONS = { ...GAME_OPTIONS, policies: { value: true }, seeds: { value: true } };
 

@@ -1,7 +1,7 @@
 /**
  * Cordillera's headless command line: the same engine as the app, for facilitators and analysts.
  *
- *   npm run cordillera -- sim | replay | validate | batch [options]     (--help for each)
+ *   npm run cordillera -- sim | replay | report | validate | batch [options]     (--help for each)
  *
  * Exit codes: 0 success; 1 a replay that does not match its log; 2 bad input (arguments, files,
  * logs) or an invalid scenario, with a message naming the field and the value; 70 an internal
@@ -13,6 +13,7 @@ import { BUILTIN_SCENARIOS, DIFFICULTIES, INJECT_IDS, OVERRIDE_TARGETS, POLICIES
 import { batchCommand } from './batch';
 import { UsageError } from './errors';
 import { replayCommand } from './replay';
+import { reportCommand } from './report';
 import { simCommand } from './sim';
 import { validateCommand } from './validate';
 
@@ -27,6 +28,7 @@ Usage: npm run cordillera -- <command> [options]
 Commands:
   sim       play one game and write log.json, national.csv and regions.csv
   replay    recompute a game from its log.json and check it matches
+  report    write the after-action report (aar.html, optionally the CSV tables) from a log.json
   validate  check a scenario file and list every problem
   batch     Monte Carlo: compare State policies over many seeds
 
@@ -58,6 +60,17 @@ Recomputes the game from the log's embedded scenario, seed and inputs. Prints
 "replay ok: N turns, final hash H" and exits 0 when every turn's state hash matches; otherwise
 names the first turn that diverges and exits 1. A malformed log, a log whose scenario does not
 match its recorded hash, or a log from a newer version exits 2.`,
+  report: `Usage: npm run cordillera -- report <log.json> [options]
+
+  --out <dir>     output directory [the log's directory]
+  --lang <en|es>  the report's language [en]
+  --csv           also write national.csv, regions.csv, events.csv (every engine event, with its
+                  sentence in the report's language) and decisions.csv (every order, with the
+                  side's rationale note)
+
+Checks the log and replays it; writes aar.html, one self-contained HTML document (inline charts,
+no scripts) that prints to PDF from any browser. A log that does not replay exactly exits 1 and
+writes nothing; a malformed log exits 2. Writes atomically (all files or none).`,
   validate: `Usage: npm run cordillera -- validate <scenario.json>
 
 Lists every problem (path: message) and exits 2 if there is any; prints "valid" and exits 0 if none.`,
@@ -85,7 +98,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
     (command === undefined ? err : out)(HELP[topic && topic in HELP ? topic : 'main']!);
     return command === undefined ? 2 : 0;
   }
-  if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command "${command}" (commands: sim, replay, validate, batch; --help for usage)`);
+  if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command "${command}" (commands: sim, replay, report, validate, batch; --help for usage)`);
   if (rest.includes('--help') || rest.includes('-h')) {
     out(HELP[command]!);
     return 0;
@@ -93,6 +106,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   switch (command) {
     case 'sim': return simCommand(rest, out, err);
     case 'replay': return replayCommand(rest, out, err);
+    case 'report': return reportCommand(rest, out, err);
     case 'validate': return validateCommand(rest, out);
     default: return batchCommand(rest, out, err);
   }

@@ -1,10 +1,9 @@
 /** `cordillera sim`: play one game headless and write its log and per-turn tables. */
-import { SIDES, type Scenario } from '../game/index';
+import { nationalTable, regionRows, REGION_COLUMNS, SIDES, toCsv, type Cell, type Scenario } from '../game/index';
 import { one, parseArgs, type ParsedArgs } from './args';
 import { checkFacilitatorInputs, GAME_OPTIONS, injectsOption, overridesOption, scenarioOption, seatsOption, seedOption, turnsOption } from './game-options';
 import { writeOutputDir } from './output';
 import { playGame, seatLabel, TurnRejected, type GameSetup, type Repair } from './play';
-import { nationalTable, regionRows, REGION_COLUMNS, toCsv, type Cell } from './tables';
 import { UsageError } from './errors';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -19,6 +19,7 @@ export type { BotResult, Rationale } from './ai/planner';
 export { ORDER_SPECS, ORDER_KINDS, kindsFor, ROES, US_STANCES, POSTURES, type Order, type OrderKind, type OrderSpec } from './orders';
 export type { GameEvent, EventType } from './events';
 export { controlOf, totalCocaHa } from './derive';
+export * from './tables';
 export * from './types';
 
 import { MAP } from './content/builtin';

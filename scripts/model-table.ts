@@ -16,9 +16,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findScenario, MAP, scenarioHash, type GameState, type Params } from '../game/index';
+import { findScenario, MAP, mean, quantile, scenarioHash, type GameState, type Params } from '../game/index';
 import { DEFAULT_SEAT, playGame } from '../cli/play';
-import { mean, quantile } from '../cli/tables';
 
 const MARKERS = {
   model: ['<!-- model-table:start -->', '<!-- model-table:end -->'],

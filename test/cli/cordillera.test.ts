@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAP } from '../../game/index';
-import { NATIONAL_COLUMNS, REGION_COLUMNS } from '../../cli/tables';
+import { NATIONAL_COLUMNS, REGION_COLUMNS } from '../../game/tables';
 import { cli, ROOT, tempDir } from './helpers';
 
 const NATIONAL_PREFIX = 'turn,year,quarter,coca_ha,leaf_t,eradicated_ha,cocaine_potential_t,seized_t,exported_t,export_air_t,export_sea_t,export_land_t,narco_flights,flights_interdicted,mistaken_shootdowns,leaf_price_usd_kg,pbc_price_usd_kg,cocaine_export_price_usd_kg,clan_revenue_musd,insurgent_revenue_musd,state_spend_musd,us_support,legitimacy,insurgent_fighters,security_forces_killed,insurgents_killed,civilians_killed';

@@ -4,7 +4,7 @@ import { createGame, findScenario, POLICIES, resolveTurn, SIDES, type GameState 
 import { MAX_SEED, parseArgs, seedList, wholeNumber } from '../../cli/args';
 import { UsageError } from '../../cli/errors';
 import { parseSeat, playGame, repairOrders, DEFAULT_SEAT } from '../../cli/play';
-import { csvField, formatNumber, nationalTable, quantile, regionRows, summaryTable, toCsv, batchOutcome, NATIONAL_COLUMNS, REGION_COLUMNS } from '../../cli/tables';
+import { csvField, csvNumber as formatNumber, nationalTable, quantile, regionRows, summaryTable, toCsv, batchOutcome, NATIONAL_COLUMNS, REGION_COLUMNS } from '../../game/tables';
 
 describe('CSV text', () => {
   it('formats numbers with at most 4 decimals and never an exponent', () => {

@@ -1,14 +1,22 @@
 /**
  * Per-turn tables for Excel, R and Python: the national series (one row per turn, from
- * `state.history`), the regional series (one row per turn and region, from each turn's state) and
- * the Monte Carlo batch table, plus the CSV text they are written as. Pure functions on engine
- * values with no Node imports, so the app can build the same files in the renderer or a worker.
+ * `state.history`), the regional series (one row per turn and region, from each turn's state), the
+ * events and the decisions of a game, and the Monte Carlo batch table, plus the CSV text they are
+ * written as. Pure functions on engine values with no DOM or Node, so the command line and the app
+ * (desktop and web) build the same files.
  *
  * CSV conventions: UTF-8, a header row, `\n` line ends (and one after the last row), fields
  * quoted only when they contain a comma, a quote or a line break (quotes doubled), numbers with
  * at most 4 decimals and never in exponent notation, empty for a value that is not a number.
+ * `{ bom: true }` starts the text with a UTF-8 byte-order mark, which Excel needs to read accented
+ * names (Junín, Apurímac) right; R and Python read either.
  */
-import { totalCocaHa, type GameState, type TurnRecord } from '../game/index';
+import { SIDES, type Side } from './content/scenario-schema';
+import { totalCocaHa } from './derive';
+import type { GameEvent } from './events';
+import type { GameLog } from './log';
+import type { Order } from './orders';
+import type { GameState, TurnRecord } from './types';
 
 export type Cell = string | number;
 export interface Table {
@@ -17,7 +25,7 @@ export interface Table {
 }
 
 /** A number as CSV text: rounded to 4 decimals, trailing zeros dropped, no exponent, no `-0`. */
-export function formatNumber(x: number): string {
+export function csvNumber(x: number): string {
   if (!Number.isFinite(x)) return '';
   const abs = Math.abs(x);
   // toFixed switches to exponent notation at 1e21; integers that large are written digit by digit.
@@ -28,12 +36,20 @@ export function formatNumber(x: number): string {
 
 /** One CSV field: numbers formatted, text quoted where it must be. */
 export function csvField(v: Cell): string {
-  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'number') return csvNumber(v);
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export function toCsv(table: Table): string {
-  let out = table.columns.map(csvField).join(',') + '\n';
+export interface CsvOptions {
+  /** Start with a UTF-8 byte-order mark (for Excel). */
+  bom?: boolean;
+}
+
+/** The UTF-8 byte-order mark, as text. */
+export const BOM = '\uFEFF';
+
+export function toCsv(table: Table, opts: CsvOptions = {}): string {
+  let out = (opts.bom ? BOM : '') + table.columns.map(csvField).join(',') + '\n';
   for (const row of table.rows) {
     if (row.length !== table.columns.length) throw new Error(`a CSV row has ${row.length} fields for ${table.columns.length} columns`);
     out += row.map(csvField).join(',') + '\n';
@@ -90,6 +106,93 @@ export function regionRows(state: GameState): Cell[][] {
 /** The regional series from the states after each turn (turn 0, the start, is skipped). */
 export function regionsTable(states: readonly GameState[]): Table {
   return { columns: REGION_COLUMNS, rows: states.filter((s) => s.turn > 0).flatMap(regionRows) };
+}
+
+/** national.csv: `nationalTable` as CSV text. */
+export function nationalCsv(history: readonly TurnRecord[], opts: CsvOptions = {}): string {
+  return toCsv(nationalTable(history), opts);
+}
+
+/** regions.csv: `regionsTable` as CSV text (`states[0]`, the start, may be included: it is skipped). */
+export function regionsCsv(states: readonly GameState[], opts: CsvOptions = {}): string {
+  return toCsv(regionsTable(states), opts);
+}
+
+// --- Events ---
+
+export const EVENT_COLUMNS = ['turn', 'type', 'region', 'side', 'to', 'numbers', 'text'] as const;
+
+/** The side an event names itself (`revenueCollected`); callers may attribute the others. */
+const ownSide = (e: GameEvent): Side | null => ('side' in e ? e.side : null);
+
+/**
+ * The numeric fields of an event as `key=value;…`, in the event's own field order (the turn
+ * excluded): `ha=1200;replantedHa=150`. Values are written as in the rest of the CSV.
+ */
+export function eventNumbers(e: GameEvent): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(e)) if (k !== 'turn' && typeof v === 'number') parts.push(`${k}=${csvNumber(v)}`);
+  return parts.join(';');
+}
+
+export interface EventsTableOptions {
+  /** The side an event concerns (the app's event log attributes every type); default: the event's own `side`. */
+  sideOf?: (e: GameEvent) => Side | null;
+}
+
+/**
+ * events.csv: one row per engine event, turn by turn (`events[i]` are turn i+1's events, as
+ * `replay` returns them). `region` and `to` are ids (`to` only where it names a region or a
+ * control state; numeric from/to are in `numbers`); `text` is `describe(e)`, the sentence in the
+ * reader's language.
+ */
+export function eventsTable(events: readonly (readonly GameEvent[])[], describe: (e: GameEvent) => string, opts: EventsTableOptions = {}): Table {
+  const sideOf = opts.sideOf ?? ownSide;
+  const rows: Cell[][] = [];
+  for (const turn of events) {
+    for (const e of turn) {
+      const region = 'region' in e && typeof e.region === 'string' ? e.region : '';
+      const to = 'to' in e && typeof e.to === 'string' ? e.to : '';
+      rows.push([e.turn, e.type, region, sideOf(e) ?? '', to, eventNumbers(e), describe(e)]);
+    }
+  }
+  return { columns: EVENT_COLUMNS, rows };
+}
+
+export function eventsCsv(events: readonly (readonly GameEvent[])[], describe: (e: GameEvent) => string, opts: CsvOptions & EventsTableOptions = {}): string {
+  return toCsv(eventsTable(events, describe, opts), opts);
+}
+
+// --- Decisions ---
+
+export const DECISION_COLUMNS = ['turn', 'side', 'kind', 'region', 'target', 'amount', 'value', 'description', 'note'] as const;
+
+/**
+ * decisions.csv: each side's orders, turn by turn and side by side (in the fixed side order), one
+ * row per order: `region` is where it acts, `target` the exit or the region it moves to, `amount`
+ * its amount and `value` a setting's choice; `description` is `describeOrder(o)` in the reader's
+ * language; `note` the rationale the players typed (repeated on each of that side's rows, so a
+ * filtered table keeps it). A side that gave no orders has one row with an empty `kind`.
+ */
+export function decisionsTable(log: Pick<GameLog, 'entries'>, describeOrder: (o: Order) => string): Table {
+  const rows: Cell[][] = [];
+  for (const entry of log.entries) {
+    for (const side of SIDES) {
+      const given = entry.input.orders.filter((o) => o.side === side);
+      const note = given.map((o) => o.note ?? '').filter((n) => n !== '').join('\n');
+      const orders = given.flatMap((o) => o.orders);
+      if (orders.length === 0) rows.push([entry.turn, side, '', '', '', '', '', '', note]);
+      for (const o of orders) {
+        const f = o as Partial<Record<'region' | 'to' | 'exit', string>> & { amount?: number; value?: string | number };
+        rows.push([entry.turn, side, o.kind, f.region ?? '', f.exit ?? f.to ?? '', f.amount ?? '', f.value ?? '', describeOrder(o), note]);
+      }
+    }
+  }
+  return { columns: DECISION_COLUMNS, rows };
+}
+
+export function decisionsCsv(log: Pick<GameLog, 'entries'>, describeOrder: (o: Order) => string, opts: CsvOptions = {}): string {
+  return toCsv(decisionsTable(log, describeOrder), opts);
 }
 
 // --- Monte Carlo batches ---
