@@ -18,8 +18,17 @@ export {
   newLog,
   appendTurn,
   checkLog,
+  replay,
+  findScenario,
+  scenarioHash,
+  LOG_FORMAT,
+  LOG_VERSION,
+  nationalCsv,
+  regionsCsv,
+  eventsCsv,
+  decisionsCsv,
 } from '../../game';
-export type { GameLog } from '../../game';
+export type { GameLog, LogEntry, Viewer, BotResult } from '../../game';
 export type { GameState, RegionState, SideOrders, TurnInput, TurnRecord, ValidationError, Budget } from '../../game/types';
 export type { Order, OrderKind, Pool, Unit, Target } from '../../game/orders';
 export { ORDER_SPECS, ORDER_KINDS, kindsFor, ROES, US_STANCES, POSTURES } from '../../game/orders';

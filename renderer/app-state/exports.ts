@@ -1,90 +1,78 @@
 /**
- * What File ▸ Export writes: a replay log (seed, scenario, every turn's input and the resulting
- * state hashes), the national series as CSV (one row a turn, for Excel, R or Python), and a short
- * after-action report as a self-contained HTML page with its charts inline.
+ * What File ▸ Export writes, during a game, after it and from the replay viewer: the replayable
+ * log (the command line's `log.json`, byte for byte the same format), the per-turn tables the
+ * command line writes (`national.csv`, `regions.csv`) plus the events and the decisions, and the
+ * after-action report (HTML, and PDF through the platform). Everything is built from the log and
+ * the states and events recomputed from it; the table and report builders are shared with the
+ * command line (`game/tables.ts`, `renderer/report/`).
  */
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { LineChart } from '../charts/LineChart';
-import { formatNumber, translate, type Lang } from '../i18n';
-import { CHARTS } from '../view-model/series';
-import { keyFigures, leaders, scoreLines } from '../view-model/turn-report';
-import { SIDES, type TurnRecord } from './engine';
-import type { Session } from './types';
+import { LOCALE, translate, type Lang } from '../i18n';
+import { eventSide } from '../view-model/event-log';
+import { buildAar } from '../report/aar';
+import { describeEvent, describeOrder } from '../report/describe';
+import {
+  decisionsCsv, eventsCsv, nationalCsv, regionsCsv, type GameEvent, type GameLog, type GameState,
+} from './engine';
+import type { Setup } from './types';
 
-/** The engine's replayable log: scenario, seed, every turn's input and the state hash after it. */
-export function logText(session: Session): string {
-  return `${JSON.stringify(session.log, null, 1)}\n`;
+/** A game to export: its log and what was recomputed from it; seats when known. */
+export interface ExportSource {
+  log: GameLog;
+  /** The state after each turn, index 0 the start. */
+  states: readonly GameState[];
+  /** Each turn's events, index 0 turn 1. */
+  turnEvents: readonly (readonly GameEvent[])[];
+  setup: Pick<Setup, 'seats'> | null;
 }
 
-const csvCell = (v: unknown): string => {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : '')
-    : typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+export const TABLES = ['national', 'regions', 'events', 'decisions'] as const;
+export type TableId = (typeof TABLES)[number];
+
+const finalState = (src: ExportSource): GameState => {
+  const s = src.states[src.states.length - 1];
+  if (!s) throw new Error('nothing to export: the game has no state');
+  return s;
 };
 
-/** The national series, one row a turn; nested `scores` become `score_<side>` columns. */
-export function historyCsv(history: readonly TurnRecord[]): string {
-  const first = history[0];
-  if (!first) return 'turn\n';
-  const keys = Object.keys(first).filter((k) => k !== 'scores') as (keyof TurnRecord)[];
-  const header = [...keys, ...SIDES.map((s) => `score_${s}`)];
-  const rows = history.map((r) => [...keys.map((k) => csvCell(r[k])), ...SIDES.map((s) => csvCell(r.scores[s]))].join(','));
-  return `${header.join(',')}\n${rows.join('\n')}\n`;
+/** `cordillera-<scenario>-seed<seed>-t<turn>`: the stem of every export's file name. */
+export function exportStem(src: ExportSource): string {
+  const g = finalState(src);
+  return `cordillera-${g.scenarioId}-seed${g.seed}-t${g.turn}`;
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+/** The engine's replayable log, written exactly as the command line writes `log.json`. */
+export function logText(src: Pick<ExportSource, 'log'>): string {
+  return `${JSON.stringify(src.log, null, 1)}\n`;
+}
 
-export function reportHtml(session: Session, lang: Lang, appVersion: string): string {
+/**
+ * One table as CSV. `bom` starts it with a byte-order mark, which Excel needs to read accented
+ * names; the app's downloads have one, the command line's files do not (R and Python read both).
+ */
+export function tableCsv(id: TableId, src: ExportSource, lang: Lang, opts: { bom?: boolean } = {}): string {
   const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  const fmt = (n: number) => formatNumber(lang, n);
-  const g = session.game;
-  const scenario = g.scenario;
-  const history = g.history;
-  const xLabels = history.map((r) => t('app.time.quarterShort', { year: String(r.year), q: r.quarter }));
-  const charts = history.length === 0 ? '' : CHARTS.map((c) => renderToStaticMarkup(createElement(LineChart, {
-    title: t(`app.chart.${c.id}`),
-    unitLabel: t(`app.unitShort.${c.unit}`),
-    format: fmt,
-    xLabels,
-    width: 520,
-    height: 260,
-    fontPx: 15,
-    summary: '',
-    lines: c.lines.map((l) => ({ id: l.id, label: t(`app.series.${l.id}`), colour: l.colour, ...(l.dash ? { dash: l.dash } : {}), values: history.map((r) => l.value(r)) })),
-  }))).join('\n');
-  const figures = keyFigures(history).map((f) =>
-    `<tr><th>${esc(t(`app.series.${f.def.id}`))}</th><td>${esc(t(`app.unit.${f.def.unit}`, { n: f.value }))}</td></tr>`).join('');
-  const scores = scoreLines(history).map((s) => `<li><strong>${esc(t(`app.side.${s.side}`))}</strong>: ${esc(fmt(s.value))}</li>`).join('');
-  const lead = leaders(history);
-  const notes = session.inputs.flatMap((input, i) => input.orders.filter((o) => o.note).map((o) =>
-    `<li>${esc(t('app.log.turnN', { n: i + 1 }))} — ${esc(t(`app.side.${o.side}`))}: ${esc(o.note ?? '')}</li>`)).join('');
-  const seats = SIDES.map((s) => {
-    const seat = session.setup.seats[s];
-    return `<li>${esc(t(`app.side.${s}`))}: ${esc(seat.kind === 'human' ? t('app.newGame.human') : `${t('app.newGame.computer')} (${t(`app.difficulty.${seat.difficulty}`)})`)}</li>`;
-  }).join('');
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t('app.aar.title', { scenario: scenario.title[lang] }))}</title>
-<style>
-body{font:16px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#111;background:#fff;padding:0 1rem}
-h1{font-size:1.8rem}h2{margin-top:2rem;border-bottom:2px solid #333}
-table{border-collapse:collapse}th,td{padding:.25rem .75rem;border-bottom:1px solid #ccc;text-align:left}td{text-align:right}
-.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:1rem}
-figure{margin:0}figcaption{font-weight:700}.chart-legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-.chart-grid{stroke:#ddd}.chart-zero{stroke:#888}.chart-tick,.chart-unit{fill:#333}
-</style></head><body>
-<h1>${esc(t('app.aar.title', { scenario: scenario.title[lang] }))}</h1>
-<p>${esc(t('app.aar.meta', { seed: String(g.seed), turn: g.turn, total: g.turnsTotal, version: appVersion }))}</p>
-<ul>${seats}</ul>
-<h2>${esc(t('app.report.scores'))}</h2>
-<p>${esc(lead.length === 1 ? t('app.end.winner', { side: `@app.side.${lead[0] ?? 'state'}` }) : t('app.end.tie'))}</p>
-<ul>${scores}</ul>
-<h2>${esc(t('app.report.keyNumbers'))}</h2>
-<table>${figures}</table>
-<h2>${esc(t('app.aar.charts'))}</h2>
-<div class="charts">${charts}</div>
-<h2>${esc(t('app.aar.notes'))}</h2>
-${notes ? `<ul>${notes}</ul>` : `<p>${esc(t('app.aar.noNotes'))}</p>`}
-</body></html>
-`;
+  switch (id) {
+    case 'national': return nationalCsv(finalState(src).history, opts);
+    case 'regions': return regionsCsv(src.states, opts);
+    case 'events': return eventsCsv(src.turnEvents, (e) => describeEvent(t, e), { ...opts, sideOf: eventSide });
+    case 'decisions': return decisionsCsv(src.log, (o) => describeOrder(t, o), opts);
+  }
+}
+
+export const tableFileName = (src: ExportSource, id: TableId): string => `${exportStem(src)}-${id}.csv`;
+
+/**
+ * The after-action report (`renderer/report/aar.ts`): one self-contained HTML document, in `lang`,
+ * that prints well to PDF.
+ */
+export function reportHtml(src: ExportSource, lang: Lang, appVersion: string): string {
+  return buildAar({
+    log: src.log,
+    states: src.states,
+    events: src.turnEvents,
+    lang,
+    t: (k, v) => translate(lang, k, v),
+    locale: LOCALE[lang],
+    appVersion,
+  });
 }

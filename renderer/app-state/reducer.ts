@@ -8,8 +8,11 @@ import { errorMessage } from '../view-model/planning';
 import { sideOrdersFor, emptyDraft } from './drafts';
 import {
   BUILTIN_SCENARIOS, SIDES, appendTurn, bot, createGame, newLog, regionName, resolveTurn, validateOrders,
-  type GameEvent, type GameState, type Side, type SideOrders, type TurnInput,
+  type GameEvent, type GameState, type Side, type SideOrders, type TurnInput, type Viewer,
 } from './engine';
+import * as replayModel from './replay';
+import type { LoadedGame } from './save-file';
+import { botNote, normaliseRationale, sessionFromLog, withoutLastTurn } from './session';
 import { clampZoom } from './settings';
 import type {
   AppState, DialogId, Draft, DraftValue, PlanHistory, Rationale, Session, Settings, Setup, Toast, TurnOutcome,
@@ -20,9 +23,23 @@ export type Action =
   | { type: 'settings/zoom'; by: number | 'reset' }
   | { type: 'dialog/open'; dialog: Exclude<DialogId, null> }
   | { type: 'dialog/close' }
-  | { type: 'game/new'; setup: Setup }
-  | { type: 'game/loaded'; session: Pick<Session, 'setup' | 'game' | 'events' | 'inputs' | 'last' | 'snapshots' | 'log'>; saveHandle?: string | null; saveName?: string | null }
+  | { type: 'game/new'; setup: Setup; gameId?: string }
+  /** A game recomputed from a file or an autosave (see `save-file.ts`). */
+  | { type: 'game/loaded'; loaded: LoadedGame; gameId: string; file: { handle: string | null; name: string | null } }
   | { type: 'game/saved'; handle: string; name: string }
+  /** Take back the last resolved turn: plan it again (the orders given for it are discarded). */
+  | { type: 'turn/undo' }
+  /** Leave the game or the replay viewer for the start screen. */
+  | { type: 'app/home' }
+  | { type: 'replay/open'; replay: replayModel.ReplaySession }
+  | { type: 'replay/seek'; turn: number }
+  | { type: 'replay/step'; by: number }
+  | { type: 'replay/first' }
+  | { type: 'replay/last' }
+  | { type: 'replay/toggle' }
+  | { type: 'replay/tick' }
+  | { type: 'replay/viewer'; viewer: Viewer }
+  | { type: 'replay/speed'; speedMs: number }
   | { type: 'curtain/reveal' }
   | { type: 'plan/set'; key: string; value: DraftValue }
   | { type: 'plan/note'; note: string }
@@ -36,7 +53,7 @@ export type Action =
   | { type: 'toast/dismiss'; id: number };
 
 export function initialState(settings: Settings): AppState {
-  return { phase: { kind: 'idle' }, session: null, settings, dialog: null, selectedRegion: null, toasts: [], nextToastId: 1 };
+  return { phase: { kind: 'idle' }, session: null, replay: null, settings, dialog: null, selectedRegion: null, toasts: [], nextToastId: 1 };
 }
 
 const MAX_TOASTS = 4;
@@ -79,8 +96,10 @@ function resolve(s: AppState, session: Session): AppState {
         orders.push(committed);
       } else {
         const b = bot(game, side, seat.difficulty);
-        orders.push(b.orders);
-        rationale[side] = b.rationale.map((r) => normaliseRationale(r));
+        const reasons = b.rationale.map((r) => normaliseRationale(r));
+        // The log records who gave these orders and why, as the command line does (for the AAR).
+        orders.push({ side, orders: b.orders.orders, note: botNote(seat.difficulty, reasons) });
+        rationale[side] = reasons;
       }
     }
     const input: TurnInput = { orders };
@@ -100,10 +119,10 @@ function resolve(s: AppState, session: Session): AppState {
       committed: {},
       errors: [],
       last: outcome,
+      states: [...session.states, result.state],
+      turnEvents: [...session.turnEvents, result.events],
       events: [...session.events, ...result.events],
-      inputs: [...session.inputs, input],
       log: appendTurn(session.log, input, result.state),
-      snapshots: [...session.snapshots, snapshot(result.state)],
     };
     return { ...s, session: next, phase: result.state.status === 'ended' ? { kind: 'ended' } : { kind: 'review' } };
   } catch (err) {
@@ -111,14 +130,21 @@ function resolve(s: AppState, session: Session): AppState {
   }
 }
 
-/** Bots give `{ key, values }`; tolerate a bare string too. */
-function normaliseRationale(r: unknown): Rationale {
-  if (typeof r === 'string') return { key: r };
-  if (r && typeof r === 'object' && 'key' in r && typeof (r).key === 'string') {
-    const o = r as { key: string; values?: Record<string, string | number> };
-    return o.values ? { key: o.key, values: o.values } : { key: o.key };
-  }
-  return { key: 'app.report.noRationale' };
+function withReplay(s: AppState, f: (r: replayModel.ReplaySession) => replayModel.ReplaySession): AppState {
+  if (!s.replay || s.phase.kind !== 'replay') return s;
+  const replay = f(s.replay);
+  return replay === s.replay ? s : { ...s, replay };
+}
+
+/**
+ * A loaded game continues where it stopped: the report of the last turn played (as it was shown
+ * after that turn), or the end of the game, or planning the first turn of a game not yet begun.
+ */
+function resumeAt(s: AppState, session: Session): AppState {
+  const ready: Session = { ...session, queue: [], drafts: {}, history: {}, committed: {}, errors: [] };
+  if (session.game.status === 'ended') return { ...s, session: ready, phase: { kind: 'ended' } };
+  if (session.game.turn >= 1) return { ...s, session: ready, phase: { kind: 'review' } };
+  return startTurn(s, ready);
 }
 
 function planningSide(s: AppState): Side | null {
@@ -137,9 +163,6 @@ function withDraft(s: AppState, side: Side, draft: Draft, history: PlanHistory):
     },
   };
 }
-
-/** A state kept for trends: the national history is dropped (the latest state has it all). */
-export const snapshot = (g: GameState): GameState => ({ ...g, history: [] });
 
 const emptyHistory = (): PlanHistory => ({ past: [], future: [], lastKey: null });
 
@@ -165,18 +188,42 @@ export function appReducer(s: AppState, a: Action): AppState {
         return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
       }
       const session: Session = {
-        setup: a.setup, game, queue: [], drafts: {}, history: {}, committed: {}, errors: [], last: null,
-        events: [], inputs: [], log: newLog(game), snapshots: [snapshot(game)], saveHandle: null, saveName: null,
+        setup: a.setup, gameId: a.gameId ?? `s${a.setup.seed}`, game, queue: [], drafts: {}, history: {}, committed: {}, errors: [], last: null,
+        states: [game], turnEvents: [], events: [], log: newLog(game), saveHandle: null, saveName: null,
       };
-      return startTurn({ ...s, dialog: null, selectedRegion: null }, session);
+      return startTurn({ ...s, replay: null, dialog: null, selectedRegion: null }, session);
     }
     case 'game/loaded': {
-      const session: Session = {
-        ...a.session, queue: [], drafts: {}, history: {}, committed: {}, errors: [],
-        saveHandle: a.saveHandle ?? null, saveName: a.saveName ?? null,
-      };
-      return startTurn({ ...s, dialog: null, selectedRegion: null }, session);
+      let session: Session;
+      try {
+        session = sessionFromLog(a.loaded, a.gameId, a.file);
+      } catch (err) {
+        return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
+      }
+      return resumeAt({ ...s, replay: null, dialog: null, selectedRegion: a.loaded.selectedRegion }, session);
     }
+    case 'turn/undo': {
+      const session = s.session;
+      if (!session || s.phase.kind === 'replay') return s;
+      const back = withoutLastTurn(session);
+      if (!back) return { ...s, dialog: null };
+      // Back to planning the turn that was undone, from a clean sheet.
+      const undone = session.game.turn;
+      const next = startTurn({ ...s, dialog: null }, back);
+      return pushToast(next, { kind: 'info', key: 'app.toast.turnUndone', values: { turn: undone } });
+    }
+    case 'app/home':
+      return { ...s, phase: { kind: 'idle' }, session: null, replay: null, dialog: null, selectedRegion: null };
+    case 'replay/open':
+      return { ...s, phase: { kind: 'replay' }, session: null, replay: a.replay, dialog: null, selectedRegion: null };
+    case 'replay/seek': return withReplay(s, (r) => replayModel.seek(r, a.turn));
+    case 'replay/step': return withReplay(s, (r) => replayModel.step(r, a.by));
+    case 'replay/first': return withReplay(s, replayModel.first);
+    case 'replay/last': return withReplay(s, replayModel.last);
+    case 'replay/toggle': return withReplay(s, replayModel.togglePlay);
+    case 'replay/tick': return withReplay(s, replayModel.tick);
+    case 'replay/viewer': return withReplay(s, (r) => replayModel.setViewer(r, a.viewer));
+    case 'replay/speed': return withReplay(s, (r) => replayModel.setSpeed(r, a.speedMs));
     case 'game/saved':
       return s.session ? { ...s, session: { ...s.session, saveHandle: a.handle, saveName: a.name } } : s;
     case 'curtain/reveal':

@@ -1,96 +1,347 @@
 /**
- * Saved games: what goes in the file, and reading one back without trusting it. A file that is not
- * JSON, not a Cordillera save, from a newer version or for an unknown scenario is refused with a
- * message key (translated by the UI), never a crash.
+ * Saved games. A save is the engine's replayable log plus who sat where:
+ *
+ *   { format: 'cordillera-save', version: 2, app, savedAt?, setup: { seats, language? }, log, ui? }
+ *
+ * Nothing in a file is trusted. Loading reads the JSON (size and nesting checked before parsing),
+ * checks the format and version (an older version is migrated, a newer one refused), checks the
+ * log (`checkLog`: shape, the embedded scenario and its content hash), then replays every turn and
+ * compares each state hash with the one recorded: the states, events and turn reports of the
+ * session are all recomputed, never read. Every refusal is a message key (`error.save.*`) with
+ * values naming what is wrong, translated by the UI; the parser never throws.
  */
-import type { Values } from '../i18n';
-import { SIDES, checkLog, hashState, newLog, type GameEvent, type GameLog, type GameState, type TurnInput } from './engine';
-import type { Seat, Session, Setup, TurnOutcome } from './types';
-import { DIFFICULTIES } from './types';
+import type { Lang, Values } from '../i18n';
+import { isLang } from '../i18n';
+import {
+  LOG_FORMAT, LOG_VERSION, REGION_IDS, SIDES, checkLog, findScenario, replay, scenarioHash,
+  type GameEvent, type GameLog, type GameState, type Side,
+} from './engine';
+import { DIFFICULTIES, type Seat, type Session, type Setup } from './types';
+
+export const SAVE_FORMAT = 'cordillera-save';
+export const SAVE_VERSION = 2;
+/** The largest file read at all (the platforms refuse bigger ones too). */
+export const MAX_SAVE_CHARS = 50 * 1024 * 1024;
+/** Saves nest about ten levels deep; anything past this is not a save (and never reaches JSON.parse). */
+export const MAX_DEPTH = 64;
+
+export interface SaveSetup {
+  seats: Record<Side, Seat>;
+  /** The language the game was set up in (information: loading does not switch the interface). */
+  language?: Lang;
+}
 
 export interface SaveFile {
-  format: 'cordillera-save';
-  version: 1;
-  setup: Setup;
-  state: GameState;
-  /** The state's hash when saved: a file edited or damaged since does not match. */
-  hash: string;
-  inputs: TurnInput[];
-  events: GameEvent[];
-  last: TurnOutcome | null;
-  snapshots: GameState[];
+  format: typeof SAVE_FORMAT;
+  version: typeof SAVE_VERSION;
+  /** The Cordillera version that wrote the file. */
+  app: string;
+  /** When it was written (display only: it never reaches the engine). */
+  savedAt?: string;
+  setup: SaveSetup;
+  /** The engine's log: scenario (with its content hash), seed, every turn's input and state hash. */
   log: GameLog;
+  /** Small conveniences for the interface. */
+  ui?: { selectedRegion?: string | null };
 }
 
-export type LoadResult =
-  | { ok: true; session: Pick<Session, 'setup' | 'game' | 'events' | 'inputs' | 'last' | 'snapshots' | 'log'> }
-  | { ok: false; key: string; values?: Values };
-
-export function toSaveFile(session: Session): SaveFile {
-  return {
-    format: 'cordillera-save',
-    version: 1,
-    setup: session.setup,
-    state: session.game,
-    hash: hashState(session.game),
-    inputs: session.inputs,
-    events: session.events,
-    last: session.last,
-    snapshots: session.snapshots,
-    log: session.log,
-  };
+/** A game read from a file or an autosave, every part of it recomputed from the log. */
+export interface LoadedGame {
+  setup: Setup;
+  log: GameLog;
+  /** The state after each turn, index 0 the start (from `replay(log, { keepStates: true })`). */
+  states: GameState[];
+  turnEvents: GameEvent[][];
+  selectedRegion: string | null;
+  savedAt: string | null;
+  app: string | null;
+  /** The file's version when it was older than this one (it was migrated). */
+  migratedFrom: number | null;
 }
 
-export const saveText = (session: Session): string => JSON.stringify(toSaveFile(session));
+export interface LoadFailure {
+  ok: false;
+  /** An i18n key, `error.save.*`. */
+  key: string;
+  values?: Values;
+}
 
-export function suggestedSaveName(session: Session): string {
+export type LoadResult = { ok: true; loaded: LoadedGame } | LoadFailure;
+
+export interface SaveMeta {
+  app: string;
+  savedAt?: string;
+  selectedRegion?: string | null;
+}
+
+export function toSaveFile(session: Pick<Session, 'setup' | 'log'>, meta: SaveMeta): SaveFile {
+  const setup: SaveSetup = { seats: session.setup.seats };
+  if (session.setup.language) setup.language = session.setup.language;
+  const file: SaveFile = { format: SAVE_FORMAT, version: SAVE_VERSION, app: meta.app, setup, log: session.log };
+  if (meta.savedAt) file.savedAt = meta.savedAt;
+  if (meta.selectedRegion) file.ui = { selectedRegion: meta.selectedRegion };
+  return file;
+}
+
+export const saveText = (session: Pick<Session, 'setup' | 'log'>, meta: SaveMeta): string => `${JSON.stringify(toSaveFile(session, meta))}\n`;
+
+export function suggestedSaveName(session: Pick<Session, 'game'>): string {
   return `cordillera-${session.game.scenarioId}-t${session.game.turn}.json`;
 }
 
+// -------------------------------------------------------------------------------------------------
+// Reading JSON without trusting it
+// -------------------------------------------------------------------------------------------------
+
+const fail = (key: string, values?: Values): LoadFailure => (values ? { ok: false, key, values } : { ok: false, key });
+
+/**
+ * Scan the text once, outside strings: the deepest nesting, and whether it ends inside a string or
+ * with brackets still open (a file cut off). Iterative, so no input can overflow the stack.
+ */
+export function scanJson(text: string, maxDepth = MAX_DEPTH): { depth: number; tooDeep: boolean; unterminated: boolean } {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (depth > maxDepth) return { depth: deepest, tooDeep: true, unterminated: false };
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return { depth: deepest, tooDeep: false, unterminated: inString || depth > 0 };
+}
+
+/** Parse JSON text within the limits, or say in a message key why not. */
+export function readJson(text: unknown): { ok: true; value: unknown } | LoadFailure {
+  if (typeof text !== 'string') return fail('error.save.notText');
+  // A byte-order mark (Excel and some editors add one) is not part of the JSON.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return fail('error.save.empty');
+  if (body.length > MAX_SAVE_CHARS) {
+    return fail('error.save.tooLarge', { size: Math.ceil(body.length / (1024 * 1024)), max: MAX_SAVE_CHARS / (1024 * 1024) });
+  }
+  const scan = scanJson(body);
+  if (scan.tooDeep) return fail('error.save.tooDeep', { max: MAX_DEPTH });
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch (err) {
+    if (scan.unterminated) return fail('error.save.truncated');
+    const at = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
+    return at === undefined ? fail('error.save.notJson') : fail('error.save.notJsonAt', { at: Number(at) });
+  }
+}
+
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
-function isSeat(x: unknown): x is Seat {
-  return isObj(x) && (x.kind === 'human' || x.kind === 'computer') && DIFFICULTIES.includes(x.difficulty as Seat['difficulty']);
-}
-
-function isSetup(x: unknown): x is Setup {
-  return isObj(x) && typeof x.scenarioId === 'string' && isNum(x.seed) && isNum(x.turns) &&
-    isObj(x.seats) && SIDES.every((side) => isSeat((x.seats as Record<string, unknown>)[side]));
-}
-
-function looksLikeState(x: unknown): x is GameState {
-  return isObj(x) && x.format === 'cordillera-state' && isNum(x.turn) && isNum(x.turnsTotal) &&
-    Array.isArray(x.regions) && Array.isArray(x.exits) && Array.isArray(x.history) && isObj(x.national) && isObj(x.scenario) &&
-    isObj(x.budgets) && (x.status === 'playing' || x.status === 'ended');
-}
-
-export function parseSaveFile(text: string): LoadResult {
-  let raw: unknown;
+const short = (x: unknown): string => {
+  let s: string;
   try {
-    raw = JSON.parse(text);
+    s = typeof x === 'string' ? x : JSON.stringify(x) ?? String(x);
   } catch {
-    return { ok: false, key: 'app.error.open.notJson' };
+    s = String(x);
   }
-  if (!isObj(raw) || raw.format !== 'cordillera-save') return { ok: false, key: 'app.error.open.notSave' };
-  if (raw.version !== 1) return { ok: false, key: 'app.error.open.version', values: { version: String(raw.version) } };
-  if (!isSetup(raw.setup) || !looksLikeState(raw.state)) return { ok: false, key: 'app.error.open.damaged' };
-  const state = raw.state;
-  let hash: string;
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+};
+
+function checkSeats(x: unknown): { ok: true; seats: Record<Side, Seat> } | LoadFailure {
+  if (!isObj(x)) return fail('error.save.field', { path: 'setup.seats' });
+  const seats = {} as Record<Side, Seat>;
+  for (const side of SIDES) {
+    const seat = x[side];
+    if (!isObj(seat) || (seat.kind !== 'human' && seat.kind !== 'computer')) return fail('error.save.field', { path: `setup.seats.${side}.kind` });
+    if (!DIFFICULTIES.includes(seat.difficulty as Seat['difficulty'])) return fail('error.save.field', { path: `setup.seats.${side}.difficulty` });
+    seats[side] = { kind: seat.kind, difficulty: seat.difficulty as Seat['difficulty'] };
+  }
+  return { ok: true, seats };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Versions
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * Version 1 (Cordillera 0.1) stored the state, its hash, the events, the per-turn snapshots and the
+ * log side by side. Its log already holds everything that matters; the rest is recomputed, so the
+ * migration keeps the log and the seats and drops the copies (which are never trusted anyway).
+ */
+export function migrateV1(raw: Record<string, unknown>): { ok: true; file: Record<string, unknown> } | LoadFailure {
+  if (!isObj(raw.setup)) return fail('error.save.migrateFailed', { version: 1, reason: '@error.save.reason.noSetup' });
+  if (raw.log === undefined || raw.log === null) return fail('error.save.migrateFailed', { version: 1, reason: '@error.save.reason.noLog' });
+  const setup: Record<string, unknown> = { seats: raw.setup.seats };
+  const file: Record<string, unknown> = { format: SAVE_FORMAT, version: SAVE_VERSION, app: '0.1.0', setup, log: raw.log };
+  return { ok: true, file };
+}
+
+/** The save file in the current version's shape (migrated if older), before its log is checked. */
+function upgrade(raw: unknown): { ok: true; file: Record<string, unknown>; from: number | null } | LoadFailure {
+  if (!isObj(raw)) return fail('error.save.notObject');
+  if (!('format' in raw)) return fail('error.save.noFormat');
+  if (raw.format === LOG_FORMAT) return fail('error.save.isLog');
+  if (raw.format !== SAVE_FORMAT) return fail('error.save.wrongFormat', { format: short(raw.format) });
+  const v = raw.version;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) return fail('error.save.badVersion', { version: short(v) });
+  if (v > SAVE_VERSION) return fail('error.save.futureVersion', { version: v, max: SAVE_VERSION });
+  if (v === 1) {
+    const m = migrateV1(raw);
+    return m.ok ? { ok: true, file: m.file, from: 1 } : m;
+  }
+  return { ok: true, file: raw, from: null };
+}
+
+// -------------------------------------------------------------------------------------------------
+// The log: checked, then replayed
+// -------------------------------------------------------------------------------------------------
+
+/** Turn `checkLog`'s refusal into a message key naming what is wrong. */
+function logFailure(code: string, message: string, rawLog: unknown): LoadFailure {
+  switch (code) {
+    case 'log.futureVersion':
+      return fail('error.save.logFutureVersion', { version: short(isObj(rawLog) ? rawLog.version : '?'), max: LOG_VERSION });
+    case 'log.scenarioMismatch':
+      return fail('error.save.scenarioEdited');
+    case 'log.badScenario': {
+      const id = isObj(rawLog) && typeof rawLog.scenarioId === 'string' ? rawLog.scenarioId : '';
+      const path = /^([^:]+):/.exec(message)?.[1] ?? 'scenario';
+      if (!findScenario(id)) return fail('error.save.scenarioUnknown', { id: short(id || '?') });
+      return fail('error.save.scenarioInvalid', { path });
+    }
+    default: {
+      if (isObj(rawLog) && !('format' in rawLog)) return fail('error.save.field', { path: 'log.format' });
+      const numbered = /^entries\[(\d+)\] is numbered turn (-?\d+), expected (\d+)/.exec(message);
+      if (numbered) return fail('error.save.logNumbering', { turn: Number(numbered[3]), found: Number(numbered[2]) });
+      const tooLong = /^the log has (\d+) turns but the game has only (\d+)/.exec(message);
+      if (tooLong) return fail('error.save.logTooLong', { entries: Number(tooLong[1]), turns: Number(tooLong[2]) });
+      const path = /^([\w.()-]+): /.exec(message)?.[1];
+      const inTurn = path ? /^entries\.(\d+)(?:\.|$)/.exec(path) : null;
+      if (path && inTurn) return fail('error.save.logTurnField', { turn: Number(inTurn[1]) + 1, path: `log.${path}` });
+      if (path) return fail('error.save.field', { path: path === '(file)' ? 'log' : `log.${path}` });
+      return fail('error.save.logDamaged');
+    }
+  }
+}
+
+export interface LogCheckOptions {
+  /**
+   * Refuse a log whose scenario has the id of a built-in scenario but different content (a game
+   * made with another version of it). Saves do; the replay viewer shows such logs, using the
+   * scenario they carry.
+   */
+  requireBuiltinMatch: boolean;
+}
+
+/** Check and replay a log (already parsed): the states and events, or why not. */
+export function loadLog(rawLog: unknown, opts: LogCheckOptions): { ok: true; log: GameLog; states: GameState[]; turnEvents: GameEvent[][] } | LoadFailure {
+  if (!isObj(rawLog)) return fail('error.save.field', { path: 'log' });
+  const checked = checkLog(rawLog);
+  if (!checked.ok) return logFailure(checked.code, checked.message, rawLog);
+  const log = checked.log;
+  if (log.scenario.id !== log.scenarioId) return fail('error.save.field', { path: 'log.scenarioId' });
+  const builtin = findScenario(log.scenarioId);
+  if (opts.requireBuiltinMatch && builtin && scenarioHash(builtin) !== log.scenarioHash) {
+    return fail('error.save.scenarioDiffers', { id: log.scenarioId, saved: log.scenarioHash.slice(0, 8), here: scenarioHash(builtin).slice(0, 8) });
+  }
+  let r: ReturnType<typeof replay>;
   try {
-    hash = hashState(state);
-  } catch {
-    return { ok: false, key: 'app.error.open.damaged' };
+    r = replay(log, { keepStates: true });
+  } catch (err) {
+    return fail('error.save.replayFailed', { detail: err instanceof Error ? err.message.slice(0, 200) : 'unknown' });
   }
-  if (typeof raw.hash === 'string' && raw.hash !== hash) return { ok: false, key: 'app.error.open.hash' };
-  const inputs = Array.isArray(raw.inputs) ? (raw.inputs as TurnInput[]) : [];
-  const events = Array.isArray(raw.events) ? (raw.events as GameEvent[]) : [];
-  const last = isObj(raw.last) && Array.isArray(raw.last.events) ? (raw.last as unknown as TurnOutcome) : null;
-  const snapshots = Array.isArray(raw.snapshots) && raw.snapshots.every(looksLikeState)
-    ? (raw.snapshots)
-    : [{ ...state, history: [] }];
-  const checked = raw.log === undefined ? null : checkLog(raw.log);
-  if (checked && !checked.ok) return { ok: false, key: 'app.error.open.damaged' };
-  const log = checked?.ok && checked.log.finalHash === hash ? checked.log : newLog(state);
-  return { ok: true, session: { setup: raw.setup, game: state, inputs, events, last, snapshots, log } };
+  if (!r.ok) {
+    if (r.code === 'replay.invalidTurn') return fail('error.save.invalidTurn', { turn: r.turn ?? 0 });
+    if (r.code === 'replay.diverged') return fail('error.save.tampered', { turn: r.turn ?? 0 });
+    return fail('error.save.tamperedFinal');
+  }
+  return { ok: true, log, states: r.states, turnEvents: r.events };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Saves
+// -------------------------------------------------------------------------------------------------
+
+/** Check an already-parsed save file (any version) and recompute its game. */
+export function loadSave(raw: unknown): LoadResult {
+  const up = upgrade(raw);
+  if (!up.ok) return up;
+  const f = up.file;
+  if (f.app !== undefined && (typeof f.app !== 'string' || f.app.length > 100)) return fail('error.save.field', { path: 'app' });
+  if (f.savedAt !== undefined && (typeof f.savedAt !== 'string' || f.savedAt.length > 100)) return fail('error.save.field', { path: 'savedAt' });
+  if (!isObj(f.setup)) return fail('error.save.field', { path: 'setup' });
+  const seats = checkSeats(f.setup.seats);
+  if (!seats.ok) return seats;
+  const language = f.setup.language;
+  if (language !== undefined && !isLang(language)) return fail('error.save.field', { path: 'setup.language' });
+  if (f.log === undefined) return fail('error.save.field', { path: 'log' });
+  const l = loadLog(f.log, { requireBuiltinMatch: true });
+  if (!l.ok) return l;
+  const setup: Setup = { scenarioId: l.log.scenarioId, seed: l.log.seed, turns: l.log.turns, seats: seats.seats };
+  if (language) setup.language = language;
+  // The interface hint is only used if it names a real region; anything else is ignored.
+  const sel = isObj(f.ui) ? f.ui.selectedRegion : null;
+  return {
+    ok: true,
+    loaded: {
+      setup,
+      log: l.log,
+      states: l.states,
+      turnEvents: l.turnEvents,
+      selectedRegion: typeof sel === 'string' && REGION_IDS.includes(sel) ? sel : null,
+      savedAt: typeof f.savedAt === 'string' ? f.savedAt : null,
+      app: typeof f.app === 'string' ? f.app : null,
+      migratedFrom: up.from,
+    },
+  };
+}
+
+/** Read a save from its text. Never throws: every failure is a message key with values. */
+export function parseSave(text: unknown): LoadResult {
+  try {
+    const json = readJson(text);
+    if (!json.ok) return json;
+    return loadSave(json.value);
+  } catch (err) {
+    // Not expected: every path above returns its own message. Still a message, never a crash.
+    return fail('error.save.unexpected', { detail: err instanceof Error ? err.message.slice(0, 200) : 'unknown' });
+  }
+}
+
+/** What the replay viewer opens: a log, or a save (whose seats say who was a computer). */
+export interface LoadedReplay {
+  log: GameLog;
+  states: GameState[];
+  turnEvents: GameEvent[][];
+  /** From a save; null for a plain log (the viewer then infers the computer sides turn by turn). */
+  seats: Record<Side, Seat> | null;
+  /** The embedded scenario is not the built-in one of the same id (another version of it). */
+  scenarioDiffers: boolean;
+}
+
+export function parseReplay(text: unknown): { ok: true; loaded: LoadedReplay } | LoadFailure {
+  try {
+    const json = readJson(text);
+    if (!json.ok) return json;
+    const raw = json.value;
+    if (isObj(raw) && raw.format === SAVE_FORMAT) {
+      const s = loadSave(raw);
+      if (!s.ok) return s;
+      return { ok: true, loaded: { log: s.loaded.log, states: s.loaded.states, turnEvents: s.loaded.turnEvents, seats: s.loaded.setup.seats, scenarioDiffers: false } };
+    }
+    if (!isObj(raw)) return fail('error.save.notObject');
+    if (!('format' in raw)) return fail('error.save.noFormat');
+    if (raw.format !== LOG_FORMAT) return fail('error.replay.wrongFormat', { format: short(raw.format) });
+    const l = loadLog(raw, { requireBuiltinMatch: false });
+    if (!l.ok) return l;
+    const builtin = findScenario(l.log.scenarioId);
+    const differs = Boolean(builtin && scenarioHash(builtin) !== l.log.scenarioHash);
+    return { ok: true, loaded: { log: l.log, states: l.states, turnEvents: l.turnEvents, seats: null, scenarioDiffers: differs } };
+  } catch (err) {
+    return fail('error.save.unexpected', { detail: err instanceof Error ? err.message.slice(0, 200) : 'unknown' });
+  }
 }

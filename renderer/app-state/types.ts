@@ -4,8 +4,9 @@
  * settings and messages. One reducer (`reducer.ts`) drives it.
  */
 import type { Lang, Values } from '../i18n';
-import type { GameEvent, GameLog, GameState, Side, SideOrders, TurnInput } from './engine';
+import type { GameEvent, GameLog, GameState, Side, SideOrders } from './engine';
 import type { OverlayId } from '../view-model/board-model';
+import type { ReplaySession } from './replay';
 
 export type Difficulty = 'easy' | 'normal' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
@@ -20,6 +21,8 @@ export interface Setup {
   seats: Record<Side, Seat>;
   seed: number;
   turns: number;
+  /** The language chosen when the game was set up (kept in saves, for information). */
+  language?: Lang;
 }
 
 /** One value the user set on one row of the planning panel. */
@@ -50,7 +53,9 @@ export type Phase =
   | { kind: 'curtain'; side: Side }
   | { kind: 'planning'; side: Side }
   | { kind: 'review' }
-  | { kind: 'ended' };
+  | { kind: 'ended' }
+  /** The replay viewer: `AppState.replay` holds the log and the cursor; there is no session. */
+  | { kind: 'replay' };
 
 export interface Rationale {
   key: string;
@@ -69,6 +74,9 @@ export interface TurnOutcome {
 
 export interface Session {
   setup: Setup;
+  /** Names this game's autosave slots (`autosave-<gameId>-t<turn>`); not saved in files. */
+  gameId: string;
+  /** The state now: always `states[states.length - 1]`. */
   game: GameState;
   /** Human sides still to plan this turn, in order; the head is planning (or behind the curtain). */
   queue: Side[];
@@ -79,13 +87,16 @@ export interface Session {
   /** Validation problems of the last commit attempt of the side planning now. */
   errors: { code: string; message: string; path: string; values?: Record<string, string | number> }[];
   last: TurnOutcome | null;
-  /** Every event so far, for the event log. */
+  /**
+   * The state after each turn (index 0: the start), as the engine made them: undo, rewind, trends
+   * and the replay viewer read them. A loaded game recomputes them from its log.
+   */
+  states: GameState[];
+  /** Each resolved turn's events (index 0: turn 1). */
+  turnEvents: GameEvent[][];
+  /** Every event so far, in order, for the event log (the concatenation of `turnEvents`). */
   events: GameEvent[];
-  /** The state after each turn (index 0: the start), without history, for regional trends. */
-  snapshots: GameState[];
-  /** Every resolved turn's input. */
-  inputs: TurnInput[];
-  /** The engine's replayable log (scenario, seed, inputs, state hashes). */
+  /** The engine's replayable log (scenario, seed, every turn's input, state hashes). */
   log: GameLog;
   /** Where the game was last saved (platform handle), for Save without a dialog. */
   saveHandle: string | null;
@@ -117,11 +128,13 @@ export interface Toast {
   details?: { key: string; values?: Values }[];
 }
 
-export type DialogId = 'newGame' | 'about' | null;
+export type DialogId = 'newGame' | 'about' | 'autosaves' | 'undoTurn' | null;
 
 export interface AppState {
   phase: Phase;
   session: Session | null;
+  /** The replay viewer's log and cursor, when `phase.kind === 'replay'`. */
+  replay: ReplaySession | null;
   settings: Settings;
   dialog: DialogId;
   selectedRegion: string | null;

@@ -1,16 +1,27 @@
 /** Every event of the game so far, newest turn first, filterable by type, region, side and turn. */
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { REGION_IDS, SIDES, regionName, type GameEvent, type Side } from '../app-state/engine';
 import { EVENT_CATEGORIES, filterEntries, logEntries, type EventCategory, type EventFilter } from '../view-model/event-log';
 
 const PAGE = 150;
 
-export function EventLog(props: { events: GameEvent[]; onSelectRegion: (id: string) => void }): ReactNode {
+export function EventLog(props: {
+  events: readonly GameEvent[];
+  onSelectRegion: (id: string) => void;
+  /** Show this turn's events (the replay viewer's turn); the filter can still be changed. */
+  followTurn?: number;
+}): ReactNode {
   const { t } = useI18n();
   const id = useId();
-  const [filter, setFilter] = useState<EventFilter>({ category: 'all', region: 'all', side: 'all', turn: 'all' });
+  const { followTurn } = props;
+  const [filter, setFilter] = useState<EventFilter>({ category: 'all', region: 'all', side: 'all', turn: followTurn ? followTurn : 'all' });
   const [limit, setLimit] = useState(PAGE);
+  useEffect(() => {
+    if (followTurn === undefined) return;
+    setFilter((f) => ({ ...f, turn: followTurn > 0 ? followTurn : 'all' }));
+    setLimit(PAGE);
+  }, [followTurn]);
   const turns = useMemo(() => [...new Set(props.events.map((e) => e.turn))].sort((a, b) => b - a), [props.events]);
   const entries = useMemo(() => logEntries(props.events, regionName), [props.events]);
   const shown = useMemo(() => {

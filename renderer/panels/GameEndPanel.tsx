@@ -4,7 +4,9 @@ import { useI18n } from '../i18n';
 import type { GameState } from '../app-state/engine';
 import { leaders, scoreLines } from '../view-model/turn-report';
 
-export function GameEndPanel(props: { game: GameState; onExport: (kind: 'log' | 'csv' | 'report') => void; onNewGame: () => void }): ReactNode {
+export type EndExport = 'log' | 'csv' | 'report' | 'pdf';
+
+export function GameEndPanel(props: { game: GameState; onExport: (kind: EndExport) => void; onNewGame: () => void; onUndo?: () => void }): ReactNode {
   const { t, fmt } = useI18n();
   const id = useId();
   const { game } = props;
@@ -41,8 +43,10 @@ export function GameEndPanel(props: { game: GameState; onExport: (kind: 'log' | 
       </ul>
       <div className="panel-actions">
         <button type="button" className="btn" onClick={() => props.onExport('report')}>{t('app.menu.exportReport')}</button>
+        <button type="button" className="btn" onClick={() => props.onExport('pdf')}>{t('app.menu.exportPdf')}</button>
         <button type="button" className="btn" onClick={() => props.onExport('csv')}>{t('app.menu.exportCsv')}</button>
         <button type="button" className="btn" onClick={() => props.onExport('log')}>{t('app.menu.exportLog')}</button>
+        {props.onUndo ? <button type="button" className="btn" onClick={props.onUndo}>{t('app.undo.button')}</button> : null}
         <button type="button" className="btn btn-primary" onClick={props.onNewGame}>{t('app.menu.newGame')}</button>
       </div>
     </section>

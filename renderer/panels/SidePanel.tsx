@@ -1,8 +1,7 @@
 /** The right-hand panel: region inspector, charts and event log, as tabs. */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { viewFor, type GameState, type Side } from '../app-state/engine';
-import type { Session } from '../app-state/types';
+import { viewFor, type GameEvent, type GameState, type Side } from '../app-state/engine';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { EventLog } from './EventLog';
 import { RegionInspector } from './RegionInspector';
@@ -11,9 +10,17 @@ const TABS = ['region', 'charts', 'log'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SidePanel(props: {
+  /** The state shown, as the viewer may see it; null hides everything (the hand-over). */
   view: GameState | null;
   viewer: Side | 'facilitator';
-  session: Session | null;
+  /** The true states after each turn up to the one shown (index 0: the start), for trends. */
+  states: readonly GameState[] | null;
+  /** The events up to the turn shown, for the event log. */
+  events: readonly GameEvent[];
+  /** The turn just resolved (or shown in a replay), 0 before the first. */
+  resolvedTurn: number;
+  /** In the replay viewer, the event log follows the turn shown. */
+  followTurn?: number;
   selected: string | null;
   onSelect: (id: string) => void;
 }): ReactNode {
@@ -21,22 +28,22 @@ export function SidePanel(props: {
   const id = useId();
   const [tab, setTab] = useState<Tab>('region');
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const { view, viewer, session } = props;
+  const { view, viewer, states } = props;
 
   // Selecting a region (on the board, in the log) shows it in the inspector.
   useEffect(() => {
     if (props.selected) setTab('region');
   }, [props.selected]);
   // After a turn is resolved, with no region chosen, the charts are the most useful view.
-  const resolved = session?.last?.turn ?? 0;
+  const resolved = props.resolvedTurn;
   const hasSelection = Boolean(props.selected);
   useEffect(() => {
     if (resolved > 0 && !hasSelection) setTab('charts');
   }, [resolved, hasSelection]);
 
   const snapshots = useMemo(
-    () => (session ? session.snapshots.map((s) => viewFor(s, viewer)) : view ? [view] : []),
-    [session, viewer, view],
+    () => (states && states.length > 0 ? states.map((s) => viewFor(s, viewer)) : view ? [view] : []),
+    [states, viewer, view],
   );
 
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
@@ -73,7 +80,7 @@ export function SidePanel(props: {
         {!view ? <p className="empty">{t('app.tabs.hidden')}</p>
           : tab === 'region' ? <RegionInspector game={view} snapshots={snapshots} selected={props.selected} onSelect={props.onSelect} />
             : tab === 'charts' ? <ChartsPanel history={view.history} />
-              : <EventLog events={session?.events ?? []} onSelectRegion={props.onSelect} />}
+              : <EventLog events={props.events} onSelectRegion={props.onSelect} {...(props.followTurn !== undefined ? { followTurn: props.followTurn } : {})} />}
       </div>
     </section>
   );

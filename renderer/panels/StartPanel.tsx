@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 
-export function StartPanel(props: { onNewGame: () => void; onOpen: () => void }): ReactNode {
+export function StartPanel(props: { onNewGame: () => void; onOpen: () => void; onOpenReplay: () => void; onOpenAutosave: () => void }): ReactNode {
   const { t } = useI18n();
   return (
     <section className="panel start" aria-labelledby="start-title">
@@ -13,6 +13,8 @@ export function StartPanel(props: { onNewGame: () => void; onOpen: () => void })
       <div className="panel-actions">
         <button type="button" className="btn btn-primary btn-large" onClick={props.onNewGame}>{t('app.start.newGame')}</button>
         <button type="button" className="btn btn-large" onClick={props.onOpen}>{t('app.start.open')}</button>
+        <button type="button" className="btn btn-large" onClick={props.onOpenReplay}>{t('app.start.openReplay')}</button>
+        <button type="button" className="btn btn-large" onClick={props.onOpenAutosave}>{t('app.start.resumeAutosave')}</button>
       </div>
       <h3>{t('app.start.howTitle')}</h3>
       <ol className="how">

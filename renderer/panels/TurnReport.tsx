@@ -9,8 +9,20 @@ import type { Setup, TurnOutcome } from '../app-state/types';
 import { displacements, incidents, keyFigures, revenueBySide, scoreLines } from '../view-model/turn-report';
 import { localiseValues } from '../view-model/values';
 import { Change } from './Change';
+import './panels.css';
 
-export function TurnReport(props: { game: GameState; outcome: TurnOutcome | null; setup: Setup; turnLabel: string; onContinue?: () => void; continueLabel?: string }): ReactNode {
+export function TurnReport(props: {
+  game: GameState;
+  outcome: TurnOutcome | null;
+  setup: Setup;
+  turnLabel: string;
+  onContinue?: () => void;
+  continueLabel?: string;
+  /** Take the turn back (the facilitator's undo). */
+  onUndo?: () => void;
+  /** Heading level 2 (its own panel) or 3 (inside another panel, as in the replay viewer). */
+  level?: 2 | 3;
+}): ReactNode {
   const { t, fmt } = useI18n();
   const id = useId();
   const { game, outcome } = props;
@@ -20,16 +32,18 @@ export function TurnReport(props: { game: GameState; outcome: TurnOutcome | null
   const inc = incidents(events, regionName);
   const revenue = revenueBySide(events);
   const scores = scoreLines(game.history);
+  const Title = props.level === 3 ? 'h3' : 'h2';
 
   return (
     <section className="panel report" aria-labelledby={`${id}-title`}>
       <header className="panel-head">
-        <h2 id={`${id}-title`}>{outcome ? t('app.report.title', { turn: outcome.turn }) : t('app.report.titleStart')}</h2>
+        <Title id={`${id}-title`} className="report-title">{outcome ? t('app.report.title', { turn: outcome.turn }) : t('app.report.titleStart')}</Title>
         <p className="panel-sub">{props.turnLabel}</p>
       </header>
-      {props.onContinue ? (
+      {props.onContinue || props.onUndo ? (
         <div className="panel-actions panel-actions-top">
-          <button type="button" className="btn btn-primary btn-large" onClick={props.onContinue}>{props.continueLabel}</button>
+          {props.onContinue ? <button type="button" className="btn btn-primary btn-large" onClick={props.onContinue}>{props.continueLabel}</button> : null}
+          {props.onUndo ? <button type="button" className="btn" onClick={props.onUndo}>{t('app.undo.button')}</button> : null}
         </div>
       ) : null}
       {figures.length > 0 ? (

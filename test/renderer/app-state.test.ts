@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { appReducer, humanSides, initialState, type Action } from '../../renderer/app-state/reducer';
 import { defaultSettings, sanitizeSettings } from '../../renderer/app-state/settings';
 import { draftToOrders, emptyDraft, optionKey, isChanged, rowValue } from '../../renderer/app-state/drafts';
-import { parseSaveFile, saveText } from '../../renderer/app-state/save-file';
-import { historyCsv, logText, reportHtml } from '../../renderer/app-state/exports';
+import { parseSave, saveText } from '../../renderer/app-state/save-file';
+import { logText, reportHtml, tableCsv, type ExportSource } from '../../renderer/app-state/exports';
 import type { AppState, Setup } from '../../renderer/app-state/types';
 import { checkLog, legalOrders, replay, type GameLog } from '../../game';
 
@@ -41,10 +41,12 @@ describe('the turn cycle', () => {
     expect(sess.last?.turn).toBe(1);
     expect(sess.last?.events.length).toBeGreaterThan(0);
     expect(Object.keys(sess.last?.rationale ?? {}).sort()).toEqual(['clans', 'insurgents']);
-    const stateOrders = sess.inputs[0]!.orders.find((o) => o.side === 'state')!;
+    const stateOrders = sess.log.entries[0]!.input.orders.find((o) => o.side === 'state')!;
     expect(stateOrders.orders).toContainEqual({ kind: 'eradicate', region: 'PE-CUS', amount: 800 });
     expect(stateOrders.note).toBe('why');
-    expect(sess.snapshots).toHaveLength(2);
+    expect(sess.states).toHaveLength(2);
+    expect(sess.states[1]).toBe(sess.game);
+    expect(sess.turnEvents).toEqual([sess.last?.events]);
     expect(sess.drafts).toEqual({});
     s = run(s, { type: 'turn/continue' });
     expect(s.phase).toEqual({ kind: 'planning', side: 'state' });
@@ -174,43 +176,73 @@ describe('settings', () => {
 
 describe('saved games and exports', () => {
   const played = () => run(fresh(), { type: 'game/new', setup: setup(['state']) }, { type: 'plan/commit' });
+  const meta = { app: '0.1.0' };
+  const source = (s: AppState): ExportSource => ({ log: s.session!.log, states: s.session!.states, turnEvents: s.session!.turnEvents, setup: s.session!.setup });
 
-  it('round-trip through a save file', () => {
+  it('round-trip through a save file, back at the report of the last turn played', () => {
     const s = played();
-    const r = parseSaveFile(saveText(s.session!));
+    const r = parseSave(saveText(s.session!, meta));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const loaded = run(fresh(), { type: 'game/loaded', session: r.session });
+    const loaded = run(fresh(), { type: 'game/loaded', loaded: r.loaded, gameId: 'g2', file: { handle: 'h', name: 'a.json' } });
     expect(loaded.session!.game).toEqual(s.session!.game);
-    expect(loaded.phase).toEqual({ kind: 'planning', side: 'state' });
+    expect(loaded.session!.last).toEqual(s.session!.last);
+    expect(loaded.session!.saveHandle).toBe('h');
+    expect(loaded.phase).toEqual({ kind: 'review' });
+    expect(run(loaded, { type: 'turn/continue' }).phase).toEqual({ kind: 'planning', side: 'state' });
   });
 
   it('refuses files that are not saves, are from the future, or were tampered with', () => {
-    expect(parseSaveFile('not json')).toEqual({ ok: false, key: 'app.error.open.notJson' });
-    expect(parseSaveFile('{"format":"x"}')).toEqual({ ok: false, key: 'app.error.open.notSave' });
-    expect(parseSaveFile('{"format":"cordillera-save","version":9}')).toMatchObject({ ok: false, key: 'app.error.open.version' });
-    expect(parseSaveFile('{"format":"cordillera-save","version":1,"setup":{}}')).toEqual({ ok: false, key: 'app.error.open.damaged' });
-    const text = saveText(played().session!);
-    const tampered = JSON.parse(text) as { state: { regions: { cocaHa: number }[] } };
-    tampered.state.regions[0]!.cocaHa += 1000;
-    expect(parseSaveFile(JSON.stringify(tampered))).toEqual({ ok: false, key: 'app.error.open.hash' });
+    expect(parseSave('not json')).toMatchObject({ ok: false, key: expect.stringMatching(/^error\.save\.notJson(At)?$/) as unknown });
+    expect(parseSave('{"format":"cordillera-save","version":2,"log":{"entr')).toEqual({ ok: false, key: 'error.save.truncated' });
+    expect(parseSave('{"format":"x"}')).toEqual({ ok: false, key: 'error.save.wrongFormat', values: { format: 'x' } });
+    expect(parseSave('{"format":"cordillera-save","version":9}')).toEqual({ ok: false, key: 'error.save.futureVersion', values: { version: 9, max: 2 } });
+    expect(parseSave('{"format":"cordillera-save","version":2,"setup":{}}')).toEqual({ ok: false, key: 'error.save.field', values: { path: 'setup.seats' } });
+    const text = saveText(played().session!, meta);
+    const tampered = JSON.parse(text) as { log: { entries: { input: { orders: { side: string; orders: { kind: string; amount?: number }[] }[] } }[] } };
+    const order = tampered.log.entries[0]!.input.orders.find((o) => o.side === 'clans')!.orders.find((o) => typeof o.amount === 'number')!;
+    order.amount! += 1;
+    expect(parseSave(JSON.stringify(tampered))).toEqual({ ok: false, key: 'error.save.tampered', values: { turn: 1 } });
   });
 
-  it('exports a replayable log, a CSV and an HTML report', () => {
+  it('undoes the last turn: back to planning it, with the log, states and events cut back', () => {
+    let s = played();
+    s = run(s, { type: 'turn/continue' }, { type: 'plan/commit' });
+    expect(s.session!.game.turn).toBe(2);
+    const after1 = played().session!;
+    s = run(s, { type: 'turn/undo' });
+    expect(s.phase).toEqual({ kind: 'planning', side: 'state' });
+    expect(s.session!.game).toBe(s.session!.states[1]);
+    expect(s.session!.game).toEqual(after1.game);
+    expect(s.session!.log).toEqual(after1.log);
+    expect(s.session!.events).toEqual(after1.events);
+    expect(s.session!.last).toEqual(after1.last);
+    expect(s.toasts.at(-1)).toMatchObject({ kind: 'info', key: 'app.toast.turnUndone', values: { turn: 2 } });
+    s = run(s, { type: 'turn/undo' }, { type: 'turn/undo' });
+    expect(s.session!.game.turn).toBe(0);
+    expect(s.session!.last).toBeNull();
+  });
+
+  it('exports a replayable log, the four tables and an HTML report', () => {
     const s = played();
-    const log = JSON.parse(logText(s.session!)) as GameLog;
+    const src = source(s);
+    const log = JSON.parse(logText(src)) as GameLog;
     const checked = checkLog(log);
     expect(checked.ok).toBe(true);
     const rep = replay(log);
     expect(rep.ok).toBe(true);
     if (rep.ok) expect(rep.state).toEqual(s.session!.game);
-    const csv = historyCsv(s.session!.game.history).trim().split('\n');
-    expect(csv).toHaveLength(2);
-    expect(csv[0]).toContain('cocaHa');
-    expect(csv[0]).toContain('score_state');
-    const html = reportHtml(s.session!, 'es', '0.1.0');
-    expect(html).toContain('<html lang="es">');
-    expect(html).toContain('Informe posterior a la acción');
+    const national = tableCsv('national', src, 'en', { bom: true });
+    expect(national.startsWith('\uFEFFturn,year,quarter,coca_ha')).toBe(true);
+    expect(national.trim().split('\n')).toHaveLength(2);
+    expect(tableCsv('regions', src, 'en').trim().split('\n')).toHaveLength(1 + 26);
+    expect(tableCsv('events', src, 'es').split('\n')[0]).toBe('turn,type,region,side,to,numbers,text');
+    const decisions = tableCsv('decisions', src, 'en');
+    expect(decisions).toContain('\n1,state,,,,,,,\n');
+    expect(decisions).toMatch(/\n1,insurgents,ambush,PE-[A-Z]{3},,\d+,,[^,\n]+,"bot:hard: ai\.insurgents\./);
+    const html = reportHtml(src, 'es', '0.1.0');
+    expect(html).toMatch(/<html lang="es"/);
     expect(html).toContain('<svg');
+    expect(html).toContain(s.session!.log.finalHash);
   });
 });
