@@ -26,6 +26,7 @@ export const MENU_COMMAND_CHANNEL = 'menu:command';
 
 export const MENU_COMMANDS = [
   'new-game', 'open', 'save', 'save-as', 'export-log', 'export-csv', 'export-report',
+  'open-replay', 'open-autosave', 'undo-turn', 'export-pdf',
   'toggle-fullscreen', 'toggle-presentation', 'zoom-in', 'zoom-out', 'zoom-reset', 'about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

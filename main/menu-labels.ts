@@ -17,6 +17,10 @@ export interface MenuLabels {
   exportLog: string;
   exportCsv: string;
   exportReport: string;
+  exportPdf: string;
+  openReplay: string;
+  openAutosave: string;
+  undoTurn: string;
   quit: string;
   edit: string;
   undo: string;
@@ -65,7 +69,11 @@ export const MENU_LABELS: Record<MenuLocale, MenuLabels> = {
     export: 'Export',
     exportLog: 'Replay log (JSON)…',
     exportCsv: 'CSV tables…',
-    exportReport: 'After-action report…',
+    exportReport: 'After-action report (HTML)…',
+    exportPdf: 'After-action report (PDF)…',
+    openReplay: 'Open log / replay…',
+    openAutosave: 'Open autosave…',
+    undoTurn: 'Undo last turn',
     quit: 'Quit',
     edit: '&Edit',
     undo: 'Undo',
@@ -112,7 +120,11 @@ export const MENU_LABELS: Record<MenuLocale, MenuLabels> = {
     export: 'Exportar',
     exportLog: 'Registro de repetición (JSON)…',
     exportCsv: 'Tablas CSV…',
-    exportReport: 'Informe posterior a la acción…',
+    exportReport: 'Informe posterior a la acción (HTML)…',
+    exportPdf: 'Informe posterior a la acción (PDF)…',
+    openReplay: 'Abrir registro / repetición…',
+    openAutosave: 'Abrir guardado automático…',
+    undoTurn: 'Deshacer el último turno',
     quit: 'Salir',
     edit: '&Edición',
     undo: 'Deshacer',

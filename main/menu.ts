@@ -43,9 +43,13 @@ export function buildMenuTemplate({ labels: l, platform, isDev, send }: MenuTemp
     submenu: [
       command(l.newGame, 'new-game', 'CmdOrCtrl+N'),
       command(l.open, 'open', 'CmdOrCtrl+O'),
+      command(l.openReplay, 'open-replay'),
+      command(l.openAutosave, 'open-autosave'),
       { type: 'separator' },
       command(l.save, 'save', 'CmdOrCtrl+S'),
       command(l.saveAs, 'save-as', 'CmdOrCtrl+Shift+S'),
+      { type: 'separator' },
+      command(l.undoTurn, 'undo-turn'),
       { type: 'separator' },
       {
         label: l.export,
@@ -53,6 +57,7 @@ export function buildMenuTemplate({ labels: l, platform, isDev, send }: MenuTemp
           command(l.exportLog, 'export-log'),
           command(l.exportCsv, 'export-csv'),
           command(l.exportReport, 'export-report'),
+          command(l.exportPdf, 'export-pdf'),
         ],
       },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: l.quit } as const]),

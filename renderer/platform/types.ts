@@ -16,7 +16,8 @@ export type ExportKind = 'json' | 'csv' | 'html' | 'pdf';
 
 /** Commands from the application menu (desktop) or the in-app menu bar (both). */
 export type MenuCommand =
-  | 'new-game' | 'open' | 'save' | 'save-as' | 'export-log' | 'export-csv' | 'export-report'
+  | 'new-game' | 'open' | 'open-replay' | 'open-autosave' | 'save' | 'save-as' | 'undo-turn'
+  | 'export-log' | 'export-csv' | 'export-report' | 'export-pdf'
   | 'toggle-fullscreen' | 'toggle-presentation' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'about';
 
 export interface AutosaveEntry {

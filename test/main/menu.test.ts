@@ -60,7 +60,7 @@ describe('application menu', () => {
     expect([accel('New game'), accel('Open…'), accel('Save'), accel('Save as…'), accel('Full screen')])
       .toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'F11']);
     const exportMenu = all.find((i) => i.label === 'Export');
-    expect((exportMenu?.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual(['Replay log (JSON)…', 'CSV tables…', 'After-action report…']);
+    expect((exportMenu?.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual(['Replay log (JSON)…', 'CSV tables…', 'After-action report (HTML)…', 'After-action report (PDF)…']);
   });
 
   it('every label comes from the table (Spanish menu has no English left)', () => {
