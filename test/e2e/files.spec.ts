@@ -4,18 +4,9 @@
  * four CSV tables and the report (HTML, and PDF through the browser's print); autosave after each
  * turn, and after the tab is reloaded with a game in progress, offer to resume it.
  */
-import { test as base, expect, type Download, type Page } from '@playwright/test';
+import { type Download, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
-
-const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await use(errors);
-    expect(errors, 'console errors').toEqual([]);
-  },
-});
 
 async function menu(page: Page, top: string, ...path: string[]) {
   await page.getByRole('menubar').getByRole('menuitem', { name: top, exact: true }).click();

@@ -3,28 +3,11 @@
  * every menu action is reachable, About names the bundled data and its licences, the language can
  * be switched to Spanish at any time, and presentation mode and zoom scale the text.
  */
-import { test as base, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-
-const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await use(errors);
-    expect(errors, 'console errors').toEqual([]);
-  },
-});
+import { type Page } from '@playwright/test';
+import { expect, test, screenshot } from './fixtures';
 
 async function openMenu(page: Page, name: string) {
   await page.getByRole('menubar').getByRole('menuitem', { name, exact: true }).click();
-}
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync('test-results/screenshots', { recursive: true });
-  const path = `test-results/screenshots/${name}.png`;
-  await page.screenshot({ path });
-  await test.info().attach(name, { path, contentType: 'image/png' });
 }
 
 test('the shell loads with its title, menu and board area, and no console errors', async ({ page, consoleErrors }) => {

@@ -3,25 +3,8 @@
  * report; a hot-seat game with all three sides human behind the hand-over curtain; overlays; a
  * region chosen by keyboard; screenshots of planning and review at 1920×1080 and 1366×768.
  */
-import { test as base, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-
-const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await use(errors);
-    expect(errors, 'console errors').toEqual([]);
-  },
-});
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync('test-results/screenshots', { recursive: true });
-  const path = `test-results/screenshots/${name}.png`;
-  await page.screenshot({ path });
-  await test.info().attach(name, { path, contentType: 'image/png' });
-}
+import { type Page } from '@playwright/test';
+import { expect, test, screenshot } from './fixtures';
 
 type SeatKind = 'Human' | 'Computer';
 
