@@ -31,6 +31,8 @@ import {
 // Internals, for the per-phase profile (the engine's turn context, mirrored).
 import { newScratch, staticCtx, type Ctx } from '../game/context';
 import { makeRng } from '../game/rng';
+// The board's figures (web build in Chromium), after the engine's: see scripts/bench-board.ts.
+import { benchBoard } from './bench-board';
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 const median = (xs: number[]): number => {
@@ -272,7 +274,7 @@ function botGames(scenario: Scenario): { games: number; seconds: number; turnMs:
   return { games, seconds: (performance.now() - start) / 1000, turnMs, sideMs };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const scenario = findScenario('interdiction-2016');
   if (!scenario) throw new Error('baseline scenario missing');
   log('preparing 200 baseline turns (10 seeds × 20 turns)');
@@ -329,7 +331,8 @@ function main(): void {
     limits: { immer_vs_inplace_ratio: 1.5, scale_per_region_ratio: 1.3 },
     within_limits: ratio <= 1.5 && scale10.per_region_ratio <= 1.3 && scale70.per_region_ratio <= 1.3,
   };
-  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  const board = await benchBoard();
+  process.stdout.write(JSON.stringify({ ...result, ...board }, null, 2) + '\n');
 }
 
-main();
+void main();

@@ -1,16 +1,19 @@
 /**
  * The board as a React component: hosts the Phaser canvas, the tooltip, the zoom buttons, the
- * keyboard handling and an accessible list of regions. React owns the state (the model, keyboard
- * focus); Phaser only draws and reports pointer intents through the event bus.
+ * legend button, the resolution animation's caption and Skip button, the keyboard handling, and
+ * accessible lists of the regions and of the turn's events on the map. React owns the state (the
+ * model, keyboard focus); Phaser only draws and reports pointer intents through the event bus.
  *
  * Keyboard (on the focused board): arrows or Tab move between regions (north to south), Enter or
  * Space selects, + and − zoom, 0 resets, Shift + arrow pans, Escape clears the focus. Tab past the
- * last region (or Shift+Tab before the first) leaves the board, so focus is never trapped.
+ * last region (or Shift+Tab before the first) leaves the board, so focus is never trapped. While
+ * a turn is being animated, Escape (anywhere in the page), a click on the board or the Skip button
+ * jumps to its end.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { BoardCanvas } from './BoardCanvas';
 import { BoardErrorBoundary } from './BoardErrorBoundary';
-import { BoardEventBus, type BoardHover } from './event-bus';
+import { BoardEventBus, type BoardAnimationStatus, type BoardHover } from './event-bus';
 import type { RendererPreference } from './create-board-game';
 import type { BoardModel } from '../view-model/board-model';
 import './board.css';
@@ -26,13 +29,16 @@ export interface BoardHostProps {
    * (still falling back to Canvas if it fails); `canvas` is a safe mode.
    */
   renderer?: RendererPreference;
+  /** The legend's starting form: full (true), compact (false), or by the board's size (null, default). */
+  legend?: boolean | null;
   className?: string;
 }
 
 const ZOOM_STEP = 1.4;
 const PAN_STEP = 90;
 
-export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = false, renderer = 'auto', className }: BoardHostProps): ReactNode {
+export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = false, renderer = 'auto', legend = null,
+  className }: BoardHostProps): ReactNode {
   const bus = useMemo(() => new BoardEventBus(), []);
   const helpId = useId();
   const surfaceRef = useRef<HTMLDivElement>(null);
@@ -43,6 +49,10 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
   const [focusId, setFocusId] = useState<string | null>(null);
   const [zoom, setZoom] = useState(1);
   const [announce, setAnnounce] = useState('');
+  const [target, setTarget] = useState<BoardHover['target']>(null);
+  const [anim, setAnim] = useState<BoardAnimationStatus>({ key: null, state: 'idle', stage: null });
+  const [legendExpanded, setLegendExpanded] = useState<boolean | null>(null);
+  const [readyAt, setReadyAt] = useState<number | null>(null);
   const lastHover = useRef<BoardHover | null>(null);
   const preferRef = useRef(prefer);
   preferRef.current = prefer;
@@ -52,16 +62,26 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
   latest.current = { model, onSelectRegion, onHoverRegion };
 
   useLayoutEffect(() => {
+    if (legend !== null) bus.emit('legendPref', { expanded: legend });
+  }, [bus, legend]);
+
+  useLayoutEffect(() => {
     bus.emit('model', model);
   }, [bus, model]);
 
   useEffect(() => {
     let hovered: string | null = null;
+    let hoveredTarget = '';
     const onHover = (h: BoardHover): void => {
       if (h.id !== hovered) {
         hovered = h.id;
         setTipId(h.id);
         latest.current.onHoverRegion?.(h.id);
+      }
+      const tk = h.target ? `${h.target.kind}:${h.target.id}` : '';
+      if (tk !== hoveredTarget) {
+        hoveredTarget = tk;
+        setTarget(h.target ?? null);
       }
       lastHover.current = h;
       placeTooltip(tooltipRef.current, surfaceRef.current, h);
@@ -73,22 +93,36 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
       if (preferRef.current !== 'canvas') setPrefer('canvas');
       else setFailed(true);
     };
+    const onAnimation = (a: BoardAnimationStatus): void => setAnim(a);
+    const onLegend = ({ expanded }: { expanded: boolean }): void => setLegendExpanded(expanded);
+    const onReady = ({ at }: { at: number }): void => setReadyAt((r) => r ?? at);
     bus.on('hover', onHover);
     bus.on('select', onSelect);
     bus.on('view', onView);
     bus.on('error', onError);
+    bus.on('animation', onAnimation);
+    bus.on('legend', onLegend);
+    bus.on('ready', onReady);
+    // The scene may have reported before these subscriptions (it can start inside a layout effect).
+    const [a0, l0, r0] = [bus.latest('animation'), bus.latest('legend'), bus.latest('ready')];
+    if (a0) onAnimation(a0);
+    if (l0) onLegend(l0);
+    if (r0) onReady(r0);
     return () => {
       bus.off('hover', onHover);
       bus.off('select', onSelect);
       bus.off('view', onView);
       bus.off('error', onError);
+      bus.off('animation', onAnimation);
+      bus.off('legend', onLegend);
+      bus.off('ready', onReady);
     };
   }, [bus]);
 
   // The tooltip's size is known only once its lines are rendered: place it again then.
   useLayoutEffect(() => {
     if (lastHover.current) placeTooltip(tooltipRef.current, surfaceRef.current, lastHover.current);
-  }, [tipId, model]);
+  }, [tipId, target, model]);
 
   const focusRegion = useCallback((id: string | null) => {
     setFocusId(id);
@@ -101,6 +135,26 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
   useEffect(() => {
     if (selectedName) setAnnounce(selectedName);
   }, [selectedName]);
+
+  // The turn's animation: Escape anywhere skips it; its summary is announced once it has played.
+  const playing = anim.state === 'playing' && anim.key !== null && anim.key === model.animation?.key;
+  const skip = useCallback(() => bus.emit('command', { kind: 'skipAnimation' }), [bus]);
+  useEffect(() => {
+    if (!playing) return undefined;
+    const onKey = (e: globalThis.KeyboardEvent): void => {
+      if (e.key === 'Escape' && !e.defaultPrevented) skip();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [playing, skip]);
+  const announced = useRef<string | null>(null);
+  const summary = model.animation?.strings.summary ?? '';
+  useEffect(() => {
+    if (anim.state === 'done' && anim.key && anim.key !== announced.current && anim.key === model.animation?.key) {
+      announced.current = anim.key;
+      setAnnounce(summary);
+    }
+  }, [anim, summary, model.animation?.key]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const order = model.keyboardOrder;
@@ -158,17 +212,29 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
         bus.emit('command', { kind: 'reset' });
         break;
       case 'Escape':
-        if (focusId) focusRegion(null);
+        if (playing) {
+          e.preventDefault();
+          skip();
+        } else if (focusId) focusRegion(null);
         break;
     }
   };
 
   const tip = tipId ? model.regions.find((r) => r.id === tipId) : undefined;
+  const targetTip = target
+    ? (target.kind === 'marker' ? model.animation?.markers : model.animation?.moves)?.find((m) => m.id === target.id)?.tooltip
+    : undefined;
+  const tipLines = targetTip ?? tip?.tooltip;
   const regionById = useMemo(() => new Map(model.regions.map((r) => [r.id, r])), [model.regions]);
   const style = { '--cdl-board-scale': String(model.scale) } as Record<string, string>;
+  const a = model.animation;
+  const stageLabel = playing && anim.stage ? a?.stages.find((st) => st.id === anim.stage)?.label ?? '' : '';
+  const animItems = a ? [...a.moves, ...a.markers] : [];
 
   return (
-    <div className={`cdl-board${className ? ` ${className}` : ''}`} style={style}>
+    <div className={`cdl-board${className ? ` ${className}` : ''}`} style={style}
+      data-animation={a ? (anim.key === a.key ? anim.state : 'idle') : 'none'}
+      data-ready-ms={readyAt === null ? undefined : Math.round(readyAt)}>
       <div
         ref={surfaceRef}
         className="cdl-board__surface"
@@ -193,11 +259,33 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
         )}
       </div>
 
-      <div ref={tooltipRef} className="cdl-board__tooltip" role="tooltip" hidden={!tip}>
-        {tip?.tooltip.map((line, i) => (
+      <div ref={tooltipRef} className="cdl-board__tooltip" role="tooltip" hidden={!tipLines}>
+        {tipLines?.map((line, i) => (
           <div key={i} className={i === 0 ? 'cdl-board__tooltip-title' : undefined}>{line}</div>
         ))}
       </div>
+
+      {failed ? null : (
+        <button type="button" className="cdl-board__legend-toggle" aria-expanded={legendExpanded ?? true}
+          onClick={() => bus.emit('legendPref', { expanded: !(legendExpanded ?? true) })}>
+          <span aria-hidden="true">{legendExpanded ?? true ? '▾' : '▸'}</span> {model.strings.legend}
+        </button>
+      )}
+
+      {playing && a ? (
+        <div className="cdl-board__playbar">
+          <div className="cdl-board__pill">
+            <span className="cdl-board__caption">
+              <strong className="cdl-board__caption-long">{a.strings.caption}</strong>
+              <strong className="cdl-board__caption-short">{a.strings.captionShort}</strong>
+              {stageLabel ? <span className="cdl-board__stage"> · {stageLabel}</span> : null}
+            </span>
+            <button type="button" className="cdl-board__skip" title={a.strings.skipHint} aria-keyshortcuts="Escape" onClick={skip}>
+              {a.strings.skip} <span aria-hidden="true">»</span>
+            </button>
+          </div>
+        </div>
+      ) : null}
 
       <div className="cdl-board__toolbar">
         <button type="button" aria-label={model.strings.zoomIn} title={model.strings.zoomIn}
@@ -221,6 +309,17 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
           );
         })}
       </ul>
+      {a ? (
+        <ul className="cdl-sr-only" aria-label={a.strings.list}>
+          {animItems.map((m) => (
+            <li key={m.id}>
+              <button type="button" tabIndex={-1} aria-description={m.tooltip.slice(1).join('. ') || undefined}
+                onClick={() => onSelectRegion('region' in m ? m.region : m.to)}>{m.label}</button>
+            </li>
+          ))}
+          {a.strings.omitted ? <li>{a.strings.omitted}</li> : null}
+        </ul>
+      ) : null}
       <div className="cdl-sr-only" role="status">{announce}</div>
       <small className="cdl-board__attribution">{model.strings.attribution}</small>
     </div>

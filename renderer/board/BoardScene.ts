@@ -4,22 +4,31 @@
  * scene reports hover, selection and the view.
  *
  * Cost model: geometry is projected once per (region set, canvas size); a model update recolours
- * polygons and rebuilds only the parts whose inputs changed (flows, labels, legend); each frame only
- * moves the flow dots. Labels, markers and the legend are drawn in screen space (crisp at any zoom);
- * the map is a container scaled by the view.
+ * polygons and rebuilds only the parts whose inputs changed (flows, labels, legend, the turn's
+ * animation); each frame only moves the flow dots and, after a turn resolves, the animation's
+ * prebuilt objects (`ResolutionLayer`). Labels, markers and the legend are drawn in screen space
+ * (crisp at any zoom); the map is a container scaled by the view.
+ *
+ * Legends: the full legend (the overlay's classes bottom left, the key to flows and symbols top
+ * right, the key to the turn's markers wherever it covers least of the map) where it leaves the
+ * map clear; where it would lie over the regions, a port, a crossing or a zone's name (a laptop
+ * screen, presentation scale on a small board), a compact strip of the overlay's classes, with the
+ * rest behind the board's "Legend" button. The button overrides the automatic choice.
  */
 import * as Phaser from 'phaser';
 import type { BoardEventBus, BoardCommand } from './event-bus';
 import {
-  BOARD_THEME, type BoardFlow, type BoardModel, type FlowMode,
+  BOARD_THEME, type AnimStageId, type BoardFlow, type BoardModel, type FlowMode, type LegendEntry,
 } from '../view-model/board-model';
 import {
   buildGeography, clampView, hatchSegments, COUNTRY_LABEL_AT, ensureVisible, IDENTITY_VIEW, PACIFIC_LABEL_AT, panBy,
-  projectBoard, regionAt, TITICACA_LABEL_AT, toScreen, toWorld, zoomAt,
+  projectBoard, regionAt, regionCover, TITICACA_LABEL_AT, toScreen, toWorld, zoomAt,
   type FlatPath, type LonLat, type ProjectedBoard, type View, type XY,
 } from '../view-model/geo';
 import { ARC_STYLES, buildArc, dashRuns, dotCount, endDirection, type ArcGeometry } from '../view-model/geo-arcs';
-import { aroundOffsets, placeLabels, type LabelRequest, type Rect } from '../view-model/geo-labels';
+import { aroundOffsets, overlaps, placeLabels, type LabelRequest, type Rect } from '../view-model/geo-labels';
+import { drawEventGlyph, drawLegendArrow, fillPoly, PLANE } from './event-glyphs';
+import { ResolutionLayer, type ResolutionState } from './ResolutionLayer';
 
 export interface BoardSceneData {
   bus: BoardEventBus;
@@ -37,6 +46,20 @@ export interface BoardMetrics {
   frameWork: number[];
   flows: number;
   dots: number;
+  /** The resolution animation: its state, when it started and ended (ms since navigation start),
+   * the frame intervals while it played, and where its markers are on screen. */
+  animation: {
+    key: string | null;
+    state: ResolutionState;
+    stage: AnimStageId | null;
+    plays: number;
+    startedAt: number | null;
+    endedAt: number | null;
+    frameIntervals: number[];
+    markers: { id: string; x: number; y: number; r: number }[];
+  };
+  /** Whether the full legend is shown, and the legends' rectangles on screen. */
+  legend: { expanded: boolean; cover: number; covered: number; rects: Rect[] };
 }
 
 declare global {
@@ -51,10 +74,16 @@ const dotTexture = (mode: FlowMode): string => `${DOT_TEXTURE}-${mode}`;
 const DOT_TEXTURE_SIZE = 32;
 /** Radius of the airstrip icon's disc, px at scale 1. */
 const AIRSTRIP_R = 9.5;
-/** A small aircraft, nose up, in a unit box. */
-const PLANE: XY[] = [[0, -1], [0.13, -0.72], [0.13, -0.28], [1, 0.18], [1, 0.36], [0.13, 0.16], [0.1, 0.62],
-  [0.38, 0.84], [0.38, 0.98], [0, 0.9], [-0.38, 0.98], [-0.38, 0.84], [-0.1, 0.62], [-0.13, 0.16], [-1, 0.36],
-  [-1, 0.18], [-0.13, -0.28], [-0.13, -0.72]];
+/**
+ * The full legend is shown unless one of its panels would lie over the regions for more than this
+ * share of its area, or over a port, a border crossing or a zone's name (a laptop screen, or
+ * presentation scale on a small board); then the compact one.
+ */
+export const LEGEND_MAX_REGION_COVER = 0.12;
+/** How close (px at scale 1) a port, crossing or zone may come to a full legend panel. */
+const LEGEND_FEATURE_MARGIN = 28;
+/** The HTML "Legend" button in the top-right corner, px at presentation scale 1 (see board.css). */
+const LEGEND_BUTTON = { w: 120, h: 38 } as const;
 
 interface ArcRuntime {
   flow: BoardFlow;
@@ -128,7 +157,12 @@ export class BoardScene extends Phaser.Scene {
   /** Airstrip icons and counts, above the zone names so they stay readable where they overlap. */
   private iconGfx!: Phaser.GameObjects.Graphics;
   private iconLayer!: Phaser.GameObjects.Container;
+  private animWorld!: Phaser.GameObjects.Container;
+  private animUi!: Phaser.GameObjects.Container;
   private legendLayer!: Phaser.GameObjects.Container;
+  private resolution!: ResolutionLayer;
+  /** The user's legend choice (null: automatic). */
+  private legendPref: boolean | null = null;
 
   private regionPolys = new Map<string, Phaser.GameObjects.Polygon[]>();
   private arcs: ArcRuntime[] = [];
@@ -137,7 +171,7 @@ export class BoardScene extends Phaser.Scene {
   private markers: Marker[] = [];
   private legendRects: Rect[] = [];
 
-  private keys = { geometry: '', fills: '', flows: '', ui: '' };
+  private keys = { geometry: '', fills: '', flows: '', ui: '', anim: '' };
   private hoverId: string | null = null;
   private focusId: string | null = null;
   private drag: { x: number; y: number; view: View; moved: boolean } | null = null;
@@ -166,8 +200,9 @@ export class BoardScene extends Phaser.Scene {
     this.highlightGfx = this.add.graphics();
     this.arcGfx = this.add.graphics();
     this.dotLayer = this.add.container(0, 0);
+    this.animWorld = this.add.container(0, 0);
     this.world.add([this.countryLayer, this.regionLayer, this.hatchGfx, this.waterLayer, this.borderGfx, this.highlightGfx,
-      this.arcGfx, this.dotLayer]);
+      this.arcGfx, this.dotLayer, this.animWorld]);
 
     this.ui = this.add.container(0, 0);
     this.markerGfx = this.add.graphics();
@@ -175,8 +210,14 @@ export class BoardScene extends Phaser.Scene {
     this.labelLayer = this.add.container(0, 0);
     this.iconGfx = this.add.graphics();
     this.iconLayer = this.add.container(0, 0);
+    this.animUi = this.add.container(0, 0);
     this.legendLayer = this.add.container(0, 0);
-    this.ui.add([this.markerGfx, this.badgeGfx, this.labelLayer, this.iconGfx, this.iconLayer, this.legendLayer]);
+    this.ui.add([this.markerGfx, this.badgeGfx, this.labelLayer, this.iconGfx, this.iconLayer, this.animUi, this.legendLayer]);
+    this.resolution = new ResolutionLayer(this, this.animWorld, this.animUi, {
+      text: (str, size, scale) => this.text(str, { size, bold: true, stroke: 4 }, scale),
+      dotTexture,
+      onState: this.onAnimationState,
+    });
 
     this.input.on('pointermove', this.onPointerMove);
     this.input.on('pointerdown', this.onPointerDown);
@@ -187,11 +228,17 @@ export class BoardScene extends Phaser.Scene {
     this.scale.on('resize', this.onResize);
     this.bus.on('model', this.onModel);
     this.bus.on('command', this.onCommand);
+    this.bus.on('legendPref', this.onLegendPref);
+    this.legendPref = this.bus.latest('legendPref')?.expanded ?? null;
     this.events.once('shutdown', this.cleanup);
     this.events.once('destroy', this.cleanup);
 
     if (this.instrument) {
-      this.metrics = { renderer: this.rendererKind, readyAt: null, frameIntervals: [], frameWork: [], flows: 0, dots: 0 };
+      this.metrics = {
+        renderer: this.rendererKind, readyAt: null, frameIntervals: [], frameWork: [], flows: 0, dots: 0,
+        animation: { key: null, state: 'idle', stage: null, plays: 0, startedAt: null, endedAt: null, frameIntervals: [], markers: [] },
+        legend: { expanded: true, cover: 0, covered: 0, rects: [] },
+      };
       window.__boardMetrics = this.metrics;
       this.game.events.on('prestep', this.onPreStep);
       this.game.events.on('postrender', this.onPostRender);
@@ -211,16 +258,27 @@ export class BoardScene extends Phaser.Scene {
     this.scale.off('resize', this.onResize);
     this.bus.off('model', this.onModel);
     this.bus.off('command', this.onCommand);
+    this.bus.off('legendPref', this.onLegendPref);
     this.game.events.off('prestep', this.onPreStep);
     this.game.events.off('postrender', this.onPostRender);
+    this.resolution.destroy();
   };
 
   // -------------------------------------------------------------------------------------------
   // Frame loop
 
   override update(time: number, delta: number): void {
-    if (this.metrics) push(this.metrics.frameIntervals, delta);
-    const sec = time / 1000;
+    if (this.metrics) {
+      push(this.metrics.frameIntervals, delta);
+      if (this.resolution.playing) push(this.metrics.animation.frameIntervals, delta);
+    }
+    this.resolution.update(time);
+    // Reduced motion: the dots stay where they were put.
+    if (!this.model?.reducedMotion) this.moveDots(time / 1000);
+  }
+
+  /** Put each flow's dots where they are at `sec` seconds. */
+  private moveDots(sec: number): void {
     for (const a of this.arcs) {
       const n = a.dots.length;
       const len = a.geom.length;
@@ -262,7 +320,7 @@ export class BoardScene extends Phaser.Scene {
     const geometryKey = `${model.regionIds.join(',')}|${width}x${height}|${model.scale}|${
       model.exits.map((e) => e.at.join(',')).join(';')}`;
     if (geometryKey !== this.keys.geometry) {
-      this.keys = { geometry: geometryKey, fills: '', flows: '', ui: '' };
+      this.keys = { geometry: geometryKey, fills: '', flows: '', ui: '', anim: '' };
       this.buildGeometry(model, width, height);
     }
     const fills = model.regions.map((r) => r.fill).join(',');
@@ -277,10 +335,17 @@ export class BoardScene extends Phaser.Scene {
       this.buildArcs(model);
     }
     const ui = JSON.stringify([model.legend, model.flowLegend, model.zones, model.ports, model.exits, model.destinations,
-      model.countries, model.strings.pacific, model.strings.titicaca, model.regions.map((r) => [r.id, r.airstrips])]);
-    if (ui !== this.keys.ui) {
+      model.countries, model.strings.pacific, model.strings.titicaca, model.regions.map((r) => [r.id, r.airstrips]),
+      model.animation?.legend ?? null]);
+    const anim = JSON.stringify(model.animation);
+    if (ui !== this.keys.ui || anim !== this.keys.anim) {
+      const newKey = model.animation?.key ?? null;
+      const replay = newKey !== null && newKey !== this.playedKey();
       this.keys.ui = ui;
+      this.keys.anim = anim;
       this.buildUi(model);
+      if (replay) this.resolution.play();
+      else if (newKey !== null && this.resolution.animationState === 'idle') this.resolution.showEnd();
     }
     this.drawHighlight();
     if (!this.ready) {
@@ -290,6 +355,40 @@ export class BoardScene extends Phaser.Scene {
       this.bus.emit('ready', { renderer: this.rendererKind, at });
     }
   }
+
+  /** The key of the animation this board already played (or started), so a model update never replays it. */
+  private playedKey(): string | null {
+    const own = this.resolution.animationState !== 'idle' ? this.resolution.key : null;
+    if (own) return own;
+    // A board re-created for the same game (a renderer fallback) shows the end state at once.
+    const last = this.bus.latest('animation');
+    return last && last.state !== 'idle' ? last.key : null;
+  }
+
+  private readonly onAnimationState = (state: ResolutionState, stage: AnimStageId | null, key: string | null): void => {
+    const m = this.metrics?.animation;
+    if (m) {
+      if (state === 'playing' && m.state !== 'playing') {
+        m.plays++;
+        m.startedAt = performance.now();
+        m.endedAt = null;
+        m.frameIntervals = [];
+      }
+      if (state === 'done' && m.state === 'playing') m.endedAt = performance.now();
+      m.key = key;
+      m.state = state;
+      m.stage = stage;
+    }
+    this.bus.emit('animation', { key, state, stage });
+  };
+
+  private readonly onLegendPref = ({ expanded }: { expanded: boolean | null }): void => {
+    this.legendPref = expanded;
+    if (this.model) {
+      this.keys.ui = '';
+      this.onModel(this.model);
+    }
+  };
 
   private readonly onResize = (): void => {
     this.view = IDENTITY_VIEW;
@@ -388,6 +487,7 @@ export class BoardScene extends Phaser.Scene {
       this.metrics.flows = this.arcs.length;
       this.metrics.dots = this.arcs.reduce((s, a) => s + a.dots.length, 0);
     }
+    this.moveDots(this.time.now / 1000);
     this.drawArcs();
     this.sizeDots();
   }
@@ -588,25 +688,92 @@ export class BoardScene extends Phaser.Scene {
     }
 
     this.buildLegend(model);
+    // The turn's markers and arrows: laid out clear of the legends.
+    const geoms = new Map(this.arcs.map((a) => [a.flow.id, a.geom]));
+    this.resolution.build(model.animation, board, geoms, s, this.view.k, this.legendRects);
     this.layoutUi();
   }
 
   /**
-   * Two legend panels: the overlay's (bottom left, over the Pacific) and the key to flows and
-   * symbols (top right). Each is rebuilt smaller if it would take too much of the canvas.
+   * The legends. Full: the overlay's classes (bottom left, over the Pacific), the key to flows and
+   * symbols (top right, under the Legend button) and the key to the turn's markers (where it covers
+   * least). Compact: the overlay's classes as one strip. Each panel is rebuilt smaller if it would
+   * take too much of the canvas.
    */
   private buildLegend(model: BoardModel): void {
     const { width, height } = this.scale.gameSize;
     const margin = 16 * this.s;
+    const gap = 10 * this.s;
+    this.legendRects = [];
+    // The full legend first; kept if the user asked for it, or (automatically) if it leaves the map clear.
+    const panels: { c: Phaser.GameObjects.Container; rect: Rect }[] = [];
     const a = this.panel((ls, c) => this.overlayLegend(model, ls, c), width * 0.32, height * 0.5);
-    a.c.setPosition(margin, height - a.h - margin);
+    panels.push({ c: a.c, rect: { x: margin, y: height - a.h - margin, w: a.w, h: a.h } });
+    const top = (12 + LEGEND_BUTTON.h) * model.scale + 6;
     const b = this.panel((ls, c) => this.keyLegend(model, ls, c), width * 0.3, height * 0.62);
-    b.c.setPosition(width - b.w - margin, margin);
-    this.legendLayer.add([a.c, b.c]);
-    this.legendRects = [
-      { x: margin, y: height - a.h - margin, w: a.w, h: a.h },
-      { x: width - b.w - margin, y: margin, w: b.w, h: b.h },
-    ];
+    panels.push({ c: b.c, rect: { x: width - b.w - margin, y: top, w: b.w, h: b.h } });
+    // The turn's key: wherever it covers least of the map (under the key, over the Pacific above
+    // the overlay's legend, under the zoom buttons, or bottom right; the first of equals), never on
+    // the other panels or the HTML buttons; smaller if it fits nowhere at full size.
+    if (model.animation && model.animation.legend.entries.length > 0) {
+      const [ra, rb] = [panels[0]!.rect, panels[1]!.rect];
+      const ms = model.scale;
+      const taken: Rect[] = [ra, rb, { x: 0, y: 0, w: 64 * ms, h: 160 * ms },
+        { x: width - (LEGEND_BUTTON.w + 12) * ms, y: 0, w: (LEGEND_BUTTON.w + 12) * ms, h: top }];
+      const place = (w: number, h: number): { r: Rect; score: number } => {
+        const candidates: Rect[] = [
+          { x: width - w - margin, y: rb.y + rb.h + gap, w, h },
+          { x: margin, y: ra.y - gap - h, w, h },
+          { x: margin, y: 160 * ms + gap, w, h },
+          { x: width - w - margin, y: height - margin - 12 * this.s - h, w, h },
+        ];
+        const score = (r: Rect): number => (r.y < 0 || r.y + r.h > height || taken.some((t) => overlaps(r, t, gap / 2)) ? 100 : 0)
+          + (this.board ? this.featuresUnder(model, [r], LEGEND_FEATURE_MARGIN * this.s) + regionCover(this.board, r) : 0);
+        return candidates.map((r) => ({ r, score: score(r) })).sort((x, y) => x.score - y.score)[0]!;
+      };
+      // Largest first; a size down until it fits somewhere.
+      let chosen: { d: { c: Phaser.GameObjects.Container; w: number; h: number }; best: { r: Rect; score: number } } | null = null;
+      for (const f of [0.45, 0.38, 0.32, 0.26]) {
+        const d = this.panel((ls, c) => this.turnLegend(model, ls, c), width * 0.3, height * f);
+        const best = place(d.w, d.h);
+        if (!chosen || best.score < chosen.best.score) {
+          chosen?.d.c.destroy(true);
+          chosen = { d, best };
+        } else {
+          d.c.destroy(true);
+        }
+        if (chosen.best.score < 100) break;
+      }
+      const { d, best } = chosen!;
+      panels.push({ c: d.c, rect: best.r });
+    }
+    for (const p of panels) p.c.setPosition(p.rect.x, p.rect.y);
+    const full = panels.map((p) => p.rect);
+    const cover = this.board ? Math.max(...full.map((r) => regionCover(this.board!, r))) : 0;
+    const covered = this.board ? this.featuresUnder(model, full, LEGEND_FEATURE_MARGIN * this.s) : 0;
+    const expanded = this.legendPref ?? (cover <= LEGEND_MAX_REGION_COVER && covered === 0);
+    if (expanded) {
+      this.legendLayer.add(panels.map((p) => p.c));
+      this.legendRects = full;
+    } else {
+      for (const p of panels) p.c.destroy(true);
+      const m = 10 * this.s;
+      const cpt = this.panel((ls, c) => this.compactLegend(model, ls, c), width * 0.6, height * 0.2);
+      cpt.c.setPosition(m, height - cpt.h - m);
+      this.legendLayer.add(cpt.c);
+      this.legendRects.push({ x: m, y: height - cpt.h - m, w: cpt.w, h: cpt.h });
+    }
+    if (this.metrics) this.metrics.legend = { expanded, cover, covered, rects: this.legendRects.map((r) => ({ ...r })) };
+    this.bus.emit('legend', { expanded });
+  }
+
+  /** How many ports, border crossings, air exits and zone names lie under (or within `margin` of) the rectangles. */
+  private featuresUnder(model: BoardModel, rects: readonly Rect[], margin: number): number {
+    const board = this.board;
+    if (!board) return 0;
+    const points = [...model.ports.map((p) => p.at), ...model.exits.filter((e) => e.kind !== 'sea').map((e) => e.at), ...model.zones.map((z) => z.at)]
+      .map((p) => board.project(p));
+    return points.filter(([x, y]) => rects.some((r) => x >= r.x - margin && x <= r.x + r.w + margin && y >= r.y - margin && y <= r.y + r.h + margin)).length;
   }
 
   private panel(build: (ls: number, c: Phaser.GameObjects.Container) => { w: number; h: number }, maxW: number, maxH: number):
@@ -719,6 +886,127 @@ export class BoardScene extends Phaser.Scene {
     return size;
   }
 
+  /** The key to the turn's markers and arrows: only the kinds on the map now. */
+  private turnLegend(model: BoardModel, ls: number, c: Phaser.GameObjects.Container): { w: number; h: number } {
+    const anim = model.animation;
+    if (!anim) return { w: 0, h: 0 };
+    const pad = 12 * ls;
+    const rowH = 22 * ls;
+    const lineLen = 34 * ls;
+    const g = this.add.graphics();
+    c.add(g);
+    let y = pad;
+    const title = this.text(anim.legend.title, { size: 16, bold: true, stroke: 0, align: 'left' }, ls).setOrigin(0, 0).setPosition(pad, y);
+    c.add(title);
+    let w = title.width;
+    y += title.height + 4 * ls;
+    for (const e of anim.legend.entries) {
+      if (e.kind === 'displacement' || e.kind === 'fighters') {
+        drawLegendArrow(g, pad + 2 * ls, y + rowH / 2, lineLen - 4 * ls, 4 * ls, e.color, e.kind === 'fighters', ls);
+      } else {
+        drawEventGlyph(g, e.kind, pad + lineLen / 2, y + rowH / 2, 9 * ls, e.color, ls);
+      }
+      const t = this.text(e.label, { size: 14, stroke: 0, align: 'left' }, ls).setOrigin(0, 0.5).setPosition(pad + lineLen + 10 * ls, y + rowH / 2);
+      c.add(t);
+      w = Math.max(w, lineLen + 10 * ls + t.width);
+      y += rowH;
+    }
+    const size = { w: w + 2 * pad, h: y + pad };
+    this.panelBackground(c, size.w, size.h, ls);
+    return size;
+  }
+
+  /**
+   * The compact legend: the overlay's title, its classes in one strip (lowest first, with the
+   * class boundaries under the joins) or its categories in wrapped rows, then the "none" swatch and
+   * the unit. Narrow, to fit the corner of ocean in the bottom left of a small board.
+   */
+  private compactLegend(model: BoardModel, ls: number, c: Phaser.GameObjects.Container): { w: number; h: number } {
+    const pad = 10 * ls;
+    const g = this.add.graphics();
+    c.add(g);
+    const lg = model.legend;
+    let y = pad;
+    const text = (str: string, size: number, x: number, yy: number, ox: number, oy: number, opts: Partial<TextSpec> = {}): Phaser.GameObjects.Text => {
+      const t = this.text(str, { size, stroke: 0, align: 'left', ...opts }, ls).setOrigin(ox, oy).setPosition(x, yy);
+      c.add(t);
+      return t;
+    };
+    const hatch = (x0: number, y0: number, ww: number, hh: number): void => {
+      const seg = hatchSegments([[x0, y0, x0 + ww, y0, x0 + ww, y0 + hh, x0, y0 + hh]], 6 * ls);
+      g.lineStyle(1.2, 0xffffff, 0.3);
+      for (let i = 0; i < seg.length; i += 4) g.lineBetween(seg[i]!, seg[i + 1]!, seg[i + 2]!, seg[i + 3]!);
+    };
+    const title = text(lg.title, 16, pad, y, 0, 0, { bold: true });
+    let w = title.width;
+    y += title.height + 5 * ls;
+    const swH = 13 * ls;
+    const rowH = 18 * ls;
+    // The last row: the "none" swatch (if any), then the unit.
+    const footer = (none: LegendEntry | null): void => {
+      let x = pad;
+      if (none) {
+        g.fillStyle(none.color, 1);
+        g.fillRect(x, y + rowH / 2 - swH / 2, 18 * ls, swH);
+        hatch(x, y + rowH / 2 - swH / 2, 18 * ls, swH);
+        g.lineStyle(1, 0xffffff, 0.35);
+        g.strokeRect(x, y + rowH / 2 - swH / 2, 18 * ls, swH);
+        x += 24 * ls + text(none.label, 13, x + 24 * ls, y + rowH / 2, 0, 0.5).width + 12 * ls;
+      }
+      x += text(lg.subtitle, 13, x, y + rowH / 2, 0, 0.5, { color: BOARD_THEME.textMuted }).width;
+      w = Math.max(w, x - pad);
+      y += rowH;
+    };
+    if (lg.ramp) {
+      // Each class as wide as the boundary labels under its two joins need.
+      const probe = lg.ramp.breaks.map((b) => this.text(b, { size: 12, stroke: 0 }, ls));
+      const widths = probe.map((t) => t.width);
+      for (const t of probe) t.destroy();
+      const sw = Math.max(26 * ls, ...widths.slice(1).map((wd, i) => (wd + widths[i]!) / 2 + 6 * ls));
+      const n = lg.ramp.colors.length;
+      lg.ramp.colors.forEach((color, i) => {
+        g.fillStyle(color, 1);
+        g.fillRect(pad + i * sw, y, sw, swH);
+      });
+      g.lineStyle(1, 0xffffff, 0.35);
+      g.strokeRect(pad, y, sw * n, swH);
+      let lh = 0;
+      lg.ramp.breaks.forEach((b, i) => {
+        const x = pad + (i + 1) * sw;
+        g.lineStyle(1, 0xffffff, 0.6);
+        g.lineBetween(x, y + swH, x, y + swH + 3 * ls);
+        lh = Math.max(lh, text(b, 12, x, y + swH + 3 * ls, 0.5, 0).height);
+      });
+      w = Math.max(w, sw * n + widths[widths.length - 1]! / 2 - sw / 2);
+      y += swH + 3 * ls + lh + 2 * ls;
+      footer(lg.ramp.none);
+    } else {
+      // Categories: swatch and name, in rows that wrap.
+      const maxRow = Math.max(w, 200 * ls);
+      let x = 0;
+      for (const e of lg.entries) {
+        const t = this.text(e.label, { size: 13, stroke: 0, align: 'left' }, ls).setOrigin(0, 0.5);
+        const itemW = 16 * ls + t.width;
+        if (x > 0 && x + itemW > maxRow) {
+          x = 0;
+          y += rowH;
+        }
+        g.fillStyle(e.color, 1);
+        g.fillRect(pad + x, y + rowH / 2 - 5 * ls, 11 * ls, 11 * ls);
+        if (e.hatched) hatch(pad + x, y + rowH / 2 - 5 * ls, 11 * ls, 11 * ls);
+        t.setPosition(pad + x + 16 * ls, y + rowH / 2);
+        c.add(t);
+        x += itemW + 12 * ls;
+        w = Math.max(w, x - 12 * ls);
+      }
+      y += rowH;
+      footer(null);
+    }
+    const size = { w: w + 2 * pad, h: y + pad };
+    this.panelBackground(c, size.w, size.h, ls);
+    return size;
+  }
+
   /** A short sample of a flow line, in the same style as on the map. */
   private legendLine(g: Phaser.GameObjects.Graphics, mode: FlowMode, x: number, y: number, len: number, w: number, ls: number): void {
     const s = ls;
@@ -795,7 +1083,12 @@ export class BoardScene extends Phaser.Scene {
 
     // The HTML zoom buttons sit in the top-left corner (sized by the presentation scale alone).
     const ms = this.model?.scale ?? 1;
-    const obstacles: Rect[] = [...this.legendRects, { x: 0, y: 0, w: 64 * ms, h: 160 * ms }];
+    const obstacles: Rect[] = [...this.legendRects, { x: 0, y: 0, w: 64 * ms, h: 160 * ms },
+      { x: width - (LEGEND_BUTTON.w + 12) * ms, y: 0, w: (LEGEND_BUTTON.w + 12) * ms, h: (LEGEND_BUTTON.h + 12) * ms }];
+    // The turn's markers: placed around their regions already; labels keep clear of them.
+    const anim = this.resolution.layout(v);
+    obstacles.push(...anim.obstacles);
+    if (this.metrics) this.metrics.animation.markers = this.resolution.markerRects();
     // Markers first: they are obstacles for labels.
     const markerRects: Rect[] = [];
     for (const m of this.markers) {
@@ -828,7 +1121,8 @@ export class BoardScene extends Phaser.Scene {
       return { id: l.id, x, y, w, h, priority: l.priority, offsets: l.offsets(w, h), accept,
         required: l.required && (l.clampToScreen || onScreen([x, y])) };
     });
-    const placed = placeLabels(reqs, obstacles, bounds, 2 * s);
+    const placed = placeLabels([...reqs, ...anim.labels], obstacles, bounds, 2 * s);
+    this.resolution.placeLabels(placed);
     for (const l of this.labels) {
       const p = placed.get(l.id);
       if (!p || !p.visible) {
@@ -906,6 +1200,7 @@ export class BoardScene extends Phaser.Scene {
       this.drawHatching();
       this.drawArcs();
       this.sizeDots();
+      this.resolution.drawWorld(next.k);
       for (const c of this.countryLayer.list as Phaser.GameObjects.Polygon[]) c.setStrokeStyle(1 / next.k, BOARD_THEME.neighbourBorder, 0.9);
       this.bus.emit('view', { zoom: next.k });
     }
@@ -933,6 +1228,9 @@ export class BoardScene extends Phaser.Scene {
           break;
         case 'focus':
           this.focusRegion(cmd.id);
+          break;
+        case 'skipAnimation':
+          this.resolution.skip();
           break;
       }
     } catch (e) {
@@ -975,16 +1273,23 @@ export class BoardScene extends Phaser.Scene {
         return;
       }
     }
-    const id = this.regionUnder(p.x, p.y);
+    const hit = this.resolution.hit(this.view, p.x, p.y);
+    const id = hit?.region ?? this.regionUnder(p.x, p.y);
     if (id !== this.hoverId || this.focusId) {
       this.hoverId = id;
       this.focusId = null;
       this.drawHighlight();
     }
-    this.bus.emit('hover', { id, x: p.x, y: p.y, source: 'pointer' });
+    this.bus.emit('hover', { id, x: p.x, y: p.y, source: 'pointer', target: hit ? { kind: hit.kind, id: hit.id } : null });
   };
 
   private readonly onPointerDown = (p: Phaser.Input.Pointer): void => {
+    // A click while the turn is being animated skips to its end (and selects nothing).
+    if (this.resolution.playing) {
+      this.resolution.skip();
+      this.drag = null;
+      return;
+    }
     this.drag = { x: p.x, y: p.y, view: this.view, moved: false };
   };
 
@@ -1018,15 +1323,6 @@ function strokeFlat(g: Phaser.GameObjects.Graphics, line: FlatPath, close = fals
   for (let i = 2; i < line.length; i += 2) g.lineTo(line[i]!, line[i + 1]!);
   if (close) g.closePath();
   g.strokePath();
-}
-
-function fillPoly(g: Phaser.GameObjects.Graphics, pts: readonly XY[]): void {
-  if (pts.length < 3) return;
-  g.beginPath();
-  g.moveTo(pts[0]![0], pts[0]![1]);
-  for (let i = 1; i < pts.length; i++) g.lineTo(pts[i]![0], pts[i]![1]);
-  g.closePath();
-  g.fillPath();
 }
 
 function push(list: number[], v: number): void {

@@ -7,14 +7,16 @@
  * The last payload of each event is kept, so a scene that boots after React has sent the model
  * picks it up (`latest('model')`).
  */
-import type { BoardModel } from '../view-model/board-model';
+import type { AnimStageId, BoardModel } from '../view-model/board-model';
 
 export type BoardCommand =
   | { kind: 'zoom'; factor: number }
   | { kind: 'pan'; dx: number; dy: number }
   | { kind: 'reset' }
   /** Keyboard focus on a region (outline it, bring it into view, report where it is), or none. */
-  | { kind: 'focus'; id: string | null };
+  | { kind: 'focus'; id: string | null }
+  /** Jump to the end of the resolution animation. */
+  | { kind: 'skipAnimation' };
 
 export interface BoardHover {
   id: string | null;
@@ -22,6 +24,17 @@ export interface BoardHover {
   x: number;
   y: number;
   source: 'pointer' | 'keyboard';
+  /** A marker or arrow of the turn's events under the pointer (its tooltip replaces the region's). */
+  target?: { kind: 'marker' | 'move'; id: string } | null;
+}
+
+/** The resolution animation's progress, reported by the scene. */
+export interface BoardAnimationStatus {
+  /** The animation's key (`BoardAnimation.key`), or null when there is none. */
+  key: string | null;
+  state: 'idle' | 'playing' | 'done';
+  /** The act being played, while playing. */
+  stage: AnimStageId | null;
 }
 
 export interface BoardReady {
@@ -35,12 +48,17 @@ export interface BoardEventMap {
   model: BoardModel;
   /** React → scene: camera and keyboard-focus commands. */
   command: BoardCommand;
+  /** React → scene: show the full legend (true), the compact one (false), or choose by the canvas size (null). */
+  legendPref: { expanded: boolean | null };
   /** Scene → React. */
   ready: BoardReady;
   hover: BoardHover;
   select: { id: string };
   view: { zoom: number };
   error: { message: string };
+  animation: BoardAnimationStatus;
+  /** Whether the full legend is shown (else the compact one). */
+  legend: { expanded: boolean };
 }
 
 export type BoardEventName = keyof BoardEventMap;

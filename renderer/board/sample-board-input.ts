@@ -1,9 +1,12 @@
 /**
  * Sample data for the board harness and tests: the 2016–2017 baseline in round numbers
  * (DEVIDA 2017 coca hectares by department and airstrips from the map content; prices, fighters,
- * violence, clan presence and legitimacy are illustrative). Not used by the game.
+ * violence, clan presence and legitimacy are illustrative), and a sample turn's events. Not used by the game.
  */
 import type { FlowDatum, RegionDatum } from '../view-model/board-model';
+import type { GameEvent } from '../../game/events';
+
+type GameEventBody = GameEvent extends infer E ? (E extends GameEvent ? Omit<E, 'turn'> : never) : never;
 
 type Row = Omit<RegionDatum, 'id' | 'airstrips'>;
 
@@ -68,3 +71,42 @@ export const SAMPLE_FLOWS: FlowDatum[] = [
   { from: 'PE-UCA', exit: 'river-brazil', mode: 'river', tonnes: 2.5 },
   { from: 'PE-JUN', exit: 'river-brazil', mode: 'river', tonnes: 1.5 },
 ];
+
+/**
+ * A plausible turn's events for the harness, the board's tests and the benchmark: exports along the
+ * sample flows, seizures, displaced coca (the balloon effect), fighters on the move, a raid on
+ * labs, interdicted narco-flights and a mistaken shootdown, clashes, an ambush, an attack, a leader
+ * killed and a change of control. `turn` sets the events' turn (a new turn plays again).
+ */
+export function sampleTurnEvents(turn = 3): GameEvent[] {
+  const ev = (e: GameEventBody): GameEvent => ({ turn, ...e });
+  return [
+    ...SAMPLE_FLOWS.map((f) => ev({ type: 'shipmentExported', region: f.from, exit: f.exit, mode: f.mode, tonnes: f.tonnes })),
+    ev({ type: 'fightersMoved', region: 'PE-AYA', to: 'PE-JUN', fighters: 12 }),
+    ev({ type: 'fightersMoved', region: 'PE-AYA', to: 'PE-CUS', fighters: 5 }),
+    ev({ type: 'clashOccurred', region: 'PE-AYA', securityKilled: 2, insurgentsKilled: 4, civiliansKilled: 1 }),
+    ev({ type: 'clashOccurred', region: 'PE-AYA', securityKilled: 0, insurgentsKilled: 1, civiliansKilled: 0 }),
+    ev({ type: 'ambushSprung', region: 'PE-JUN', securityKilled: 3, insurgentsKilled: 1, civiliansKilled: 0 }),
+    ev({ type: 'installationAttacked', region: 'PE-HUC', securityKilled: 1, insurgentsKilled: 0, civiliansKilled: 2 }),
+    ev({ type: 'leaderKilled', region: 'PE-AYA', leader: 'jose', name: '"Camarada José"' }),
+    ev({ type: 'cocaEradicated', region: 'PE-CUS', ha: 1800, replantedHa: 900 }),
+    ev({ type: 'labsDestroyed', region: 'PE-CUS', labs: 3, seizedT: 0.9 }),
+    ev({ type: 'labsDestroyed', region: 'PE-PUN', labs: 1, seizedT: 0.2 }),
+    ev({ type: 'shipmentSeized', region: 'PE-AYA', exit: 'sea-callao', mode: 'sea', tonnes: 1.7 }),
+    ev({ type: 'shipmentSeized', region: 'PE-AYA', exit: 'sea-paita', mode: 'sea', tonnes: 0.8 }),
+    ev({ type: 'shipmentSeized', region: 'PE-CUS', exit: 'sea-callao', mode: 'sea', tonnes: 1.2 }),
+    ev({ type: 'shipmentSeized', region: 'PE-JUN', exit: 'land-bolivia', mode: 'land', tonnes: 0.4 }),
+    ev({ type: 'shipmentSeized', region: 'PE-LOR', exit: 'river-colombia', mode: 'river', tonnes: 0.3 }),
+    ev({ type: 'shipmentSeized', region: 'PE-CAJ', exit: 'sea-paita', mode: 'sea', tonnes: 0.002 }),
+    ev({ type: 'flightsInterdicted', region: 'PE-PUN', flights: 40, interdicted: 6, shotDown: 1, seizedT: 2.1 }),
+    ev({ type: 'civilianAircraftShotDown', region: 'PE-LOR' }),
+    ev({ type: 'cultivationDisplaced', region: 'PE-CUS', to: 'PE-PUN', ha: 900 }),
+    ev({ type: 'cultivationDisplaced', region: 'PE-HUC', to: 'PE-UCA', ha: 650 }),
+    ev({ type: 'cultivationDisplaced', region: 'PE-AYA', to: 'PE-JUN', ha: 480 }),
+    ev({ type: 'cultivationDisplaced', region: 'PE-SAM', to: 'PE-LOR', ha: 300 }),
+    ev({ type: 'cultivationDisplaced', region: 'PE-CUS', to: 'PE-MDD', ha: 5 }),
+    ev({ type: 'controlChanged', region: 'PE-JUN', from: 'contested', to: 'insurgent' }),
+    ev({ type: 'controlChanged', region: 'PE-PAS', from: 'contested', to: 'state' }),
+    ev({ type: 'revenueCollected', side: 'clans', musd: 290 }),
+  ];
+}

@@ -1,12 +1,14 @@
 /**
- * The centre of the screen: the overlay switch, then the board drawn from the view model. The
- * region buttons under an error boundary stand in if the board fails, so the game stays playable.
+ * The centre of the screen: the overlay switch, then the board drawn from the view model (with the
+ * last turn's events, which the board animates once after a turn resolves). The region buttons
+ * under an error boundary stand in if the board fails, so the game stays playable.
  */
 import { useMemo, type ReactNode } from 'react';
 import { LOCALE, useI18n } from '../i18n';
 import { MAP, type GameEvent, type GameState } from '../app-state/engine';
 import { buildBoardModel, type OverlayId } from '../view-model/board-model';
 import { boardInputFrom } from '../view-model/board-input';
+import { useReducedMotion } from '../board/use-reduced-motion';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OverlayBar } from './OverlayBar';
 import { RegionTiles } from './RegionTiles';
@@ -26,13 +28,15 @@ export function BoardArea(props: {
 }): ReactNode {
   const { t, lang } = useI18n();
   const { view, events, overlay, flows, presentation, selected } = props;
+  const reducedMotion = useReducedMotion();
   const model = useMemo(() => {
     if (!view) return null;
+    // The last turn's events drive the flows and the resolution animation (played once per turn).
     return buildBoardModel(boardInputFrom({
       game: view, map: MAP, events, overlay, selectedId: selected, t, locale: LOCALE[lang],
-      scale: presentation ? 1.4 : 1, showFlows: flows,
+      scale: presentation ? 1.4 : 1, showFlows: flows, reducedMotion,
     }));
-  }, [view, events, overlay, selected, t, lang, presentation, flows]);
+  }, [view, events, overlay, selected, t, lang, presentation, flows, reducedMotion]);
 
   return (
     <section className="board-area" aria-label={t('app.area.board')}>

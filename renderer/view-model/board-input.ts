@@ -1,7 +1,8 @@
 /**
  * The adapter from the engine's state to the board's input: a per-region data table (from the
- * state the viewer may see) and this turn's trafficking flows (from the turn's shipment events, or
- * from each region's route shares × tonnes shipped when there are no events). Pure.
+ * state the viewer may see), this turn's trafficking flows (from the turn's shipment events, or
+ * from each region's route shares × tonnes shipped when there are no events), and the last turn's
+ * events, which the board animates once and then marks until the next turn. Pure.
  */
 import type { BoardInput, FlowDatum, OverlayId, RegionDatum, Translate } from './board-model';
 import type { GameEvent, GameState, MapContent } from '../app-state/engine';
@@ -52,7 +53,7 @@ export interface BoardInputArgs {
   /** The state as the viewer may see it (`viewFor`). */
   game: GameState;
   map: Pick<MapContent, 'regions' | 'zones' | 'exits'>;
-  /** The last resolved turn's events (flows), if any. */
+  /** The last resolved turn's events (flows, and the resolution animation), if any. */
   events: readonly GameEvent[];
   overlay: OverlayId;
   selectedId: string | null;
@@ -60,6 +61,8 @@ export interface BoardInputArgs {
   locale: string;
   scale: number;
   showFlows: boolean;
+  /** `prefers-reduced-motion`: the resolution's end state without animation. */
+  reducedMotion?: boolean;
 }
 
 export function boardInputFrom(a: BoardInputArgs): BoardInput {
@@ -74,5 +77,7 @@ export function boardInputFrom(a: BoardInputArgs): BoardInput {
     locale: a.locale,
     scale: a.scale,
     showFlows: a.showFlows,
+    turnEvents: a.events,
+    reducedMotion: a.reducedMotion ?? false,
   };
 }

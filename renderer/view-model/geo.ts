@@ -510,3 +510,19 @@ export function ensureVisible(v: View, x: number, y: number, width: number, heig
   else if (sy > height - margin) dy = height - margin - sy;
   return dx || dy ? panBy(v, dx, dy, width, height) : v;
 }
+
+/**
+ * The share of a screen rectangle (at the initial view) that lies over the regions: `n` × `n`
+ * sample points, the share that hit a region. Used to decide whether a legend would cover the map.
+ */
+export function regionCover(board: Pick<ProjectedBoard, 'regions' | 'water'>, rect: { x: number; y: number; w: number; h: number },
+  n = 12): number {
+  if (!(rect.w > 0) || !(rect.h > 0)) return 0;
+  let hits = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (regionAt(board, rect.x + ((i + 0.5) * rect.w) / n, rect.y + ((j + 0.5) * rect.h) / n) !== null) hits++;
+    }
+  }
+  return hits / (n * n);
+}

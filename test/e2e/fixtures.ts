@@ -17,7 +17,10 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
+/** A screenshot of the settled screen: a turn's animation on the board is skipped first. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const skip = page.locator('.cdl-board__skip');
+  if (await skip.isVisible()) await skip.click();
   mkdirSync('test-results/screenshots', { recursive: true });
   const path = `test-results/screenshots/${name}.png`;
   await page.screenshot({ path });
