@@ -8,6 +8,7 @@
  * throws, nothing is written, and the game already open is left exactly as it was.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../helpers/prng';
 import { appReducer, initialState, type Action } from '../../renderer/app-state/reducer';
 import { defaultSettings } from '../../renderer/app-state/settings';
 import { MAX_DEPTH, parseSave, saveText } from '../../renderer/app-state/save-file';
@@ -18,16 +19,7 @@ import type { Platform } from '../../renderer/platform/types';
 import { CATALOGUES, translate } from '../../renderer/i18n';
 import { hashState } from '../../game';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const run = (s: AppState, ...actions: Action[]) => actions.reduce(appReducer, s);
 

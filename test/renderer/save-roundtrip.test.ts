@@ -5,6 +5,7 @@
  * derived session (states, events, the last turn's report with the computers' reasons, the log).
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../helpers/prng';
 import { appReducer, initialState, type Action } from '../../renderer/app-state/reducer';
 import { defaultSettings } from '../../renderer/app-state/settings';
 import { parseSave, saveText } from '../../renderer/app-state/save-file';
@@ -12,17 +13,7 @@ import { loadSaveText } from '../../renderer/app-state/files';
 import type { AppState, Difficulty, Session, Setup } from '../../renderer/app-state/types';
 import { hashState, SIDES, type Side } from '../../game';
 
-/** A small seeded PRNG (mulberry32), so the games are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const run = (s: AppState, ...actions: Action[]) => actions.reduce(appReducer, s);
 const DIFFS: Difficulty[] = ['easy', 'normal', 'hard'];
