@@ -165,5 +165,3 @@ export function regionalAmounts(ctx: Ctx, side: Side, kind: OrderKind): Float64A
 }
 
 export const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
-/** Round to 4 decimals so stored quantities stay readable and exact through JSON. */
-export const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
