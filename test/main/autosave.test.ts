@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ServiceError } from '../../main/contract';
 import { AutosaveStore, SettingsStore, isValidSlotId } from '../../main/file-service';
-import { tempDir } from './helpers';
+import { failure, tempDir } from './helpers';
 
 /** A clock that ticks one minute per call, so savedAt is predictable. */
 function clock(): () => Date {
@@ -11,15 +10,6 @@ function clock(): () => Date {
   return () => new Date((t += 60_000));
 }
 
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ServiceError);
-    return error as ServiceError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('autosave slots', () => {
   it('keeps the newest N (default 5), newest first, and deletes older files', async () => {

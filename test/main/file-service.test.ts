@@ -7,17 +7,8 @@ import {
   MAX_FILE_BYTES, isTempFileName, readJsonFile, readTextFile, removeStaleTempFiles, tempPathFor,
   writeFileAtomic, writeFileAtomicSync,
 } from '../../main/file-service';
-import { tempDir } from './helpers';
+import { failure, tempDir } from './helpers';
 
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ServiceError);
-    return error as ServiceError;
-  }
-  throw new Error('expected a failure');
-}
 
 const OLD = 'OLD CONTENT — the last good save\n';
 

@@ -7,8 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import mapJson from '../../assets/map/peru.json';
-import type { MapContent } from '../../game/content/schema';
+import { boardInput, MAP } from './board-fixtures';
 import type { GameEvent } from '../../game/events';
 import { BUILTIN_SCENARIOS, createGame, POLICIES, resolveTurn, SIDES, viewFor } from '../../game';
 import { CATALOGUES, translate, type Lang } from '../../renderer/i18n';
@@ -21,24 +20,11 @@ import { buildGeography, projectBoard, regionAt, regionCover } from '../../rende
 import { buildArc } from '../../renderer/view-model/geo-arcs';
 import { distanceToArc, easeOutBack, layoutAnimation, progress, trimArc } from '../../renderer/view-model/geo-animation';
 import { overlaps, type Rect } from '../../renderer/view-model/geo-labels';
-import { sampleRegions, sampleTurnEvents, SAMPLE_FLOWS } from '../../renderer/board/sample-board-input';
+import { sampleTurnEvents } from '../../renderer/board/sample-board-input';
 
-const MAP = mapJson as unknown as MapContent;
-const LOCALE: Record<Lang, string> = { en: 'en-GB', es: 'es-PE' };
 
-function input(over: Partial<BoardInput> = {}, lang: Lang = 'en'): BoardInput {
-  return {
-    map: MAP,
-    regions: sampleRegions(MAP),
-    flows: SAMPLE_FLOWS,
-    overlay: 'coca',
-    selectedId: null,
-    t: (key, values) => translate(lang, key, values),
-    locale: LOCALE[lang],
-    turnEvents: sampleTurnEvents(3),
-    ...over,
-  };
-}
+const input = (over: Partial<BoardInput> = {}, lang: Lang = 'en'): BoardInput =>
+  boardInput({ turnEvents: sampleTurnEvents(3), ...over }, lang);
 
 const anim = (over: Partial<BoardInput> = {}, lang: Lang = 'en'): BoardAnimation => {
   const a = buildBoardModel(input(over, lang)).animation;

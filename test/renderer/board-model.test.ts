@@ -4,13 +4,12 @@
  * real map content in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import mapJson from '../../assets/map/peru.json';
-import type { MapContent } from '../../game/content/schema';
+import { boardInput, MAP } from './board-fixtures';
 import { translate, CATALOGUES, type Lang } from '../../renderer/i18n';
 import {
   BOARD_THEME, buildBoardModel, classColors, classIndex, CONTROL_COLORS, flowWidth, luminance, niceCeil,
   normalizeFlows, OKABE_ITO, OVERLAY_SPECS, OVERLAYS, overlayFill, rampColor, RAMPS,
-  type BoardInput, type FlowDatum, type OverlayId, type RegionDatum,
+  type FlowDatum, type OverlayId, type RegionDatum,
 } from '../../renderer/view-model/board-model';
 import {
   borderNetwork, buildGeography, clampView, dissolve, ensureVisible, hatchSegments, IDENTITY_VIEW, panBy, pointInRing,
@@ -19,25 +18,12 @@ import {
 import { buildArc, dashRuns, dotCount, endDirection, pointAt } from '../../renderer/view-model/geo-arcs';
 import { aroundOffsets, overlaps, placeLabels } from '../../renderer/view-model/geo-labels';
 import { BoardEventBus } from '../../renderer/board/event-bus';
-import { sampleRegions, SAMPLE_FLOWS } from '../../renderer/board/sample-board-input';
+import { sampleRegions } from '../../renderer/board/sample-board-input';
 
-const MAP = mapJson as unknown as MapContent;
 const IDS = MAP.regions.map((r) => r.id);
 const PAD = { top: 40, right: 40, bottom: 40, left: 40 };
-const LOCALE: Record<Lang, string> = { en: 'en-GB', es: 'es-PE' };
 
-function input(over: Partial<BoardInput> = {}, lang: Lang = 'en'): BoardInput {
-  return {
-    map: MAP,
-    regions: sampleRegions(MAP),
-    flows: SAMPLE_FLOWS,
-    overlay: 'coca',
-    selectedId: null,
-    t: (key, values) => translate(lang, key, values),
-    locale: LOCALE[lang],
-    ...over,
-  };
-}
+const input = boardInput;
 
 function datum(over: Partial<RegionDatum> = {}): RegionDatum {
   return {
