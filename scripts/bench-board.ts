@@ -163,23 +163,31 @@ function watchErrors(page: Page, errors: string[]): void {
   });
 }
 
-/** One fresh load of `path`: ms since navigation start when the board became interactive. */
-async function loadOnce(browser: Browser, url: string): Promise<number> {
+/** Run `measure` in a fresh page; a page that logged errors fails the measurement. */
+async function inFreshPage<T>(browser: Browser, measure: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
     const errors: string[] = [];
     watchErrors(page, errors);
+    const result = await measure(page);
+    if (errors.length > 0) throw new Error(`errors in the page: ${errors.join('; ')}`);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/** One fresh load of `path`: ms since navigation start when the board became interactive. */
+function loadOnce(browser: Browser, url: string): Promise<number> {
+  return inFreshPage(browser, async (page) => {
     await page.goto(url);
     const board = page.locator('.cdl-board[data-ready-ms]');
     await board.waitFor({ state: 'attached', timeout: 30_000 });
     const ms = Number(await board.getAttribute('data-ready-ms'));
-    if (errors.length > 0) throw new Error(`errors in the page: ${errors.join('; ')}`);
     if (!Number.isFinite(ms)) throw new Error('the board reported no ready time');
     return ms;
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 // In-page code is passed as source text: tsx's transform adds helpers (`__name`) to compiled
@@ -225,12 +233,8 @@ async function framesSince(page: Page, since: number): Promise<{ frames: number[
 
 const now = (page: Page): Promise<number> => page.evaluate('performance.now()');
 
-async function resolutionInApp(browser: Browser, url: string): Promise<{ frames: number[]; lengths: number[] }> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  try {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    watchErrors(page, errors);
+function resolutionInApp(browser: Browser, url: string): Promise<{ frames: number[]; lengths: number[] }> {
+  return inFreshPage(browser, async (page) => {
     await page.goto(url);
     await page.locator('.cdl-board[data-ready-ms]').waitFor({ state: 'attached', timeout: 30_000 });
     // A new all-computer game: "Play the next turn" resolves one turn at a time.
@@ -260,17 +264,12 @@ async function resolutionInApp(browser: Browser, url: string): Promise<{ frames:
       frames.push(...f.frames);
       if ((await board.getAttribute('data-animation')) !== 'done') throw new Error('the animation did not end');
     }
-    if (errors.length > 0) throw new Error(`errors in the page: ${errors.join('; ')}`);
     return { frames, lengths };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
-async function resolutionInHarness(browser: Browser, url: string): Promise<{ p95: number; renderer: string | null }> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  try {
-    const page = await context.newPage();
+function resolutionInHarness(browser: Browser, url: string): Promise<{ p95: number; renderer: string | null }> {
+  return inFreshPage(browser, async (page) => {
     await page.goto(`${url}/board-harness.html?bare=1`);
     await page.locator('.cdl-board[data-ready-ms]').waitFor({ state: 'attached', timeout: 30_000 });
     await page.goto(`${url}/board-harness.html?events=sample`);
@@ -286,9 +285,7 @@ async function resolutionInHarness(browser: Browser, url: string): Promise<{ p95
     const { frames: f } = await framesSince(page, since);
     const renderer = await page.evaluate<string | null>('(window.__boardMetrics && window.__boardMetrics.renderer) || null');
     return { p95: quantile(f, 0.95), renderer };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

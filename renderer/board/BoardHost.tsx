@@ -96,26 +96,22 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
     const onAnimation = (a: BoardAnimationStatus): void => setAnim(a);
     const onLegend = ({ expanded }: { expanded: boolean }): void => setLegendExpanded(expanded);
     const onReady = ({ at }: { at: number }): void => setReadyAt((r) => r ?? at);
-    bus.on('hover', onHover);
-    bus.on('select', onSelect);
-    bus.on('view', onView);
-    bus.on('error', onError);
-    bus.on('animation', onAnimation);
-    bus.on('legend', onLegend);
-    bus.on('ready', onReady);
+    const unsubscribe = [
+      bus.subscribe('hover', onHover),
+      bus.subscribe('select', onSelect),
+      bus.subscribe('view', onView),
+      bus.subscribe('error', onError),
+      bus.subscribe('animation', onAnimation),
+      bus.subscribe('legend', onLegend),
+      bus.subscribe('ready', onReady),
+    ];
     // The scene may have reported before these subscriptions (it can start inside a layout effect).
     const [a0, l0, r0] = [bus.latest('animation'), bus.latest('legend'), bus.latest('ready')];
     if (a0) onAnimation(a0);
     if (l0) onLegend(l0);
     if (r0) onReady(r0);
     return () => {
-      bus.off('hover', onHover);
-      bus.off('select', onSelect);
-      bus.off('view', onView);
-      bus.off('error', onError);
-      bus.off('animation', onAnimation);
-      bus.off('legend', onLegend);
-      bus.off('ready', onReady);
+      for (const off of unsubscribe) off();
     };
   }, [bus]);
 

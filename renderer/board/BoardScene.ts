@@ -789,6 +789,12 @@ export class BoardScene extends Phaser.Scene {
     }
   }
 
+  /** Put the background behind a legend panel's content and return the panel's size. */
+  private closePanel(c: Phaser.GameObjects.Container, w: number, h: number, ls: number): { w: number; h: number } {
+    this.panelBackground(c, w, h, ls);
+    return { w, h };
+  }
+
   private panelBackground(c: Phaser.GameObjects.Container, w: number, h: number, ls: number): void {
     const bg = this.add.graphics();
     bg.fillStyle(BOARD_THEME.panel, 0.82);
@@ -828,9 +834,7 @@ export class BoardScene extends Phaser.Scene {
       w = Math.max(w, sw + 10 * ls + t.width);
       y += rowH;
     }
-    const size = { w: w + 2 * pad, h: y + pad };
-    this.panelBackground(c, size.w, size.h, ls);
-    return size;
+    return this.closePanel(c, w + 2 * pad, y + pad, ls);
   }
 
   private keyLegend(model: BoardModel, ls: number, c: Phaser.GameObjects.Container): { w: number; h: number } {
@@ -881,9 +885,7 @@ export class BoardScene extends Phaser.Scene {
       this.drawMarker(g, sym.kind, pad + lineLen / 2, y + rowH / 2, sym.color, ls);
       row(sym.label);
     }
-    const size = { w: w + 2 * pad, h: y + pad };
-    this.panelBackground(c, size.w, size.h, ls);
-    return size;
+    return this.closePanel(c, w + 2 * pad, y + pad, ls);
   }
 
   /** The key to the turn's markers and arrows: only the kinds on the map now. */
@@ -911,9 +913,7 @@ export class BoardScene extends Phaser.Scene {
       w = Math.max(w, lineLen + 10 * ls + t.width);
       y += rowH;
     }
-    const size = { w: w + 2 * pad, h: y + pad };
-    this.panelBackground(c, size.w, size.h, ls);
-    return size;
+    return this.closePanel(c, w + 2 * pad, y + pad, ls);
   }
 
   /**
@@ -1002,9 +1002,7 @@ export class BoardScene extends Phaser.Scene {
       y += rowH;
       footer(null);
     }
-    const size = { w: w + 2 * pad, h: y + pad };
-    this.panelBackground(c, size.w, size.h, ls);
-    return size;
+    return this.closePanel(c, w + 2 * pad, y + pad, ls);
   }
 
   /** A short sample of a flow line, in the same style as on the map. */

@@ -83,6 +83,12 @@ export class BoardEventBus {
     this.listeners.get(type)?.delete(fn as AnyListener);
   }
 
+  /** `on`, returning the matching `off` (same event, same handler) for cleanup. */
+  subscribe<K extends BoardEventName>(type: K, fn: BoardListener<K>): () => void {
+    this.on(type, fn);
+    return () => this.off(type, fn);
+  }
+
   emit<K extends BoardEventName>(type: K, payload: BoardEventMap[K]): void {
     this.last.set(type, payload);
     const set = this.listeners.get(type);
