@@ -21,7 +21,8 @@ import { scoringPhase } from './phases/scoring';
 import { securityPhase } from './phases/security';
 import { traffickingPhase } from './phases/trafficking';
 import { makeRng } from './rng';
-import { OVERRIDE_TARGETS, type GameState, type NationalState, type Override, type RegionState, type ResolveResult, type TurnInput, type ValidationError } from './types';
+import { deepCopy, deepFreeze } from './structure';
+import { OVERRIDE_TARGETS, type GameState, type Override, type ResolveResult, type TurnInput, type ValidationError } from './types';
 
 export type Phase = (draft: GameState, ctx: Ctx) => void;
 
@@ -102,80 +103,24 @@ export function resolveTurn(state: GameState, input: TurnInput): ResolveResult {
   let events: GameEvent[] = [];
   const next = immer.produce(state, (draft) => {
     // Every region, exit and national account changes every turn and the phases read them many
-    // times; through Immer's proxies that costs ~10× the arithmetic. So the phases run on a plain
-    // working copy of the parts that change (Immer's advice for hot, wholesale updates), and the
-    // recipe assigns the results to the draft: Immer still guarantees the old state is untouched
-    // and shares what did not change (the scenario, past history records).
-    const work: GameState = {
-      ...state,
-      regions: state.regions.map(copyRegion),
-      exits: state.exits.map((e) => ({ ...e, flow: { ...e.flow } })),
-      national: copyNational(state.national),
-      budgets: { state: { ...state.budgets.state }, clans: { ...state.budgets.clans }, insurgents: { ...state.budgets.insurgents } },
-      rng: [...state.rng],
-      history: state.history.slice(),
-    };
+    // times; through Immer's proxies that costs ~10× the arithmetic. So the phases run on one
+    // structural copy of every part of the state that a phase may write (everything but the
+    // scenario and the earlier history records, which are shared), and the recipe assigns the
+    // results to the draft, deep-frozen: Immer skips frozen subtrees when it finalises, and a
+    // field added to the state later is copied and frozen without anyone listing it here.
+    const work = { ...state } as GameState;
+    for (const key of Object.keys(state) as (keyof GameState)[]) {
+      if (key !== 'scenario' && key !== 'history') (work as unknown as Record<string, unknown>)[key] = deepCopy(state[key]);
+    }
+    work.history = state.history.slice();
     const ctx = contextFor(state, input, work.rng);
     for (const phase of PHASES) phase.run(work, ctx);
     events = ctx.events;
-    // Frozen results: a resolved state is immutable, and Immer skips frozen subtrees when it
-    // finalises instead of walking them for drafts.
-    for (const r of work.regions) freezeRegion(r);
-    for (const e of work.exits) Object.freeze(Object.freeze(e).flow);
-    freezeNational(work.national);
-    for (const b of Object.values(work.budgets)) Object.freeze(b);
-    Object.freeze(work.rng);
-    const rec = work.history[work.history.length - 1];
-    if (rec) Object.freeze(Object.freeze(rec).scores);
-    draft.regions = Object.freeze(work.regions) as RegionState[];
-    draft.exits = Object.freeze(work.exits) as GameState['exits'];
-    draft.national = work.national;
-    draft.budgets = Object.freeze(work.budgets);
-    draft.rng = work.rng;
-    draft.history = Object.freeze(work.history) as GameState['history'];
-    draft.turn = work.turn;
-    draft.year = work.year;
-    draft.quarter = work.quarter;
-    draft.status = work.status;
+    for (const key of Object.keys(work) as (keyof GameState)[]) {
+      if (key !== 'scenario') (draft as unknown as Record<string, unknown>)[key] = deepFreeze(work[key]);
+    }
   });
-  return { ok: true, state: next, events };
-}
-
-const copyRegion = (r: RegionState): RegionState => ({
-  ...r,
-  immatureHa: r.immatureHa.slice(),
-  radarPipeline: r.radarPipeline.map(([t, c]) => [t, c]),
-  routeShares: r.routeShares.slice(),
-  flow: { ...r.flow },
-});
-
-const copyNational = (n: NationalState): NationalState => ({
-  ...n,
-  foreignClients: n.foreignClients.slice(),
-  leaders: n.leaders.map((l) => ({ ...l })),
-  modifiers: n.modifiers.map((m) => ({ ...m })),
-  ref: { ...n.ref },
-  totals: { ...n.totals },
-});
-
-function freezeRegion(r: RegionState): void {
-  Object.freeze(r.immatureHa);
-  for (const p of r.radarPipeline) Object.freeze(p);
-  Object.freeze(r.radarPipeline);
-  Object.freeze(r.routeShares);
-  Object.freeze(r.flow);
-  Object.freeze(r);
-}
-
-function freezeNational(n: NationalState): void {
-  Object.freeze(n.foreignClients);
-  for (const l of n.leaders) Object.freeze(l);
-  Object.freeze(n.leaders);
-  for (const m of n.modifiers) Object.freeze(m);
-  Object.freeze(n.modifiers);
-  Object.freeze(n.ref);
-  Object.freeze(n.totals);
-  Object.freeze(n);
+  return { ok: true, state: Object.freeze(next), events };
 }
 
 /**

@@ -6,18 +6,11 @@ import mapData from '../../assets/map/peru.json';
 import interdiction2016 from '../../assets/scenarios/interdiction-2016.json';
 import type { MapContent } from './schema';
 import type { Scenario } from './scenario-schema';
+import { deepFreeze } from '../structure';
 import { checkMap, checkScenario, type ContentProblem } from './validate';
 
 function fail(what: string, problems: ContentProblem[]): never {
   throw new Error(`shipped ${what} is invalid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
-}
-
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object') {
-    Object.freeze(o);
-    for (const v of Object.values(o)) if (v && typeof v === 'object' && !Object.isFrozen(v)) deepFreeze(v);
-  }
-  return o;
 }
 
 const mapChecked = checkMap(mapData);

@@ -37,6 +37,17 @@ const planArb: fc.Arbitrary<GamePlan> = fc.record({
 
 type Check = (s: Step) => string[];
 
+/** The path of the first object or array inside `v` that is not frozen, or null. */
+function unfrozen(v: unknown, path: string): string | null {
+  if (v === null || typeof v !== 'object') return null;
+  if (!Object.isFrozen(v)) return path;
+  for (const [k, x] of Object.entries(v)) {
+    const hit = unfrozen(x, `${path}.${k}`);
+    if (hit) return hit;
+  }
+  return null;
+}
+
 /** Assert `check` on every turn of every random game; on failure, say which turn and what was ordered. */
 function holds(check: Check, { legalOnly = false } = {}): void {
   fc.assert(
@@ -173,13 +184,15 @@ describe('invariants under random legal play', () => {
     });
   });
 
-  it('the turn advances by one with one history record, and the previous state is never mutated', () => {
+  it('the turn advances by one with one history record, the previous state is never mutated (it is deep-frozen), and the new one is frozen throughout', () => {
     holds(({ prev, prevJson, next }) => {
       const out: string[] = [];
       if (next.turn !== prev.turn + 1) out.push(`turn ${prev.turn} → ${next.turn}`);
       if (next.history.length !== next.turn) out.push(`history has ${next.history.length} records at turn ${next.turn}`);
       if (next.history.at(-1)!.turn !== next.turn) out.push('last history record is for another turn');
       if (JSON.stringify(prev) !== prevJson) out.push('resolveTurn mutated its input state');
+      const thawed = unfrozen(next, 'state');
+      if (thawed) out.push(`${thawed} of the resolved state is not frozen`);
       if (hashState(prev) === hashState(next)) out.push('the state did not change');
       return out;
     });

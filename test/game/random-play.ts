@@ -8,6 +8,7 @@ import {
   ORDER_SPECS, budgetUse, type InjectInput, createGame, legalOrders, orderCostMusd, resolveTurn, validateOrders,
   type GameEvent, type GameState, type Order, type OrderOption, type Side, type SideOrders, type TurnInput, type ValidationError,
 } from '../../game';
+import { deepFreeze } from '../../game/structure';
 import { SCENARIO } from './helpers';
 
 export interface SidePlan {
@@ -162,7 +163,8 @@ export function playPlan(plan: GamePlan): Played {
   if (hit) return hit;
   if (cache.size > 300) cache.clear();
   const played: Played = { steps: [], refused: [] };
-  let state = createGame(SCENARIO, plan.seed);
+  // Frozen from the start: a phase that wrote to its input instead of its copy would throw here.
+  let state = deepFreeze(createGame(SCENARIO, plan.seed));
   for (const tp of plan.turns) {
     const input = (['state', 'clans', 'insurgents'] as const).map((side) => randomOrders(state, side, tp[side]));
     let valid = true;
