@@ -8,6 +8,7 @@ import type { ExitDef, MapContent, RegionDef } from './content/schema';
 import type { Params, Scenario, Side } from './content/scenario-schema';
 import type { GameEvent } from './events';
 import type { Order, OrderKind, OrderOf } from './orders';
+import { dpow } from './det-math';
 import type { Rng } from './rng';
 import type { InjectInput, Override } from './types';
 
@@ -27,16 +28,19 @@ export interface StaticCtx {
   hops: Int32Array[];
   /** Per exit: reachable regions sorted by hops to the gateway (for one-pass path products). */
   byHops: Int32Array[];
-  /** Nearest region with clandestine airstrips, and how many hops away. */
-  airstripAt: Int32Array;
-  airstripHops: Int32Array;
-  /** Next region toward the nearest airstrip region, and regions sorted by hops to one. */
-  airNext: Int32Array;
-  airByHops: Int32Array;
+  /**
+   * Air hubs: for each region, the regions with clandestine airstrips a load can walk to for its
+   * flight (within `airHubMaxHops`, its own first), with the hops; and for each airstrip region,
+   * the regions within reach in order of hops and the next step toward it, for walk survival.
+   */
+  hubsOf: { hub: number; hops: number }[][];
+  hubBall: { order: Int32Array; next: Int32Array }[];
   /** kg of leaf per kg of cocaine equivalent, by region (alkaloid content). */
   leafKgPerKg: Float64Array;
   /** Share of each region's coca inside the VRAEM. */
   vraemShare: Float64Array;
+  /** World demand's growth factor per quarter. */
+  demandGrowthPerQuarter: number;
 }
 
 export interface Ctx extends StaticCtx {
@@ -62,6 +66,10 @@ export interface Ctx extends StaticCtx {
     transportMusd: number;
     narcoFlights: number;
     flightsInterdicted: number;
+    aircraftShotDown: number;
+    aircraftForcedDown: number;
+    /** Per region: the airstrip region its air exports leave from this turn (-1: none in reach). */
+    airHub: Int32Array;
     mistakenShootdowns: number;
     exportByMode: Record<'air' | 'sea' | 'river' | 'land', number>;
   };
@@ -120,21 +128,23 @@ export function staticCtx(scenario: Scenario): StaticCtx {
     byHops.push(r.order);
   }
   const strips = defs.map((d, i) => (d.airstrips > 0 ? i : -1)).filter((i) => i >= 0);
-  // Multi-source BFS gives each region its nearest airstrip region; walk back to find which.
-  const air = bfs(neighbors, strips);
-  const airstripAt = new Int32Array(defs.length).fill(-1);
-  for (let i = 0; i < defs.length; i++) {
-    let j = i;
-    while (j >= 0 && air.hops[j]! > 0) j = air.next[j]!;
-    airstripAt[i] = air.hops[i]! >= 0 ? j : -1;
-  }
   const p = scenario.params;
+  const hubsOf: { hub: number; hops: number }[][] = defs.map(() => []);
+  const hubBall: { order: Int32Array; next: Int32Array }[] = defs.map(() => ({ order: new Int32Array(0), next: new Int32Array(0) }));
+  for (const a of strips) {
+    const b = bfs(neighbors, [a]);
+    const within = Array.from(b.order).filter((i) => b.hops[i]! <= p.airHubMaxHops);
+    hubBall[a] = { order: Int32Array.from(within), next: b.next };
+    for (const i of within) hubsOf[i]!.push({ hub: a, hops: b.hops[i]! });
+  }
+  for (const list of hubsOf) list.sort((x, y) => x.hops - y.hops || x.hub - y.hub);
   const leafKgPerKg = new Float64Array(defs.map((d) => (p.leafKgPerCocaineKgRef * p.refAlkaloidPct) / d.alkaloidPct));
   const vraemShare = new Float64Array(defs.length);
   for (const m of map.zones.find((z) => z.id === 'vraem')?.members ?? []) vraemShare[index.get(m.region)!] = m.cocaShare;
   const ctx: StaticCtx = {
     map, scenario, params: p, defs, index, exitIndex: new Map(exits.map((e, i) => [e.id, i])), neighbors, exits,
-    gateway, nextHop, hops, byHops, airstripAt, airstripHops: air.hops, airNext: air.next, airByHops: air.order, leafKgPerKg, vraemShare,
+    gateway, nextHop, hops, byHops, hubsOf, hubBall, leafKgPerKg, vraemShare,
+    demandGrowthPerQuarter: dpow(1 + p.worldDemandGrowthPerYear, 0.25),
   };
   cache.set(scenario, ctx);
   return ctx;
@@ -145,7 +155,8 @@ export function newScratch(regions: number): Ctx['scratch'] {
     stateSpendMusd: 0, clanSpendMusd: 0, insurgentSpendMusd: 0, clanRevenueMusd: 0, insurgentRevenueMusd: 0,
     leafToLabsT: new Float64Array(regions), potentialT: new Float64Array(regions), capacityT: new Float64Array(regions),
     protectionPaid: new Float64Array(regions), miningMusd: new Float64Array(regions),
-    transportMusd: 0, narcoFlights: 0, flightsInterdicted: 0, mistakenShootdowns: 0,
+    transportMusd: 0, narcoFlights: 0, flightsInterdicted: 0, aircraftShotDown: 0, aircraftForcedDown: 0,
+    airHub: new Int32Array(regions).fill(-1), mistakenShootdowns: 0,
     exportByMode: { air: 0, sea: 0, river: 0, land: 0 },
   };
 }

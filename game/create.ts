@@ -4,7 +4,7 @@ import { staticCtx } from './context';
 import { hashValue } from './hash';
 import { controlOf, nationalLegitimacy } from './derive';
 import { seedRng } from './rng';
-import type { Budget, GameState, RegionFlow, RegionState } from './types';
+import type { Budget, GameState, ProducerState, RegionFlow, RegionState } from './types';
 
 export interface CreateOptions {
   /** Number of turns (quarters); defaults to the scenario's. */
@@ -12,9 +12,10 @@ export interface CreateOptions {
 }
 
 export const emptyFlow = (): RegionFlow => ({
-  leafT: 0, eradicatedHa: 0, abandonedHa: 0, plantedHa: 0, displacedInHa: 0, displacedOutHa: 0, maturedHa: 0,
-  producedT: 0, shippedT: 0, seizedT: 0, consumedT: 0, violenceEvents: 0, securityKilled: 0, insurgentsKilled: 0,
-  civiliansKilled: 0, recruits: 0,
+  leafT: 0, eradicatedHa: 0, abandonedHa: 0, plantedHa: 0, replantedHa: 0, colonizedInHa: 0, colonizedOutHa: 0,
+  displacedInHa: 0, displacedOutHa: 0, maturedHa: 0, producedT: 0, shippedT: 0, seizedT: 0, consumedT: 0, violenceEvents: 0,
+  securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0, recruits: 0, flights: 0, flightsEngaged: 0, aircraftShotDown: 0,
+  aircraftForcedDown: 0, refusedT: 0,
 });
 
 /** Seeds are 32-bit: the PRNG's seed expansion takes 32 bits, so larger seeds would repeat. */
@@ -70,6 +71,9 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
       flow: emptyFlow(),
     };
   });
+  const producers: ProducerState[] = scenario.world.producers.map((x) => ({
+    id: x.id, country: x.country, cocaHa: x.cocaHa, outputT: (x.cocaHa * x.cocaineKgPerHaYear) / 4 / 1000, expectedIndex: 1,
+  }));
   const fighters = regions.reduce((a, r) => a + r.insurgentFighters, 0);
   const cocaHa = regions.reduce((a, r) => a + r.cocaHa, 0);
   const n = scenario.national;
@@ -93,7 +97,7 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
     rng: seedRng(seed),
     regions,
     exits: sc.exits.map((e) => ({
-      id: e.id, priceUsdPerKg: e.priceUsdPerKg, portControlMusd: 0, weight: Math.round(e.baselineShare * 100),
+      id: e.id, priceUsdPerKg: e.priceUsdPerKg, portControlMusd: 0, weight: Math.round(e.baselineShare * 100), congestion: 1,
       flow: { shippedT: 0, seizedT: 0, exportedT: 0 },
     })),
     national: {
@@ -104,7 +108,8 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
       interdictionLaw: n.interdictionLaw,
       lawTurnsLeft: n.interdictionLaw === 'pending' ? p.lawLagTurns : 0,
       pilotReadiness: n.pilotReadiness,
-      roe: 'off',
+      airFear: 0,
+      roe: n.roe,
       precursorControl: n.precursorControl,
       insurgentFront: n.insurgentFront,
       insurgentCashMusd: n.insurgentCashMusd,
@@ -115,7 +120,7 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
       insurgentTaxPct: 3,
       insurgentPosture: 'balanced',
       foreignClients: [...n.foreignClients],
-      leaders: n.leaders.map((l) => ({ ...l, status: 'active' as const })),
+      leaders: n.leaders.map((l) => ({ ...l, status: 'active' as const, successorOf: null })),
       modifiers: [],
       ref: {
         cocaHa,
@@ -125,6 +130,12 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
         insurgentRevenueMusd: 4,
       },
       totals: { mistakenShootdowns: 0, securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0, clanRevenueMusd: 0, insurgentRevenueMusd: 0, stateSpendMusd: 0 },
+    },
+    world: {
+      // Buyers take, at the starting prices, what Peru and the other producers supply.
+      demandT: exportsRef + producers.reduce((a, x) => a + x.outputT, 0),
+      priceIndex: 1,
+      producers,
     },
     budgets,
     history: [],

@@ -20,10 +20,11 @@ export type GameEvent = Base &
     | { type: 'clashOccurred'; region: RegionId; securityKilled: number; insurgentsKilled: number; civiliansKilled: number }
     | { type: 'ambushSprung'; region: RegionId; securityKilled: number; insurgentsKilled: number; civiliansKilled: number }
     | { type: 'installationAttacked'; region: RegionId; securityKilled: number; insurgentsKilled: number; civiliansKilled: number }
-    | { type: 'leaderKilled'; region: RegionId; leader: string; name: string }
-    | { type: 'leaderCaptured'; region: RegionId; leader: string; name: string }
+    | { type: 'leaderKilled'; region: RegionId; leader: string; name: string; successor: boolean }
+    | { type: 'leaderCaptured'; region: RegionId; leader: string; name: string; successor: boolean }
     | { type: 'clanBossArrested'; region: RegionId }
-    | { type: 'cocaEradicated'; region: RegionId; ha: number; replantedHa: number }
+    | { type: 'cocaEradicated'; region: RegionId; ha: number }
+    | { type: 'cultivationReplanted'; region: RegionId; ha: number }
     | { type: 'cultivationDisplaced'; region: RegionId; to: RegionId; ha: number }
     | { type: 'cultivationAbandoned'; region: RegionId; ha: number }
     | { type: 'cultivationPlanted'; region: RegionId; ha: number; financedHa: number }
@@ -32,7 +33,9 @@ export type GameEvent = Base &
     | { type: 'labsDestroyed'; region: RegionId; labs: number; seizedT: number }
     | { type: 'shipmentSeized'; region: RegionId; exit: string; mode: Mode; tonnes: number }
     | { type: 'shipmentExported'; region: RegionId; exit: string; mode: Mode; tonnes: number }
-    | { type: 'flightsInterdicted'; region: RegionId; flights: number; interdicted: number; shotDown: number; seizedT: number }
+    | { type: 'flightsInterdicted'; region: RegionId; flights: number; interdicted: number; shotDown: number; forcedDown: number; seizedT: number }
+    | { type: 'flightsRefused'; region: RegionId; tonnes: number }
+    | { type: 'leaderSucceeded'; region: RegionId; leader: string; successorOf: string; name: string }
     | { type: 'civilianAircraftShotDown'; region: RegionId }
     | { type: 'usSupportChanged'; from: number; to: number; cause: 'shootdown' | 'stance' | 'inject' | 'drift' }
     | { type: 'interdictionLawPassed' }
@@ -40,6 +43,7 @@ export type GameEvent = Base &
     | { type: 'radarOnline'; region: RegionId; coverage: number }
     | { type: 'routeShifted'; exit: string; from: number; to: number }
     | { type: 'protectionPaid'; region: RegionId; musd: number }
+    | { type: 'developmentCaptured'; region: RegionId; musd: number }
     | { type: 'protectionEnforced'; region: RegionId; musd: number }
     | { type: 'insurgentsRecruited'; region: RegionId; fighters: number }
     | { type: 'controlChanged'; region: RegionId; from: Control; to: Control }

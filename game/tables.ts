@@ -127,7 +127,7 @@ const ownSide = (e: GameEvent): Side | null => ('side' in e ? e.side : null);
 
 /**
  * The numeric fields of an event as `key=value;…`, in the event's own field order (the turn
- * excluded): `ha=1200;replantedHa=150`. Values are written as in the rest of the CSV.
+ * excluded): `ha=1200;financedHa=150`. Values are written as in the rest of the CSV.
  */
 export function eventNumbers(e: GameEvent): string {
   const parts: string[] = [];

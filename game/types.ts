@@ -58,7 +58,13 @@ export interface RegionFlow {
   leafT: number;
   eradicatedHa: number;
   abandonedHa: number;
+  /** New coca from farmers' own expansion and the clans' financed planting (not replanting). */
   plantedHa: number;
+  /** Eradicated fields replanted on the spot. */
+  replantedHa: number;
+  /** Ground opened by growers from neighbouring regions (in), or by this region's growers next door (out). */
+  colonizedInHa: number;
+  colonizedOutHa: number;
   displacedInHa: number;
   displacedOutHa: number;
   maturedHa: number;
@@ -71,14 +77,24 @@ export interface RegionFlow {
   insurgentsKilled: number;
   civiliansKilled: number;
   recruits: number;
+  /** Narco-flights that took off from this region's airstrips, and what met them. */
+  flights: number;
+  flightsEngaged: number;
+  aircraftShotDown: number;
+  aircraftForcedDown: number;
+  /** Product the pilots refused to fly this turn (it waits here), t. */
+  refusedT: number;
 }
 
 export interface ExitState {
   id: string;
   priceUsdPerKg: number;
   portControlMusd: number;
-  /** Clans' preference weights for this exit, 0–100 (their route order). */
+  /** Clans' preference weights for this exit, 0–100 (their route order; they start from the
+   * exit's share of exports, standing for the clients and networks there). */
   weight: number;
+  /** How much dearer a kg's transport on this route is than at its usual volume (1 at the start). */
+  congestion: number;
   flow: { shippedT: number; seizedT: number; exportedT: number };
 }
 
@@ -87,6 +103,28 @@ export interface Leader {
   name: string;
   region: RegionId;
   status: 'active' | 'killed' | 'captured';
+  /** The leader this one replaced (a successor raised by the group), or null for the scenario's own. */
+  successorOf: string | null;
+}
+
+/** An off-board producer competing for the world market (Colombia, Bolivia). */
+export interface ProducerState {
+  id: string;
+  country: string;
+  cocaHa: number;
+  /** Potential cocaine this quarter, t. */
+  outputT: number;
+  /** The world price index its growers expect (adaptive expectations). */
+  expectedIndex: number;
+}
+
+/** The world cocaine market Peru's exports meet. */
+export interface WorldState {
+  /** What buyers take a quarter at a price index of 1, t (grows with world demand). */
+  demandT: number;
+  /** World price at the Andean exit points relative to the start. */
+  priceIndex: number;
+  producers: ProducerState[];
 }
 
 export interface NationalState {
@@ -99,6 +137,8 @@ export interface NationalState {
   pilotReadiness: number;
   roe: Roe;
   precursorControl: number;
+  /** Narco-pilots' and buyers' perceived risk of being shot down or forced down, 0–1, learned from incidents. */
+  airFear: number;
   insurgentFront: number;
   insurgentCashMusd: number;
   insurgentCohesion: number;
@@ -156,6 +196,14 @@ export interface TurnRecord {
   civiliansKilled: number;
   stockT: number;
   consumedT: number;
+  aircraftShotDown: number;
+  aircraftForcedDown: number;
+  /** End of turn: perceived air risk (0–1) and the world price index. */
+  airFear: number;
+  worldPriceIndex: number;
+  /** Off-board producers' potential output this turn (t), and their coca area (ha). */
+  foreignOutputT: number;
+  foreignCocaHa: number;
   scores: Record<Side, number>;
 }
 
@@ -178,6 +226,7 @@ export interface GameState {
   regions: RegionState[];
   exits: ExitState[];
   national: NationalState;
+  world: WorldState;
   budgets: Record<Side, Budget>;
   history: TurnRecord[];
 }

@@ -6,6 +6,7 @@
 import type { Side } from '../content/scenario-schema';
 import { staticCtx } from '../context';
 import { totalCocaHa } from '../derive';
+import { outlook } from '../phases/displacement';
 import { eradicationCapacityHa } from '../phases/eradication';
 import type { GameState } from '../types';
 import { Planner, type BotResult } from './planner';
@@ -17,14 +18,15 @@ const byCoca = (s: GameState, pred: (i: number) => boolean) =>
   s.regions.map((r, i) => ({ r, i, ha: totalCocaHa(r) })).filter(({ ha, i }) => ha > 0 && pred(i)).sort((a, b) => b.ha - a.ha || a.i - b.i);
 
 /**
- * Eradicate up to `totalHa` across the regions `pred` selects: shares by coca area, each within
- * its police's capacity and `maxShare` of its coca; what one region cannot take goes to the others.
+ * Eradicate up to `totalHa` across the regions, each within `shareOf(i)` of its coca (the part of
+ * it the policy will touch), its police's capacity and `maxShare` of that part a quarter; shares by
+ * coca area, and what one region cannot take goes to the others.
  */
-function eradicate(pl: Planner, totalHa: number, maxShare: number, pred: (i: number) => boolean): number {
+function eradicate(pl: Planner, totalHa: number, maxShare: number, shareOf: (i: number) => number): number {
   const s = pl.state;
   const p = s.scenario.params;
-  const targets = byCoca(s, pred).map(({ r, ha }) => ({
-    r, coca: ha, room: Math.min(ha * maxShare, eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter)), ha: 0,
+  const targets = byCoca(s, (i) => shareOf(i) > 0).map(({ r, i, ha }) => ({
+    r, coca: ha * shareOf(i), room: Math.min(ha * shareOf(i) * maxShare, eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter)), ha: 0,
   }));
   let left = totalHa;
   for (let pass = 0; pass < 4 && left > 1; pass++) {
@@ -45,16 +47,19 @@ function eradicate(pl: Planner, totalHa: number, maxShare: number, pred: (i: num
   return done;
 }
 
-const outsideVraem = (s: GameState) => {
+/** The share of each department's coca in the scenario's eradication theatre (where CORAH worked). */
+const theatre = (s: GameState) => {
   const sc = staticCtx(s.scenario);
-  return (i: number) => sc.vraemShare[i]! < 0.5;
+  const share = new Float64Array(sc.defs.length);
+  for (const t of s.scenario.policyData.eradicationTheatre) share[sc.index.get(t.region)!] = t.share;
+  return (i: number) => share[i]!;
 };
 
 function stateBase(s: GameState, pl: Planner, opts: { eradicateHa: number; development: number; leadership: number }): void {
   pl.add({ kind: 'precursors', amount: 2 });
   pl.add({ kind: 'portControl', exit: 'sea-callao', amount: 2 });
   pl.add({ kind: 'portControl', exit: 'sea-paita', amount: 1 });
-  eradicate(pl, opts.eradicateHa, 0.45, outsideVraem(s));
+  eradicate(pl, opts.eradicateHa, 0.4, theatre(s));
   const lead = s.regions.filter((r) => r.insurgentFighters > 0).sort((a, b) => b.insurgentFighters - a.insurgentFighters).slice(0, 2);
   for (const r of lead) pl.add({ kind: 'leadership', region: r.id, amount: opts.leadership / lead.length });
   if (lead.length && opts.leadership > 0) pl.say('ai.state.leadership', { region: lead[0]!.id });
@@ -80,8 +85,9 @@ export const stateAirInterdiction: Policy = (s) => {
     pl.say('ai.state.pushLaw', {});
   }
   pl.add({ kind: 'pilots', amount: n.pilotReadiness < 0.95 ? 6 : 2 });
+  // Radars where the flights are (last quarter's departures), then where the airstrips are.
   const strips = staticCtx(s.scenario).defs.map((d, i) => ({ d, i, r: s.regions[i]! })).filter((x) => x.d.airstrips > 0)
-    .sort((a, b) => b.d.airstrips - a.d.airstrips || a.i - b.i);
+    .sort((a, b) => b.r.flow.flights - a.r.flow.flights || b.d.airstrips - a.d.airstrips || a.i - b.i);
   let radars = 0;
   for (const { r } of strips) {
     const pending = r.radarPipeline.reduce((a, [, c]) => a + c, 0);
@@ -111,8 +117,8 @@ export const stateEradicationSurge: Policy = (s) => {
   });
   pl.say('ai.state.policeToCoca', {});
   pl.add({ kind: 'precursors', amount: 1 });
-  const outside = eradicate(pl, 1e6, 0.6, (i) => sc.vraemShare[i]! < 0.5);
-  eradicate(pl, 1e6 - outside, 0.6, (i) => sc.vraemShare[i]! >= 0.5);
+  const outside = eradicate(pl, 1e6, 0.6, (i) => (sc.vraemShare[i]! < 0.5 ? 1 : 0));
+  eradicate(pl, 1e6 - outside, 0.6, (i) => (sc.vraemShare[i]! >= 0.5 ? 1 : 0));
   return pl.result();
 };
 
@@ -142,7 +148,7 @@ export const stateDevelopmentFirst: Policy = (s) => {
   for (const { r, ha } of targets) pl.add({ kind: 'development', region: r.id, amount: (30 * ha) / total });
   pl.say('ai.state.development', { musd: 30, region: targets[0]?.r.id ?? '' });
   const sc = staticCtx(s.scenario);
-  eradicate(pl, 2500, 0.3, (i) => s.regions[i]!.developmentStockMusd > 10 && sc.vraemShare[i]! < 0.5);
+  eradicate(pl, 2500, 0.3, (i) => (s.regions[i]!.developmentStockMusd > 10 && sc.vraemShare[i]! < 0.5 ? 1 : 0));
   pl.add({ kind: 'precursors', amount: 2 });
   return pl.result();
 };
@@ -160,8 +166,19 @@ export const clansStatusQuo: Policy = (s) => {
     }
   });
   for (const id of ['PE-MDD', 'PE-PUN']) pl.add({ kind: 'mining', region: id, amount: 1 });
+  // New ground: finance planting where it is most attractive (the engine's own measure).
+  const frontier = s.regions.map((r, i) => ({ r, a: outlook(r, sc, i).attractiveness, i })).filter((x) => x.a > 0)
+    .sort((a, b) => b.a - a.a || a.i - b.i).slice(0, 3);
+  const w = frontier.reduce((a, x) => a + x.a, 0);
+  for (const { r, a } of frontier) {
+    const ha = Math.floor((CLAN_NEW_GROUND_HA * a) / w);
+    if (pl.add({ kind: 'plant', region: r.id, amount: ha }) > 0) pl.say('ai.clans.plant', { region: r.id, ha });
+  }
   return pl.result();
 };
+
+/** Hectares of new ground the status-quo clans finance a quarter (modelling assumption, see docs/model.md §7). */
+const CLAN_NEW_GROUND_HA = 400;
 
 /** The insurgents as they behaved: ambush patrols near their base, tax the trade, keep the front alive. */
 export const insurgentsStatusQuo: Policy = (s) => {

@@ -5,6 +5,7 @@
  */
 import { clamp, ordersOf, regionalAmounts, type Ctx } from '../context';
 import type { GameState } from '../types';
+import { developmentReach } from './displacement';
 
 export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
@@ -40,7 +41,14 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
       ctx.events.push({ turn: ctx.turn, type: 'radarOnline', region: r.id, coverage: r.radarCoverage });
     }
     r.riverControlMusd = river[i]!;
-    r.developmentStockMusd = r.developmentStockMusd * 0.95 + dev[i]!;
+    // Where the State is absent, programmes cannot reach farmers and part of the money is
+    // captured by the clans (contracts, cash, roads that serve the trade).
+    const captured = dev[i]! > 0 ? dev[i]! * p.developmentCaptureShare * (1 - developmentReach(r, ctx).presenceFactor) : 0;
+    r.developmentStockMusd = r.developmentStockMusd * 0.95 + dev[i]! - captured;
+    if (captured > 0) {
+      n.clanCashMusd += captured;
+      ctx.events.push({ turn: ctx.turn, type: 'developmentCaptured', region: r.id, musd: captured });
+    }
     r.intel = clamp(r.intel * 0.85 + lead[i]! * p.leadershipIntelPerMusd * usFactor, 0, 1);
     spend += rad + river[i]! + dev[i]! + lead[i]!;
   });

@@ -42,7 +42,7 @@ export function eradicationPhase(s: GameState, ctx: Ctx): void {
         // Farmers resent eradication without alternatives.
         const relief = r.developmentStockMusd / (r.developmentStockMusd + 20);
         r.legitimacy = clamp(r.legitimacy - 0.05 * (ha / standing) * (1 - relief), 0, 1);
-        ctx.events.push({ turn: ctx.turn, type: 'cocaEradicated', region: r.id, ha, replantedHa: ha * p.replantShare });
+        ctx.events.push({ turn: ctx.turn, type: 'cocaEradicated', region: r.id, ha });
       }
     } else {
       r.eradicationRisk *= 0.8;

@@ -71,7 +71,7 @@ function applyInject(s: GameState, ctx: Ctx, inj: InjectInput): void {
       if (leader) {
         leader.status = 'killed';
         n.insurgentCohesion = clamp(n.insurgentCohesion - 0.35, 0.2, 1);
-        ctx.events.push({ turn: ctx.turn, type: 'leaderKilled', region: leader.region, leader: leader.id, name: leader.name });
+        ctx.events.push({ turn: ctx.turn, type: 'leaderKilled', region: leader.region, leader: leader.id, name: leader.name, successor: leader.successorOf !== null });
       }
       break;
     }

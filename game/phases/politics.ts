@@ -11,6 +11,27 @@ import type { GameState } from '../types';
 
 const US_TARGET = { seek: 75, maintain: 60, distance: 35 } as const;
 
+/**
+ * Lost leaders are replaced over time: a group with fighters where the leader fell raises a
+ * successor with a chance a quarter that grows with its strength there (the VRAEM faction carried
+ * on after Alipio and Gabriel in 2013; the Huallaga faction did not after Artemio in 2012).
+ * One successor per lost leader; a successor lost in turn can be succeeded too.
+ */
+function succeedLeaders(s: GameState, ctx: Ctx): void {
+  const p = ctx.params;
+  const n = s.national;
+  const lost = n.leaders.filter((l) => l.status !== 'active' && !n.leaders.some((x) => x.successorOf === l.id));
+  for (const l of lost) {
+    const r = s.regions[ctx.index.get(l.region)!]!;
+    const strength = Math.min(1, r.insurgentFighters / p.leaderSuccessionFighters);
+    if (!(strength > 0) || !ctx.rng.chance(p.leaderSuccessionChance * strength)) continue;
+    const root = l.id.replace(/-\d+$/, '');
+    const id = `${root}-${n.leaders.filter((x) => x.id === root || x.id.startsWith(`${root}-`)).length + 1}`;
+    n.leaders.push({ id, name: l.name, region: l.region, status: 'active', successorOf: l.id });
+    ctx.events.push({ turn: ctx.turn, type: 'leaderSucceeded', region: l.region, leader: id, successorOf: l.id, name: l.name });
+  }
+}
+
 export function politicsPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
   const n = s.national;
@@ -23,6 +44,9 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
     // Presence moves with forces relative to the start, and with development programmes.
     const presenceTarget = clamp(r.basePresence + 0.4 * (forceShare(forces) - forceShare(r.baseForces)) + 0.3 * devEffect, 0, 1);
     r.statePresence = clamp(r.statePresence + 0.15 * (presenceTarget - r.statePresence), 0, 1);
+    // Presence sustained for long becomes the new normal (posts, courts, schools built), in
+    // either direction: an offensive that stays leaves installations behind; one that leaves, gaps.
+    r.basePresence = clamp(r.basePresence + p.presenceAnchoring * (r.statePresence - r.basePresence), 0, 1);
     // Legitimacy returns toward its base, moved by development, presence, civilian deaths,
     // corruption above its starting level, and the insurgents' political front among the poor.
     const civ = r.flow.civiliansKilled;
@@ -59,7 +83,13 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
       r.insurgentFighters -= lost;
     }
   }
-  n.insurgentCohesion = clamp(n.insurgentCohesion + 0.05, 0, 1);
+  succeedLeaders(s, ctx);
+  // Cohesion recovers toward a ceiling set by the leaders still active: a group that lost its
+  // leaders stays weaker until it raises successors.
+  const active = n.leaders.filter((l) => l.status === 'active').length;
+  const founding = Math.max(1, ctx.scenario.national.leaders.length);
+  const ceiling = p.leaderlessCohesion + (1 - p.leaderlessCohesion) * Math.min(1, active / founding);
+  n.insurgentCohesion = n.insurgentCohesion < ceiling ? Math.min(ceiling, n.insurgentCohesion + 0.05) : Math.max(ceiling, n.insurgentCohesion - 0.05);
   n.clanCohesion = clamp(n.clanCohesion + 0.08, 0, 1);
   n.legitimacy = nationalLegitimacy(s.regions, ctx.defs);
 

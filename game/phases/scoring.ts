@@ -78,6 +78,12 @@ export function recordTurn(s: GameState, ctx: Ctx): TurnRecord {
     civiliansKilled: civK,
     stockT,
     consumedT,
+    aircraftShotDown: sc.aircraftShotDown,
+    aircraftForcedDown: sc.aircraftForcedDown,
+    airFear: s.national.airFear,
+    worldPriceIndex: s.world.priceIndex,
+    foreignOutputT: s.world.producers.reduce((a, x) => a + x.outputT, 0),
+    foreignCocaHa: s.world.producers.reduce((a, x) => a + x.cocaHa, 0),
   };
   return { ...rec, scores: scores(s, rec) };
 }

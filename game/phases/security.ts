@@ -82,7 +82,7 @@ export function securityPhase(s: GameState, ctx: Ctx): void {
       leader.status = rng.chance(0.7) ? 'killed' : 'captured';
       n.insurgentCohesion = clamp(n.insurgentCohesion - 0.35, 0.2, 1);
       r.intel *= 0.5;
-      ctx.events.push({ turn: ctx.turn, type: leader.status === 'killed' ? 'leaderKilled' : 'leaderCaptured', region: r.id, leader: leader.id, name: leader.name });
+      ctx.events.push({ turn: ctx.turn, type: leader.status === 'killed' ? 'leaderKilled' : 'leaderCaptured', region: r.id, leader: leader.id, name: leader.name, successor: leader.successorOf !== null });
     }
   }
 

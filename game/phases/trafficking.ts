@@ -2,16 +2,17 @@
  * Phase 6: trafficking. Each region ships part of its stock toward the exits by the shares the
  * clans' routes give it. On the ground, every department crossed is a chance of interception
  * (police and army presence, river control, less corruption and local guards); at the exit, port
- * inspection; by air, radar coverage × pilot readiness × rules of engagement, with the risk of
- * shooting down a civilian aircraft. What survives is exported; the rest is seized.
+ * inspection. By air, loads walk to an airstrip hub and fly; the Air Force engages what its radar
+ * sees, under the rules of engagement in force, and pilots and buyers answer the lethal risk they
+ * perceive (deterrence): they learn it month by month from the shootdowns and forced landings they
+ * hear of, forget it when incidents stop, and refuse to fly when it is high. What survives is
+ * exported; the rest is seized, or waits at the hub when no pilot will take it.
  */
 import type { Mode } from '../content/schema';
 import { clamp, type Ctx } from '../context';
-import { dpow } from '../det-math';
+import { dexp, dpow } from '../det-math';
 import type { GameState, RegionState } from '../types';
 import { applyShootdownConsequences } from './injects';
-
-const ROE_LEVEL = { off: 0, track: 0.05, 'force-down': 1, 'shoot-down': 1 } as const;
 
 /** Chance a load is intercepted while crossing one region by the given mode. */
 export function hopIntercept(r: RegionState, ctx: Ctx, i: number, mode: Mode, protectionMusd: number): number {
@@ -34,35 +35,107 @@ export function exitIntercept(s: GameState, ctx: Ctx, e: number): number {
   return clamp((0.03 + watch) * (1 - corruption), 0, p.interceptCap);
 }
 
-/** Chance a narco-flight leaving region `a` is stopped, and what the State may do about it. */
+/** The rules as they act: without the law, any rules other than "off" act as "track". */
+export function effectiveRoe(s: GameState): GameState['national']['roe'] {
+  const n = s.national;
+  return n.interdictionLaw !== 'passed' && n.roe !== 'off' ? 'track' : n.roe;
+}
+
+/** Chance a narco-flight leaving region `a` is engaged (tracked and met by the Air Force or police). */
 export function airIntercept(s: GameState, ctx: Ctx, a: number): number {
   const p = ctx.params;
   const n = s.national;
   const r = s.regions[a]!;
-  const lawful = n.interdictionLaw === 'passed';
-  const roe = !lawful && n.roe !== 'off' ? 'track' : n.roe;
-  const level = roe === 'force-down' ? p.airInterceptForceDown : roe === 'shoot-down' ? p.airInterceptShootDown : ROE_LEVEL[roe];
+  const roe = effectiveRoe(s);
+  const level = roe === 'force-down' ? p.airInterceptForceDown : roe === 'shoot-down' ? p.airInterceptShootDown : roe === 'track' ? p.airInterceptTrack : 0;
   const tracking = n.usSuspendedTurns > 0 ? 0.5 : 0.5 + n.usSupport / 200;
   return clamp(r.radarCoverage * (0.2 + 0.8 * n.pilotReadiness) * level * tracking * (1 - 0.5 * r.corruption), 0, p.interceptCap);
 }
 
 /**
+ * The lethal risk narco-pilots and buyers perceive for a flight from region `a`: what they have
+ * learned of the Air Force (`airFear`), where its radar sees (coverage) and what its rules allow
+ * (a shootdown counts fully, a forced landing by `forcedDownWeight`, tracking not at all).
+ */
+export function perceivedAirRisk(s: GameState, ctx: Ctx, a: number): number {
+  const roe = effectiveRoe(s);
+  const threat = roe === 'shoot-down' ? 1 : roe === 'force-down' ? ctx.params.forcedDownWeight : 0;
+  return s.national.airFear * s.regions[a]!.radarCoverage * threat;
+}
+
+/** Share of pilots and buyers still willing to fly at perceived risk `risk` (1 at no risk). */
+export function pilotWillingness(risk: number, ctx: Ctx): number {
+  const p = ctx.params;
+  if (!(risk > 0)) return 1;
+  return 1 / (1 + dpow(risk / p.pilotRefusalRisk, p.pilotRefusalSteepness));
+}
+
+/** The cost of a flight from region `a`, US$/kg: the exit's base cost, raised by the perceived risk and by congestion. */
+export function airCostUsdPerKg(s: GameState, ctx: Ctx, e: number, a: number): number {
+  return ctx.exits[e]!.costUsdPerKg * (1 + ctx.params.airRiskPremium * perceivedAirRisk(s, ctx, a)) * s.exits[e]!.congestion;
+}
+
+/** What moving a kg from a region `hops` away to exit `e` and through it costs, US$/kg (not the air exit). */
+export function groundCostUsdPerKg(s: GameState, ctx: Ctx, e: number, hops: number): number {
+  return (ctx.exits[e]!.costUsdPerKg + hops * ctx.params.transportCostUsdPerKgPerHop) * s.exits[e]!.congestion;
+}
+
+/** Survival of a load walking from every region within reach to the airstrip region `a` (not flying). */
+function walkSurvival(s: GameState, ctx: Ctx, a: number, out: Float64Array): void {
+  const ball = ctx.hubBall[a]!;
+  const prot = ctx.scratch.protectionPaid;
+  for (const i of ball.order) {
+    out[i] = i === a ? 1 : (1 - hopIntercept(s.regions[i]!, ctx, i, 'land', prot[i]!)) * out[ball.next[i]!]!;
+  }
+}
+
+/**
  * Survival along each exit's path, for every region: the chance a load leaving that region by
  * that exit arrives and leaves the country. One pass per exit in order of hops to the gateway.
+ * For the air exit, each region's load goes to the airstrip hub that nets the most per kg once the
+ * pilots' refusals are counted (its own airstrips, or a neighbour's when those are watched); the
+ * hub is written to `ctx.scratch.airHub`, and the survival is the walk times the flight.
  */
 export function routeSurvival(s: GameState, ctx: Ctx): Float64Array[] {
   const out: Float64Array[] = [];
   const prot = ctx.scratch.protectionPaid;
   const nR = s.regions.length;
+  const p = ctx.params;
   for (let e = 0; e < ctx.exits.length; e++) {
     const def = ctx.exits[e]!;
     const surv = new Float64Array(nR);
     if (def.mode === 'air') {
-      // Walk to the nearest airstrip region, then fly.
-      for (const i of ctx.airByHops) {
-        const r = s.regions[i]!;
-        if (ctx.airstripHops[i] === 0) surv[i] = 1 - airIntercept(s, ctx, i);
-        else surv[i] = (1 - hopIntercept(r, ctx, i, 'land', prot[i]!)) * surv[ctx.airNext[i]!]!;
+      const walk = new Float64Array(nR);
+      const flight = new Float64Array(nR);
+      const cost = new Float64Array(nR);
+      const willing = new Float64Array(nR);
+      for (let a = 0; a < nR; a++) {
+        if (ctx.defs[a]!.airstrips <= 0) continue;
+        flight[a] = 1 - airIntercept(s, ctx, a);
+        cost[a] = airCostUsdPerKg(s, ctx, e, a);
+        willing[a] = pilotWillingness(perceivedAirRisk(s, ctx, a), ctx);
+      }
+      const walks = new Map<number, Float64Array>();
+      const price = s.exits[e]!.priceUsdPerKg;
+      for (let i = 0; i < nR; i++) {
+        let best = -Infinity;
+        let hub = -1;
+        for (const { hub: a, hops } of ctx.hubsOf[i]!) {
+          let w = walks.get(a);
+          if (!w) {
+            w = new Float64Array(nR);
+            walkSurvival(s, ctx, a, w);
+            walks.set(a, w);
+          }
+          const value = willing[a]! * (price * w[i]! * flight[a]! - cost[a]! - hops * p.transportCostUsdPerKgPerHop);
+          if (value > best) {
+            best = value;
+            hub = a;
+            walk[i] = w[i]!;
+          }
+        }
+        ctx.scratch.airHub[i] = hub;
+        surv[i] = hub >= 0 ? walk[i]! * flight[hub]! : 0;
       }
     } else {
       const mode = def.mode === 'sea' ? 'land' : def.mode;
@@ -79,6 +152,14 @@ export function routeSurvival(s: GameState, ctx: Ctx): Float64Array[] {
   return out;
 }
 
+/** Hops from region `i` to where its load leaves by exit `e` (the air hub for the air exit); -1 if it cannot. */
+export function exitHops(ctx: Ctx, e: number, i: number): number {
+  if (ctx.exits[e]!.mode !== 'air') return ctx.hops[e]![i]!;
+  const hub = ctx.scratch.airHub[i]!;
+  if (hub < 0) return -1;
+  return ctx.hubsOf[i]!.find((h) => h.hub === hub)!.hops;
+}
+
 export function traffickingPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
   const n = s.national;
@@ -86,7 +167,7 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
   const surv = routeSurvival(s, ctx);
   const airExit = ctx.exits.findIndex((e) => e.mode === 'air');
   const massPerT = (1 - n.finishShare) * p.pbcKgPerCocaineKg + n.finishShare;
-  const flightsFrom = new Float64Array(s.regions.length);
+  const toHub = new Float64Array(s.regions.length);
   s.regions.forEach((r, i) => {
     const shipped = r.stockT * p.shipShare;
     if (!(shipped > 0)) return;
@@ -97,20 +178,27 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
       if (!(t > 0)) continue;
       const def = ctx.exits[e]!;
       const ex = s.exits[e]!;
-      const hops = def.mode === 'air' ? ctx.airstripHops[i]! : ctx.hops[e]![i]!;
-      ctx.scratch.transportMusd += (t * 1000 * (def.costUsdPerKg + Math.max(0, hops) * p.transportCostUsdPerKgPerHop)) / 1e6;
+      const hops = exitHops(ctx, e, i);
+      if (hops < 0) {
+        // The exit went out of reach since the shares were set (no hub within reach): the load waits.
+        r.stockT += t;
+        r.flow.shippedT -= t;
+        continue;
+      }
       if (e === airExit) {
-        // Air: flights from the nearest airstrip region are counted and interdicted there below.
-        const a = ctx.airstripAt[i]!;
-        const ground = a === i ? 1 : surv[e]![i]! / (1 - airIntercept(s, ctx, a) || 1);
+        // Air: walk to the hub (what is lost on the way is seized), then fly from there below.
+        const a = ctx.scratch.airHub[i]!;
+        const ground = surv[e]![i]! / Math.max(1e-12, 1 - airIntercept(s, ctx, a));
         const lostOnGround = t * (1 - clamp(ground, 0, 1));
-        flightsFrom[a]! += t - lostOnGround;
+        ctx.scratch.transportMusd += (t * 1000 * (airCostUsdPerKg(s, ctx, e, a) + hops * p.transportCostUsdPerKgPerHop)) / 1e6;
+        toHub[a]! += t - lostOnGround;
         ex.flow.shippedT += t;
         ex.flow.seizedT += lostOnGround;
         r.flow.seizedT += lostOnGround;
         if (lostOnGround > 0) ctx.events.push({ turn: ctx.turn, type: 'shipmentSeized', region: r.id, exit: def.id, mode: 'land', tonnes: lostOnGround });
         continue;
       }
+      ctx.scratch.transportMusd += (t * 1000 * groundCostUsdPerKg(s, ctx, e, hops)) / 1e6;
       const seized = t * (1 - surv[e]![i]!) * clamp(rng.noise(0.15), 0, 1 / Math.max(1e-9, 1 - surv[e]![i]!));
       ex.flow.shippedT += t;
       ex.flow.seizedT += seized;
@@ -120,32 +208,87 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
       if (seized > 0) ctx.events.push({ turn: ctx.turn, type: 'shipmentSeized', region: r.id, exit: def.id, mode: def.mode, tonnes: seized });
     }
   });
+  if (airExit >= 0) flyMonthByMonth(s, ctx, airExit, toHub, massPerT);
+}
 
-  // Narco-flights, departure region by departure region.
-  if (airExit >= 0) {
-    const ex = s.exits[airExit]!;
-    const shootDown = n.roe === 'shoot-down' && n.interdictionLaw === 'passed';
-    s.regions.forEach((r, a) => {
-      const t = flightsFrom[a]!;
-      if (!(t > 0)) return;
-      const flights = Math.max(1, Math.round((t * massPerT) / p.flightPayloadT));
+/**
+ * The quarter's flights in three months. Each month a hub sends a third of what waits for a flight;
+ * the share of pilots and buyers still willing at the fear of that month fly it (so fear learned
+ * during the quarter grounds flights at once); engagements follow the flights that fly; shootdowns
+ * and forced landings teach the fear; what no pilot takes waits at the hub (and the clans, who
+ * anticipate refusals in their route shares, send it another way next quarter).
+ */
+function flyMonthByMonth(s: GameState, ctx: Ctx, airExit: number, toHub: Float64Array, massPerT: number): void {
+  const p = ctx.params;
+  const n = s.national;
+  const rng = ctx.rng;
+  const ex = s.exits[airExit]!;
+  const nR = s.regions.length;
+  const seizedAt = new Float64Array(nR);
+  const engagedAt = new Float64Array(nR);
+  for (let month = 0; month < 3; month++) {
+    let incidents = 0;
+    for (let a = 0; a < nR; a++) {
+      const load = toHub[a]! / 3;
+      if (!(load > 0)) continue;
+      const r = s.regions[a]!;
+      const willing = pilotWillingness(perceivedAirRisk(s, ctx, a), ctx);
+      const fly = load * willing;
+      const refused = load - fly;
+      r.stockT += refused;
+      r.flow.refusedT += refused;
+      if (!(fly > 0)) continue;
+      const flights = Math.max(1, Math.round((fly * massPerT) / p.flightPayloadT));
       const pInt = airIntercept(s, ctx, a);
-      const interdicted = Math.min(flights, rng.poisson(flights * pInt));
-      const seized = (t * interdicted) / flights;
-      const shotDown = shootDown ? Math.round(interdicted * 0.5) : 0;
-      ex.flow.seizedT += seized;
-      ex.flow.exportedT += t - seized;
-      r.flow.seizedT += seized;
-      ctx.scratch.exportByMode.air += t - seized;
-      ctx.scratch.narcoFlights += flights;
-      ctx.scratch.flightsInterdicted += interdicted;
-      if (interdicted > 0 || pInt > 0) ctx.events.push({ turn: ctx.turn, type: 'flightsInterdicted', region: r.id, flights, interdicted, shotDown, seizedT: seized });
-      // Every engagement risks misidentifying a civilian aircraft; readiness lowers the risk.
-      const engagements = n.roe === 'shoot-down' ? interdicted : n.roe === 'force-down' ? interdicted * 0.3 : 0;
-      if (engagements > 0 && n.interdictionLaw === 'passed') {
-        const perEngagement = p.mistakenShootdownRisk * (1 - 0.8 * n.pilotReadiness);
-        if (rng.chance(1 - dpow(1 - perEngagement, engagements))) applyShootdownConsequences(s, ctx, r.id);
+      const engaged = Math.min(flights, rng.poisson(flights * pInt));
+      const roe = effectiveRoe(s);
+      let shot = 0;
+      let forced = 0;
+      for (let k = 0; k < engaged; k++) {
+        if (roe === 'shoot-down') {
+          if (rng.chance(p.shootDownLethalShare)) shot++;
+          else forced++;
+        } else if (roe === 'force-down') {
+          if (rng.chance(p.forceDownSuccess)) forced++;
+        } else forced++; // tracked to the landing strip and seized there
       }
-    });
+      const seized = (fly * (shot + forced)) / flights;
+      ex.flow.seizedT += seized;
+      ex.flow.exportedT += fly - seized;
+      r.flow.seizedT += seized;
+      r.flow.flights += flights;
+      r.flow.flightsEngaged += shot + forced;
+      r.flow.aircraftShotDown += shot;
+      r.flow.aircraftForcedDown += forced;
+      seizedAt[a]! += seized;
+      engagedAt[a]! += engaged;
+      ctx.scratch.exportByMode.air += fly - seized;
+      ctx.scratch.narcoFlights += flights;
+      ctx.scratch.flightsInterdicted += shot + forced;
+      ctx.scratch.aircraftShotDown += shot;
+      ctx.scratch.aircraftForcedDown += forced;
+      incidents += shot + p.forcedDownWeight * forced;
+      // Every engagement that may end in fire risks misidentifying a civilian aircraft.
+      const lethal = roe === 'shoot-down' ? engaged : roe === 'force-down' ? engaged * p.forceDownMistakeShare : 0;
+      if (lethal > 0) {
+        const perEngagement = p.mistakenShootdownRisk * (1 - p.readinessSafety * n.pilotReadiness);
+        if (rng.chance(1 - dpow(1 - perEngagement, lethal))) {
+          applyShootdownConsequences(s, ctx, r.id);
+          incidents += 1;
+        }
+      }
+    }
+    // Pilots forget a little each month and learn from what they heard of this month.
+    n.airFear *= 1 - p.airFearDecayPerMonth;
+    if (incidents > 0) n.airFear += (1 - n.airFear) * (1 - dexp(-p.airFearPerIncident * incidents));
+  }
+  for (let a = 0; a < nR; a++) {
+    const r = s.regions[a]!;
+    if (r.flow.flights > 0 || engagedAt[a]! > 0)
+      ctx.events.push({
+        turn: ctx.turn, type: 'flightsInterdicted', region: r.id, flights: r.flow.flights, interdicted: r.flow.flightsEngaged,
+        shotDown: r.flow.aircraftShotDown, forcedDown: r.flow.aircraftForcedDown, seizedT: seizedAt[a]!,
+      });
+    if (r.flow.refusedT >= 0.05) ctx.events.push({ turn: ctx.turn, type: 'flightsRefused', region: r.id, tonnes: r.flow.refusedT });
   }
 }

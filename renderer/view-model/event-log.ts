@@ -20,17 +20,20 @@ export const EVENT_INFO: Record<EventType, { category: EventCategory; side: Side
   installationAttacked: { category: 'security', side: 'insurgents', incident: true },
   leaderKilled: { category: 'security', side: 'state', incident: true },
   leaderCaptured: { category: 'security', side: 'state', incident: true },
+  leaderSucceeded: { category: 'security', side: 'insurgents' },
   clanBossArrested: { category: 'security', side: 'state', incident: true },
   cocaEradicated: { category: 'cultivation', side: 'state' },
   cultivationDisplaced: { category: 'cultivation', side: 'clans' },
   cultivationAbandoned: { category: 'cultivation', side: null },
   cultivationPlanted: { category: 'cultivation', side: 'clans' },
+  cultivationReplanted: { category: 'cultivation', side: null },
   labsBuilt: { category: 'trafficking', side: 'clans' },
   labsRelocated: { category: 'trafficking', side: 'clans' },
   labsDestroyed: { category: 'trafficking', side: 'state', incident: true },
   shipmentSeized: { category: 'trafficking', side: 'state', incident: true },
   shipmentExported: { category: 'trafficking', side: 'clans' },
   flightsInterdicted: { category: 'trafficking', side: 'state', incident: true },
+  flightsRefused: { category: 'trafficking', side: 'clans' },
   civilianAircraftShotDown: { category: 'politics', side: 'state', incident: true },
   usSupportChanged: { category: 'politics', side: 'state' },
   interdictionLawPassed: { category: 'politics', side: 'state' },
@@ -39,6 +42,7 @@ export const EVENT_INFO: Record<EventType, { category: EventCategory; side: Side
   routeShifted: { category: 'trafficking', side: 'clans' },
   protectionPaid: { category: 'economy', side: 'clans' },
   protectionEnforced: { category: 'economy', side: 'insurgents', incident: true },
+  developmentCaptured: { category: 'economy', side: 'clans' },
   insurgentsRecruited: { category: 'security', side: 'insurgents' },
   controlChanged: { category: 'politics', side: null },
   revenueCollected: { category: 'economy', side: null },
@@ -90,7 +94,9 @@ export function eventMessage(e: GameEvent, regionName: (id: string) => string): 
     const combo = [e.securityKilled > 0 ? 's' : '', e.insurgentsKilled > 0 ? 'i' : '', e.civiliansKilled > 0 ? 'c' : ''].join('');
     values.casualties = `@events.casualties.${combo || 'none'}`;
   }
-  return { key: `events.${e.type}`, values };
+  // A successor's fall reads differently from a founder's (data, not text: the event says which).
+  const key = (e.type === 'leaderKilled' || e.type === 'leaderCaptured') && e.successor ? `events.${e.type}Successor` : `events.${e.type}`;
+  return { key, values };
 }
 
 /** One line of the event log or the report: a translation and what the filters need. */

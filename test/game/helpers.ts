@@ -12,6 +12,9 @@ import {
 export const SCENARIO: Scenario = BUILTIN_SCENARIOS[0]!;
 export const P = SCENARIO.params;
 
+/** The baseline as if Law 30339 had not passed: no law, rules of engagement off. */
+export const WITHOUT_LAW: Scenario = { ...SCENARIO, national: { ...SCENARIO.national, interdictionLaw: 'none', roe: 'off' } };
+
 /** A plain, mutable deep copy (resolved states are frozen; the tests edit copies). */
 export const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 

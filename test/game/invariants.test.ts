@@ -131,10 +131,11 @@ describe('invariants under random legal play', () => {
     });
   });
 
-  it('every exit balances: shipped = seized + exported', () => {
+  it('every exit balances: shipped = seized + exported (+ what pilots refused to fly, on the air route)', () => {
     holds(({ next }) => {
       const out: string[] = [];
-      for (const e of next.exits) rel(e.flow.shippedT, e.flow.seizedT + e.flow.exportedT, `exit ${e.id}`, out);
+      const refused = sum(next.regions.map((r) => r.flow.refusedT));
+      for (const e of next.exits) rel(e.flow.shippedT, e.flow.seizedT + e.flow.exportedT + (e.id === 'air-bolivia' ? refused : 0), `exit ${e.id}`, out);
       return out;
     });
   });
@@ -145,9 +146,11 @@ describe('invariants under random legal play', () => {
       next.regions.forEach((r, i) => {
         const before = TOTAL_HA(prev.regions[i]!);
         const f = r.flow;
-        rel(TOTAL_HA(r) - before, f.plantedHa + f.displacedInHa - f.eradicatedHa - f.abandonedHa, `${r.id} Δha vs planted+in−eradicated−abandoned`, out);
+        const gained = f.plantedHa + f.replantedHa + f.colonizedInHa + f.displacedInHa;
+        rel(TOTAL_HA(r) - before, gained - f.eradicatedHa - f.abandonedHa, `${r.id} Δha vs planted+replanted+colonized+displaced in−eradicated−abandoned`, out);
       });
       rel(sum(next.regions.map((r) => r.flow.displacedInHa)), sum(next.regions.map((r) => r.flow.displacedOutHa)), 'displaced in vs out', out);
+      rel(sum(next.regions.map((r) => r.flow.colonizedInHa)), sum(next.regions.map((r) => r.flow.colonizedOutHa)), 'colonized in vs out', out);
       return out;
     });
   });

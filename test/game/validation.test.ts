@@ -8,7 +8,7 @@ import {
   bot, budgetUse, createGame, hashState, legalOrders, resolveTurn, validateOrders,
   type GameState, type Order, type TurnInput, type ValidationError,
 } from '../../game';
-import { SCENARIO, clone, eventsOf, region, step, sum } from './helpers';
+import { SCENARIO, WITHOUT_LAW, clone, eventsOf, region, step, sum } from './helpers';
 
 const fresh = (): GameState => createGame(SCENARIO, 42);
 
@@ -124,8 +124,11 @@ describe('malformed and impossible orders', () => {
     expectRefused(s, S([{ kind: 'leadership', region: 'PE-LMA', amount: 1 }]), { code: 'order.notAllowed', path: 'orders[state][0]' });
     expectRefused(s, S([{ kind: 'eradicate', region: 'PE-TAC', amount: 1 }]), { code: 'order.notAllowed', path: 'orders[state][0]' });
     expectRefused(s, I([{ kind: 'move', region: 'PE-LMA', to: 'PE-LIM', amount: 1 }]), { code: 'order.notAllowed', path: 'orders[insurgents][0]' });
-    // The law cannot be proposed twice.
-    const pending = step(s, S([{ kind: 'interdictionLaw' }])).state;
+    // The law cannot be proposed when it is already in force (the 2016 scenario starts with Law 30339),
+    // nor twice.
+    expectRefused(s, S([{ kind: 'interdictionLaw' }]), { code: 'order.notAllowed', path: 'orders[state][0]' });
+    const lawless = createGame(WITHOUT_LAW, 1);
+    const pending = step(lawless, S([{ kind: 'interdictionLaw' }])).state;
     expectRefused(pending, S([{ kind: 'interdictionLaw' }]), { code: 'order.notAllowed', path: 'orders[state][0]' });
   });
 

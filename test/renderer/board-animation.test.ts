@@ -113,7 +113,7 @@ describe('events → animation: what is shown', () => {
     expect(buildBoardModel(input({ turnEvents: [] })).animation).toBeNull();
     expect(buildBoardModel(input({ turnEvents: undefined })).animation).toBeNull();
     const quiet = [ev({ type: 'shipmentExported', region: 'PE-AYA', exit: 'sea-callao', mode: 'sea', tonnes: 4 }),
-      ev({ type: 'revenueCollected', side: 'clans', musd: 10 }), ev({ type: 'cocaEradicated', region: 'PE-CUS', ha: 10, replantedHa: 5 })];
+      ev({ type: 'revenueCollected', side: 'clans', musd: 10 }), ev({ type: 'cocaEradicated', region: 'PE-CUS', ha: 10 })];
     expect(buildBoardModel(input({ turnEvents: quiet })).animation).toBeNull();
   });
 

@@ -167,7 +167,7 @@ describe('planning rows', () => {
     const lines = summarise(opts, { note: '', values: { [optionKey(army)]: { amount: 3000 }, [optionKey(roe)]: { choice: 'track' } } });
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ kind: 'deployArmy', region: 'PE-AYA', from: army.current, value: 3000 });
-    expect(lines[1]).toMatchObject({ kind: 'roe', from: 'off', value: 'track' });
+    expect(lines[1]).toMatchObject({ kind: 'roe', from: roe.current, value: 'track' });
   });
 
   it('turns validation errors into translated messages with names', () => {
