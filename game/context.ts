@@ -33,8 +33,11 @@ export interface StaticCtx {
    * flight (within `airHubMaxHops`, its own first), with the hops; and for each airstrip region,
    * the regions within reach in order of hops and the next step toward it, for walk survival.
    */
-  hubsOf: { hub: number; hops: number }[][];
-  hubBall: { order: Int32Array; next: Int32Array }[];
+  hubsOf: { hub: number; hops: number; pos: number }[][];
+  /** Per airstrip region: the regions within reach in order of hops, and for each the position in
+   * that order of its next step toward the hub (-1 at the hub). Positions keep the walk arrays
+   * the size of the reach, so the cost stays linear in the regions. */
+  hubBall: { order: Int32Array; nextPos: Int32Array }[];
   /** kg of leaf per kg of cocaine equivalent, by region (alkaloid content). */
   leafKgPerKg: Float64Array;
   /** Share of each region's coca inside the VRAEM. */
@@ -107,6 +110,25 @@ function bfs(neighbors: number[][], starts: number[]): { hops: Int32Array; next:
   return { hops, next, order: Int32Array.from(queue) };
 }
 
+/** The same, from one region and at most `maxHops` deep, in space proportional to what it reaches. */
+function bfsWithin(neighbors: number[][], start: number, maxHops: number): { hops: Map<number, number>; next: Map<number, number>; order: Int32Array } {
+  const hops = new Map<number, number>([[start, 0]]);
+  const next = new Map<number, number>();
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const u = queue[head]!;
+    if (hops.get(u)! >= maxHops) continue;
+    for (const v of neighbors[u]!) {
+      if (!hops.has(v)) {
+        hops.set(v, hops.get(u)! + 1);
+        next.set(v, u);
+        queue.push(v);
+      }
+    }
+  }
+  return { hops, next, order: Int32Array.from(queue) };
+}
+
 export function staticCtx(scenario: Scenario): StaticCtx {
   const hit = cache.get(scenario);
   if (hit) return hit;
@@ -129,13 +151,13 @@ export function staticCtx(scenario: Scenario): StaticCtx {
   }
   const strips = defs.map((d, i) => (d.airstrips > 0 ? i : -1)).filter((i) => i >= 0);
   const p = scenario.params;
-  const hubsOf: { hub: number; hops: number }[][] = defs.map(() => []);
-  const hubBall: { order: Int32Array; next: Int32Array }[] = defs.map(() => ({ order: new Int32Array(0), next: new Int32Array(0) }));
+  const hubsOf: { hub: number; hops: number; pos: number }[][] = defs.map(() => []);
+  const hubBall: { order: Int32Array; nextPos: Int32Array }[] = defs.map(() => ({ order: new Int32Array(0), nextPos: new Int32Array(0) }));
   for (const a of strips) {
-    const b = bfs(neighbors, [a]);
-    const within = Array.from(b.order).filter((i) => b.hops[i]! <= p.airHubMaxHops);
-    hubBall[a] = { order: Int32Array.from(within), next: b.next };
-    for (const i of within) hubsOf[i]!.push({ hub: a, hops: b.hops[i]! });
+    const b = bfsWithin(neighbors, a, p.airHubMaxHops);
+    const pos = new Map(Array.from(b.order).map((i, k) => [i, k]));
+    hubBall[a] = { order: b.order, nextPos: Int32Array.from(b.order, (i) => (i === a ? -1 : pos.get(b.next.get(i)!)!)) };
+    b.order.forEach((i, k) => hubsOf[i]!.push({ hub: a, hops: b.hops.get(i)!, pos: k }));
   }
   for (const list of hubsOf) list.sort((x, y) => x.hops - y.hops || x.hub - y.hub);
   const leafKgPerKg = new Float64Array(defs.map((d) => (p.leafKgPerCocaineKgRef * p.refAlkaloidPct) / d.alkaloidPct));

@@ -66,6 +66,8 @@ export const NATIONAL_COLUMNS = [
   'civilians_killed',
   // Appended (not part of the fixed prefix): river exports, stocks, domestic use, scores.
   'export_river_t', 'stock_t', 'consumed_t', 'score_state', 'score_clans', 'score_insurgents',
+  // Deterrence of narco-flights and the world market (docs/model.md §4.6–4.7).
+  'aircraft_shot_down', 'aircraft_forced_down', 'air_fear', 'world_price_index', 'foreign_output_t', 'foreign_coca_ha',
 ] as const;
 
 /** One row per resolved turn. Flows are the turn's totals; stocks are end-of-turn values. */
@@ -79,6 +81,7 @@ export function nationalTable(history: readonly TurnRecord[]): Table {
       h.stateSpendMusd, h.usSupport, h.legitimacy, h.insurgentFighters, h.securityForcesKilled, h.insurgentsKilled,
       h.civiliansKilled,
       h.exportRiverT, h.stockT, h.consumedT, h.scores.state, h.scores.clans, h.scores.insurgents,
+      h.aircraftShotDown, h.aircraftForcedDown, h.airFear, h.worldPriceIndex, h.foreignOutputT, h.foreignCocaHa,
     ]),
   };
 }
@@ -86,6 +89,7 @@ export function nationalTable(history: readonly TurnRecord[]): Table {
 export const REGION_COLUMNS = [
   'turn', 'region', 'coca_ha', 'leaf_t', 'yield_t_ha', 'eradicated_ha', 'leaf_price_usd_kg', 'labs', 'state_forces',
   'insurgent_fighters', 'clan_presence', 'violence_events', 'control',
+  'narco_flights', 'refused_t', 'planted_ha', 'replanted_ha', 'colonized_in_ha', 'displaced_in_ha', 'abandoned_ha',
 ] as const;
 
 /**
@@ -99,6 +103,7 @@ export function regionRows(state: GameState): Cell[][] {
     return [
       state.turn, r.id, ha, r.flow.leafT, ha > 0 ? (r.flow.leafT * 4) / ha : 0, r.flow.eradicatedHa, r.leafPriceUsdPerKg,
       r.labs, r.army + r.police, r.insurgentFighters, r.clanPresence, r.flow.violenceEvents, r.control,
+      r.flow.flights, r.flow.refusedT, r.flow.plantedHa, r.flow.replantedHa, r.flow.colonizedInHa, r.flow.displacedInHa, r.flow.abandonedHa,
     ];
   });
 }

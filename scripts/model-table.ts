@@ -16,14 +16,18 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findScenario, MAP, mean, quantile, scenarioHash, type GameState, type Params } from '../game/index';
-import { DEFAULT_SEAT, playGame } from '../cli/play';
+import { findScenario, MAP, mean, POLICIES, quantile, scenarioHash, totalCocaHa, type GameState, type Params, type Scenario } from '../game/index';
+import { DEFAULT_SEAT, playGame, type Seat } from '../cli/play';
 
 const MARKERS = {
   model: ['<!-- model-table:start -->', '<!-- model-table:end -->'],
+  years: ['<!-- years-table:start -->', '<!-- years-table:end -->'],
+  policies: ['<!-- policy-table:start -->', '<!-- policy-table:end -->'],
   params: ['<!-- param-table:start -->', '<!-- param-table:end -->'],
 } as const;
 const SEEDS = Array.from({ length: 20 }, (_x, i) => i + 1);
+const YEARS = 5;
+const POLICY_YEARS = 3;
 const DOC = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'model.md');
 
 interface Row {
@@ -41,81 +45,84 @@ const int = (x: number) => Math.round(x).toLocaleString('en-US');
 const dec = (d: number) => (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function collect(): { rows: Row[]; hash: string } {
+const scenarioOf = (): Scenario => {
   const scenario = findScenario('interdiction-2016');
   if (!scenario) throw new Error('the baseline scenario interdiction-2016 is missing');
-  const vraem = new Float64Array(MAP.regions.length);
-  for (const m of MAP.zones.find((z) => z.id === 'vraem')?.members ?? []) vraem[MAP.regions.findIndex((r) => r.id === m.region)] = m.cocaShare;
+  return scenario;
+};
+const VRAEM = new Float64Array(MAP.regions.length);
+for (const m of MAP.zones.find((z) => z.id === 'vraem')?.members ?? []) VRAEM[MAP.regions.findIndex((r) => r.id === m.region)] = m.cocaShare;
+const REGION = new Map(MAP.regions.map((r, i) => [r.id, i]));
+
+/** Every seed's game under a State policy (the other sides on their status-quo policies): the state after each turn. */
+function games(scenario: Scenario, statePolicy: string, turns: number): GameState[][] {
+  const seat: Seat = { kind: 'policy', name: statePolicy };
+  return SEEDS.map((seed) => {
+    const states: GameState[] = [];
+    playGame({ scenario, seed, turns, seats: { state: seat, clans: DEFAULT_SEAT, insurgents: DEFAULT_SEAT } }, (s) => states.push(s));
+    return states;
+  });
+}
+
+const rec = (s: GameState) => s.history[s.history.length - 1]!;
+/** Year `y` (0 = the first simulated year): the flow `f` summed over its four quarters. */
+const yearSum = (run: GameState[], y: number, f: (s: GameState) => number) => run.slice(4 * y, 4 * y + 4).reduce((a, s) => a + f(s), 0);
+const yearEnd = (run: GameState[], y: number) => run[4 * y + 3]!;
+/** Leaf-weighted farm-gate price over a year, optionally over the VRAEM only. */
+function leafPrice(run: GameState[], y: number, vraemOnly = false): number {
+  let w = 0;
+  let v = 0;
+  for (const s of run.slice(4 * y, 4 * y + 4)) {
+    s.regions.forEach((r, i) => {
+      const k = (vraemOnly ? VRAEM[i]! : 1) * r.flow.leafT;
+      w += k;
+      v += k * r.leafPriceUsdPerKg;
+    });
+  }
+  return w > 0 ? v / w : 0;
+}
+const vraemHa = (s: GameState) => s.regions.reduce((a, r, i) => a + VRAEM[i]! * totalCocaHa(r), 0);
+const share = (s: GameState, id: string) => totalCocaHa(s.regions[REGION.get(id)!]!) / rec(s).cocaHa;
+
+function collect(runs: GameState[][]): Row[] {
   const per = new Map<string, number[]>();
   const put = (k: string, v: number) => per.set(k, [...(per.get(k) ?? []), v]);
-  for (const seed of SEEDS) {
-    const states: GameState[] = [];
-    const { state } = playGame(
-      { scenario, seed, turns: 8, seats: { state: DEFAULT_SEAT, clans: DEFAULT_SEAT, insurgents: DEFAULT_SEAT } },
-      (s) => states.push(s),
-    );
-    const h = state.history;
+  for (const states of runs) {
+    const h = states.map(rec);
     const y1 = h.slice(0, 4);
-    const y2 = h.slice(4, 8);
     const sum = (rs: typeof h, f: (r: (typeof h)[number]) => number) => rs.reduce((a, r) => a + f(r), 0);
     let vLeaf = 0;
     let leaf = 0;
-    let vHa = 0;
-    let ha = 0;
     for (const s of states.slice(0, 4)) {
       s.regions.forEach((r, i) => {
-        vLeaf += vraem[i]! * r.flow.leafT;
+        vLeaf += VRAEM[i]! * r.flow.leafT;
         leaf += r.flow.leafT;
       });
     }
-    states[3]!.regions.forEach((r, i) => {
-      const total = r.cocaHa + r.immatureHa.reduce((a, x) => a + x, 0);
-      vHa += vraem[i]! * total;
-      ha += total;
-    });
     const leafT = sum(y1, (r) => r.leafT);
     const exported = sum(y1, (r) => r.exportedT);
-    put('ha2016', h[3]!.cocaHa);
-    put('ha2017', h[7]!.cocaHa);
     put('leafT', leafT);
     put('yield', leafT / mean(y1.map((r) => r.cocaHa)));
     put('vraemLeaf', vLeaf / leaf);
-    put('vraemHa', vHa / ha);
-    put('leafPrice', sum(y1, (r) => r.leafPriceUsdPerKg * r.leafT) / leafT);
+    put('vraemHa', vraemHa(states[3]!) / h[3]!.cocaHa);
     put('pbcPrice', mean(y1.map((r) => r.pbcPriceUsdPerKg)));
     put('exportPrice', sum(y1, (r) => r.cocaineExportPriceUsdPerKg * r.exportedT) / exported);
     put('flightsPerDay', sum(y1, (r) => r.narcoFlights) / 366);
-    put('air', sum(y1, (r) => r.exportAirT) / exported);
-    put('sea', sum(y1, (r) => r.exportSeaT) / exported);
-    put('land', sum(y1, (r) => r.exportLandT + r.exportRiverT) / exported);
-    put('erad2016', sum(y1, (r) => r.eradicatedHa));
-    put('erad2017', sum(y2, (r) => r.eradicatedHa));
-    put('fighters', h[3]!.insurgentFighters);
-    put('secKilled', sum(y1, (r) => r.securityForcesKilled));
+    put('seized', sum(y1, (r) => r.seizedT));
     put('seizedShare', sum(y1, (r) => r.seizedT) / sum(y1, (r) => r.cocainePotentialT));
   }
   const v = (k: string) => per.get(k)!;
-  const rows: Row[] = [
-    { label: 'Coca area, end of 2016 (ha)', values: v('ha2016'), publicText: '43,900', publicRange: [43_900, 43_900], format: int, note: 'UNODC/DEVIDA; incl. immature plantings' },
-    { label: 'Coca area, end of 2017 (ha)', values: v('ha2017'), publicText: '49,900', publicRange: [49_900, 49_900], format: int, note: 'years 1–2 (turns 1–8)' },
-    { label: 'Leaf output, 2016 (t)', values: v('leafT'), publicText: '~106,000', publicRange: [106_000, 106_000], format: int, note: 'sun-dried leaf' },
-    { label: 'National leaf yield (t/ha/yr)', values: v('yield'), publicText: '2.3–2.4', publicRange: [2.3, 2.4], format: dec(2), note: '2013–2015 surveys; leaf ÷ mean area' },
+  return [
+    { label: 'Leaf output, 2016 (t)', values: v('leafT'), publicText: '105,960', publicRange: [105_960, 105_960], format: int, note: 'UNODC/DEVIDA 2016, sun-dried leaf incl. ~10,900 t for licit use' },
+    { label: 'National leaf yield (t/ha/yr)', values: v('yield'), publicText: '2.39–2.42', publicRange: [2.39, 2.42], format: dec(2), note: 'UNODC 2015–2016 surveys; model: leaf ÷ mean area incl. young plantings' },
     { label: 'VRAEM share of leaf', values: v('vraemLeaf'), publicText: '~67–69%', publicRange: [0.67, 0.69], format: pct, note: 'zone cocaShare × department leaf (see limitation 1)' },
-    { label: 'VRAEM share of area', values: v('vraemHa'), publicText: '~40–45%', publicRange: [0.4, 0.45], format: pct, note: 'same method, end of 2016' },
-    { label: 'Farm-gate leaf price (US$/kg)', values: v('leafPrice'), publicText: '3.9–4.3', publicRange: [3.9, 4.3], format: dec(2), note: 'leaf-weighted; 3.9 in 2015, 4.3 in 2013–14' },
-    { label: 'PBC price in the zone (US$/kg)', values: v('pbcPrice'), publicText: '~800', publicRange: [800, 800], format: int, note: '2015–2017' },
-    { label: 'Cocaine price at the exits (US$/kg)', values: v('exportPrice'), publicText: '1,500–2,000 (Bolivia) / ~4,000 (Lima)', publicRange: null, format: int, note: 'export-weighted; blend by the air/sea/land split ≈ 2,600' },
-    { label: 'Narco-flights per day', values: v('flightsPerDay'), publicText: '4–10', publicRange: [4, 10], format: dec(1), note: 'seed 6–10; other reports 4–5' },
-    { label: 'Exports by air', values: v('air'), publicText: '~56%', publicRange: [0.56, 0.56], format: pct, note: 'share of tonnes exported, 2016' },
-    { label: 'Exports by sea', values: v('sea'), publicText: '~38%', publicRange: [0.38, 0.38], format: pct, note: '' },
-    { label: 'Exports by land (incl. river)', values: v('land'), publicText: '~6%', publicRange: [0.06, 0.06], format: pct, note: '' },
-    { label: 'Eradication, 2016 (ha)', values: v('erad2016'), publicText: '30,151', publicRange: [30_151, 30_151], format: int, note: 'manual; none in the VRAEM' },
-    { label: 'Eradication, 2017 (ha)', values: v('erad2017'), publicText: '22,885', publicRange: [22_885, 22_885], format: int, note: 'turns 5–8' },
-    { label: 'Insurgent fighters, end of 2016', values: v('fighters'), publicText: '~80 core (300–500 members)', publicRange: [80, 80], format: int, note: '2014 figure (seed)' },
-    { label: 'Security forces killed, 2016', values: v('secKilled'), publicText: '15–20 a year', publicRange: [15, 20], format: dec(1), note: 'VRAEM 2008–2012 average' },
-    { label: 'Seizures ÷ potential production', values: v('seizedShare'), publicText: '~5–10%', publicRange: [0.05, 0.1], format: pct, note: 'DEVIDA/UNODC reporting, as cited for interceptPerHop' },
+    { label: 'VRAEM share of area, end of 2016', values: v('vraemHa'), publicText: '~46%', publicRange: [0.44, 0.48], format: pct, note: 'VRAEM ~20,350 ha of 43,900 (UNODC: +11% in 2016 on 18,333 ha)' },
+    { label: 'PBC price in the zone (US$/kg)', values: v('pbcPrice'), publicText: '847', publicRange: [800, 900], format: int, note: 'UNODC 2016 fact sheet (2015: 745)' },
+    { label: 'Cocaine price at the exits (US$/kg)', values: v('exportPrice'), publicText: '1,500–2,000 (Bolivia) / ~4,000 (Lima)', publicRange: null, format: int, note: 'export-weighted' },
+    { label: 'Narco-flights per day, 2016', values: v('flightsPerDay'), publicText: '~4 (2015); 6–10 (seed)', publicRange: [4, 10], format: dec(1), note: 'DEVIDA: 4 a day to Dec 2015, ~150–350 kg each' },
+    { label: 'Seizures, 2016 (t)', values: v('seized'), publicText: '~28 (PBC 14 + HCl 14)', publicRange: [28, 28], format: int, note: 'UNODC 2016 fact sheet; model incl. lab raids and air' },
+    { label: 'Seizures ÷ potential production', values: v('seizedShare'), publicText: '~5–10%', publicRange: [0.05, 0.1], format: pct, note: 'DIRANDRO: 7–10% of national production' },
   ];
-  return { rows, hash: scenarioHash(scenario) };
 }
 
 /** How far the mean is from the public figure's range, in percent of the range's nearer end. */
@@ -128,11 +135,11 @@ function deviation(x: number, range: [number, number] | null): string {
   return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(0)}%`;
 }
 
-function renderTable(): string {
-  const { rows, hash } = collect();
+function renderTable(runs: GameState[][], hash: string): string {
+  const rows = collect(runs);
   const lines = [
     `Baseline \`interdiction-2016\` (scenario hash \`${hash}\`), every seat \`policy:status-quo\`, seeds ${SEEDS[0]}–${SEEDS[SEEDS.length - 1]};`
-      + ' 2016 = turns 1–4, 2017 = turns 5–8. Generated by `npx tsx scripts/model-table.ts`; do not edit by hand.',
+      + ' 2016 = turns 1–4. Generated by `npm run model-table`; do not edit by hand.',
     '',
     '| Quantity | Model mean | Model 10–90% | Public figure | Mean vs public | Note |',
     '|---|---:|---:|---|---:|---|',
@@ -141,6 +148,127 @@ function renderTable(): string {
     const m = mean(r.values);
     lines.push(`| ${r.label} | ${r.format(m)} | ${r.format(quantile(r.values, 0.1))}–${r.format(quantile(r.values, 0.9))} | ${r.publicText} | ${deviation(m, r.publicRange)} | ${r.note} |`);
   }
+  return lines.join('\n');
+}
+
+/** A quantity followed year by year: one value per seed and year, and the record where there is one. */
+interface YearRow {
+  label: string;
+  value: (run: GameState[], y: number) => number;
+  format: (x: number) => string;
+  /** Per year (2016 …): the public figure as text, and whether the parameters were fitted to it. */
+  record: readonly ({ text: string; use: 'fit' | 'check' | 'compare' } | null)[];
+}
+
+const fit = (text: string) => ({ text, use: 'fit' as const });
+const check = (text: string) => ({ text, use: 'check' as const });
+const compare = (text: string) => ({ text, use: 'compare' as const });
+
+/** Public figures 2016–2020 (docs/model.md §8 gives the sources). */
+const YEAR_ROWS: YearRow[] = [
+  { label: 'Coca area, end of year (ha)', value: (run, y) => rec(yearEnd(run, y)).cocaHa, format: int,
+    record: [fit('43,900'), fit('49,900'), check('54,134'), check('54,655'), check('61,777 (COVID)')] },
+  ...(['PE-CUS', 'PE-AYA', 'PE-PUN', 'PE-JUN', 'PE-LOR'] as const).map((id): YearRow => ({
+    label: `${MAP.regions[REGION.get(id)!]!.name}: share of the area`, value: (run, y) => share(yearEnd(run, y), id), format: pct,
+    record: ({
+      'PE-CUS': [null, fit('34.6%'), check('30.0%'), check('28.6%'), check('22.2%')],
+      'PE-AYA': [null, fit('25.9%'), check('26.4%'), check('28.9%'), check('28.8%')],
+      'PE-PUN': [compare('10.4%'), fit('13.0%'), check('13.3%'), check('13.0%'), check('14.1%')],
+      'PE-JUN': [null, fit('7.2%'), check('7.3%'), check('8.1%'), check('7.9%')],
+      'PE-LOR': [null, fit('6.8%'), check('9.4%'), check('9.2%'), check('10.2%')],
+    } as const)[id],
+  })),
+  { label: 'VRAEM: share of the area', value: (run, y) => vraemHa(yearEnd(run, y)) / rec(yearEnd(run, y)).cocaHa, format: pct,
+    record: [compare('~46%'), compare('~43%'), check('44.5%'), check('47.6%'), check('45.3%')] },
+  { label: 'Farm-gate leaf price (US$/kg)', value: (run, y) => leafPrice(run, y), format: dec(2),
+    record: [compare('3.1 (weighted 2.2)'), null, null, null, compare('3.7 (Jan), 2.0 (Apr, COVID)')] },
+  { label: 'VRAEM leaf price (US$/kg)', value: (run, y) => leafPrice(run, y, true), format: dec(2),
+    record: [compare('~2.3 (early 2016)'), null, null, null, compare('3.3 (Jan), 1.2 (Apr)')] },
+  { label: 'Narco-flights in the year', value: (run, y) => yearSum(run, y, (s) => rec(s).narcoFlights), format: int,
+    record: [compare('~1,000–1,500'), null, null, null, null] },
+  { label: 'Exports by air', value: (run, y) => yearSum(run, y, (s) => rec(s).exportAirT) / yearSum(run, y, (s) => rec(s).exportedT), format: pct,
+    record: [fit('~56% (2014–16)'), null, null, null, null] },
+  { label: 'Exports by sea', value: (run, y) => yearSum(run, y, (s) => rec(s).exportSeaT) / yearSum(run, y, (s) => rec(s).exportedT), format: pct,
+    record: [fit('~38% (2014–16)'), null, null, null, null] },
+  { label: 'Exports by land and river', value: (run, y) => yearSum(run, y, (s) => rec(s).exportLandT + rec(s).exportRiverT) / yearSum(run, y, (s) => rec(s).exportedT), format: pct,
+    record: [fit('~6% (2014–16)'), null, null, null, null] },
+  { label: 'Eradication in the year (ha)', value: (run, y) => yearSum(run, y, (s) => rec(s).eradicatedHa), format: int,
+    record: [compare('30,151'), compare('22,885'), compare('≥14,000 (Jan–Jun)'), compare('25,526'), compare('6,273 (COVID)')] },
+  { label: 'Insurgent fighters, end of year', value: (run, y) => rec(yearEnd(run, y)).insurgentFighters, format: int,
+    record: [compare('~80 core (2014)'), null, null, compare('columns of ≥100 seen'), compare('123 armed of 417 (2021–22)')] },
+  { label: 'Security forces killed in the year', value: (run, y) => yearSum(run, y, (s) => rec(s).securityForcesKilled), format: dec(1),
+    record: [compare('≥7'), null, compare('≥6'), compare('≥3'), compare('≥4')] },
+  { label: 'Colombia: coca area, end of year (ha)', value: (run, y) => yearEnd(run, y).world.producers.find((x) => x.id === 'colombia')?.cocaHa ?? 0, format: int,
+    record: [compare('146,000 (start)'), check('171,000'), check('169,000'), check('154,000'), check('143,000')] },
+  { label: 'Colombia: potential cocaine (t)', value: (run, y) => 4 * (yearEnd(run, y).world.producers.find((x) => x.id === 'colombia')?.outputT ?? 0), format: int,
+    record: [compare('1,053'), check('1,058'), check('1,120'), check('1,137'), check('1,228')] },
+];
+
+function renderYears(runs: GameState[][], hash: string): string {
+  const years = Array.from({ length: YEARS }, (_x, y) => rec(runs[0]![4 * y + 3]!).year);
+  const lines = [
+    `Baseline \`interdiction-2016\` (scenario hash \`${hash}\`), every seat \`policy:status-quo\`, seeds ${SEEDS[0]}–${SEEDS[SEEDS.length - 1]}.`
+      + ' Each cell: the model\'s mean and, under it, its 10–90% range across seeds; then the record, marked **fit** (the parameters were fitted to it),'
+      + ' *check* (not fitted: the test of the model) or plain (a comparison, where the figure or the basis differs). Generated by `npm run model-table`; do not edit by hand.',
+    '',
+    `| Quantity | ${years.join(' | ')} |`,
+    `|---|${years.map(() => '---:').join('|')}|`,
+  ];
+  for (const row of YEAR_ROWS) {
+    const cells = years.map((_year, y) => {
+      const values = runs.map((run) => row.value(run, y));
+      const r = row.record[y];
+      const record = !r ? '' : r.use === 'fit' ? ` · **${r.text}** fit` : r.use === 'check' ? ` · *${r.text}* check` : ` · ${r.text}`;
+      return `${row.format(mean(values))} (${row.format(quantile(values, 0.1))}–${row.format(quantile(values, 0.9))})${record}`;
+    });
+    lines.push(`| ${row.label} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** The mechanism behind each policy's difference from the status quo, in one line. */
+const POLICY_MECHANISM: Record<string, string> = {
+  'status-quo': 'the reference: eradication where CORAH worked, Law 30339 with force-down rules and one radar, nothing else new',
+  'air-interdiction': 'radars and trained pilots under shoot-down rules: a few shootdowns teach pilots and buyers a lethal risk, most refuse to fly, product crowds onto dearer ground routes, so the VRAEM\'s value per kilo and its leaf price fall and its coca stops growing; flights move to hubs outside radar cover; every engagement risks a mistaken shootdown',
+  'eradication-surge': 'eradication wherever police can escort it: most fields are replanted (the treadmill) and some move to the frontier, so the area falls little; less Peruvian supply raises world prices and Colombia plants more (the balloon abroad)',
+  'vraem-offensive': 'army and leadership targeting in the VRAEM: clashes and strikes cut the fighters and their leaders and sustained presence becomes the new normal; coca barely moves, because farmers\' incomes do not change',
+  'development-first': 'development where coca grows, eradication only where it has arrived: licit income rises on the farms programmes reach where the State is present (Cusco, Puno), not in the VRAEM, where part of the money is captured by the clans',
+};
+
+function renderPolicies(scenario: Scenario, hash: string): string {
+  const y = POLICY_YEARS - 1;
+  const names = Object.keys(POLICIES.state);
+  const results = names.map((name) => ({ name, runs: games(scenario, name, 4 * POLICY_YEARS) }));
+  const cols: { label: string; value: (run: GameState[]) => number; format: (x: number) => string }[] = [
+    { label: 'VRAEM leaf price (US$/kg)', value: (run) => leafPrice(run, y, true), format: dec(2) },
+    { label: 'Flights in year 3', value: (run) => yearSum(run, y, (s) => rec(s).narcoFlights), format: int },
+    { label: 'Aircraft shot down (3 years)', value: (run) => run.reduce((a, s) => a + rec(s).aircraftShotDown, 0), format: dec(1) },
+    { label: 'Games with a mistaken shootdown', value: (run) => (run.at(-1)!.national.totals.mistakenShootdowns > 0 ? 1 : 0), format: (x) => `${Math.round(100 * x)}%` },
+    { label: 'Area in the VRAEM (ha)', value: (run) => vraemHa(run.at(-1)!), format: int },
+    { label: 'Area outside the VRAEM (ha)', value: (run) => rec(run.at(-1)!).cocaHa - vraemHa(run.at(-1)!), format: int },
+    { label: 'Fighters', value: (run) => rec(run.at(-1)!).insurgentFighters, format: int },
+    { label: 'Colombia\'s output in year 3 (t)', value: (run) => yearSum(run, y, (s) => (s.world.producers.find((x) => x.id === 'colombia')?.outputT ?? 0)), format: int },
+  ];
+  const base = results.find((r) => r.name === 'status-quo')!;
+  const lines = [
+    `Baseline \`interdiction-2016\` (scenario hash \`${hash}\`) after ${POLICY_YEARS} years (end of ${rec(base.runs[0]!.at(-1)!).year}), each State policy against the status quo,`
+      + ` the clans and the insurgents on their status-quo policies, seeds ${SEEDS[0]}–${SEEDS[SEEDS.length - 1]}; means, and the difference from the status quo.`
+      + ' Generated by `npm run model-table`; do not edit by hand.',
+    '',
+    `| State policy | ${cols.map((c) => c.label).join(' | ')} |`,
+    `|---|${cols.map(() => '---:').join('|')}|`,
+  ];
+  for (const r of results) {
+    const cells = cols.map((c) => {
+      const m = mean(r.runs.map(c.value));
+      const b = mean(base.runs.map(c.value));
+      const diff = r === base || !(Math.abs(b) > 1e-9) ? '' : ` (${m >= b ? '+' : '−'}${Math.abs((100 * (m - b)) / b).toFixed(0)}%)`;
+      return `${c.format(m)}${diff}`;
+    });
+    lines.push(`| \`${r.name}\` | ${cells.join(' | ')} |`);
+  }
+  lines.push('', 'The mechanism behind each difference:', '');
+  for (const r of results) lines.push(`- \`${r.name}\`: ${POLICY_MECHANISM[r.name] ?? '(no line yet: add one to POLICY_MECHANISM in scripts/model-table.ts)'}.`);
   return lines.join('\n');
 }
 
@@ -159,13 +287,22 @@ const PARAM_USE: Record<keyof Params, string> = {
   plantLagTurns: 'displacement/production: quarters from planting to first harvest',
   plantCostUsdPerHa: 'deployments: cost of a financed hectare',
   altIncomeUsdPerHaYear: 'displacement: licit income per ha',
-  developmentIncomeUsdPerMusd: 'displacement: licit income added per US$ M of development stock',
+  licitIncomeRemoteShare: 'displacement: licit income without road access, against the mean access',
   cultivationGrowthRate: 'displacement: farmers\' own expansion rate',
+  profitHalfSaturation: 'displacement: profit excess at which expansion runs at half its top rate',
   cultivationAbandonRate: 'displacement: abandonment rate of unprofitable coca',
+  colonizeShare: 'displacement: share of growers\' expansion opening ground next door',
   replantShare: 'displacement: eradicated ha replanted on the spot',
   displaceShare: 'displacement: eradicated ha re-established elsewhere',
   displaceNeighborShare: 'displacement: share of displaced planting going next door',
+  networkFloor: 'displacement: attractiveness of new ground without a clan network',
+  outletlessFactor: 'displacement: attractiveness of new ground without an outlet',
   priceSmoothing: 'markets: speed of exit and leaf prices',
+  developmentHaPerMusd: 'displacement: farms a US$1 M development stock reaches',
+  developmentIncomeMultiple: 'displacement: licit income on reached farms, × the region\'s',
+  developmentPresenceFloor: 'displacement, deployments: presence below which programmes reach nobody',
+  developmentPresenceFull: 'displacement, deployments: presence at which programmes reach fully',
+  developmentCaptureShare: 'deployments: development money captured by the clans where the State is absent',
   eradicationCostUsdPerHa: 'deployments: cost of an ordered hectare',
   eradicationHaPerPolicePerQuarter: 'eradication: capacity per police officer',
   eradicationMaxHaPerQuarter: 'eradication: national cap (all teams)',
@@ -182,16 +319,40 @@ const PARAM_USE: Record<keyof Params, string> = {
   pilotReadinessDecay: 'deployments: readiness lost per quarter',
   airInterceptForceDown: 'trafficking: interception level under force-down',
   airInterceptShootDown: 'trafficking: interception level under shoot-down',
+  airInterceptTrack: 'trafficking: interception level when only tracking',
+  shootDownLethalShare: 'trafficking: engaged aircraft shot down under shoot-down rules',
+  forceDownSuccess: 'trafficking: engaged aircraft forced to land under force-down rules',
   mistakenShootdownRisk: 'trafficking: risk per engagement at zero readiness',
+  readinessSafety: 'trafficking: share of the mistake risk full readiness removes',
+  forceDownMistakeShare: 'trafficking: mistake risk of a force-down engagement, against a shoot-down one',
+  airHubMaxHops: 'trafficking: regions a load may cross to reach an airstrip hub',
+  airFearPerIncident: 'trafficking: perceived risk learned per aircraft shot down',
+  forcedDownWeight: 'trafficking: a forced landing\'s weight against a shootdown (learning and threat)',
+  airFearDecayPerMonth: 'trafficking: perceived risk forgotten a month',
+  pilotRefusalRisk: 'trafficking, markets: perceived risk at which half the pilots refuse',
+  pilotRefusalSteepness: 'trafficking, markets: how sharply refusals rise',
+  airRiskPremium: 'trafficking, markets: extra cost of a flight at full perceived risk',
   routeSensitivity: 'markets: how fast route shares chase netback',
-  exportPriceFlex: 'markets: export price elasticity to scarcity',
+  routeCongestion: 'markets, trafficking: transport cost elasticity to a mode\'s volume',
+  worldDemandGrowthPerYear: 'markets: growth of world demand a year',
+  worldDemandElasticity: 'markets: elasticity of the quantity bought at the exits to the price',
+  exitPriceTransmission: 'markets: exit prices\' response to the world price index',
+  worldPriceIndexMin: 'markets: floor of the world price index',
+  worldPriceIndexMax: 'markets: ceiling of the world price index',
+  foreignSupplyResponse: 'markets: Colombian and Bolivian area response to expected prices',
+  foreignExpectationSpeed: 'markets: speed of growers\' price expectations abroad',
+  foreignMaxChangePerQuarter: 'markets: cap on the area change abroad a quarter',
   clashRate: 'security: army–insurgent clashes',
   ambushRate: 'security: casualties per fighter in an ambush',
   attackRate: 'security: casualties per fighter in an attack',
   civilianShare: 'security: civilian deaths per combatant death',
   leadershipIntelPerMusd: 'deployments: intelligence per US$ M of leadership targeting',
   leaderStrikeChance: 'security: chance of a strike at full intelligence',
+  leaderSuccessionChance: 'politics: chance a quarter a strong group raises a successor',
+  leaderSuccessionFighters: 'politics: fighters in the region for a sure succession chance',
+  leaderlessCohesion: 'politics: cohesion ceiling with no leader active',
   legitimacyDrift: 'politics: reversion of legitimacy to its base',
+  presenceAnchoring: 'politics: share of sustained presence that becomes the new base',
   corruptionPerMusd: 'deployments: corruption per US$ M of bribes',
   recruitPerMusd: 'politics: recruits per US$ M',
   baselineRecruitment: 'politics: recruits without spending',
@@ -205,10 +366,10 @@ const PARAM_USE: Record<keyof Params, string> = {
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function renderParams(): string {
-  const scenario = findScenario('interdiction-2016')!;
+  const scenario = scenarioOf();
   const lines = [
     `Values from \`assets/scenarios/interdiction-2016.json\` (scenario hash \`${scenarioHash(scenario)}\`); sources from its \`paramSources\`.`
-      + ' Generated by `npx tsx scripts/model-table.ts`; do not edit by hand.',
+      + ' Generated by `npm run model-table`; do not edit by hand.',
     '',
     '| Parameter | Value | Enters | Source |',
     '|---|---:|---|---|',
@@ -238,7 +399,13 @@ function main(): number {
   const doc = readFileSync(DOC, 'utf8');
   let next: string;
   try {
-    next = splice(splice(doc, MARKERS.model, renderTable()), MARKERS.params, renderParams());
+    const scenario = scenarioOf();
+    const hash = scenarioHash(scenario);
+    const runs = games(scenario, 'status-quo', 4 * YEARS);
+    next = splice(doc, MARKERS.model, renderTable(runs, hash));
+    next = splice(next, MARKERS.years, renderYears(runs, hash));
+    next = splice(next, MARKERS.policies, renderPolicies(scenario, hash));
+    next = splice(next, MARKERS.params, renderParams());
   } catch (e) {
     process.stderr.write(`model-table: ${(e as Error).message}\n`);
     return 2;

@@ -80,13 +80,16 @@ export function groundCostUsdPerKg(s: GameState, ctx: Ctx, e: number, hops: numb
   return (ctx.exits[e]!.costUsdPerKg + hops * ctx.params.transportCostUsdPerKgPerHop) * s.exits[e]!.congestion;
 }
 
-/** Survival of a load walking from every region within reach to the airstrip region `a` (not flying). */
-function walkSurvival(s: GameState, ctx: Ctx, a: number, out: Float64Array): void {
+/** Survival of a load walking to the airstrip region `a` from each region within reach (not
+ * flying), by position in `hubBall[a].order`. */
+function walkSurvival(s: GameState, ctx: Ctx, a: number): Float64Array {
   const ball = ctx.hubBall[a]!;
   const prot = ctx.scratch.protectionPaid;
-  for (const i of ball.order) {
-    out[i] = i === a ? 1 : (1 - hopIntercept(s.regions[i]!, ctx, i, 'land', prot[i]!)) * out[ball.next[i]!]!;
-  }
+  const out = new Float64Array(ball.order.length);
+  ball.order.forEach((i, k) => {
+    out[k] = k === 0 ? 1 : (1 - hopIntercept(s.regions[i]!, ctx, i, 'land', prot[i]!)) * out[ball.nextPos[k]!]!;
+  });
+  return out;
 }
 
 /**
@@ -120,18 +123,17 @@ export function routeSurvival(s: GameState, ctx: Ctx): Float64Array[] {
       for (let i = 0; i < nR; i++) {
         let best = -Infinity;
         let hub = -1;
-        for (const { hub: a, hops } of ctx.hubsOf[i]!) {
+        for (const { hub: a, hops, pos } of ctx.hubsOf[i]!) {
           let w = walks.get(a);
           if (!w) {
-            w = new Float64Array(nR);
-            walkSurvival(s, ctx, a, w);
+            w = walkSurvival(s, ctx, a);
             walks.set(a, w);
           }
-          const value = willing[a]! * (price * w[i]! * flight[a]! - cost[a]! - hops * p.transportCostUsdPerKgPerHop);
+          const value = willing[a]! * (price * w[pos]! * flight[a]! - cost[a]! - hops * p.transportCostUsdPerKgPerHop);
           if (value > best) {
             best = value;
             hub = a;
-            walk[i] = w[i]!;
+            walk[i] = w[pos]!;
           }
         }
         ctx.scratch.airHub[i] = hub;

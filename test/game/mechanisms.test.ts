@@ -9,7 +9,7 @@ import { createGame, type GameState, type Scenario } from '../../game';
 import { staticCtx } from '../../game/context';
 import { outlook } from '../../game/phases/displacement';
 import { pilotWillingness } from '../../game/phases/trafficking';
-import { SCENARIO, clone, eventsOf, noOrders, only, play, region, regionIndex, step, sum } from './helpers';
+import { SCENARIO, clone, eventsOf, noOrders, only, play, region, regionIndex, sum } from './helpers';
 
 /** The shipped scenario with some parameters changed. */
 const withParams = (params: Partial<Scenario['params']>): Scenario => ({ ...clone(SCENARIO), params: { ...SCENARIO.params, ...params } });
