@@ -4,12 +4,12 @@
  * command line writes (`national.csv`, `regions.csv`) plus the events and the decisions, and the
  * after-action report (HTML, and PDF through the platform). Everything is built from the log and
  * the states and events recomputed from it; the table and report builders are shared with the
- * command line (`game/tables.ts`, `renderer/report/`).
+ * command line (`game/tables.ts`, `report/`).
  */
 import { LOCALE, translate, type Lang } from '../i18n';
-import { eventSide } from '../view-model/event-log';
-import { buildAar } from '../report/aar';
-import { describeEvent, describeOrder } from '../report/describe';
+import { eventSide } from '../../report/event-log';
+import { buildAar } from '../../report/aar';
+import { describeEvent, describeOrder } from '../../report/describe';
 import {
   decisionsCsv, eventsCsv, nationalCsv, regionsCsv, type GameEvent, type GameLog, type GameState,
 } from './engine';
@@ -62,7 +62,7 @@ export function tableCsv(id: TableId, src: ExportSource, lang: Lang, opts: { bom
 export const tableFileName = (src: ExportSource, id: TableId): string => `${exportStem(src)}-${id}.csv`;
 
 /**
- * The after-action report (`renderer/report/aar.ts`): one self-contained HTML document, in `lang`,
+ * The after-action report (`report/aar.ts`): one self-contained HTML document, in `lang`,
  * that prints well to PDF.
  */
 export function reportHtml(src: ExportSource, lang: Lang, appVersion: string): string {

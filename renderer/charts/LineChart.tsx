@@ -4,7 +4,7 @@
  * legend is HTML under the chart; the SVG is labelled with the latest values for screen readers.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { niceTicks } from '../view-model/series';
+import { niceTicks } from '../../report/series';
 
 export interface ChartLine {
   id: string;

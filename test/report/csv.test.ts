@@ -8,9 +8,9 @@ import {
   DECISION_COLUMNS, EVENT_COLUMNS, NATIONAL_COLUMNS, REGION_COLUMNS, SIDES, csvField, toCsv, totalCocaHa, type GameEvent, type Order,
 } from '../../game/index';
 import { cliI18n } from '../../cli/i18n';
-import { reportCsvFiles } from '../../renderer/report/csv';
-import { describeEvent, describeOrder } from '../../renderer/report/describe';
-import { eventSide } from '../../renderer/view-model/event-log';
+import { reportCsvFiles } from '../../report/csv';
+import { describeEvent, describeOrder } from '../../report/describe';
+import { eventSide } from '../../report/event-log';
 import { csvRecords, NOTES, parseCsv, sixTurnGame } from './helpers';
 
 const game = sixTurnGame();

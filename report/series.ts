@@ -3,7 +3,7 @@
  * from `state.history`. Colours are the Okabe–Ito set (safe for the common colour-blindnesses),
  * and every line also has its own dash pattern, so colour is never the only cue.
  */
-import type { TurnRecord } from '../app-state/engine';
+import type { TurnRecord } from '../game';
 
 export const OKABE_ITO = {
   orange: '#E69F00',

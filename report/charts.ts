@@ -5,7 +5,7 @@
  * caller (the Okabe–Ito set); lines also differ by dash pattern, so colour is never the only cue.
  * Every chart carries a `<title>` and a `<desc>` for screen readers.
  */
-import { niceTicks } from '../view-model/series';
+import { niceTicks } from './series';
 
 export interface ChartSeries {
   id: string;

@@ -4,11 +4,16 @@
  * seat and the computer sides' reasons, read back from the notes the command line records.
  * Pure: no DOM, no React, no Vite, so the command line builds the same text.
  */
-import { ORDER_SPECS, POLICIES, regionName, type GameEvent, type Order, type Side } from '../../game';
+import { ORDER_SPECS, POLICIES, regionName, type GameEvent, type Order, type Side, type Unit } from '../game';
 import type { TFunction, Values } from '../i18n/catalogue';
-import { eventMessage } from '../view-model/event-log';
-import { amountText } from '../view-model/planning';
-import { localiseValues } from '../view-model/values';
+import { eventMessage } from './event-log';
+import { localiseValues } from './values';
+
+/** An order amount with its unit, for people: shares (0–1) read as percentages. */
+export function amountText(t: TFunction, unit: Unit, n: number): string {
+  if (unit === 'share') return t('app.unit.pct', { n: Math.round(n * 1000) / 10 });
+  return t(`app.unit.${unit}`, { n });
+}
 
 /** An engine event as the event log words it. */
 export function describeEvent(t: TFunction, e: GameEvent): string {

@@ -9,12 +9,12 @@
  * turns; injects and overrides with the facilitator's reasons; each side's decisions and rationale
  * turn by turn; and an appendix with the log's hashes, so the report can be traced to its log.
  */
-import { SIDES, regionName, totalCocaHa, type GameEvent, type GameLog, type GameState, type Order, type Side, type TurnRecord } from '../../game';
+import { SIDES, regionName, totalCocaHa, type GameEvent, type GameLog, type GameState, type Order, type Side, type TurnRecord } from '../game';
 import { formatNumber, type Lang, type TFunction } from '../i18n/catalogue';
-import { incidents, displacements } from '../view-model/turn-report';
-import { OKABE_ITO, SIDE_COLOURS } from '../view-model/series';
+import { incidents, displacements } from './turn-report';
+import { OKABE_ITO, SIDE_COLOURS } from './series';
 import { describeEvent, describeSeat, orderParts, parseSeatNote, seatOf } from './describe';
-import { esc, lineChartSvg, smallMultiplesSvg, stackedChartSvg, type ChartMarker, type ChartSeries } from './svg-charts';
+import { esc, lineChartSvg, smallMultiplesSvg, stackedChartSvg, type ChartMarker, type ChartSeries } from './charts';
 import { findTurningPoints, type MetricUnit, type TurningPoint } from './turning-points';
 
 export interface AarInput {

@@ -10,7 +10,7 @@
  * flows (eradication, interdiction, seizures, planting, recruitment) only when they were much
  * larger or smaller than the turn before, since a steady flow does not explain a sudden change.
  */
-import { regionName, totalCocaHa, type GameEvent, type GameLog, type GameState, type InjectId, type Mode, type Order, type OverrideTarget, type TurnRecord } from '../../game';
+import { regionName, totalCocaHa, type GameEvent, type GameLog, type GameState, type InjectId, type Mode, type Order, type OverrideTarget, type TurnRecord } from '../game';
 
 export const METRIC_IDS = ['cocaHa', 'exportedT', 'leafPrice', 'pbcPrice', 'exportPrice', 'usSupport', 'legitimacy', 'fighters', 'killed'] as const;
 export type MetricId = (typeof METRIC_IDS)[number];

@@ -2,8 +2,8 @@
  * The turn report as plain data: key national numbers with their change since the last turn,
  * displacement lines, incidents, revenue and scores. Built from `state.history` and the turn's events.
  */
-import type { GameEvent, Side, TurnRecord } from '../app-state/engine';
-import { SIDES } from '../app-state/engine';
+import type { GameEvent, Side, TurnRecord } from '../game';
+import { SIDES } from '../game';
 import { EVENT_INFO, logEntries, type LogEntry } from './event-log';
 
 export type FigureUnit = 'ha' | 't' | 'usdPerKg' | 'musd' | 'people' | 'index' | 'count' | 'pct';

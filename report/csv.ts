@@ -6,9 +6,9 @@
  */
 import {
   decisionsCsv, eventsCsv, nationalCsv, regionsCsv, type CsvOptions, type GameEvent, type GameLog, type GameState,
-} from '../../game';
+} from '../game';
 import type { TFunction } from '../i18n/catalogue';
-import { eventSide } from '../view-model/event-log';
+import { eventSide } from './event-log';
 import { describeEvent, describeOrder } from './describe';
 
 export interface ReportFile {

@@ -2,8 +2,8 @@
  * Values for translated messages that come from the engine (validation errors, bot rationale):
  * ids become names or catalogue references (`@app.exit.sea-callao`), which `t` translates.
  */
-import type { Values } from '../i18n';
-import { MAP, ORDER_SPECS, SIDES } from '../app-state/engine';
+import type { Values } from '../i18n/catalogue';
+import { MAP, ORDER_SPECS, SIDES } from '../game';
 
 const REGION_ID = /^PE-[A-Z]{3}$/;
 const POOLS = new Set(['money', 'army', 'police', 'fighters']);

@@ -1,7 +1,7 @@
 /**
- * The catalogues and the translator without Vite or React, so the command line (Node) and the
- * report builder use exactly what the app uses. `index.ts` adds the bundled files and the React
- * context; `cli/i18n.ts` reads the same JSON files from disk.
+ * The translator, pure TypeScript (no DOM, React, Vite or Node), so the app, the desktop menus, the
+ * command line and the report all translate the same way. `catalogues.ts` holds the strings;
+ * `renderer/i18n.ts` adds the React context.
  *
  * Every `<lang>/<namespace>.json` is merged into one catalogue per language, each key prefixed by
  * its file's name (`app.json`'s `menu.newGame` → `app.menu.newGame`); nested objects are flattened
@@ -85,3 +85,10 @@ export function makeTranslator(catalogues: Catalogues, lang: Lang): TFunction {
 export function makeFormatter(lang: Lang): FmtFunction {
   return (n, opts) => formatNumber(lang, n, opts);
 }
+
+/**
+ * A menu label without its access-key marker, for menus that are not the operating system's:
+ * `&File` → `File`, `A&yuda` → `Ayuda` (`&&` stands for a literal `&`). The catalogues mark access
+ * keys the way Electron's native menus read them.
+ */
+export const withoutAccessKey = (label: string): string => label.replace(/&(&?)/g, '$1');

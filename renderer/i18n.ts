@@ -1,22 +1,22 @@
 /**
- * Translations. Every `renderer/i18n/<lang>/<namespace>.json` is merged into one catalogue per
- * language, each key prefixed by its file's name (`app.json`'s `menu.newGame` → `app.menu.newGame`).
- * Nested objects in a file are flattened with dots, so a file may be written either way.
+ * Translations for the React app. The catalogues live outside the renderer (`i18n/`: the command
+ * line and the desktop menus use them too): every `i18n/<lang>/<namespace>.json` is merged into one
+ * catalogue per language, each key prefixed by its file's name (`app.json`'s `menu.newGame` →
+ * `app.menu.newGame`). Nested objects in a file are flattened with dots.
  *
  * `t(key, values)` fills `{name}` placeholders (numbers formatted for the language) and picks a word
  * by number with `{name|singular|plural}` (English and Spanish both use the singular for exactly 1);
  * `fmt` formats a number on its own. `useI18n()` gives both plus the current language and a setter, from a React
- * context, so switching language re-renders the whole app at once. The parts that need neither
- * Vite nor React live in `catalogue.ts` (the command line and the report use them too).
+ * context, so switching language re-renders the whole app at once. The parts that need no React
+ * live in `i18n/catalogue.ts` and `i18n/catalogues.ts`.
  */
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
-import { buildCatalogues, makeFormatter, makeTranslator, translateIn, type Catalogue, type FmtFunction, type Lang, type TFunction, type Values } from './catalogue';
+import { makeFormatter, makeTranslator, translateIn, type FmtFunction, type Lang, type TFunction, type Values } from '../i18n/catalogue';
+import { CATALOGUES } from '../i18n/catalogues';
 
-export { LANGS, LOCALE, isLang, buildCatalogues, formatNumber } from './catalogue';
-export type { Lang, Values, Catalogue, TFunction, FmtFunction } from './catalogue';
-
-const files = import.meta.glob<unknown>('./*/*.json', { eager: true, import: 'default' });
-export const CATALOGUES: Record<Lang, Catalogue> = buildCatalogues(files);
+export { LANGS, LOCALE, isLang, buildCatalogues, formatNumber } from '../i18n/catalogue';
+export type { Lang, Values, Catalogue, TFunction, FmtFunction } from '../i18n/catalogue';
+export { CATALOGUES };
 
 export function hasKey(key: string, lang: Lang = 'en'): boolean {
   return Object.prototype.hasOwnProperty.call(CATALOGUES[lang], key);

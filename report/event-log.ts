@@ -3,8 +3,8 @@
  * regions named (for the region filter and the board), and a translation key with its values.
  * Plain functions of the events, tested in test/renderer/.
  */
-import type { EventType, GameEvent, Side } from '../app-state/engine';
-import type { Values } from '../i18n';
+import type { EventType, GameEvent, Side } from '../game';
+import type { Values } from '../i18n/catalogue';
 
 export const EVENT_CATEGORIES = ['security', 'trafficking', 'cultivation', 'politics', 'economy', 'facilitator'] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
