@@ -8,7 +8,8 @@ export { checkMap, checkScenario, checkScenarioText, type ContentProblem, type C
 export type { MapContent, RegionDef, ZoneDef, ExitDef, Mode, RegionId, ZoneId } from './content/schema';
 export { SIDES, INJECT_IDS, type Side, type Scenario, type Params, type InjectId, type InjectInput } from './content/scenario-schema';
 export { createGame, scenarioHash, type CreateOptions } from './create';
-export { registerMap } from './context';
+export { registerMap, clamp } from './context';
+export { canonicalJson, hashString, hashValue } from './hash';
 export { legalOrders, validateOrders, budgetUse, type OrderOption, type PoolUse } from './legal';
 export { resolveTurn, resolveTurnInPlace, validateTurnInput, PHASES } from './resolve';
 export { viewFor, type Viewer } from './view';

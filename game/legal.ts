@@ -11,7 +11,7 @@ import { staticCtx } from './context';
 import {
   kindCostMusd, kindsFor, orderCostMusd, OrderSchema, specOf, UNITS, type Bounds, type LegalAt, type Order, type OrderKind, type Pool,
 } from './orders';
-import type { GameState, SideOrders, ValidationError } from './types';
+import { MAX_NOTE_CHARS, type GameState, type SideOrders, type ValidationError } from './types';
 
 export interface OrderOption {
   kind: OrderKind;
@@ -114,8 +114,8 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
   const side = so.side;
   const base = `orders[${side}]`;
   if (!Array.isArray(so.orders)) return [err(`${base}.orders`, 'orders.malformed', 'orders must be a list')];
-  if (so.note !== undefined && (typeof so.note !== 'string' || so.note.length > 10_000))
-    errors.push(err(`${base}.note`, 'orders.noteTooLong', 'the note must be text of at most 10,000 characters'));
+  if (so.note !== undefined && (typeof so.note !== 'string' || so.note.length > MAX_NOTE_CHARS))
+    errors.push(err(`${base}.note`, 'orders.noteTooLong', `the note must be text of at most ${MAX_NOTE_CHARS} characters`, { max: MAX_NOTE_CHARS }));
   if (so.orders.length > 5000) return [err(`${base}.orders`, 'orders.tooMany', `${so.orders.length} orders is more than 5,000`, { count: so.orders.length })];
   if (state.status === 'ended') return [err(base, 'game.ended', 'the game has ended')];
   const sc = staticCtx(state.scenario);

@@ -9,7 +9,7 @@ import { createGame, MAX_SEED, scenarioHash } from './create';
 import type { GameEvent } from './events';
 import { hashValue } from './hash';
 import { resolveTurn } from './resolve';
-import type { GameState, TurnInput } from './types';
+import { MAX_NOTE_CHARS, type GameState, type TurnInput } from './types';
 
 export const LOG_FORMAT = 'cordillera-log';
 export const LOG_VERSION = 1;
@@ -51,7 +51,7 @@ export function appendTurn(log: GameLog, input: TurnInput, after: GameState): Ga
 }
 
 const TurnInputShape = z.object({
-  orders: z.array(z.object({ side: z.enum(SIDES), orders: z.array(z.unknown()), note: z.string().max(10_000).optional() })),
+  orders: z.array(z.object({ side: z.enum(SIDES), orders: z.array(z.unknown()), note: z.string().max(MAX_NOTE_CHARS).optional() })),
   injects: z.array(InjectInputSchema).optional(),
   overrides: z.array(z.object({ target: z.string(), region: z.string().optional(), value: z.number(), reason: z.string() })).optional(),
 });

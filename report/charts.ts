@@ -1,9 +1,16 @@
 /**
- * Charts as SVG text for the after-action report: a line chart, stacked areas or bars, and small
- * multiples. Strings, not components, so the report is one self-contained document with no
- * scripts (it prints well and passes a strict Content Security Policy). Colours come from the
- * caller (the Okabe–Ito set); lines also differ by dash pattern, so colour is never the only cue.
- * Every chart carries a `<title>` and a `<desc>` for screen readers.
+ * The one chart renderer, for the app's charts panel and the after-action report: line charts,
+ * stacked areas or bars, small multiples and sparklines, as SVG text. Strings, not components, so
+ * the report is one self-contained document with no scripts (it prints well and passes a strict
+ * Content Security Policy) and the command line draws the same charts with no DOM; the app puts
+ * the same text into the page (`renderer/charts/`). Colours come from the caller (the Okabe–Ito
+ * set); lines also differ by dash pattern, so colour is never the only cue. Every chart carries a
+ * `<title>` and a `<desc>` for screen readers.
+ *
+ * `theme: 'print'` (the report) styles the chart inside its SVG, light on white; `'screen'` (the
+ * app) leaves colours to the page's stylesheet (`.chart-screen`). `scale` draws the chart at
+ * `width / scale` units and shows it `width` pixels wide, so every text and gap grows with it (the
+ * app passes its root font size, so charts follow zoom and presentation mode).
  */
 import { niceTicks } from './series';
 
@@ -36,6 +43,10 @@ export interface ChartFrame {
   /** A fixed y range (e.g. [0, 100] for indices); otherwise from the data, from zero. */
   yRange?: [number, number];
   markers?: readonly ChartMarker[];
+  /** Where the chart is shown: styled inside the SVG for print, by the page on screen. */
+  theme?: 'print' | 'screen';
+  /** Pixels per chart unit (1 in the report). */
+  scale?: number;
 }
 
 const FONT = 11;
@@ -148,13 +159,37 @@ function frame(f: ChartFrame, allValues: readonly number[], legend: readonly { l
   return { plot, head, back, front, width, height };
 }
 
-const STYLE = '<style>.lg{font-size:11px;fill:#1f2933}.tk{font-size:10px;fill:#52606d}.un{font-size:10px;fill:#52606d;font-style:italic}'
+const PRINT_STYLE = '<style>.lg{font-size:11px;fill:#1f2933}.tk{font-size:10px;fill:#52606d}.un{font-size:10px;fill:#52606d;font-style:italic}'
   + '.gr{stroke:#e4e7eb;stroke-width:1}.zr{stroke:#9aa5b1;stroke-width:1}.mk{stroke:#7b8794;stroke-width:1;stroke-dasharray:2 3}'
   + '.mkc{fill:#fff;stroke:#7b8794;stroke-width:1}.mkt{font-size:9px;font-weight:700;fill:#3e4c59}.pt{font-size:10px;font-weight:700}</style>';
 
-function svg(f: Pick<ChartFrame, 'title' | 'desc'>, width: number, height: number, body: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" class="chart">`
-    + `<title>${esc(f.title)}</title>${f.desc ? `<desc>${esc(f.desc)}</desc>` : ''}${STYLE}${body}</svg>`;
+function svg(f: Pick<ChartFrame, 'title' | 'desc' | 'theme' | 'scale'>, width: number, height: number, body: string): string {
+  const s = f.scale ?? 1;
+  const screen = f.theme === 'screen';
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${r1(width)} ${r1(height)}" width="${r1(width * s)}" height="${r1(height * s)}" role="img" class="chart${screen ? ' chart-screen' : ''}">`
+    + `<title>${esc(f.title)}</title>${f.desc ? `<desc>${esc(f.desc)}</desc>` : ''}${screen ? '' : PRINT_STYLE}${body}</svg>`;
+}
+
+/** A tick label kept short: thousands as `k`, millions as `M` (for narrow charts on screen). */
+export function compactNumber(n: number, format: (n: number) => string): string {
+  const a = Math.abs(n);
+  if (a >= 1e6) return `${format(n / 1e6)}M`;
+  if (a >= 1e4) return `${format(n / 1e3)}k`;
+  return format(n);
+}
+
+/** A tiny trend line for a table cell, in the text's colour; decorative (the number beside it carries the meaning). */
+export function sparklineSvg(values: readonly number[], w = 72, h = 18): string {
+  const head = `<svg xmlns="http://www.w3.org/2000/svg" class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true" focusable="false">`;
+  const vals = values.filter(Number.isFinite);
+  if (vals.length < 2) return `${head}</svg>`;
+  const lo = Math.min(...vals);
+  const span = Math.max(...vals) - lo || 1;
+  const pts = values
+    .map((v, i) => (Number.isFinite(v) ? `${((i / (values.length - 1)) * (w - 4) + 2).toFixed(1)},${(h - 2 - ((v - lo) / span) * (h - 4)).toFixed(1)}` : null))
+    .filter(Boolean)
+    .join(' ');
+  return `${head}<polyline points="${pts}" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>`;
 }
 
 /** Path segments through the finite values (a gap where a value is missing). */

@@ -34,13 +34,21 @@ export function decisionsCsvText(log: GameRecord['log'], t: TFunction, opts: Csv
   return decisionsCsv(log, (o) => describeOrder(t, o), opts);
 }
 
+/** The tables, in the order they are written and listed. */
+export const CSV_TABLES = ['national', 'regions', 'events', 'decisions'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+/** One table's CSV text (the app's File ▸ Export and the command line's `report --csv` both write these). */
+export function csvTableText(id: CsvTable, game: GameRecord, t: TFunction, opts: CsvOptions = {}): string {
+  switch (id) {
+    case 'national': return nationalCsv(game.states[game.states.length - 1]?.history ?? [], opts);
+    case 'regions': return regionsCsv(game.states, opts);
+    case 'events': return eventsCsvText(game.events, t, opts);
+    case 'decisions': return decisionsCsvText(game.log, t, opts);
+  }
+}
+
 /** The four CSV files, in this order: national.csv, regions.csv, events.csv, decisions.csv. */
 export function reportCsvFiles(game: GameRecord, t: TFunction, opts: CsvOptions = {}): ReportFile[] {
-  const last = game.states[game.states.length - 1];
-  return [
-    { name: 'national.csv', content: nationalCsv(last?.history ?? [], opts) },
-    { name: 'regions.csv', content: regionsCsv(game.states, opts) },
-    { name: 'events.csv', content: eventsCsvText(game.events, t, opts) },
-    { name: 'decisions.csv', content: decisionsCsvText(game.log, t, opts) },
-  ];
+  return CSV_TABLES.map((id) => ({ name: `${id}.csv`, content: csvTableText(id, game, t, opts) }));
 }

@@ -7,12 +7,9 @@
  * command line (`game/tables.ts`, `report/`).
  */
 import { LOCALE, translate, type Lang } from '../i18n';
-import { eventSide } from '../../report/event-log';
 import { buildAar } from '../../report/aar';
-import { describeEvent, describeOrder } from '../../report/describe';
-import {
-  decisionsCsv, eventsCsv, nationalCsv, regionsCsv, type GameEvent, type GameLog, type GameState,
-} from './engine';
+import { CSV_TABLES, csvTableText, type CsvTable } from '../../report/csv';
+import type { GameEvent, GameLog, GameState } from './engine';
 import type { Setup } from './types';
 
 /** A game to export: its log and what was recomputed from it; seats when known. */
@@ -25,8 +22,8 @@ export interface ExportSource {
   setup: Pick<Setup, 'seats'> | null;
 }
 
-export const TABLES = ['national', 'regions', 'events', 'decisions'] as const;
-export type TableId = (typeof TABLES)[number];
+export const TABLES = CSV_TABLES;
+export type TableId = CsvTable;
 
 const finalState = (src: ExportSource): GameState => {
   const s = src.states[src.states.length - 1];
@@ -50,13 +47,8 @@ export function logText(src: Pick<ExportSource, 'log'>): string {
  * names; the app's downloads have one, the command line's files do not (R and Python read both).
  */
 export function tableCsv(id: TableId, src: ExportSource, lang: Lang, opts: { bom?: boolean } = {}): string {
-  const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  switch (id) {
-    case 'national': return nationalCsv(finalState(src).history, opts);
-    case 'regions': return regionsCsv(src.states, opts);
-    case 'events': return eventsCsv(src.turnEvents, (e) => describeEvent(t, e), { ...opts, sideOf: eventSide });
-    case 'decisions': return decisionsCsv(src.log, (o) => describeOrder(t, o), opts);
-  }
+  finalState(src);
+  return csvTableText(id, { log: src.log, states: src.states, events: src.turnEvents }, (k, v) => translate(lang, k, v), opts);
 }
 
 export const tableFileName = (src: ExportSource, id: TableId): string => `${exportStem(src)}-${id}.csv`;

@@ -1,5 +1,6 @@
 /** Settings: defaults, and reading them back from storage without trusting what is there. */
 import { isLang, type Lang } from '../i18n';
+import { clamp } from './engine';
 import { OVERLAYS } from '../view-model/board-model';
 import { PALETTES, type Overlay, type Palette, type Settings } from './types';
 
@@ -20,8 +21,7 @@ export function preferredLang(languages: readonly string[] | undefined): Lang {
   return 'en';
 }
 
-export const clampZoom = (z: number): number =>
-  Math.round(Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, z)) * 100) / 100;
+export const clampZoom = (z: number): number => Math.round(clamp(z, ZOOM_MIN, ZOOM_MAX) * 100) / 100;
 
 /** Keep what is valid in stored settings, drop the rest. */
 export function sanitizeSettings(raw: Record<string, unknown>, base: Settings): Settings {

@@ -9,6 +9,8 @@
  */
 import type { MapContent } from '../../game/content/schema';
 import type { GameEvent } from '../../game/events';
+// The engine's string hash, from its leaf module (the board's chunk does not load the engine).
+import { hashString } from '../../game/hash';
 import { NEIGHBOUR_IDS, PORT_AT, type LonLat, type NeighbourId } from './geo';
 import type { FlowMode } from './geo-arcs';
 
@@ -924,16 +926,6 @@ interface MarkerAcc {
   names: string[];
   from: string;
   to: string;
-}
-
-/** FNV-1a of a string, as 8 hex digits (a key for "the same events"). */
-export function hashString(str: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < str.length; i++) {
-    h ^= str.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
 }
 
 const sizeBy = (v: number, ref: number): number =>

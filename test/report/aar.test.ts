@@ -14,7 +14,7 @@ import { CATALOGUE_FILES, CATALOGUES } from '../../i18n/catalogues';
 import { AAR_SECTIONS, buildAar } from '../../report/aar';
 import { parseSeatNote, seatOf } from '../../report/describe';
 import { findTurningPoints } from '../../report/turning-points';
-import { lineChartSvg, smallMultiplesSvg, stackedChartSvg } from '../../report/charts';
+import { compactNumber, lineChartSvg, smallMultiplesSvg, sparklineSvg, stackedChartSvg } from '../../report/charts';
 import { NOTES, sixTurnGame } from './helpers';
 
 const game = sixTurnGame();
@@ -217,6 +217,27 @@ describe('SVG charts', () => {
     expect(sm).toContain('Junín');
     expect(sm).toContain('Apurímac');
     expect(sm).not.toMatch(/NaN|undefined/);
+  });
+  it('draw the same chart for the screen: styled by the page, scaled as a whole, with short tick labels', () => {
+    const frame = { title: 'Coca', desc: 'Coca: 46,751', xLabels: ['q1', 'q2'], unit: 'ha', series: [{ id: 'a', label: 'Coca', colour: '#0a0', values: [45_000, 46_751] }] };
+    const print = lineChartSvg({ ...frame, format: fmt });
+    const screen = lineChartSvg({ ...frame, format: (n) => compactNumber(n, fmt), theme: 'screen', scale: 2, width: 200, height: 100 });
+    expect(print).toContain('<style>');
+    expect(print).toContain('width="640"');
+    expect(screen).not.toContain('<style>');
+    expect(screen).toContain('class="chart chart-screen"');
+    // Drawn in 200 × (100 + legend) units, shown twice as large.
+    const [, vw, vh] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(screen)!;
+    expect(screen).toContain(`width="${Number(vw) * 2}" height="${Number(vh) * 2}"`);
+    expect(Number(vw)).toBe(200);
+    expect(screen).toContain('<desc>Coca: 46,751</desc>');
+    expect(screen).toContain('>40k<');
+    expect(print).toContain('>40,000<');
+  });
+  it('draw a sparkline through the finite values, and an empty one for fewer than two', () => {
+    expect(sparklineSvg([1, 2, Number.NaN, 4]).match(/\d+\.\d,\d+\.\d/g)).toHaveLength(3);
+    expect(sparklineSvg([1])).not.toContain('polyline');
+    expect(sparklineSvg([1, 2])).toContain('aria-hidden="true"');
   });
 });
 
