@@ -13,7 +13,7 @@ export { canonicalJson, hashString, hashValue } from './hash';
 export { legalOrders, validateOrders, budgetUse, type OrderOption, type PoolUse } from './legal';
 export { resolveTurn, resolveTurnInPlace, validateTurnInput, PHASES } from './resolve';
 export { viewFor, type Viewer } from './view';
-export { hashState, replay, newLog, appendTurn, checkLog, LOG_FORMAT, LOG_VERSION, type GameLog, type LogEntry, type ReplayResult } from './log';
+export { hashState, replay, newLog, appendTurn, checkLog, LOG_FORMAT, LOG_VERSION, type GameLog, type LogEntry, type LogProblem, type ReplayResult } from './log';
 export { bot, DIFFICULTIES, RATIONALE_KEYS, type Difficulty } from './ai/bot';
 export { POLICIES, type Policy } from './ai/policies';
 export type { BotResult, Rationale } from './ai/planner';
