@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LANGS, isLang, type Lang } from '../i18n';
 import { clamp } from './engine';
-import { OVERLAYS } from '../view-model/board-model';
+import { OVERLAYS } from '../view-model/board-theme';
 import { PALETTES, type Palette, type Settings } from './types';
 
 export const ZOOM_MIN = 0.7;

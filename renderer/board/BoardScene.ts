@@ -19,7 +19,9 @@
  */
 import * as Phaser from 'phaser';
 import type { BoardEventBus, BoardCommand } from './event-bus';
-import { BOARD_THEME, type AnimStageId, type BoardModel } from '../view-model/board-model';
+import type { AnimStageId } from '../view-model/board-animation';
+import type { BoardModel } from '../view-model/board-model';
+import { BOARD_THEME } from '../view-model/board-theme';
 import {
   buildGeography, clampView, IDENTITY_VIEW, panBy, projectBoard, zoomAt, type LonLat, type ProjectedBoard, type View,
 } from '../view-model/geo';

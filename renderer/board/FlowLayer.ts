@@ -4,7 +4,8 @@
  * model and zoom; a frame only moves the dots (taken from a pool, one texture per mode).
  */
 import type * as Phaser from 'phaser';
-import { BOARD_THEME, type BoardFlow, type BoardModel, type FlowMode } from '../view-model/board-model';
+import type { BoardFlow, BoardModel, FlowMode } from '../view-model/board-model';
+import { BOARD_THEME } from '../view-model/board-theme';
 import { ARC_STYLES, buildArc, dashRuns, dotCount, endDirection, type ArcGeometry } from '../view-model/geo-arcs';
 import type { LayerHost } from './layer-host';
 

@@ -5,7 +5,8 @@
  * controls, the turn's markers and each other (the lower priorities give way).
  */
 import type * as Phaser from 'phaser';
-import { BOARD_THEME, type BoardModel } from '../view-model/board-model';
+import type { BoardModel } from '../view-model/board-model';
+import { BOARD_THEME } from '../view-model/board-theme';
 import {
   COUNTRY_LABEL_AT, PACIFIC_LABEL_AT, regionAt, TITICACA_LABEL_AT, toScreen, toWorld, type LonLat, type XY,
 } from '../view-model/geo';

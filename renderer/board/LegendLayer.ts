@@ -8,7 +8,8 @@
  * take too much of the canvas. Other layers keep clear of `rects`.
  */
 import type * as Phaser from 'phaser';
-import { BOARD_THEME, type BoardModel, type LegendEntry } from '../view-model/board-model';
+import type { BoardModel, LegendEntry } from '../view-model/board-model';
+import { BOARD_THEME } from '../view-model/board-theme';
 import { hatchSegments, regionCover } from '../view-model/geo';
 import { overlaps, type Rect } from '../view-model/geo-labels';
 import type { TextSpec } from './board-text';

@@ -5,7 +5,8 @@
  * update only recolours them; a zoom redraws the line widths.
  */
 import * as Phaser from 'phaser';
-import { BOARD_THEME, type BoardModel } from '../view-model/board-model';
+import type { BoardModel } from '../view-model/board-model';
+import { BOARD_THEME } from '../view-model/board-theme';
 import { COUNTRY_LABEL_AT, hatchSegments, type FlatPath, type ProjectedBoard } from '../view-model/geo';
 import type { LayerHost } from './layer-host';
 import { strokeFlat } from './map-symbols';

@@ -1,6 +1,6 @@
 /** The board's text: one font and style for every label, legend and marker value. */
 import type * as Phaser from 'phaser';
-import { BOARD_THEME } from '../view-model/board-model';
+import { BOARD_THEME } from '../view-model/board-theme';
 
 const FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
 

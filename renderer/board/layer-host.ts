@@ -4,7 +4,8 @@
  * layer keeps its own state; the scene owns these and the order in which layers are built.
  */
 import type * as Phaser from 'phaser';
-import type { AnimStageId, BoardModel } from '../view-model/board-model';
+import type { AnimStageId } from '../view-model/board-animation';
+import type { BoardModel } from '../view-model/board-model';
 import type { ProjectedBoard, View } from '../view-model/geo';
 import type { Rect } from '../view-model/geo-labels';
 import type { TextSpec } from './board-text';

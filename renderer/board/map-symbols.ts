@@ -4,7 +4,7 @@
  * Shared by the labels layer (on the map) and the legend (its key to symbols).
  */
 import * as Phaser from 'phaser';
-import { BOARD_THEME } from '../view-model/board-model';
+import { BOARD_THEME } from '../view-model/board-theme';
 import type { XY } from '../view-model/geo';
 import { fillPoly, PLANE } from './event-glyphs';
 

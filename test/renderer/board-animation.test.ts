@@ -11,10 +11,9 @@ import { boardInput, MAP } from './board-fixtures';
 import type { GameEvent } from '../../game/events';
 import { BUILTIN_SCENARIOS, createGame, POLICIES, resolveTurn, SIDES, viewFor } from '../../game';
 import { CATALOGUES, translate, type Lang } from '../../renderer/i18n';
-import {
-  ANIM_LIMITS, ANIM_MARKER_KINDS, ANIM_MARKER_RADIUS, ANIM_MOVE_KINDS, ANIM_MOVE_WIDTH, ANIM_STAGES, ANIM_TIMING,
-  buildBoardModel, CONTROL_COLORS, type AnimMarker, type BoardAnimation, type BoardInput,
-} from '../../renderer/view-model/board-model';
+import { ANIM_LIMITS, ANIM_MARKER_KINDS, ANIM_MARKER_RADIUS, ANIM_MOVE_KINDS, ANIM_MOVE_WIDTH, ANIM_STAGES, ANIM_TIMING, type AnimMarker, type BoardAnimation } from '../../renderer/view-model/board-animation';
+import { buildBoardModel, type BoardInput } from '../../renderer/view-model/board-model';
+import { CONTROL_COLORS } from '../../renderer/view-model/board-theme';
 import { boardInputFrom } from '../../renderer/view-model/board-input';
 import { buildGeography, projectBoard, regionAt, regionCover } from '../../renderer/view-model/geo';
 import { buildArc } from '../../renderer/view-model/geo-arcs';

@@ -11,7 +11,7 @@ import { EVENT_TYPES, EVENT_CATEGORIES } from '../../report/event-log';
 import { CHARTS } from '../../report/series';
 import { KEY_FIGURES } from '../../report/turn-report';
 import { REGION_FIGURES, REGION_FIGURE_GROUPS } from '../../renderer/view-model/region-figures';
-import { OVERLAYS } from '../../renderer/view-model/board-model';
+import { OVERLAYS } from '../../renderer/view-model/board-theme';
 import { INJECT_IDS, MAP, ORDER_KINDS, ORDER_SPECS, OVERRIDE_TARGETS, POSTURES, RATIONALE_KEYS, ROES, SIDES, US_STANCES } from '../../game';
 
 /** The code that translates: the app and the report (main's keys are checked in test/main/menu.test.ts). */
