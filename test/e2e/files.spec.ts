@@ -243,7 +243,8 @@ test('autosave after each turn; after a reload, resume the game where it was', a
   await expect.poll(() => inProgressTurn(page)).toBeNull();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Welcome to Cordillera' })).toBeVisible();
-  await page.waitForTimeout(500);
+  // Once the app has read its settings and decided (aria-busy false), no offer to resume.
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByRole('dialog', { name: 'Resume the interrupted game?' })).toBeHidden();
   expect(consoleErrors).toEqual([]);
 });

@@ -164,7 +164,6 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
       await expect(controls(page).getByRole('button', { name })).toBeInViewport();
     }
     await expect(controls(page).getByRole('slider', { name: 'Turn' })).toBeInViewport();
-    await page.waitForTimeout(800);
     await screenshot(page, `replay-${w}x${h}`);
     // Scrolled down to the report, the controls stay in view.
     await page.locator('.col-left').evaluate((el) => { el.scrollTop = el.scrollHeight; });
