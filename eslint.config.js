@@ -20,6 +20,14 @@ const rendererPatterns = [
   { group: ['**/cli/**', '../../cli/*'], message: 'The renderer must not import the command line.' },
   { group: ['**/game/phases/*', '**/game/phases/**'], message: 'Use the game public API (game/index.ts), not engine internals.' },
 ];
+/** UI libraries, Electron and Node: what pure shared code (game/, report/, i18n/) must not import. */
+const UI_AND_ELECTRON = ['react', 'react-*', 'react/*', 'phaser', 'phaser/*', 'electron', 'electron/*'];
+const NODE_APIS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'];
+/** Shared code without a platform: no UI, no Electron, no Node. */
+const platformFree = (dir) => [
+  { group: UI_AND_ELECTRON, message: `${dir}/ is DOM-free and platform-free.` },
+  { group: NODE_APIS, message: `${dir}/ runs in the browser too: no Node APIs.` },
+];
 /** What the board may not take from the engine's public API: anything that resolves or replays turns. */
 const BOARD_FORBIDDEN_ENGINE = ['resolveTurn', 'resolveTurnInPlace', 'validateTurnInput', 'PHASES', 'replay', 'createGame', 'bot', 'appendTurn'];
 
@@ -47,8 +55,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['react', 'react-*', 'react/*', 'phaser', 'phaser/*', 'electron', 'electron/*'], message: 'game/ is pure: no UI or Electron.' },
-          { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'game/ is pure: no Node APIs.' },
+          { group: UI_AND_ELECTRON, message: 'game/ is pure: no UI or Electron.' },
+          { group: NODE_APIS, message: 'game/ is pure: no Node APIs.' },
           { group: ['**/renderer/**', '**/main/**', '**/cli/**', '**/report/**', '**/i18n/**', '../renderer/*', '../main/*'], message: 'game/ must not know the app exists.' },
         ],
       }],
@@ -98,8 +106,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['react', 'react-*', 'react/*', 'phaser', 'phaser/*', 'electron', 'electron/*'], message: 'report/ is DOM-free and platform-free.' },
-          { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'report/ runs in the browser too: no Node APIs.' },
+          ...platformFree('report'),
           { group: ['**/renderer/**', '**/main/**', '**/cli/**', '../renderer/*', '../main/*', '../cli/*'], message: 'report/ is used by the app and the command line: it imports neither.' },
           { group: ['**/game/phases/**', '**/game/resolve', '**/game/context'], message: 'report/ reads the game through its public API (game/index.ts).' },
         ],
@@ -112,8 +119,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['react', 'react-*', 'react/*', 'phaser', 'phaser/*', 'electron', 'electron/*'], message: 'i18n/ is DOM-free and platform-free.' },
-          { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'i18n/ runs in the browser too: no Node APIs.' },
+          ...platformFree('i18n'),
           { group: ['**/renderer/**', '**/main/**', '**/cli/**', '**/game/**', '**/report/**', '../*/**'], message: 'i18n/ is the bottom layer: strings and the translator only.' },
         ],
       }],

@@ -24,23 +24,19 @@ export class InputLayer {
   private drag: { x: number; y: number; view: View; moved: boolean } | null = null;
 
   constructor(private readonly host: LayerHost, private readonly hooks: InputHooks) {
-    const input = host.phaser.input;
-    input.on('pointermove', this.onPointerMove);
-    input.on('pointerdown', this.onPointerDown);
-    input.on('pointerup', this.onPointerUp);
-    input.on('pointerupoutside', this.onPointerUp);
-    input.on('gameout', this.onPointerOut);
-    input.on('wheel', this.onWheel);
+    for (const [event, handler] of this.listeners()) host.phaser.input.on(event, handler);
   }
 
   destroy(): void {
-    const input = this.host.phaser.input;
-    input.off('pointermove', this.onPointerMove);
-    input.off('pointerdown', this.onPointerDown);
-    input.off('pointerup', this.onPointerUp);
-    input.off('pointerupoutside', this.onPointerUp);
-    input.off('gameout', this.onPointerOut);
-    input.off('wheel', this.onWheel);
+    for (const [event, handler] of this.listeners()) this.host.phaser.input.off(event, handler);
+  }
+
+  /** The Phaser input events this layer handles (the same handlers on and off). */
+  private listeners(): [string, (...args: never[]) => void][] {
+    return [
+      ['pointermove', this.onPointerMove], ['pointerdown', this.onPointerDown], ['pointerup', this.onPointerUp],
+      ['pointerupoutside', this.onPointerUp], ['gameout', this.onPointerOut], ['wheel', this.onWheel],
+    ];
   }
 
   /** The region to outline as hovered: the keyboard's focus, else the pointer's. */

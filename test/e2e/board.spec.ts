@@ -10,29 +10,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { settle } from './fixtures';
+import type { BoardMetrics } from '../../renderer/board/layer-host';
+import { newGame, settle } from './fixtures';
 
 const HARNESS = '/board-harness.html';
 
-interface Metrics {
-  renderer: 'webgl' | 'canvas';
-  readyAt: number | null;
-  frameIntervals: number[];
-  frameWork: number[];
-  flows: number;
-  dots: number;
-  animation: {
-    key: string | null;
-    state: 'idle' | 'playing' | 'done';
-    stage: string | null;
-    plays: number;
-    startedAt: number | null;
-    endedAt: number | null;
-    frameIntervals: number[];
-    markers: { id: string; x: number; y: number; r: number }[];
-  };
-  legend: { expanded: boolean; cover: number; covered: number; rects: { x: number; y: number; w: number; h: number }[] };
-}
+/** What the board reports on `window.__boardMetrics` (harness and performance pages). */
+type Metrics = BoardMetrics;
 
 async function open(page: Page, query = ''): Promise<string[]> {
   const errors: string[] = [];
@@ -354,26 +338,12 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
   });
 }
 
-type SeatKind = 'Human' | 'Computer';
-
-async function newGame(page: Page, seat: SeatKind) {
-  await page.getByRole('button', { name: 'New game', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'New game' });
-  for (const side of ['The State', 'Family clans', 'Insurgents']) {
-    await dialog.getByRole('radiogroup', { name: side }).getByRole('radio', { name: seat }).check();
-  }
-  await dialog.getByLabel('Seed').fill('2016');
-  await dialog.getByLabel('Number of turns').fill('4');
-  await dialog.getByRole('button', { name: 'Start game' }).click();
-  await expect(dialog).toBeHidden();
-}
-
 test('in the app, a real turn resolution plays on the board and leaves its markers (screenshots at both sizes)', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto('/');
-  await newGame(page, 'Computer');
+  await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Computer', clans: 'Computer', insurgents: 'Computer' } });
   await page.getByRole('button', { name: 'Play the next turn' }).click();
   await expect(animState(page)).toHaveAttribute('data-animation', 'playing');
   await expect(page.getByRole('button', { name: /^Skip/ })).toBeVisible();
