@@ -73,7 +73,7 @@ interface OutlineObj {
 }
 
 const TEX = 64;
-/** Label priority of the arrows' values (see the scene's labels): low, shown where there is room. */
+/** Label priority of the arrows' values (see LabelLayer's priorities): low, shown where there is room. */
 const MOVE_VALUE_PRIORITY = 60;
 const RING_R = 28;
 const hex = (c: number): string => c.toString(16).padStart(6, '0');
