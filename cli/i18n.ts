@@ -1,27 +1,9 @@
 /**
- * The app's catalogues for the command line: the same `renderer/i18n/<lang>/*.json` files, read
- * from disk and merged by the same code as the app's (`renderer/i18n/catalogue.ts`), so the report
- * the command line writes reads exactly like the one the app exports.
+ * The app's catalogues for the command line: the same `i18n/` module the app and the desktop menus
+ * use, so the report the command line writes reads exactly like the one the app exports.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildCatalogues, LANGS, LOCALE, makeFormatter, makeTranslator, type Catalogues, type FmtFunction, type Lang, type TFunction } from '../renderer/i18n/catalogue';
-
-export const I18N_DIR = fileURLToPath(new URL('../renderer/i18n', import.meta.url));
-
-/** Read every `<dir>/<lang>/<namespace>.json` and build the catalogues. */
-export function loadCatalogues(dir = I18N_DIR): Catalogues {
-  const files: Record<string, unknown> = {};
-  for (const lang of LANGS) {
-    for (const name of readdirSync(join(dir, lang)).filter((n) => n.endsWith('.json')).sort()) {
-      files[`./${lang}/${name}`] = JSON.parse(readFileSync(join(dir, lang, name), 'utf8')) as unknown;
-    }
-  }
-  return buildCatalogues(files);
-}
-
-let cached: Catalogues | undefined;
+import { LOCALE, makeFormatter, makeTranslator, type FmtFunction, type Lang, type TFunction } from '../i18n/catalogue';
+import { CATALOGUES } from '../i18n/catalogues';
 
 export interface CliI18n {
   lang: Lang;
@@ -32,6 +14,5 @@ export interface CliI18n {
 
 /** The translator and number formatter for `lang`. */
 export function cliI18n(lang: Lang): CliI18n {
-  cached ??= loadCatalogues();
-  return { lang, locale: LOCALE[lang], t: makeTranslator(cached, lang), fmt: makeFormatter(lang) };
+  return { lang, locale: LOCALE[lang], t: makeTranslator(CATALOGUES, lang), fmt: makeFormatter(lang) };
 }

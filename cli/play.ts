@@ -4,7 +4,7 @@
  * imports only), so the app's batch runs and the command line share it.
  */
 import {
-  appendTurn, bot, createGame, DIFFICULTIES, INJECT_IDS, newLog, ORDER_SPECS, OVERRIDE_TARGETS, POLICIES, resolveTurn, SIDES,
+  appendTurn, bot, clipNote, createGame, DIFFICULTIES, INJECT_IDS, newLog, ORDER_SPECS, OVERRIDE_TARGETS, POLICIES, resolveTurn, SIDES,
   validateOrders, type BotResult, type Difficulty, type GameEvent, type GameLog, type GameState, type InjectInput, type Order,
   type Override, type Scenario, type Side, type SideOrders, type TurnInput,
 } from '../game/index';
@@ -95,7 +95,7 @@ export function decide(state: GameState, side: Side, seat: Seat, onRepair?: (r: 
     note += ` [the engine refused ${fixed.errors.join('; ')}; ${fixed.dropped} order(s) dropped]`;
     onRepair?.({ side, seat: seatLabel(seat), turn: state.turn + 1, errors: fixed.errors, dropped: fixed.dropped });
   }
-  return { side, orders: fixed.orders.orders, note: note.length > 10_000 ? `${note.slice(0, 9_999)}…` : note };
+  return { side, orders: fixed.orders.orders, note: clipNote(note) };
 }
 
 /** A facilitator input scheduled for a turn. */

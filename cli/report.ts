@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { checkLog, replay } from '../game/index';
-import { isLang } from '../renderer/i18n/catalogue';
-import { buildAar } from '../renderer/report/aar';
-import { reportCsvFiles } from '../renderer/report/csv';
+import { isLang } from '../i18n/catalogue';
+import { buildAar } from '../report/aar';
+import { reportCsvFiles } from '../report/csv';
 import { one, parseArgs } from './args';
 import { UsageError } from './errors';
 import { readJson } from './files';

@@ -8,15 +8,19 @@ export { checkMap, checkScenario, checkScenarioText, type ContentProblem, type C
 export type { MapContent, RegionDef, ZoneDef, ExitDef, Mode, RegionId, ZoneId } from './content/schema';
 export { SIDES, INJECT_IDS, type Side, type Scenario, type Params, type InjectId, type InjectInput } from './content/scenario-schema';
 export { createGame, scenarioHash, type CreateOptions } from './create';
-export { registerMap } from './context';
-export { legalOrders, validateOrders, budgetUse, orderCostMusd, type OrderOption, type PoolUse } from './legal';
+export { registerMap, clamp } from './context';
+export { canonicalJson, hashString, hashValue } from './hash';
+export { legalOrders, validateOrders, budgetUse, type OrderOption, type PoolUse } from './legal';
 export { resolveTurn, resolveTurnInPlace, validateTurnInput, PHASES } from './resolve';
 export { viewFor, type Viewer } from './view';
-export { hashState, replay, newLog, appendTurn, checkLog, LOG_FORMAT, LOG_VERSION, type GameLog, type LogEntry, type ReplayResult } from './log';
+export { hashState, replay, newLog, appendTurn, checkLog, LOG_FORMAT, LOG_VERSION, type GameLog, type LogEntry, type LogProblem, type ReplayResult } from './log';
 export { bot, DIFFICULTIES, RATIONALE_KEYS, type Difficulty } from './ai/bot';
 export { POLICIES, type Policy } from './ai/policies';
 export type { BotResult, Rationale } from './ai/planner';
-export { ORDER_SPECS, ORDER_KINDS, kindsFor, ROES, US_STANCES, POSTURES, type Order, type OrderKind, type OrderSpec } from './orders';
+export {
+  ORDER_SPECS, ORDER_KINDS, UNITS, kindsFor, specOf, orderCostMusd, kindCostMusd, roundForBots, ROES, US_STANCES, POSTURES,
+  type Order, type OrderKind, type OrderOf, type OrderSpec, type Pool, type Target, type Unit,
+} from './orders';
 export type { GameEvent, EventType } from './events';
 export { controlOf, totalCocaHa } from './derive';
 export * from './tables';

@@ -1,15 +1,17 @@
 /**
- * What each side may order (`legalOrders`), what an order costs, and validation. The planning UI,
- * the bots and the fuzz tests all build orders from `legalOrders`, and `validateOrders` is the
- * guard every turn passes before anything changes.
+ * What each side may order now (`legalOrders`, from the order table in orders.ts), how much of each
+ * pool a set of orders uses, and validation. The planning UI, the bots and the fuzz tests all
+ * build orders from `legalOrders`, and `validateOrders` is the guard every turn passes before
+ * anything changes.
  */
 import type { Side } from './content/scenario-schema';
 import { SIDES } from './content/scenario-schema';
 import type { Params } from './content/scenario-schema';
 import { staticCtx } from './context';
-import { totalCocaHa } from './derive';
-import { ORDER_SPECS, OrderSchema, POSTURES, ROES, US_STANCES, type Order, type OrderKind, type Pool } from './orders';
-import type { GameState, SideOrders, ValidationError } from './types';
+import {
+  kindCostMusd, kindsFor, orderCostMusd, OrderSchema, specOf, UNITS, type Bounds, type LegalAt, type Order, type OrderKind, type Pool,
+} from './orders';
+import { MAX_NOTE_CHARS, type GameState, type SideOrders, type ValidationError } from './types';
 
 export interface OrderOption {
   kind: OrderKind;
@@ -27,82 +29,47 @@ export interface OrderOption {
   whole?: true;
 }
 
-const WHOLE_KINDS: ReadonlySet<string> = new Set(['deployArmy', 'deployPolice', 'buildLabs', 'relocateLabs', 'move', 'ambush', 'attack']);
-
-export function orderCostMusd(o: Order, p: Params): number {
-  switch (o.kind) {
-    case 'eradicate': return (o.amount * p.eradicationCostUsdPerHa) / 1e6;
-    case 'plant': return (o.amount * p.plantCostUsdPerHa) / 1e6;
-    case 'buildLabs': return o.amount * p.labCostMusd;
-    case 'relocateLabs': return o.amount * p.labCostMusd * 0.5;
-    case 'radar': case 'pilots': case 'portControl': case 'riverControl': case 'precursors': case 'leadership':
-    case 'development': case 'protection': case 'bribe': case 'mining': case 'recruit': case 'propaganda':
-      return o.amount;
-    default: return 0;
-  }
+/** An option from a kind's entry and its bounds: the amount from 0, the cost of one unit, whole units flagged. */
+function option(kind: OrderKind, where: { region?: string; exit?: string }, b: Bounds, p: Params): OrderOption {
+  const spec = specOf(kind);
+  const o: OrderOption = { kind, ...where, ...(b.to ? { to: b.to } : {}), min: 0, max: b.max, current: b.current, costPerUnitMusd: kindCostMusd(kind, 1, p) };
+  if (b.choices) o.choices = b.choices;
+  if (UNITS[spec.unit].whole) o.whole = true;
+  return o;
 }
 
+/**
+ * What `side` may order now, from the table's `legal` entries: for each region in the map's
+ * order, the side's regional kinds in the table's order; then its exit and national kinds.
+ */
 export function legalOrders(state: GameState, side: Side): OrderOption[] {
   if (state.status === 'ended') return [];
   const sc = staticCtx(state.scenario);
   const p = state.scenario.params;
-  const b = state.budgets[side];
-  const money = b.moneyMusd;
+  const budget = state.budgets[side];
+  const at: LegalAt = { state, sc, budget, money: budget.moneyMusd };
+  const kinds = kindsFor(side);
   const out: OrderOption[] = [];
-  const n = state.national;
-  if (side === 'state') {
-    state.regions.forEach((r, i) => {
-      const def = sc.defs[i]!;
-      out.push({ kind: 'deployArmy', region: r.id, min: 0, max: b.army, current: r.army, costPerUnitMusd: 0 });
-      out.push({ kind: 'deployPolice', region: r.id, min: 0, max: b.police, current: r.police, costPerUnitMusd: 0 });
-      const standing = totalCocaHa(r);
-      if (standing > 0) out.push({ kind: 'eradicate', region: r.id, min: 0, max: Math.floor(standing), current: 0, costPerUnitMusd: p.eradicationCostUsdPerHa / 1e6 });
-      if (def.airstrips > 0 || r.cocaHa > 0) out.push({ kind: 'radar', region: r.id, min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-      if (def.navigableRiver) out.push({ kind: 'riverControl', region: r.id, min: 0, max: money, current: r.riverControlMusd, costPerUnitMusd: 1 });
-      if (r.insurgentFighters > 0 || n.leaders.some((l) => l.status === 'active' && l.region === r.id))
-        out.push({ kind: 'leadership', region: r.id, min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-      if (def.maxCocaHa > 0) out.push({ kind: 'development', region: r.id, min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-    });
-    out.push({ kind: 'pilots', min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-    if (n.interdictionLaw === 'none') out.push({ kind: 'interdictionLaw', min: 0, max: 1, current: 0, costPerUnitMusd: 0 });
-    out.push({ kind: 'roe', min: 0, max: 0, current: n.roe, costPerUnitMusd: 0, choices: ROES });
-    sc.exits.forEach((e) => {
-      if (e.mode === 'sea') out.push({ kind: 'portControl', exit: e.id, min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-    });
-    out.push({ kind: 'precursors', min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-    out.push({ kind: 'usStance', min: 0, max: 0, current: n.usStance, costPerUnitMusd: 0, choices: US_STANCES });
-  } else if (side === 'clans') {
-    state.regions.forEach((r, i) => {
-      const def = sc.defs[i]!;
-      const room = Math.max(0, def.maxCocaHa - r.cocaHa - r.immatureHa.reduce((a, x) => a + x, 0));
-      if (def.maxCocaHa > 0) {
-        out.push({ kind: 'plant', region: r.id, min: 0, max: Math.floor(room), current: 0, costPerUnitMusd: p.plantCostUsdPerHa / 1e6 });
-        out.push({ kind: 'buildLabs', region: r.id, min: 0, max: 200, current: r.labs, costPerUnitMusd: p.labCostMusd });
-      }
-      if (r.labs > 0) out.push({ kind: 'relocateLabs', region: r.id, to: def.neighbors.slice(), min: 0, max: r.labs, current: 0, costPerUnitMusd: p.labCostMusd * 0.5 });
-      if (def.maxCocaHa > 0 || r.insurgentFighters > 0 || r.stockT > 0)
-        out.push({ kind: 'protection', region: r.id, min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-      out.push({ kind: 'bribe', region: r.id, min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-      if (def.miningPotential > 0) out.push({ kind: 'mining', region: r.id, min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-    });
-    out.push({ kind: 'finishShare', min: 0, max: 1, current: n.finishShare, costPerUnitMusd: 0 });
-    state.exits.forEach((e) => out.push({ kind: 'route', exit: e.id, min: 0, max: 100, current: e.weight, costPerUnitMusd: 0 }));
-  } else {
-    state.regions.forEach((r, i) => {
-      const def = sc.defs[i]!;
-      if (r.insurgentFighters > 0) {
-        out.push({ kind: 'move', region: r.id, to: def.neighbors.slice(), min: 0, max: r.insurgentFighters, current: 0, costPerUnitMusd: 0 });
-        out.push({ kind: 'ambush', region: r.id, min: 0, max: r.insurgentFighters, current: 0, costPerUnitMusd: 0 });
-        out.push({ kind: 'attack', region: r.id, min: 0, max: r.insurgentFighters, current: 0, costPerUnitMusd: 0 });
-      }
-      if (r.insurgentFighters > 0 || sc.neighbors[i]!.some((j) => state.regions[j]!.insurgentFighters >= 10))
-        out.push({ kind: 'recruit', region: r.id, min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-    });
-    out.push({ kind: 'taxRate', min: 0, max: 30, current: n.insurgentTaxPct, costPerUnitMusd: 0 });
-    out.push({ kind: 'propaganda', min: 0, max: money, current: 0, costPerUnitMusd: 1 });
-    out.push({ kind: 'posture', min: 0, max: 0, current: n.insurgentPosture, costPerUnitMusd: 0, choices: POSTURES });
+  state.regions.forEach((r, i) => {
+    for (const kind of kinds) {
+      const spec = specOf(kind);
+      if (spec.target !== 'region' && spec.target !== 'move') continue;
+      const b = spec.legal(at, r, sc.defs[i]!, i);
+      if (b) out.push(option(kind, { region: r.id }, b, p));
+    }
+  });
+  for (const kind of kinds) {
+    const spec = specOf(kind);
+    if (spec.target === 'exit') {
+      sc.exits.forEach((def, j) => {
+        const b = spec.legal(at, def, state.exits[j]!);
+        if (b) out.push(option(kind, { exit: def.id }, b, p));
+      });
+    } else if (spec.target === 'national' || spec.target === 'setting' || spec.target === 'action') {
+      const b = spec.legal(at);
+      if (b) out.push(option(kind, {}, b, p));
+    }
   }
-  for (const o of out) if (WHOLE_KINDS.has(o.kind)) o.whole = true;
   return out;
 }
 
@@ -147,8 +114,8 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
   const side = so.side;
   const base = `orders[${side}]`;
   if (!Array.isArray(so.orders)) return [err(`${base}.orders`, 'orders.malformed', 'orders must be a list')];
-  if (so.note !== undefined && (typeof so.note !== 'string' || so.note.length > 10_000))
-    errors.push(err(`${base}.note`, 'orders.noteTooLong', 'the note must be text of at most 10,000 characters'));
+  if (so.note !== undefined && (typeof so.note !== 'string' || so.note.length > MAX_NOTE_CHARS))
+    errors.push(err(`${base}.note`, 'orders.noteTooLong', `the note must be text of at most ${MAX_NOTE_CHARS} characters`, { max: MAX_NOTE_CHARS }));
   if (so.orders.length > 5000) return [err(`${base}.orders`, 'orders.tooMany', `${so.orders.length} orders is more than 5,000`, { count: so.orders.length })];
   if (state.status === 'ended') return [err(base, 'game.ended', 'the game has ended')];
   const sc = staticCtx(state.scenario);
@@ -167,7 +134,7 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
       return;
     }
     const o = r.data;
-    const spec = ORDER_SPECS[o.kind];
+    const spec = specOf(o.kind);
     if (spec.side !== side) {
       errors.push(err(`${path}.kind`, 'order.wrongSide', `${o.kind} is an order for ${spec.side}, not ${side}`, { kind: o.kind, side }));
       return;

@@ -9,7 +9,7 @@ import { createGame, MAX_SEED, scenarioHash } from './create';
 import type { GameEvent } from './events';
 import { hashValue } from './hash';
 import { resolveTurn } from './resolve';
-import type { GameState, TurnInput } from './types';
+import { MAX_NOTE_CHARS, type GameState, type TurnInput } from './types';
 
 export const LOG_FORMAT = 'cordillera-log';
 export const LOG_VERSION = 1;
@@ -51,7 +51,7 @@ export function appendTurn(log: GameLog, input: TurnInput, after: GameState): Ga
 }
 
 const TurnInputShape = z.object({
-  orders: z.array(z.object({ side: z.enum(SIDES), orders: z.array(z.unknown()), note: z.string().max(10_000).optional() })),
+  orders: z.array(z.object({ side: z.enum(SIDES), orders: z.array(z.unknown()), note: z.string().max(MAX_NOTE_CHARS).optional() })),
   injects: z.array(InjectInputSchema).optional(),
   overrides: z.array(z.object({ target: z.string(), region: z.string().optional(), value: z.number(), reason: z.string() })).optional(),
 });
@@ -72,27 +72,58 @@ export type ReplayResult =
   | { ok: true; state: GameState; states: GameState[]; events: GameEvent[][] }
   | { ok: false; code: string; message: string; turn?: number; state?: GameState };
 
+/**
+ * Why a log was refused: a code, and the values that say what exactly (read by programs; the
+ * sentence for people is built from them, e.g. `error.save.*` in the app's catalogues). `message`
+ * is the same in English, for the command line and developers.
+ */
+export type LogProblem = { ok: false; message: string } & (
+  /** Written by a newer Cordillera. */
+  | { code: 'log.futureVersion'; values: { version: number; max: number } }
+  /** Not a log's shape: `path` is where (`entries.2.hash`; '' for the whole file), `issue` what zod said. */
+  | { code: 'log.malformed'; values: { path: string; issue: string } }
+  /** More turns played than the game has. */
+  | { code: 'log.tooLong'; values: { entries: number; turns: number } }
+  /** `entries[index]` is numbered `found`, not `expected`. */
+  | { code: 'log.misnumbered'; values: { index: number; found: number; expected: number } }
+  /** The embedded scenario is not a valid scenario: `path` is where (`scenario.params.x`). */
+  | { code: 'log.badScenario'; values: { path: string; issue: string } }
+  /** The embedded scenario does not match its recorded hash (edited, or from another version). */
+  | { code: 'log.scenarioMismatch'; values: Record<string, never> }
+);
+
 /** Check a parsed log's shape and version and its scenario's integrity. */
-export function checkLog(data: unknown): { ok: true; log: GameLog } | { ok: false; code: string; message: string } {
+export function checkLog(data: unknown): { ok: true; log: GameLog } | LogProblem {
   if (data && typeof data === 'object' && (data as { format?: unknown }).format === LOG_FORMAT) {
     const v = (data as { version?: unknown }).version;
-    if (typeof v === 'number' && v > LOG_VERSION)
-      return { ok: false, code: 'log.futureVersion', message: `log version ${v} is newer than this Cordillera understands (${LOG_VERSION})` };
+    if (typeof v === 'number' && v > LOG_VERSION) {
+      return { ok: false, code: 'log.futureVersion', values: { version: v, max: LOG_VERSION }, message: `log version ${v} is newer than this Cordillera understands (${LOG_VERSION})` };
+    }
   }
   const parsed = GameLogSchema.safeParse(data);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    return { ok: false, code: 'log.malformed', message: `${i.path.join('.') || '(file)'}: ${i.message}` };
+    const path = i.path.join('.');
+    return { ok: false, code: 'log.malformed', values: { path, issue: i.message }, message: `${path || '(file)'}: ${i.message}` };
   }
-  if (parsed.data.entries.length > parsed.data.turns)
-    return { ok: false, code: 'log.malformed', message: `the log has ${parsed.data.entries.length} turns but the game has only ${parsed.data.turns}` };
-  const misnumbered = parsed.data.entries.findIndex((e, i) => e.turn !== i + 1);
-  if (misnumbered >= 0)
-    return { ok: false, code: 'log.malformed', message: `entries[${misnumbered}] is numbered turn ${parsed.data.entries[misnumbered]!.turn}, expected ${misnumbered + 1}` };
+  const { entries, turns } = parsed.data;
+  if (entries.length > turns) {
+    return { ok: false, code: 'log.tooLong', values: { entries: entries.length, turns }, message: `the log has ${entries.length} turns but the game has only ${turns}` };
+  }
+  const index = entries.findIndex((e, i) => e.turn !== i + 1);
+  if (index >= 0) {
+    const found = entries[index]!.turn;
+    return { ok: false, code: 'log.misnumbered', values: { index, found, expected: index + 1 }, message: `entries[${index}] is numbered turn ${found}, expected ${index + 1}` };
+  }
   const sc = ScenarioSchema.safeParse(parsed.data.scenario);
-  if (!sc.success) return { ok: false, code: 'log.badScenario', message: `scenario.${sc.error.issues[0]!.path.join('.')}: ${sc.error.issues[0]!.message}` };
-  if (scenarioHash(sc.data) !== parsed.data.scenarioHash)
-    return { ok: false, code: 'log.scenarioMismatch', message: 'the scenario in the log does not match its recorded hash (edited or from another version)' };
+  if (!sc.success) {
+    const i = sc.error.issues[0]!;
+    const path = ['scenario', ...i.path].join('.');
+    return { ok: false, code: 'log.badScenario', values: { path, issue: i.message }, message: `${path}: ${i.message}` };
+  }
+  if (scenarioHash(sc.data) !== parsed.data.scenarioHash) {
+    return { ok: false, code: 'log.scenarioMismatch', values: {}, message: 'the scenario in the log does not match its recorded hash (edited or from another version)' };
+  }
   return { ok: true, log: { ...parsed.data, scenario: sc.data } as GameLog };
 }
 

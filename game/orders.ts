@@ -1,104 +1,225 @@
 /**
- * Orders: a discriminated union on `kind`, and one catalogue (`ORDER_SPECS`) that says for each
- * kind which side gives it, what it targets, its unit and which budget pool it draws on. The UI,
- * the bots, validation and the fuzz tests all work from this catalogue and from `legalOrders`.
+ * Order kinds, defined once. Each entry of `ORDER_SPECS` says everything the program knows about
+ * one kind of order: which side gives it, what it targets, its unit, the pool it draws on, its
+ * fields (from which the zod `OrderSchema` and the `Order` union are built), what it costs, and
+ * where and within what bounds it is legal now. From these entries come `legalOrders`,
+ * `validateOrders` and `budgetUse` (legal.ts), the bots' rounding (ai/planner.ts), the spending
+ * the deployments phase books, the planning panel's rows and the descriptions in the reports:
+ * nothing else lists the kinds.
+ *
+ * A later change ("orders as states": labs, river and port control, garrisons as standing
+ * programmes shown as "keep / change to") adds what an order keeps in force from turn to turn as
+ * one more field of the same entry.
  */
 import { z } from 'zod';
-import type { Side } from './content/scenario-schema';
-import { RegionIdSchema } from './content/schema';
+import type { Params, Side } from './content/scenario-schema';
+import { RegionIdSchema, type ExitDef, type RegionDef } from './content/schema';
+import type { StaticCtx } from './context';
+import { totalCocaHa } from './derive';
+import type { Budget, ExitState, GameState, RegionState } from './types';
 
 export const ROES = ['off', 'track', 'force-down', 'shoot-down'] as const;
 export const US_STANCES = ['seek', 'maintain', 'distance'] as const;
 export const POSTURES = ['hide', 'balanced', 'offensive'] as const;
 
-const amount = z.number().finite().min(0).max(1e7);
-/** People, labs and fighters come in whole units. */
-const count = z.number().int('must be a whole number').min(0).max(1e7);
-const R = RegionIdSchema;
-
-const regional = <K extends string>(kind: K) => z.strictObject({ kind: z.literal(kind), region: R, amount });
-const regionalCount = <K extends string>(kind: K) => z.strictObject({ kind: z.literal(kind), region: R, amount: count });
-const national = <K extends string>(kind: K) => z.strictObject({ kind: z.literal(kind), amount });
-
-export const OrderSchema = z.discriminatedUnion('kind', [
-  // State
-  regionalCount('deployArmy'),
-  regionalCount('deployPolice'),
-  regional('eradicate'),
-  regional('radar'),
-  national('pilots'),
-  z.strictObject({ kind: z.literal('interdictionLaw') }),
-  z.strictObject({ kind: z.literal('roe'), value: z.enum(ROES) }),
-  z.strictObject({ kind: z.literal('portControl'), exit: z.string().min(1), amount }),
-  regional('riverControl'),
-  national('precursors'),
-  regional('leadership'),
-  regional('development'),
-  z.strictObject({ kind: z.literal('usStance'), value: z.enum(US_STANCES) }),
-  // Clans
-  regional('plant'),
-  regionalCount('buildLabs'),
-  z.strictObject({ kind: z.literal('relocateLabs'), region: R, to: R, amount: count }),
-  z.strictObject({ kind: z.literal('finishShare'), value: z.number().finite().min(0).max(1) }),
-  z.strictObject({ kind: z.literal('route'), exit: z.string().min(1), amount: z.number().finite().min(0).max(100) }),
-  regional('protection'),
-  regional('bribe'),
-  regional('mining'),
-  // Insurgents
-  z.strictObject({ kind: z.literal('move'), region: R, to: R, amount: count }),
-  regionalCount('ambush'),
-  regionalCount('attack'),
-  regional('recruit'),
-  z.strictObject({ kind: z.literal('taxRate'), value: z.number().finite().min(0).max(30) }),
-  national('propaganda'),
-  z.strictObject({ kind: z.literal('posture'), value: z.enum(POSTURES) }),
-]);
-export type Order = z.infer<typeof OrderSchema>;
-export type OrderKind = Order['kind'];
-export type OrderOf<K extends OrderKind> = Extract<Order, { kind: K }>;
-
 export type Pool = 'money' | 'army' | 'police' | 'fighters' | 'none';
+/** What an order names: a region, an exit, nothing (national), a setting's value, a one-off action, or a move between regions. */
 export type Target = 'region' | 'exit' | 'national' | 'setting' | 'move' | 'action';
 export type Unit = 'musd' | 'ha' | 'personnel' | 'fighters' | 'labs' | 'weight' | 'share' | 'pct' | 'choice' | 'none';
 
-export interface OrderSpec {
+/**
+ * What each unit means for an amount. `whole`: the engine accepts whole numbers only (people, labs
+ * and fighters). `botStep`: what the bots round their amounts down to (whole hectares, cents of a
+ * million). Settings (`share`, `pct`, `choice`) and actions carry no amount.
+ */
+export const UNITS: Readonly<Record<Unit, { whole: boolean; botStep: 1 | 0.01 }>> = {
+  musd: { whole: false, botStep: 0.01 },
+  ha: { whole: false, botStep: 1 },
+  personnel: { whole: true, botStep: 1 },
+  fighters: { whole: true, botStep: 1 },
+  labs: { whole: true, botStep: 1 },
+  weight: { whole: false, botStep: 0.01 },
+  share: { whole: false, botStep: 0.01 },
+  pct: { whole: false, botStep: 0.01 },
+  choice: { whole: false, botStep: 0.01 },
+  none: { whole: false, botStep: 0.01 },
+};
+
+/** An amount rounded down to the unit's step, as the bots order it. */
+export function roundForBots(unit: Unit, amount: number): number {
+  return UNITS[unit].botStep === 1 ? Math.floor(amount) : Math.floor(amount * 100) / 100;
+}
+
+/** What is possible now for one target: the bounds of the amount (from 0), the value in force, choices, destinations. */
+export interface Bounds {
+  max: number;
+  /** The value in force now (garrison, weight, setting) or 0. */
+  current: number | string;
+  /** For moves: where to. */
+  to?: string[];
+  choices?: readonly string[];
+}
+
+/** What the legality of an order reads: the state, the static lookups and the side's budget. */
+export interface LegalAt {
+  state: GameState;
+  sc: StaticCtx;
+  budget: Budget;
+  /** The side's money, US$ M. */
+  money: number;
+}
+
+type Fields = Readonly<Record<string, z.ZodType>>;
+type AmountUnit = 'musd' | 'ha' | 'personnel' | 'fighters' | 'labs' | 'weight';
+
+interface SpecBase<T extends Target, F extends Fields> {
   side: Side;
-  target: Target;
+  target: T;
   unit: Unit;
   /** The pool the order's amount (or its cost) draws from. */
   pool: Pool;
+  /** The order's fields besides `kind`. */
+  fields: F;
+  /** What an amount costs, US$ M (absent: free). Present exactly when the pool is money. */
+  costMusd?: (amount: number, p: Params) => number;
+}
+/** Given in a region (`region` and `move` targets): legal per region, in the map's order. */
+export interface RegionalSpec<F extends Fields = Fields> extends SpecBase<'region' | 'move', F> {
+  legal: (at: LegalAt, r: RegionState, def: RegionDef, i: number) => Bounds | null;
+}
+/** Given at an exit: legal per exit, in the map's order. */
+export interface ExitSpec<F extends Fields = Fields> extends SpecBase<'exit', F> {
+  legal: (at: LegalAt, def: ExitDef, e: ExitState) => Bounds | null;
+}
+/** Given once for the side (national amounts, settings, actions). */
+export interface NationalSpec<F extends Fields = Fields> extends SpecBase<'national' | 'setting' | 'action', F> {
+  legal: (at: LegalAt) => Bounds | null;
+}
+export type OrderSpec = RegionalSpec | ExitSpec | NationalSpec;
+
+const R = RegionIdSchema;
+/** The amount's schema by unit: people, labs and fighters whole; route weights 0–100. */
+function amountSchema(unit: AmountUnit): z.ZodNumber {
+  if (UNITS[unit].whole) return z.number().int('must be a whole number').min(0).max(1e7);
+  if (unit === 'weight') return z.number().finite().min(0).max(100);
+  return z.number().finite().min(0).max(1e7);
 }
 
-export const ORDER_SPECS: Record<OrderKind, OrderSpec> = {
-  deployArmy: { side: 'state', target: 'region', unit: 'personnel', pool: 'army' },
-  deployPolice: { side: 'state', target: 'region', unit: 'personnel', pool: 'police' },
-  eradicate: { side: 'state', target: 'region', unit: 'ha', pool: 'money' },
-  radar: { side: 'state', target: 'region', unit: 'musd', pool: 'money' },
-  pilots: { side: 'state', target: 'national', unit: 'musd', pool: 'money' },
-  interdictionLaw: { side: 'state', target: 'action', unit: 'none', pool: 'none' },
-  roe: { side: 'state', target: 'setting', unit: 'choice', pool: 'none' },
-  portControl: { side: 'state', target: 'exit', unit: 'musd', pool: 'money' },
-  riverControl: { side: 'state', target: 'region', unit: 'musd', pool: 'money' },
-  precursors: { side: 'state', target: 'national', unit: 'musd', pool: 'money' },
-  leadership: { side: 'state', target: 'region', unit: 'musd', pool: 'money' },
-  development: { side: 'state', target: 'region', unit: 'musd', pool: 'money' },
-  usStance: { side: 'state', target: 'setting', unit: 'choice', pool: 'none' },
-  plant: { side: 'clans', target: 'region', unit: 'ha', pool: 'money' },
-  buildLabs: { side: 'clans', target: 'region', unit: 'labs', pool: 'money' },
-  relocateLabs: { side: 'clans', target: 'move', unit: 'labs', pool: 'money' },
-  finishShare: { side: 'clans', target: 'setting', unit: 'share', pool: 'none' },
-  route: { side: 'clans', target: 'exit', unit: 'weight', pool: 'none' },
-  protection: { side: 'clans', target: 'region', unit: 'musd', pool: 'money' },
-  bribe: { side: 'clans', target: 'region', unit: 'musd', pool: 'money' },
-  mining: { side: 'clans', target: 'region', unit: 'musd', pool: 'money' },
-  move: { side: 'insurgents', target: 'move', unit: 'fighters', pool: 'fighters' },
-  ambush: { side: 'insurgents', target: 'region', unit: 'fighters', pool: 'fighters' },
-  attack: { side: 'insurgents', target: 'region', unit: 'fighters', pool: 'fighters' },
-  recruit: { side: 'insurgents', target: 'region', unit: 'musd', pool: 'money' },
-  taxRate: { side: 'insurgents', target: 'setting', unit: 'pct', pool: 'none' },
-  propaganda: { side: 'insurgents', target: 'national', unit: 'musd', pool: 'money' },
-  posture: { side: 'insurgents', target: 'setting', unit: 'choice', pool: 'none' },
+type Common<U extends Unit> = { side: Side; unit: U; pool: Pool; costMusd?: (amount: number, p: Params) => number };
+
+const inRegion = <U extends AmountUnit>(s: Common<U> & Pick<RegionalSpec, 'legal'>) =>
+  ({ ...s, target: 'region' as const, fields: { region: R, amount: amountSchema(s.unit) } }) satisfies RegionalSpec;
+const between = <U extends AmountUnit>(s: Common<U> & Pick<RegionalSpec, 'legal'>) =>
+  ({ ...s, target: 'move' as const, fields: { region: R, to: R, amount: amountSchema(s.unit) } }) satisfies RegionalSpec;
+const atExit = <U extends AmountUnit>(s: Common<U> & Pick<ExitSpec, 'legal'>) =>
+  ({ ...s, target: 'exit' as const, fields: { exit: z.string().min(1), amount: amountSchema(s.unit) } }) satisfies ExitSpec;
+const national = <U extends AmountUnit>(s: Common<U> & Pick<NationalSpec, 'legal'>) =>
+  ({ ...s, target: 'national' as const, fields: { amount: amountSchema(s.unit) } }) satisfies NationalSpec;
+const setting = <V extends z.ZodType>(s: Common<Unit> & Pick<NationalSpec, 'legal'> & { value: V }) => {
+  const { value, ...rest } = s;
+  return { ...rest, target: 'setting' as const, fields: { value } } satisfies NationalSpec;
+};
+const action = (s: Common<'none'> & Pick<NationalSpec, 'legal'>) => ({ ...s, target: 'action' as const, fields: {} }) satisfies NationalSpec;
+
+/** Money orders whose amount is what they cost. */
+const asIs = (amount: number): number => amount;
+/** Anything up to the side's money. */
+const upToMoney = (at: LegalAt): Bounds => ({ max: at.money, current: 0 });
+const cocaRoom = (r: RegionState, def: RegionDef): number =>
+  Math.max(0, def.maxCocaHa - r.cocaHa - r.immatureHa.reduce((a, x) => a + x, 0));
+
+/**
+ * The table. Entries are in each side's order: the planning panel lists activities in this order,
+ * and `legalOrders` lists a region's options in it (then the side's national ones).
+ */
+export const ORDER_SPECS = {
+  // --- State ---
+  deployArmy: inRegion({ side: 'state', unit: 'personnel', pool: 'army', legal: (at, r) => ({ max: at.budget.army, current: r.army }) }),
+  deployPolice: inRegion({ side: 'state', unit: 'personnel', pool: 'police', legal: (at, r) => ({ max: at.budget.police, current: r.police }) }),
+  eradicate: inRegion({
+    side: 'state', unit: 'ha', pool: 'money', costMusd: (ha, p) => (ha * p.eradicationCostUsdPerHa) / 1e6,
+    legal: (_at, r) => (totalCocaHa(r) > 0 ? { max: Math.floor(totalCocaHa(r)), current: 0 } : null),
+  }),
+  radar: inRegion({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: (at, r, def) => (def.airstrips > 0 || r.cocaHa > 0 ? upToMoney(at) : null) }),
+  pilots: national({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
+  interdictionLaw: action({ side: 'state', unit: 'none', pool: 'none', legal: (at) => (at.state.national.interdictionLaw === 'none' ? { max: 1, current: 0 } : null) }),
+  roe: setting({ side: 'state', unit: 'choice', pool: 'none', value: z.enum(ROES), legal: (at) => ({ max: 0, current: at.state.national.roe, choices: ROES }) }),
+  portControl: atExit({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: (at, def) => (def.mode === 'sea' ? upToMoney(at) : null) }),
+  riverControl: inRegion({
+    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs,
+    legal: (at, r, def) => (def.navigableRiver ? { max: at.money, current: r.riverControlMusd } : null),
+  }),
+  precursors: national({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
+  leadership: inRegion({
+    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs,
+    legal: (at, r) => (r.insurgentFighters > 0 || at.state.national.leaders.some((l) => l.status === 'active' && l.region === r.id) ? upToMoney(at) : null),
+  }),
+  development: inRegion({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: (at, _r, def) => (def.maxCocaHa > 0 ? upToMoney(at) : null) }),
+  usStance: setting({ side: 'state', unit: 'choice', pool: 'none', value: z.enum(US_STANCES), legal: (at) => ({ max: 0, current: at.state.national.usStance, choices: US_STANCES }) }),
+  // --- Clans ---
+  plant: inRegion({
+    side: 'clans', unit: 'ha', pool: 'money', costMusd: (ha, p) => (ha * p.plantCostUsdPerHa) / 1e6,
+    legal: (_at, r, def) => (def.maxCocaHa > 0 ? { max: Math.floor(cocaRoom(r, def)), current: 0 } : null),
+  }),
+  buildLabs: inRegion({
+    side: 'clans', unit: 'labs', pool: 'money', costMusd: (labs, p) => labs * p.labCostMusd,
+    legal: (_at, r, def) => (def.maxCocaHa > 0 ? { max: 200, current: r.labs } : null),
+  }),
+  relocateLabs: between({
+    side: 'clans', unit: 'labs', pool: 'money', costMusd: (labs, p) => labs * p.labCostMusd * 0.5,
+    legal: (_at, r, def) => (r.labs > 0 ? { max: r.labs, current: 0, to: def.neighbors.slice() } : null),
+  }),
+  finishShare: setting({ side: 'clans', unit: 'share', pool: 'none', value: z.number().finite().min(0).max(1), legal: (at) => ({ max: 1, current: at.state.national.finishShare }) }),
+  route: atExit({ side: 'clans', unit: 'weight', pool: 'none', legal: (_at, _def, e) => ({ max: 100, current: e.weight }) }),
+  protection: inRegion({
+    side: 'clans', unit: 'musd', pool: 'money', costMusd: asIs,
+    legal: (at, r, def) => (def.maxCocaHa > 0 || r.insurgentFighters > 0 || r.stockT > 0 ? upToMoney(at) : null),
+  }),
+  bribe: inRegion({ side: 'clans', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
+  mining: inRegion({ side: 'clans', unit: 'musd', pool: 'money', costMusd: asIs, legal: (at, _r, def) => (def.miningPotential > 0 ? upToMoney(at) : null) }),
+  // --- Insurgents ---
+  move: between({
+    side: 'insurgents', unit: 'fighters', pool: 'fighters',
+    legal: (_at, r, def) => (r.insurgentFighters > 0 ? { max: r.insurgentFighters, current: 0, to: def.neighbors.slice() } : null),
+  }),
+  ambush: inRegion({ side: 'insurgents', unit: 'fighters', pool: 'fighters', legal: (_at, r) => (r.insurgentFighters > 0 ? { max: r.insurgentFighters, current: 0 } : null) }),
+  attack: inRegion({ side: 'insurgents', unit: 'fighters', pool: 'fighters', legal: (_at, r) => (r.insurgentFighters > 0 ? { max: r.insurgentFighters, current: 0 } : null) }),
+  recruit: inRegion({
+    side: 'insurgents', unit: 'musd', pool: 'money', costMusd: asIs,
+    legal: (at, r, _def, i) => (r.insurgentFighters > 0 || at.sc.neighbors[i]!.some((j) => at.state.regions[j]!.insurgentFighters >= 10) ? upToMoney(at) : null),
+  }),
+  taxRate: setting({ side: 'insurgents', unit: 'pct', pool: 'none', value: z.number().finite().min(0).max(30), legal: (at) => ({ max: 30, current: at.state.national.insurgentTaxPct }) }),
+  propaganda: national({ side: 'insurgents', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
+  posture: setting({ side: 'insurgents', unit: 'choice', pool: 'none', value: z.enum(POSTURES), legal: (at) => ({ max: 0, current: at.state.national.insurgentPosture, choices: POSTURES }) }),
 };
 
+type Table = typeof ORDER_SPECS;
+export type OrderKind = keyof Table;
+type Simplify<T> = { [P in keyof T]: T[P] } & {};
+type OrderFields<K extends OrderKind> = Simplify<{ kind: K } & { [F in keyof Table[K]['fields']]: z.output<Table[K]['fields'][F]> }>;
+/** An order: a discriminated union on `kind`, each kind with its entry's fields. */
+export type Order = { [K in OrderKind]: OrderFields<K> }[OrderKind];
+/** One kind's order. */
+export type OrderOf<K extends OrderKind> = Extract<Order, { kind: K }>;
+
 export const ORDER_KINDS = Object.keys(ORDER_SPECS) as OrderKind[];
+/** An entry, read without its kind's precise field types (for code that handles every kind). */
+export const specOf = (kind: OrderKind): OrderSpec => ORDER_SPECS[kind];
 export const kindsFor = (side: Side): OrderKind[] => ORDER_KINDS.filter((k) => ORDER_SPECS[k].side === side);
+
+/** The schema of one order, strict (an unknown field is an error), built from the table. */
+export const OrderSchema = z.discriminatedUnion(
+  'kind',
+  ORDER_KINDS.map((kind) => z.strictObject({ kind: z.literal(kind), ...specOf(kind).fields })) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<Order>;
+
+/** What `amount` of a kind costs, US$ M. */
+export function kindCostMusd(kind: OrderKind, amount: number, p: Params): number {
+  const cost = specOf(kind).costMusd;
+  return cost ? cost(amount, p) : 0;
+}
+
+/** What an order costs, US$ M (0 for free orders and for settings). */
+export function orderCostMusd(o: Order, p: Params): number {
+  return 'amount' in o ? kindCostMusd(o.kind, o.amount, p) : 0;
+}

@@ -7,7 +7,8 @@
  *
  * CSV conventions: UTF-8, a header row, `\n` line ends (and one after the last row), fields
  * quoted only when they contain a comma, a quote or a line break (quotes doubled), numbers with
- * at most 4 decimals and never in exponent notation, empty for a value that is not a number.
+ * at most 4 decimals and never in exponent notation, empty for a value that is not a number, and
+ * text that would start a spreadsheet formula prefixed with `'` (see `csvField`).
  * `{ bom: true }` starts the text with a UTF-8 byte-order mark, which Excel needs to read accented
  * names (Junín, Apurímac) right; R and Python read either.
  */
@@ -34,10 +35,20 @@ export function csvNumber(x: number): string {
   return s === '-0' ? '0' : s;
 }
 
-/** One CSV field: numbers formatted, text quoted where it must be. */
+/** Text a spreadsheet would read as a formula (or a command) rather than as text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field: numbers formatted, text quoted where it must be. Text that begins like a formula
+ * (`=`, `+`, `-`, `@`, tab or carriage return: players' notes reach decisions.csv, which opens in
+ * Excel) is neutralised with a leading apostrophe, which spreadsheets show as text. Only text cells
+ * are neutralised: a number is a `number` cell by its type, never text, so a negative number
+ * (`-3.5`) is written as a number and stays one.
+ */
 export function csvField(v: Cell): string {
   if (typeof v === 'number') return csvNumber(v);
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const text = FORMULA_START.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export interface CsvOptions {

@@ -242,9 +242,16 @@ export interface Budget {
 export interface SideOrders {
   side: Side;
   orders: Order[];
-  /** The players' rationale, kept in the log and the AAR. */
+  /** The players' rationale, kept in the log and the AAR (at most `MAX_NOTE_CHARS`). */
   note?: string;
 }
+
+/** The longest note a side's orders may carry, in characters (validation, logs, bots' notes). */
+export const MAX_NOTE_CHARS = 10_000;
+
+/** A note cut to `MAX_NOTE_CHARS`, ending in an ellipsis where it was cut. */
+export const clipNote = (note: string): string =>
+  note.length > MAX_NOTE_CHARS ? `${note.slice(0, MAX_NOTE_CHARS - 1)}…` : note;
 
 /** A facilitator's adjudication override: set one variable, with the reason recorded. */
 export interface Override {

@@ -9,10 +9,6 @@ import type { MenuLabels } from './menu-labels';
 
 const EXTENSIONS: Record<SaveKind, string> = { game: 'json', json: 'json', csv: 'csv', html: 'html', pdf: 'pdf' };
 
-export function extensionFor(kind: SaveKind): string {
-  return EXTENSIONS[kind];
-}
-
 /** `name` with the kind's extension (added if missing; an existing other extension is kept and this one appended). */
 export function withExtension(name: string, kind: SaveKind): string {
   const ext = `.${EXTENSIONS[kind]}`;

@@ -123,7 +123,8 @@ export function validateArgs(channel: string, args: unknown): ArgsCheck<Channel>
   const reason = truncate(issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; '), 500);
   const tooLarge = issues.some((i) =>
     (i.code === 'too_big' && CONTENT_FIELDS.has(String(i.path[1]))) ||
-    (i.code === 'custom' && i.path[1] === 'settings' && i.message.includes('bytes')));
+    // The size limit is the settings' only custom check (their shape is checked by z.json()).
+    (i.code === 'custom' && i.path.length === 2 && i.path[1] === 'settings'));
   if (tooLarge) return { ...fail('too-large', 'error.file.tooLarge'), reason };
   return { ...fail('invalid', 'error.ipc.invalidArguments', truncate(issues.map((i) => i.path.join('.')).join(', '), 200)), reason };
 }

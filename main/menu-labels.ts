@@ -1,167 +1,67 @@
 /**
- * Every string main shows to a user (menus, dialog titles, file-type filters), in English and
- * Spanish. The renderer has its own catalogues; these are only the native parts. `&` marks the
- * access key on Windows and Linux.
+ * Every string main shows to a user (menus, dialog titles, file-type filters), from the app's own
+ * catalogues (`i18n/`): the menu commands the app's menu bar also has read `app.menu.*`, the parts
+ * only a native menu has read `desktop.*`. `&` marks the access key on Windows and Linux.
  */
+import { isLang, translateIn, type Lang } from '../i18n/catalogue';
+import { CATALOGUES } from '../i18n/catalogues';
 
-export type MenuLocale = 'en' | 'es';
+export type MenuLocale = Lang;
 
-export interface MenuLabels {
-  appName: string;
-  file: string;
-  newGame: string;
-  open: string;
-  save: string;
-  saveAs: string;
-  export: string;
-  exportLog: string;
-  exportCsv: string;
-  exportReport: string;
-  exportPdf: string;
-  openReplay: string;
-  openAutosave: string;
-  undoTurn: string;
-  quit: string;
-  edit: string;
-  undo: string;
-  redo: string;
-  cut: string;
-  copy: string;
-  paste: string;
-  selectAll: string;
-  view: string;
-  fullScreen: string;
-  presentation: string;
-  zoomIn: string;
-  zoomOut: string;
-  zoomReset: string;
-  devTools: string;
-  window: string;
-  minimize: string;
-  close: string;
-  help: string;
-  about: string;
-  hide: string;
-  hideOthers: string;
-  showAll: string;
-  dialogOpenGame: string;
-  dialogSaveGame: string;
-  dialogExport: string;
-  dialogExportPdf: string;
-  filterGame: string;
-  filterJson: string;
-  filterCsv: string;
-  filterHtml: string;
-  filterPdf: string;
-  filterAll: string;
-  loadFailedTitle: string;
-  loadFailed: string;
-}
+/** Each label main uses, and the catalogue key it is read from. */
+export const MENU_KEYS = {
+  appName: 'app.title',
+  file: 'app.menu.file',
+  newGame: 'app.menu.newGame',
+  open: 'app.menu.open',
+  save: 'app.menu.save',
+  saveAs: 'app.menu.saveAs',
+  export: 'app.menu.export',
+  exportLog: 'app.menu.exportLog',
+  exportCsv: 'app.menu.exportCsv',
+  exportReport: 'app.menu.exportReport',
+  exportPdf: 'app.menu.exportPdf',
+  openReplay: 'app.menu.openReplay',
+  openAutosave: 'app.menu.openAutosave',
+  undoTurn: 'app.menu.undoTurn',
+  quit: 'desktop.quit',
+  edit: 'desktop.edit',
+  undo: 'app.action.undo',
+  redo: 'app.action.redo',
+  cut: 'desktop.cut',
+  copy: 'desktop.copy',
+  paste: 'desktop.paste',
+  selectAll: 'desktop.selectAll',
+  view: 'app.menu.view',
+  fullScreen: 'app.menu.fullScreen',
+  presentation: 'app.menu.presentation',
+  zoomIn: 'app.menu.zoomIn',
+  zoomOut: 'app.menu.zoomOut',
+  zoomReset: 'app.menu.zoomReset',
+  devTools: 'desktop.devTools',
+  window: 'desktop.window',
+  minimize: 'desktop.minimize',
+  close: 'desktop.close',
+  help: 'app.menu.help',
+  about: 'app.menu.about',
+  hide: 'desktop.hide',
+  hideOthers: 'desktop.hideOthers',
+  showAll: 'desktop.showAll',
+  dialogOpenGame: 'desktop.dialog.openGame',
+  dialogSaveGame: 'desktop.dialog.saveGame',
+  dialogExport: 'desktop.dialog.export',
+  dialogExportPdf: 'desktop.dialog.exportPdf',
+  filterGame: 'desktop.filter.game',
+  filterJson: 'desktop.filter.json',
+  filterCsv: 'desktop.filter.csv',
+  filterHtml: 'desktop.filter.html',
+  filterPdf: 'desktop.filter.pdf',
+  filterAll: 'desktop.filter.all',
+  loadFailedTitle: 'desktop.loadFailedTitle',
+  loadFailed: 'desktop.loadFailed',
+} as const;
 
-export const MENU_LABELS: Record<MenuLocale, MenuLabels> = {
-  en: {
-    appName: 'Cordillera',
-    file: '&File',
-    newGame: 'New game',
-    open: 'Open…',
-    save: 'Save',
-    saveAs: 'Save as…',
-    export: 'Export',
-    exportLog: 'Replay log (JSON)…',
-    exportCsv: 'CSV tables…',
-    exportReport: 'After-action report (HTML)…',
-    exportPdf: 'After-action report (PDF)…',
-    openReplay: 'Open log / replay…',
-    openAutosave: 'Open autosave…',
-    undoTurn: 'Undo last turn',
-    quit: 'Quit',
-    edit: '&Edit',
-    undo: 'Undo',
-    redo: 'Redo',
-    cut: 'Cut',
-    copy: 'Copy',
-    paste: 'Paste',
-    selectAll: 'Select all',
-    view: '&View',
-    fullScreen: 'Full screen',
-    presentation: 'Presentation mode',
-    zoomIn: 'Zoom in',
-    zoomOut: 'Zoom out',
-    zoomReset: 'Actual size',
-    devTools: 'Developer tools',
-    window: '&Window',
-    minimize: 'Minimise',
-    close: 'Close window',
-    help: '&Help',
-    about: 'About Cordillera',
-    hide: 'Hide Cordillera',
-    hideOthers: 'Hide others',
-    showAll: 'Show all',
-    dialogOpenGame: 'Open a game',
-    dialogSaveGame: 'Save the game',
-    dialogExport: 'Export',
-    dialogExportPdf: 'Export the report as PDF',
-    filterGame: 'Cordillera games',
-    filterJson: 'JSON files',
-    filterCsv: 'CSV tables',
-    filterHtml: 'Web pages (HTML)',
-    filterPdf: 'PDF documents',
-    filterAll: 'All files',
-    loadFailedTitle: 'Cordillera could not start',
-    loadFailed: 'The game screens could not be loaded. Please reinstall Cordillera.',
-  },
-  es: {
-    appName: 'Cordillera',
-    file: '&Archivo',
-    newGame: 'Nueva partida',
-    open: 'Abrir…',
-    save: 'Guardar',
-    saveAs: 'Guardar como…',
-    export: 'Exportar',
-    exportLog: 'Registro de repetición (JSON)…',
-    exportCsv: 'Tablas CSV…',
-    exportReport: 'Informe posterior a la acción (HTML)…',
-    exportPdf: 'Informe posterior a la acción (PDF)…',
-    openReplay: 'Abrir registro / repetición…',
-    openAutosave: 'Abrir guardado automático…',
-    undoTurn: 'Deshacer el último turno',
-    quit: 'Salir',
-    edit: '&Edición',
-    undo: 'Deshacer',
-    redo: 'Rehacer',
-    cut: 'Cortar',
-    copy: 'Copiar',
-    paste: 'Pegar',
-    selectAll: 'Seleccionar todo',
-    view: '&Ver',
-    fullScreen: 'Pantalla completa',
-    presentation: 'Modo presentación',
-    zoomIn: 'Ampliar',
-    zoomOut: 'Reducir',
-    zoomReset: 'Tamaño real',
-    devTools: 'Herramientas de desarrollo',
-    window: 'Ve&ntana',
-    minimize: 'Minimizar',
-    close: 'Cerrar ventana',
-    help: 'A&yuda',
-    about: 'Acerca de Cordillera',
-    hide: 'Ocultar Cordillera',
-    hideOthers: 'Ocultar otras',
-    showAll: 'Mostrar todo',
-    dialogOpenGame: 'Abrir una partida',
-    dialogSaveGame: 'Guardar la partida',
-    dialogExport: 'Exportar',
-    dialogExportPdf: 'Exportar el informe en PDF',
-    filterGame: 'Partidas de Cordillera',
-    filterJson: 'Archivos JSON',
-    filterCsv: 'Tablas CSV',
-    filterHtml: 'Páginas web (HTML)',
-    filterPdf: 'Documentos PDF',
-    filterAll: 'Todos los archivos',
-    loadFailedTitle: 'Cordillera no pudo iniciarse',
-    loadFailed: 'No se pudieron cargar las pantallas del juego. Vuelva a instalar Cordillera.',
-  },
-};
+export type MenuLabels = Record<keyof typeof MENU_KEYS, string>;
 
 /**
  * The menu language: the app's own language setting if it is one we have (the renderer stores it
@@ -171,11 +71,12 @@ export function pickMenuLocale(appSetting: unknown, systemLocale: string): MenuL
   for (const candidate of [appSetting, systemLocale]) {
     if (typeof candidate !== 'string') continue;
     const language = candidate.toLowerCase().split(/[-_]/)[0];
-    if (language === 'es' || language === 'en') return language;
+    if (isLang(language)) return language;
   }
   return 'en';
 }
 
 export function menuLabels(locale: MenuLocale): MenuLabels {
-  return MENU_LABELS[locale];
+  const entries = Object.entries(MENU_KEYS).map(([name, key]) => [name, translateIn(CATALOGUES, locale, key)]);
+  return Object.fromEntries(entries) as MenuLabels;
 }

@@ -66,6 +66,11 @@ function intersectionArea(a: Rect, b: Rect): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
+/**
+ * `value` within [lo, hi], where a window larger than the screen keeps its low edge on screen (lo
+ * wins when hi < lo). Not the engine's `clamp`: that one lets hi win, and importing it would load
+ * and validate the game's content in the main process for one line of arithmetic.
+ */
 function clamp(value: number, lo: number, hi: number): number {
   return Math.min(Math.max(value, lo), Math.max(lo, hi));
 }

@@ -217,6 +217,16 @@ async function startFrameLog(page: Page): Promise<void> {
  * Frame intervals from `since` (page time) until the first frame after the animation had played and
  * ended, and how long it played (first frame seen playing → first frame seen done).
  */
+/** Press `button` (which plays a turn's animation), wait for the animation to end, and return its frames. */
+async function playAndMeasure(page: Page, button: string): Promise<{ frames: number[]; playedMs: number }> {
+  const since = await now(page);
+  await page.getByRole('button', { name: button }).click();
+  await page.locator('.cdl-board[data-animation="playing"]').waitFor({ timeout: 15_000 });
+  await page.locator('.cdl-board[data-animation="done"]').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(100);
+  return framesSince(page, since);
+}
+
 async function framesSince(page: Page, since: number): Promise<{ frames: number[]; playedMs: number }> {
   return page.evaluate(`(() => {
     const frames = [];
@@ -253,12 +263,7 @@ function resolutionInApp(browser: Browser, url: string): Promise<{ frames: numbe
     const lengths: number[] = [];
     for (let turn = 1; turn <= TURNS; turn++) {
       await page.waitForTimeout(600);
-      const since = await now(page);
-      await page.getByRole('button', { name: 'Play the next turn' }).click();
-      await page.locator('.cdl-board[data-animation="playing"]').waitFor({ timeout: 15_000 });
-      await page.locator('.cdl-board[data-animation="done"]').waitFor({ timeout: 15_000 });
-      await page.waitForTimeout(100);
-      const f = await framesSince(page, since);
+      const f = await playAndMeasure(page, 'Play the next turn');
       lengths.push(Math.round(f.playedMs));
       log(`turn ${turn}: ${f.frames.length} frames, animation ${Math.round(f.playedMs)} ms, p95 ${r1(quantile(f.frames, 0.95))} ms`);
       frames.push(...f.frames);
@@ -277,12 +282,7 @@ function resolutionInHarness(browser: Browser, url: string): Promise<{ p95: numb
     // Once more after load: "Play a turn" plays the sample turn again as a new turn.
     await startFrameLog(page);
     await page.waitForTimeout(500);
-    const since = await now(page);
-    await page.getByRole('button', { name: 'Play a turn' }).click();
-    await page.locator('.cdl-board[data-animation="playing"]').waitFor({ timeout: 15_000 });
-    await page.locator('.cdl-board[data-animation="done"]').waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(100);
-    const { frames: f } = await framesSince(page, since);
+    const { frames: f } = await playAndMeasure(page, 'Play a turn');
     const renderer = await page.evaluate<string | null>('(window.__boardMetrics && window.__boardMetrics.renderer) || null');
     return { p95: quantile(f, 0.95), renderer };
   });

@@ -1,7 +1,7 @@
 /** A small helper for bots and policies: collect orders while keeping within the money budget. */
 import type { Side } from '../content/scenario-schema';
-import { legalOrders, orderCostMusd, type OrderOption } from '../legal';
-import type { Order } from '../orders';
+import { legalOrders, type OrderOption } from '../legal';
+import { orderCostMusd, roundForBots, specOf, type Order } from '../orders';
 import type { GameState, SideOrders } from '../types';
 
 export interface Rationale {
@@ -48,10 +48,10 @@ export class Planner {
     let amount = Math.min(order.amount, opt.max);
     const unitCost = orderCostMusd({ ...order, amount: 1 }, this.state.scenario.params);
     if (unitCost > 0) amount = Math.min(amount, this.moneyLeft / unitCost);
-    amount = order.kind === 'deployArmy' || order.kind === 'deployPolice' || order.kind === 'buildLabs' || order.kind === 'move'
-      || order.kind === 'ambush' || order.kind === 'attack' || order.kind === 'relocateLabs' || order.kind === 'eradicate' || order.kind === 'plant'
-      ? Math.floor(amount) : Math.floor(amount * 100) / 100;
-    const isGarrison = order.kind === 'deployArmy' || order.kind === 'deployPolice';
+    const spec = specOf(order.kind);
+    amount = roundForBots(spec.unit, amount);
+    // A garrison (the army or police a region keeps) may be ordered down to nothing.
+    const isGarrison = spec.pool === 'army' || spec.pool === 'police';
     if (!(amount > 0) && !(isGarrison && amount === 0)) return 0;
     this.moneyLeft -= unitCost * amount;
     this.orders.push({ ...order, amount });

@@ -1,9 +1,11 @@
 /**
  * Phase 2: orders take effect. Forces move, fighters move, labs are built or relocated, money is
  * committed to programmes (radars enter their pipeline, pilots train, ports and rivers are
- * watched, development and intelligence accumulate), and each side's settings change.
+ * watched, development and intelligence accumulate), and each side's settings change. What each
+ * side spends is priced by the order table (`cost`), on the amounts that took effect.
  */
 import { clamp, ordersOf, regionalAmounts, type Ctx } from '../context';
+import { kindCostMusd as cost } from '../orders';
 import type { GameState } from '../types';
 import { developmentReach } from './displacement';
 
@@ -50,7 +52,7 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
       ctx.events.push({ turn: ctx.turn, type: 'developmentCaptured', region: r.id, musd: captured });
     }
     r.intel = clamp(r.intel * 0.85 + lead[i]! * p.leadershipIntelPerMusd * usFactor, 0, 1);
-    spend += rad + river[i]! + dev[i]! + lead[i]!;
+    spend += cost('radar', rad, p) + cost('riverControl', river[i]!, p) + cost('development', dev[i]!, p) + cost('leadership', lead[i]!, p);
   });
   const pilots = ordersOf(ctx, 'state', 'pilots').reduce((a, o) => a + o.amount, 0);
   n.pilotReadiness = clamp(n.pilotReadiness * (1 - p.pilotReadinessDecay) + pilots * p.pilotTrainingPerMusd, 0, 1);
@@ -58,9 +60,9 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   n.precursorControl = clamp(n.precursorControl * 0.97 + precursors * 0.01, 0, 1);
   for (const e of s.exits) e.portControlMusd = 0;
   for (const o of ordersOf(ctx, 'state', 'portControl')) s.exits[ctx.exitIndex.get(o.exit)!]!.portControlMusd += o.amount;
-  spend += pilots + precursors + s.exits.reduce((a, e) => a + e.portControlMusd, 0);
+  spend += cost('pilots', pilots, p) + cost('precursors', precursors, p) + s.exits.reduce((a, e) => a + cost('portControl', e.portControlMusd, p), 0);
   // Eradication is paid here and carried out in its own phase.
-  spend += regionalAmounts(ctx, 'state', 'eradicate').reduce((a, ha) => a + (ha * p.eradicationCostUsdPerHa) / 1e6, 0);
+  spend += regionalAmounts(ctx, 'state', 'eradicate').reduce((a, ha) => a + cost('eradicate', ha, p), 0);
   ctx.scratch.stateSpendMusd = spend;
 
   if (ordersOf(ctx, 'state', 'interdictionLaw').length && n.interdictionLaw === 'none') {
@@ -82,7 +84,7 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
     const b = build[i]!;
     if (b > 0) {
       r.labs += b;
-      clanSpend += b * p.labCostMusd;
+      clanSpend += cost('buildLabs', b, p);
       ctx.events.push({ turn: ctx.turn, type: 'labsBuilt', region: r.id, labs: b });
     }
   });
@@ -93,7 +95,7 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
     if (moved > 0) {
       from.labs -= moved;
       to.labs += moved;
-      clanSpend += moved * p.labCostMusd * 0.5;
+      clanSpend += cost('relocateLabs', moved, p);
       ctx.events.push({ turn: ctx.turn, type: 'labsRelocated', region: from.id, to: to.id, labs: moved });
     }
   }
@@ -106,10 +108,10 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
     ctx.scratch.protectionPaid[i] = protection[i]!;
     ctx.scratch.miningMusd[i] = mining[i]!;
     r.corruption = clamp(r.corruption + bribes[i]! * p.corruptionPerMusd, 0, 1);
-    clanSpend += protection[i]! + bribes[i]! + mining[i]!;
+    clanSpend += cost('protection', protection[i]!, p) + cost('bribe', bribes[i]!, p) + cost('mining', mining[i]!, p);
   });
   // Planting is paid here and happens in the displacement phase.
-  clanSpend += regionalAmounts(ctx, 'clans', 'plant').reduce((a, ha) => a + (ha * p.plantCostUsdPerHa) / 1e6, 0);
+  clanSpend += regionalAmounts(ctx, 'clans', 'plant').reduce((a, ha) => a + cost('plant', ha, p), 0);
   ctx.scratch.clanSpendMusd = clanSpend;
 
   // --- Insurgents ---
@@ -127,5 +129,5 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   for (const o of ordersOf(ctx, 'insurgents', 'posture')) n.insurgentPosture = o.value;
   const propaganda = ordersOf(ctx, 'insurgents', 'propaganda').reduce((a, o) => a + o.amount, 0);
   n.insurgentFront = clamp(n.insurgentFront * 0.97 + propaganda * p.propagandaPerMusd, 0, 1);
-  ctx.scratch.insurgentSpendMusd = propaganda + regionalAmounts(ctx, 'insurgents', 'recruit').reduce((a, m) => a + m, 0);
+  ctx.scratch.insurgentSpendMusd = cost('propaganda', propaganda, p) + regionalAmounts(ctx, 'insurgents', 'recruit').reduce((a, m) => a + cost('recruit', m, p), 0);
 }

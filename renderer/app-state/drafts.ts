@@ -3,7 +3,7 @@
  * with a stable key; the user's values for the rows (a `Draft`) become a side's `SideOrders`. Only
  * rows whose value differs from the option's current value become orders.
  */
-import { ORDER_SPECS, type GameState, type Order, type Side, type SideOrders, legalOrders } from './engine';
+import { ORDER_SPECS, clamp, type GameState, type Order, type Side, type SideOrders, legalOrders } from './engine';
 import type { Draft, DraftValue } from './types';
 
 export type OrderOption = ReturnType<typeof legalOrders>[number];
@@ -25,13 +25,11 @@ export const isMove = (o: OrderOption): boolean => ORDER_SPECS[o.kind].target ==
 export function currentChoice(o: OrderOption): string {
   const c = o.choices ?? [];
   if (typeof o.current === 'string') return o.current;
-  return c[Math.max(0, Math.min(c.length - 1, Math.round(o.current)))] ?? c[0] ?? '';
+  return c[clamp(Math.round(o.current), 0, c.length - 1)] ?? c[0] ?? '';
 }
 
 /** The option's current amount (0 for a choice). */
 export const currentAmount = (o: OrderOption): number => (typeof o.current === 'number' ? o.current : 0);
-
-export const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
 /** The value a row shows: the draft's if set, else the option's current value. */
 export function rowValue(o: OrderOption, v: DraftValue | undefined): Required<DraftValue> {

@@ -8,6 +8,9 @@ export {
   REGION_IDS,
   budgetUse,
   bot,
+  canonicalJson,
+  clamp,
+  clipNote,
   createGame,
   hashState,
   legalOrders,
@@ -23,12 +26,8 @@ export {
   scenarioHash,
   LOG_FORMAT,
   LOG_VERSION,
-  nationalCsv,
-  regionsCsv,
-  eventsCsv,
-  decisionsCsv,
 } from '../../game';
-export type { GameLog, LogEntry, Viewer, BotResult } from '../../game';
+export type { GameLog, LogEntry, LogProblem, Viewer, BotResult } from '../../game';
 export type { GameState, RegionState, SideOrders, TurnInput, TurnRecord, ValidationError, Budget } from '../../game/types';
 export type { Order, OrderKind, Pool, Unit, Target } from '../../game/orders';
 export { ORDER_SPECS, ORDER_KINDS, kindsFor, ROES, US_STANCES, POSTURES } from '../../game/orders';

@@ -4,15 +4,12 @@
  * command line writes (`national.csv`, `regions.csv`) plus the events and the decisions, and the
  * after-action report (HTML, and PDF through the platform). Everything is built from the log and
  * the states and events recomputed from it; the table and report builders are shared with the
- * command line (`game/tables.ts`, `renderer/report/`).
+ * command line (`game/tables.ts`, `report/`).
  */
 import { LOCALE, translate, type Lang } from '../i18n';
-import { eventSide } from '../view-model/event-log';
-import { buildAar } from '../report/aar';
-import { describeEvent, describeOrder } from '../report/describe';
-import {
-  decisionsCsv, eventsCsv, nationalCsv, regionsCsv, type GameEvent, type GameLog, type GameState,
-} from './engine';
+import { buildAar } from '../../report/aar';
+import { CSV_TABLES, csvTableText, type CsvTable } from '../../report/csv';
+import type { GameEvent, GameLog, GameState } from './engine';
 import type { Setup } from './types';
 
 /** A game to export: its log and what was recomputed from it; seats when known. */
@@ -25,8 +22,8 @@ export interface ExportSource {
   setup: Pick<Setup, 'seats'> | null;
 }
 
-export const TABLES = ['national', 'regions', 'events', 'decisions'] as const;
-export type TableId = (typeof TABLES)[number];
+export const TABLES = CSV_TABLES;
+export type TableId = CsvTable;
 
 const finalState = (src: ExportSource): GameState => {
   const s = src.states[src.states.length - 1];
@@ -50,19 +47,14 @@ export function logText(src: Pick<ExportSource, 'log'>): string {
  * names; the app's downloads have one, the command line's files do not (R and Python read both).
  */
 export function tableCsv(id: TableId, src: ExportSource, lang: Lang, opts: { bom?: boolean } = {}): string {
-  const t = (k: string, v?: Record<string, string | number>) => translate(lang, k, v);
-  switch (id) {
-    case 'national': return nationalCsv(finalState(src).history, opts);
-    case 'regions': return regionsCsv(src.states, opts);
-    case 'events': return eventsCsv(src.turnEvents, (e) => describeEvent(t, e), { ...opts, sideOf: eventSide });
-    case 'decisions': return decisionsCsv(src.log, (o) => describeOrder(t, o), opts);
-  }
+  finalState(src);
+  return csvTableText(id, { log: src.log, states: src.states, events: src.turnEvents }, (k, v) => translate(lang, k, v), opts);
 }
 
 export const tableFileName = (src: ExportSource, id: TableId): string => `${exportStem(src)}-${id}.csv`;
 
 /**
- * The after-action report (`renderer/report/aar.ts`): one self-contained HTML document, in `lang`,
+ * The after-action report (`report/aar.ts`): one self-contained HTML document, in `lang`,
  * that prints well to PDF.
  */
 export function reportHtml(src: ExportSource, lang: Lang, appVersion: string): string {

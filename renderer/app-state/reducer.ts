@@ -8,7 +8,7 @@ import { errorMessage } from '../view-model/planning';
 import { sideOrdersFor, emptyDraft } from './drafts';
 import {
   BUILTIN_SCENARIOS, SIDES, appendTurn, bot, createGame, newLog, regionName, resolveTurn, validateOrders,
-  type GameEvent, type GameState, type Side, type SideOrders, type TurnInput, type Viewer,
+  type GameState, type Side, type SideOrders, type TurnInput, type Viewer,
 } from './engine';
 import * as replayModel from './replay';
 import type { LoadedGame } from './save-file';
@@ -313,9 +313,4 @@ export function appReducer(s: AppState, a: Action): AppState {
     case 'toast/dismiss':
       return { ...s, toasts: s.toasts.filter((t) => t.id !== a.id) };
   }
-}
-
-/** Events of one type, typed. */
-export function eventsOf<T extends GameEvent['type']>(events: GameEvent[], type: T): Extract<GameEvent, { type: T }>[] {
-  return events.filter((e): e is Extract<GameEvent, { type: T }> => e.type === type);
 }

@@ -4,7 +4,7 @@
  * it. A frame is built exactly as the game screen built it when the turn was played: the state
  * after the turn seen through `viewFor(state, viewer)`, that turn's report and events.
  */
-import { SIDES, viewFor, type GameEvent, type GameLog, type GameState, type Side, type Viewer } from './engine';
+import { SIDES, clamp, viewFor, type GameEvent, type GameLog, type GameState, type Side, type Viewer } from './engine';
 import type { LoadedReplay } from './save-file';
 import { outcomeOf } from './session';
 import type { Seat, Setup, TurnOutcome } from './types';
@@ -44,7 +44,7 @@ export function openReplay(loaded: LoadedReplay, name: string): ReplaySession {
 export const lastTurn = (r: Pick<ReplaySession, 'states'>): number => Math.max(0, r.states.length - 1);
 
 const clampTurn = (r: ReplaySession, turn: number): number =>
-  Number.isFinite(turn) ? Math.min(lastTurn(r), Math.max(0, Math.round(turn))) : r.turn;
+  Number.isFinite(turn) ? clamp(Math.round(turn), 0, lastTurn(r)) : r.turn;
 
 /** Show `turn` (clamped). Moving by hand pauses auto-play. */
 export function seek(r: ReplaySession, turn: number): ReplaySession {

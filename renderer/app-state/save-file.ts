@@ -10,11 +10,11 @@
  * session are all recomputed, never read. Every refusal is a message key (`error.save.*`) with
  * values naming what is wrong, translated by the UI; the parser never throws.
  */
-import type { Lang, Values } from '../i18n';
-import { isLang } from '../i18n';
+import { z } from 'zod';
+import { LANGS, type Lang, type Values } from '../i18n';
 import {
-  LOG_FORMAT, LOG_VERSION, REGION_IDS, SIDES, checkLog, findScenario, replay, scenarioHash,
-  type GameEvent, type GameLog, type GameState, type Side,
+  LOG_FORMAT, REGION_IDS, SIDES, checkLog, findScenario, replay, scenarioHash,
+  type GameEvent, type GameLog, type GameState, type LogProblem, type Side,
 } from './engine';
 import { DIFFICULTIES, type Seat, type Session, type Setup } from './types';
 
@@ -135,6 +135,8 @@ export function readJson(text: unknown): { ok: true; value: unknown } | LoadFail
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (err) {
     if (scan.unterminated) return fail('error.save.truncated');
+    // JSON.parse reports where it stopped only inside its (the JavaScript engine's) message; where
+    // that has no position, the refusal says so without one.
     const at = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
     return at === undefined ? fail('error.save.notJson') : fail('error.save.notJsonAt', { at: Number(at) });
   }
@@ -151,17 +153,24 @@ const short = (x: unknown): string => {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 };
 
-function checkSeats(x: unknown): { ok: true; seats: Record<Side, Seat> } | LoadFailure {
-  if (!isObj(x)) return fail('error.save.field', { path: 'setup.seats' });
-  const seats = {} as Record<Side, Seat>;
-  for (const side of SIDES) {
-    const seat = x[side];
-    if (!isObj(seat) || (seat.kind !== 'human' && seat.kind !== 'computer')) return fail('error.save.field', { path: `setup.seats.${side}.kind` });
-    if (!DIFFICULTIES.includes(seat.difficulty as Seat['difficulty'])) return fail('error.save.field', { path: `setup.seats.${side}.difficulty` });
-    seats[side] = { kind: seat.kind, difficulty: seat.difficulty as Seat['difficulty'] };
-  }
-  return { ok: true, seats };
-}
+const SeatSchema = z.object({ kind: z.enum(['human', 'computer']), difficulty: z.enum(DIFFICULTIES as [Seat['difficulty'], ...Seat['difficulty'][]]) });
+const SeatsSchema = z.object(Object.fromEntries(SIDES.map((side) => [side, SeatSchema])) as Record<Side, typeof SeatSchema>);
+
+/**
+ * A save's own fields, in the current version's shape (an older file is migrated to it first).
+ * Fields are checked in this order and a refusal names the first wrong one (`error.save.field`
+ * with its path). The log is only required here: `checkLog` checks it and the game is replayed.
+ * `ui` holds conveniences that are used when valid and otherwise ignored, never a reason to refuse.
+ */
+export const SaveFileSchema = z.object({
+  format: z.literal(SAVE_FORMAT),
+  version: z.literal(SAVE_VERSION),
+  app: z.string().max(100).optional(),
+  savedAt: z.string().max(100).optional(),
+  setup: z.object({ seats: SeatsSchema, language: z.enum(LANGS).optional() }),
+  log: z.custom<unknown>((x) => x !== undefined, 'the log is missing'),
+  ui: z.object({ selectedRegion: z.string().max(64).nullable().optional() }).optional().catch(undefined),
+});
 
 // -------------------------------------------------------------------------------------------------
 // Versions
@@ -200,30 +209,28 @@ function upgrade(raw: unknown): { ok: true; file: Record<string, unknown>; from:
 // The log: checked, then replayed
 // -------------------------------------------------------------------------------------------------
 
-/** Turn `checkLog`'s refusal into a message key naming what is wrong. */
-function logFailure(code: string, message: string, rawLog: unknown): LoadFailure {
-  switch (code) {
+/** Turn `checkLog`'s refusal (a code and values) into a message key naming what is wrong. */
+function logFailure(p: LogProblem, rawLog: unknown): LoadFailure {
+  switch (p.code) {
     case 'log.futureVersion':
-      return fail('error.save.logFutureVersion', { version: short(isObj(rawLog) ? rawLog.version : '?'), max: LOG_VERSION });
+      return fail('error.save.logFutureVersion', { version: p.values.version, max: p.values.max });
     case 'log.scenarioMismatch':
       return fail('error.save.scenarioEdited');
     case 'log.badScenario': {
       const id = isObj(rawLog) && typeof rawLog.scenarioId === 'string' ? rawLog.scenarioId : '';
-      const path = /^([^:]+):/.exec(message)?.[1] ?? 'scenario';
       if (!findScenario(id)) return fail('error.save.scenarioUnknown', { id: short(id || '?') });
-      return fail('error.save.scenarioInvalid', { path });
+      return fail('error.save.scenarioInvalid', { path: p.values.path });
     }
-    default: {
+    case 'log.misnumbered':
+      return fail('error.save.logNumbering', { turn: p.values.expected, found: p.values.found });
+    case 'log.tooLong':
+      return fail('error.save.logTooLong', { entries: p.values.entries, turns: p.values.turns });
+    case 'log.malformed': {
       if (isObj(rawLog) && !('format' in rawLog)) return fail('error.save.field', { path: 'log.format' });
-      const numbered = /^entries\[(\d+)\] is numbered turn (-?\d+), expected (\d+)/.exec(message);
-      if (numbered) return fail('error.save.logNumbering', { turn: Number(numbered[3]), found: Number(numbered[2]) });
-      const tooLong = /^the log has (\d+) turns but the game has only (\d+)/.exec(message);
-      if (tooLong) return fail('error.save.logTooLong', { entries: Number(tooLong[1]), turns: Number(tooLong[2]) });
-      const path = /^([\w.()-]+): /.exec(message)?.[1];
-      const inTurn = path ? /^entries\.(\d+)(?:\.|$)/.exec(path) : null;
-      if (path && inTurn) return fail('error.save.logTurnField', { turn: Number(inTurn[1]) + 1, path: `log.${path}` });
-      if (path) return fail('error.save.field', { path: path === '(file)' ? 'log' : `log.${path}` });
-      return fail('error.save.logDamaged');
+      const { path } = p.values;
+      const inTurn = /^entries\.(\d+)(?:\.|$)/.exec(path);
+      if (inTurn) return fail('error.save.logTurnField', { turn: Number(inTurn[1]) + 1, path: `log.${path}` });
+      return fail('error.save.field', { path: path === '' ? 'log' : `log.${path}` });
     }
   }
 }
@@ -241,7 +248,7 @@ export interface LogCheckOptions {
 export function loadLog(rawLog: unknown, opts: LogCheckOptions): { ok: true; log: GameLog; states: GameState[]; turnEvents: GameEvent[][] } | LoadFailure {
   if (!isObj(rawLog)) return fail('error.save.field', { path: 'log' });
   const checked = checkLog(rawLog);
-  if (!checked.ok) return logFailure(checked.code, checked.message, rawLog);
+  if (!checked.ok) return logFailure(checked, rawLog);
   const log = checked.log;
   if (log.scenario.id !== log.scenarioId) return fail('error.save.field', { path: 'log.scenarioId' });
   const builtin = findScenario(log.scenarioId);
@@ -270,21 +277,15 @@ export function loadLog(rawLog: unknown, opts: LogCheckOptions): { ok: true; log
 export function loadSave(raw: unknown): LoadResult {
   const up = upgrade(raw);
   if (!up.ok) return up;
-  const f = up.file;
-  if (f.app !== undefined && (typeof f.app !== 'string' || f.app.length > 100)) return fail('error.save.field', { path: 'app' });
-  if (f.savedAt !== undefined && (typeof f.savedAt !== 'string' || f.savedAt.length > 100)) return fail('error.save.field', { path: 'savedAt' });
-  if (!isObj(f.setup)) return fail('error.save.field', { path: 'setup' });
-  const seats = checkSeats(f.setup.seats);
-  if (!seats.ok) return seats;
-  const language = f.setup.language;
-  if (language !== undefined && !isLang(language)) return fail('error.save.field', { path: 'setup.language' });
-  if (f.log === undefined) return fail('error.save.field', { path: 'log' });
+  const parsed = SaveFileSchema.safeParse(up.file);
+  if (!parsed.success) return fail('error.save.field', { path: parsed.error.issues[0]!.path.join('.') });
+  const f = parsed.data;
   const l = loadLog(f.log, { requireBuiltinMatch: true });
   if (!l.ok) return l;
-  const setup: Setup = { scenarioId: l.log.scenarioId, seed: l.log.seed, turns: l.log.turns, seats: seats.seats };
-  if (language) setup.language = language;
+  const setup: Setup = { scenarioId: l.log.scenarioId, seed: l.log.seed, turns: l.log.turns, seats: f.setup.seats };
+  if (f.setup.language) setup.language = f.setup.language;
   // The interface hint is only used if it names a real region; anything else is ignored.
-  const sel = isObj(f.ui) ? f.ui.selectedRegion : null;
+  const sel = f.ui?.selectedRegion;
   return {
     ok: true,
     loaded: {
@@ -293,8 +294,8 @@ export function loadSave(raw: unknown): LoadResult {
       states: l.states,
       turnEvents: l.turnEvents,
       selectedRegion: typeof sel === 'string' && REGION_IDS.includes(sel) ? sel : null,
-      savedAt: typeof f.savedAt === 'string' ? f.savedAt : null,
-      app: typeof f.app === 'string' ? f.app : null,
+      savedAt: f.savedAt ?? null,
+      app: f.app ?? null,
       migratedFrom: up.from,
     },
   };

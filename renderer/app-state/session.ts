@@ -4,7 +4,7 @@
  * must come out the same either way. The computer sides' reasons are asked again of the same bots,
  * which are deterministic: what a loaded game shows is what was shown when it was played.
  */
-import { SIDES, bot, hashState, type GameEvent, type GameLog, type GameState, type Side, type SideOrders } from './engine';
+import { SIDES, bot, canonicalJson, clipNote, hashState, type GameEvent, type GameLog, type GameState, type Side, type SideOrders } from './engine';
 import { DIFFICULTIES, type Rationale, type Seat, type Session, type Setup, type TurnOutcome } from './types';
 
 /** Bots give `{ key, values }`; tolerate a bare string too. */
@@ -17,21 +17,8 @@ export function normaliseRationale(r: unknown): Rationale {
   return { key: 'app.report.noRationale' };
 }
 
-/** Canonical JSON (sorted keys), to compare orders however their keys were ordered. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => {
-    if (x && typeof x === 'object' && !Array.isArray(x)) {
-      const o: Record<string, unknown> = {};
-      for (const k of Object.keys(x).sort()) o[k] = (x as Record<string, unknown>)[k];
-      return o;
-    }
-    return x;
-  });
-}
-
-const sameOrders = (a: SideOrders | undefined, b: SideOrders): boolean => a !== undefined && canonical(a.orders) === canonical(b.orders);
-
-const MAX_NOTE = 10_000;
+/** The same orders, however their keys were ordered (compared as canonical JSON). */
+const sameOrders = (a: SideOrders | undefined, b: SideOrders): boolean => a !== undefined && canonicalJson(a.orders) === canonicalJson(b.orders);
 
 /**
  * The note a computer seat's orders carry in the log, in the command line's format
@@ -44,7 +31,7 @@ export function botNote(difficulty: Seat['difficulty'], rationale: readonly Rati
     return vals ? `${r.key}(${vals})` : r.key;
   }).join('; ');
   const note = `bot:${difficulty}${why ? `: ${why}` : ''}`;
-  return note.length > MAX_NOTE ? `${note.slice(0, MAX_NOTE - 1)}…` : note;
+  return clipNote(note);
 }
 
 /** The difficulty a log's note names for a computer seat (`bot:hard…`), if it names one. */

@@ -1,7 +1,9 @@
 /** Settings: defaults, and reading them back from storage without trusting what is there. */
-import { isLang, type Lang } from '../i18n';
-import { OVERLAYS } from '../view-model/board-model';
-import { PALETTES, type Overlay, type Palette, type Settings } from './types';
+import { z } from 'zod';
+import { LANGS, isLang, type Lang } from '../i18n';
+import { clamp } from './engine';
+import { OVERLAYS } from '../view-model/board-theme';
+import { PALETTES, type Palette, type Settings } from './types';
 
 export const ZOOM_MIN = 0.7;
 export const ZOOM_MAX = 2;
@@ -20,17 +22,25 @@ export function preferredLang(languages: readonly string[] | undefined): Lang {
   return 'en';
 }
 
-export const clampZoom = (z: number): number =>
-  Math.round(Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, z)) * 100) / 100;
+export const clampZoom = (z: number): number => Math.round(clamp(z, ZOOM_MIN, ZOOM_MAX) * 100) / 100;
+
+/**
+ * Stored settings, field by field: a field that is missing or not valid reads as `undefined` (and
+ * the current value is kept), so one bad field never loses the others. A zoom out of range is
+ * brought into range rather than dropped.
+ */
+export const StoredSettingsSchema = z.object({
+  lang: z.enum(LANGS).optional().catch(undefined),
+  presentation: z.boolean().optional().catch(undefined),
+  zoom: z.number().refine(Number.isFinite).transform(clampZoom).optional().catch(undefined),
+  palette: z.enum(PALETTES as [Palette, ...Palette[]]).optional().catch(undefined),
+  overlay: z.enum(OVERLAYS).optional().catch(undefined),
+  flows: z.boolean().optional().catch(undefined),
+});
 
 /** Keep what is valid in stored settings, drop the rest. */
 export function sanitizeSettings(raw: Record<string, unknown>, base: Settings): Settings {
-  const out: Settings = { ...base };
-  if (isLang(raw.lang)) out.lang = raw.lang;
-  if (typeof raw.presentation === 'boolean') out.presentation = raw.presentation;
-  if (typeof raw.zoom === 'number' && Number.isFinite(raw.zoom)) out.zoom = clampZoom(raw.zoom);
-  if (PALETTES.includes(raw.palette as Palette)) out.palette = raw.palette as Palette;
-  if ((OVERLAYS as readonly string[]).includes(raw.overlay as string)) out.overlay = raw.overlay as Overlay;
-  if (typeof raw.flows === 'boolean') out.flows = raw.flows;
-  return out;
+  const stored = StoredSettingsSchema.safeParse(raw);
+  const valid = Object.entries(stored.success ? stored.data : {}).filter(([, v]) => v !== undefined);
+  return { ...base, ...(Object.fromEntries(valid) as Partial<Settings>) };
 }

@@ -5,7 +5,7 @@
  */
 import type { Lang, Values } from '../i18n';
 import type { GameEvent, GameLog, GameState, Side, SideOrders } from './engine';
-import type { OverlayId } from '../view-model/board-model';
+import type { OverlayId } from '../view-model/board-theme';
 import type { ReplaySession } from './replay';
 
 export type Difficulty = 'easy' | 'normal' | 'hard';
@@ -106,7 +106,7 @@ export interface Session {
 export type Palette = 'default' | 'colorblind';
 export const PALETTES: readonly Palette[] = ['default', 'colorblind'];
 
-export { OVERLAYS } from '../view-model/board-model';
+export { OVERLAYS } from '../view-model/board-theme';
 export type Overlay = OverlayId;
 
 export interface Settings {

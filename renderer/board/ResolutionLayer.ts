@@ -9,10 +9,9 @@
  * frame touches at most a few hundred properties and redraws nothing.
  */
 import * as Phaser from 'phaser';
-import {
-  BOARD_THEME, type AnimMarker, type AnimMove, type AnimOutline, type AnimPulse, type AnimStageId, type BoardAnimation,
-  type FlowMode,
-} from '../view-model/board-model';
+import type { AnimMarker, AnimMove, AnimOutline, AnimPulse, AnimStageId, BoardAnimation } from '../view-model/board-animation';
+import type { FlowMode } from '../view-model/board-model';
+import { BOARD_THEME } from '../view-model/board-theme';
 import { toScreen, toWorld, type FlatPath, type LonLat, type View, type XY } from '../view-model/geo';
 import { dashRuns, endDirection, type ArcGeometry } from '../view-model/geo-arcs';
 import {
@@ -74,7 +73,7 @@ interface OutlineObj {
 }
 
 const TEX = 64;
-/** Label priority of the arrows' values (see the scene's labels): low, shown where there is room. */
+/** Label priority of the arrows' values (see LabelLayer's priorities): low, shown where there is room. */
 const MOVE_VALUE_PRIORITY = 60;
 const RING_R = 28;
 const hex = (c: number): string => c.toString(16).padStart(6, '0');

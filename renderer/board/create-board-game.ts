@@ -9,7 +9,7 @@
 import * as Phaser from 'phaser';
 import { BoardScene, type BoardSceneData } from './BoardScene';
 import type { BoardEventBus } from './event-bus';
-import { BOARD_THEME } from '../view-model/board-model';
+import { BOARD_THEME } from '../view-model/board-theme';
 
 export type BoardRenderer = 'webgl' | 'canvas';
 export type RendererPreference = BoardRenderer | 'auto';

@@ -7,7 +7,8 @@
  * The last payload of each event is kept, so a scene that boots after React has sent the model
  * picks it up (`latest('model')`).
  */
-import type { AnimStageId, BoardModel } from '../view-model/board-model';
+import type { AnimStageId } from '../view-model/board-animation';
+import type { BoardModel } from '../view-model/board-model';
 
 export type BoardCommand =
   | { kind: 'zoom'; factor: number }

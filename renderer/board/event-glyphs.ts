@@ -4,7 +4,8 @@
  * the markers on the map and the legend.
  */
 import type * as Phaser from 'phaser';
-import { BOARD_THEME, type AnimMarkerKind } from '../view-model/board-model';
+import type { AnimMarkerKind } from '../view-model/board-animation';
+import { BOARD_THEME } from '../view-model/board-theme';
 import type { XY } from '../view-model/geo';
 
 /** A small aircraft, nose up, in a unit box (as the airstrip symbol). */

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import type { TurnRecord } from '../app-state/engine';
-import { CHARTS } from '../view-model/series';
+import { CHARTS } from '../../report/series';
 import { LineChart } from './LineChart';
 
 export function ChartsPanel(props: { history: TurnRecord[]; only?: string[] }): ReactNode {

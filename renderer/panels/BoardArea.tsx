@@ -6,7 +6,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { LOCALE, useI18n } from '../i18n';
 import { MAP, type GameEvent, type GameState } from '../app-state/engine';
-import { buildBoardModel, type OverlayId } from '../view-model/board-model';
+import { buildBoardModel } from '../view-model/board-model';
+import type { OverlayId } from '../view-model/board-theme';
 import { boardInputFrom } from '../view-model/board-input';
 import { useReducedMotion } from '../board/use-reduced-motion';
 import { ErrorBoundary } from './ErrorBoundary';

@@ -2,7 +2,7 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { REGION_IDS, SIDES, regionName, type GameEvent, type Side } from '../app-state/engine';
-import { EVENT_CATEGORIES, filterEntries, logEntries, type EventCategory, type EventFilter } from '../view-model/event-log';
+import { EVENT_CATEGORIES, filterEntries, logEntries, type EventCategory, type EventFilter } from '../../report/event-log';
 
 const PAGE = 150;
 

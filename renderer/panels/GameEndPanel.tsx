@@ -2,7 +2,7 @@
 import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import type { GameState } from '../app-state/engine';
-import { leaders, scoreLines } from '../view-model/turn-report';
+import { leaders, scoreLines } from '../../report/turn-report';
 
 export type EndExport = 'log' | 'csv' | 'report' | 'pdf';
 

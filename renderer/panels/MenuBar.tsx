@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { withoutAccessKey } from '../../i18n/catalogue';
 
 export interface MenuItemDef {
   id: string;
@@ -193,12 +194,12 @@ export function MenuBar(props: { menus: MenuDef[] }): ReactNode {
               onClick={() => { setActive(i); setOpen(open === i ? null : i); setFocusIn(null); }}
               onMouseEnter={() => { if (open !== null && open !== i) { setOpen(i); setFocusIn(null); } }}
             >
-              {m.label}
+              {withoutAccessKey(m.label)}
             </button>
             {open === i ? (
               <SubMenu
                 items={m.items}
-                label={m.label}
+                label={withoutAccessKey(m.label)}
                 autoFocus={focusIn}
                 onClose={close}
                 onDone={() => close(true)}

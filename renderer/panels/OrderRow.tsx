@@ -4,7 +4,8 @@ import { useI18n } from '../i18n';
 import { ORDER_SPECS, regionName } from '../app-state/engine';
 import { currentAmount, isAction, isChanged, isChoice, isMove, rowValue, type OrderOption } from '../app-state/drafts';
 import type { DraftValue } from '../app-state/types';
-import { amountText, stepFor } from '../view-model/planning';
+import { stepFor } from '../view-model/planning';
+import { amountText } from '../../report/describe';
 
 /** A number input that lets the user type freely and reports only numbers. */
 function NumberField(props: { value: number; min: number; max: number; step: number; label: string; onChange: (n: number) => void; invalid: boolean }): ReactNode {

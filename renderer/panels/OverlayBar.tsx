@@ -1,7 +1,7 @@
 /** The map's overlay switch and the flows toggle, above the board. */
 import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { OVERLAYS, type OverlayId } from '../view-model/board-model';
+import { OVERLAYS, type OverlayId } from '../view-model/board-theme';
 
 export function OverlayBar(props: { overlay: OverlayId; flows: boolean; onOverlay: (o: OverlayId) => void; onFlows: (on: boolean) => void }): ReactNode {
   const { t } = useI18n();

@@ -4,7 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { cssColor, luminance, type BoardModel } from '../view-model/board-model';
+import type { BoardModel } from '../view-model/board-model';
+import { cssColor, luminance } from '../view-model/board-theme';
 
 export function RegionTiles(props: { model: BoardModel; onSelect: (id: string) => void }): ReactNode {
   const { t } = useI18n();

@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { regionName } from '../app-state/engine';
-import { amountText, type SummaryLine } from '../view-model/planning';
+import { type SummaryLine } from '../view-model/planning';
+import { amountText } from '../../report/describe';
 
 /** A row's target as people read it: the region, the exit, or "National". */
 export function targetName(o: { region?: string; exit?: string }, t: (k: string) => string): string {

@@ -6,8 +6,8 @@ import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { SIDES, regionName, type GameState } from '../app-state/engine';
 import type { Setup, TurnOutcome } from '../app-state/types';
-import { displacements, incidents, keyFigures, revenueBySide, scoreLines } from '../view-model/turn-report';
-import { localiseValues } from '../view-model/values';
+import { displacements, incidents, keyFigures, revenueBySide, scoreLines } from '../../report/turn-report';
+import { localiseValues } from '../../report/values';
 import { Change } from './Change';
 import './panels.css';
 

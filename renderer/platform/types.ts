@@ -46,7 +46,7 @@ export interface Platform {
   openGameFile(): Promise<Result<OpenedFile>>;
   /** Save a game; with `handle` from an earlier save, overwrite that file (atomically on desktop). */
   saveGameFile(text: string, suggestedName: string, handle?: string): Promise<Result<{ handle: string; name: string }>>;
-  /** Write an export the user asked for (a log, a CSV, a report). PDF is `printToPdf`. */
+  /** Write an export the user asked for (a log, a CSV, a report). PDF goes through `exportPdf`. */
   exportFile(kind: Exclude<ExportKind, 'pdf'>, suggestedName: string, text: string): Promise<Result<{ name: string }>>;
   /** Render HTML to PDF and save it (desktop: printToPDF; web: the browser's print dialog). */
   exportPdf(suggestedName: string, html: string): Promise<Result<{ name: string }>>;

@@ -4,7 +4,8 @@
  * from each region's route shares × tonnes shipped when there are no events), and the last turn's
  * events, which the board animates once and then marks until the next turn. Pure.
  */
-import type { BoardInput, FlowDatum, OverlayId, RegionDatum, Translate } from './board-model';
+import type { BoardInput, FlowDatum, RegionDatum, Translate } from './board-model';
+import type { OverlayId } from './board-theme';
 import type { GameEvent, GameState, MapContent } from '../app-state/engine';
 
 export function regionTable(game: GameState, map: Pick<MapContent, 'regions'>): RegionDatum[] {

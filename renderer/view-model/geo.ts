@@ -1,15 +1,20 @@
 /**
  * The board's geography: Peru's departments from amCharts' `peruHigh` (ISO 3166-2 ids) and the
  * neighbouring countries from `worldLow`, dissolved to the map content's regions and projected with
- * d3-geo to the canvas. Pure functions, no Phaser and no DOM, so they run in Vitest's node.
+ * d3-geo to the canvas. Pure functions, no Phaser and no DOM, so they run in Vitest's node. The two
+ * geodata files are copies of amCharts 5 geodata 5.1.6, unmodified but for JSON instead of a module
+ * (`assets/map/amcharts-*.json`, with their licence beside them; credited in the About box).
  *
  * Everything here is computed once per (region set, canvas size) and cached by the caller: the
  * board projects once, then only moves a camera transform (`View`) and recolours.
  */
-import peruHigh from '@amcharts/amcharts5-geodata/peruHigh';
-import worldLow from '@amcharts/amcharts5-geodata/worldLow';
 import { geoBounds, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
-import type { Geometry, Position } from 'geojson';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
+import peruHighJson from '../../assets/map/amcharts-peruHigh.json';
+import worldLowJson from '../../assets/map/amcharts-worldLow.json';
+
+const peruHigh = peruHighJson as unknown as FeatureCollection;
+const worldLow = worldLowJson as unknown as FeatureCollection;
 
 export type LonLat = readonly [number, number];
 export type XY = [number, number];

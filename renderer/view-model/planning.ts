@@ -6,7 +6,7 @@ import { ORDER_SPECS, type OrderKind, type Side, type Unit, type ValidationError
 import { isChanged, optionKey, rowValue, currentAmount, currentChoice, isChoice, isMove, type OrderOption } from '../app-state/drafts';
 import type { Draft } from '../app-state/types';
 import type { Values } from '../i18n';
-import { localiseValues } from './values';
+import { localiseValues } from '../../report/values';
 
 export interface OptionGroup {
   /** `kind` (activity view) or region id / `national` (region view). */
@@ -84,12 +84,6 @@ export function summarise(options: OrderOption[], draft: Draft): SummaryLine[] {
     out.push(line);
   }
   return out;
-}
-
-/** An order amount with its unit, for people: shares (0–1) read as percentages. */
-export function amountText(t: (key: string, values?: Values) => string, unit: Unit, n: number): string {
-  if (unit === 'share') return t('app.unit.pct', { n: Math.round(n * 1000) / 10 });
-  return t(`app.unit.${unit}`, { n });
 }
 
 /** A validation error as a catalogue key and values; ids in the values become names. */

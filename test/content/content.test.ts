@@ -3,7 +3,10 @@
  * both ways and match the geodata the board draws; every parameter has a source; and the validator
  * reports every problem of a broken scenario, each with its path.
  */
-import peruHigh from '@amcharts/amcharts5-geodata/peruHigh';
+import type { FeatureCollection } from 'geojson';
+import peruHighJson from '../../assets/map/amcharts-peruHigh.json';
+
+const peruHigh = peruHighJson as unknown as FeatureCollection;
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import mapJson from '../../assets/map/peru.json';

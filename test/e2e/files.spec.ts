@@ -5,13 +5,9 @@
  * turn, and after the tab is reloaded with a game in progress, offer to resume it.
  */
 import { type Download, type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { commit, expect, menu, newGame, playTurns, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 
-async function menu(page: Page, top: string, ...path: string[]) {
-  await page.getByRole('menubar').getByRole('menuitem', { name: top, exact: true }).click();
-  for (const name of path) await page.getByRole('menu').getByRole(/^(Español|English)$/.test(name) ? 'menuitemradio' : 'menuitem', { name, exact: true }).click();
-}
 
 /** The in-progress record the app keeps with its settings (the browser's IndexedDB). */
 function inProgressTurn(page: Page): Promise<number | null> {
@@ -30,24 +26,12 @@ function inProgressTurn(page: Page): Promise<number | null> {
   }));
 }
 
-async function commit(page: Page) {
-  await page.getByRole('button', { name: 'Review and commit…' }).click();
-  await page.getByRole('dialog', { name: /^Commit the orders of/ }).getByRole('button', { name: 'Commit orders' }).click();
-}
 
 /** A solo game as the State, `turns` turns played; ends on the report of the last one. */
 async function play(page: Page, turns = 1) {
   await page.goto('/');
-  await page.getByRole('button', { name: 'New game', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'New game' });
-  await dialog.getByLabel('Seed').fill('99');
-  await dialog.getByLabel('Number of turns').fill('6');
-  await dialog.getByRole('button', { name: 'Start game' }).click();
-  for (let i = 1; i <= turns; i++) {
-    if (i > 1) await page.getByRole('button', { name: `Plan turn ${i}` }).click();
-    await commit(page);
-    await expect(page.getByRole('heading', { name: `Report on turn ${i}` })).toBeVisible();
-  }
+  await newGame(page, { seed: '99', turns: '6' });
+  await playTurns(page, turns);
 }
 
 const text = async (d: Download) => readFileSync(await d.path(), 'utf8');
@@ -243,7 +227,8 @@ test('autosave after each turn; after a reload, resume the game where it was', a
   await expect.poll(() => inProgressTurn(page)).toBeNull();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Welcome to Cordillera' })).toBeVisible();
-  await page.waitForTimeout(500);
+  // Once the app has read its settings and decided (aria-busy false), no offer to resume.
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByRole('dialog', { name: 'Resume the interrupted game?' })).toBeHidden();
   expect(consoleErrors).toEqual([]);
 });

@@ -5,28 +5,14 @@
  * Screenshots of the viewer at 1920×1080 and 1366×768.
  */
 import { type Page } from '@playwright/test';
-import { expect, test, screenshot } from './fixtures';
+import { expect, menu, newGame, playTurns, test, screenshot } from './fixtures';
 import { readFileSync } from 'node:fs';
-
-async function menu(page: Page, top: string, ...path: string[]) {
-  await page.getByRole('menubar').getByRole('menuitem', { name: top, exact: true }).click();
-  for (const name of path) await page.getByRole('menuitem', { name, exact: true }).click();
-}
 
 /** Play three turns as the State against the computer and export the log; returns its path. */
 async function threeTurnLog(page: Page): Promise<string> {
   await page.goto('/');
-  await page.getByRole('button', { name: 'New game', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'New game' });
-  await dialog.getByLabel('Seed').fill('2016');
-  await dialog.getByLabel('Number of turns').fill('3');
-  await dialog.getByRole('button', { name: 'Start game' }).click();
-  for (let i = 1; i <= 3; i++) {
-    if (i > 1) await page.getByRole('button', { name: `Plan turn ${i}` }).click();
-    await page.getByRole('button', { name: 'Review and commit…' }).click();
-    await page.getByRole('dialog', { name: /^Commit the orders of/ }).getByRole('button', { name: 'Commit orders' }).click();
-    await expect(page.getByRole('heading', { name: `Report on turn ${i}` })).toBeVisible();
-  }
+  await newGame(page, { seed: '2016', turns: '3' });
+  await playTurns(page, 3);
   await expect(page.getByRole('heading', { name: 'Game over' })).toBeVisible();
   const downloading = page.waitForEvent('download');
   await menu(page, 'File', 'Export', 'Replay log (JSON)…');
@@ -164,7 +150,6 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
       await expect(controls(page).getByRole('button', { name })).toBeInViewport();
     }
     await expect(controls(page).getByRole('slider', { name: 'Turn' })).toBeInViewport();
-    await page.waitForTimeout(800);
     await screenshot(page, `replay-${w}x${h}`);
     // Scrolled down to the report, the controls stay in view.
     await page.locator('.col-left').evaluate((el) => { el.scrollTop = el.scrollHeight; });

@@ -130,7 +130,6 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
     }));
     expect(overflow).toEqual({ x: false, y: false });
     await expect(page.getByRole('menubar').getByRole('menuitem', { name: 'Help' })).toBeInViewport();
-    await page.waitForTimeout(500);
     await screenshot(page, `start-${w}x${h}`);
     await page.getByRole('button', { name: 'New game', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New game' });

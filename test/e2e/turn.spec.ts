@@ -4,23 +4,7 @@
  * region chosen by keyboard; screenshots of planning and review at 1920×1080 and 1366×768.
  */
 import { type Page } from '@playwright/test';
-import { expect, test, screenshot } from './fixtures';
-
-type SeatKind = 'Human' | 'Computer';
-
-async function newGame(page: Page, seats: { state: SeatKind; clans: SeatKind; insurgents: SeatKind }, seed = '2016', turns = '4') {
-  await page.getByRole('button', { name: 'New game', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'New game' });
-  await expect(dialog).toBeVisible();
-  const names = { state: 'The State', clans: 'Family clans', insurgents: 'Insurgents' } as const;
-  for (const side of ['state', 'clans', 'insurgents'] as const) {
-    await dialog.getByRole('radiogroup', { name: names[side] }).getByRole('radio', { name: seats[side] }).check();
-  }
-  await dialog.getByLabel('Seed').fill(seed);
-  await dialog.getByLabel('Number of turns').fill(turns);
-  await dialog.getByRole('button', { name: 'Start game' }).click();
-  await expect(dialog).toBeHidden();
-}
+import { commit, expect, newGame, test, screenshot } from './fixtures';
 
 /** Open an activity group in the planning panel. */
 async function openGroup(page: Page, activity: string) {
@@ -29,16 +13,10 @@ async function openGroup(page: Page, activity: string) {
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await title.click();
 }
 
-async function commit(page: Page) {
-  await page.getByRole('button', { name: 'Review and commit…' }).click();
-  const confirm = page.getByRole('dialog', { name: /^Commit the orders of/ });
-  await expect(confirm).toBeVisible();
-  await confirm.getByRole('button', { name: 'Commit orders' }).click();
-}
 
 test('a solo game: the State plans and commits a turn against the computer, then reads the report', async ({ page, consoleErrors }) => {
   await page.goto('/');
-  await newGame(page, { state: 'Human', clans: 'Computer', insurgents: 'Computer' });
+  await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
   await expect(page.getByRole('heading', { name: 'Plan: The State' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Budget' })).toContainText('Money');
 
@@ -82,7 +60,7 @@ test('a solo game: the State plans and commits a turn against the computer, then
 
 test('hot seat: three human sides pass the curtain and never see each other\'s orders', async ({ page, consoleErrors }) => {
   await page.goto('/');
-  await newGame(page, { state: 'Human', clans: 'Human', insurgents: 'Human' });
+  await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Human', clans: 'Human', insurgents: 'Human' } });
 
   const curtain = (team: string) => page.getByRole('dialog', { name: `Pass to the ${team}` });
   await expect(curtain('State team')).toBeVisible();
@@ -129,7 +107,7 @@ test('hot seat: three human sides pass the curtain and never see each other\'s o
 
 test('overlays switch, and a region is selected by keyboard', async ({ page, consoleErrors }) => {
   await page.goto('/');
-  await newGame(page, { state: 'Human', clans: 'Computer', insurgents: 'Computer' });
+  await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
   const overlays = page.getByRole('radiogroup', { name: 'Map shows' });
   await overlays.getByRole('radio', { name: 'Control' }).check();
   await expect(overlays.getByRole('radio', { name: 'Control' })).toBeChecked();
@@ -155,7 +133,7 @@ test('overlays switch, and a region is selected by keyboard', async ({ page, con
 
 test('Spanish in the middle of a game: the planning panel and report follow', async ({ page, consoleErrors }) => {
   await page.goto('/');
-  await newGame(page, { state: 'Human', clans: 'Computer', insurgents: 'Computer' });
+  await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
   await page.getByRole('menubar').getByRole('menuitem', { name: 'View' }).click();
   await page.getByRole('menuitem', { name: 'Language' }).click();
   await page.getByRole('menuitemradio', { name: 'Español' }).click();
@@ -175,7 +153,7 @@ test('Spanish in the middle of a game: the planning panel and report follow', as
 
 test('a one-turn game ends with a summary and every side\'s score', async ({ page, consoleErrors }) => {
   await page.goto('/');
-  await newGame(page, { state: 'Human', clans: 'Computer', insurgents: 'Computer' }, '3', '1');
+  await newGame(page, { seed: '3', turns: '1', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
   await commit(page);
   await expect(page.getByRole('heading', { name: 'Game over' })).toBeVisible();
   for (const side of ['The State', 'Family clans', 'Insurgents']) {
@@ -193,7 +171,7 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
   test(`planning and review fit ${w}×${h}, also in presentation mode`, async ({ page, consoleErrors }) => {
     await page.setViewportSize({ width: w, height: h });
     await page.goto('/');
-    await newGame(page, { state: 'Human', clans: 'Computer', insurgents: 'Computer' });
+    await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
     await openGroup(page, 'Army deployment');
     // Nothing overflows the window, and nothing is cut off sideways inside the side columns.
     const noOverflow = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth
@@ -205,21 +183,17 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
     };
     expect(await noOverflow()).toBe(true);
     await expect(page.getByRole('button', { name: 'Review and commit…' })).toBeAttached();
-    await page.waitForTimeout(400);
     await screenshot(page, `planning-${w}x${h}`);
     await togglePresentation();
     expect(await noOverflow()).toBe(true);
-    await page.waitForTimeout(400);
     await screenshot(page, `planning-presentation-${w}x${h}`);
     await commit(page);
     await expect(page.getByRole('heading', { name: 'Report on turn 1' })).toBeInViewport();
     expect(await noOverflow()).toBe(true);
-    await page.waitForTimeout(400);
     await screenshot(page, `report-presentation-${w}x${h}`);
     await togglePresentation();
     await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('aria-selected', 'true');
     expect(await noOverflow()).toBe(true);
-    await page.waitForTimeout(400);
     await screenshot(page, `report-${w}x${h}`);
     expect(consoleErrors).toEqual([]);
   });

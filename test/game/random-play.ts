@@ -5,7 +5,7 @@
  * densities), so fast-check can shrink it and a run can be cached and replayed.
  */
 import {
-  ORDER_SPECS, budgetUse, type InjectInput, createGame, legalOrders, orderCostMusd, resolveTurn, validateOrders,
+  ORDER_SPECS, UNITS, budgetUse, type InjectInput, createGame, legalOrders, orderCostMusd, resolveTurn, validateOrders,
   type GameEvent, type GameState, type Order, type OrderOption, type Side, type SideOrders, type TurnInput, type ValidationError,
 } from '../../game';
 import { deepFreeze } from '../../game/structure';
@@ -41,8 +41,6 @@ function stream(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const WHOLE_KINDS: ReadonlySet<string> = new Set(['deployArmy', 'deployPolice', 'buildLabs', 'relocateLabs', 'move', 'ambush', 'attack']);
 
 function amountIn(opt: OrderOption, rnd: () => number, whole: boolean): number {
   const r = rnd();
@@ -87,7 +85,7 @@ function orderFor(opt: OrderOption, rnd: () => number, whole: boolean): Order | 
 const scaled = (o: Order, f: number, whole: boolean): Order => {
   if (!('amount' in o)) return o;
   // People, labs and fighters stay whole whatever the plan says.
-  const amount = whole || WHOLE_KINDS.has(o.kind) ? Math.floor(o.amount * f) : o.amount * f;
+  const amount = whole || UNITS[ORDER_SPECS[o.kind].unit].whole ? Math.floor(o.amount * f) : o.amount * f;
   return { ...o, amount };
 };
 

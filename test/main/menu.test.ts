@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../../main/contract';
 import { openGameDialogOptions, saveDialogOptions, withExtension } from '../../main/dialog-options';
 import { buildMenuTemplate } from '../../main/menu';
-import { MENU_LABELS, menuLabels, pickMenuLocale } from '../../main/menu-labels';
+import { MENU_KEYS, menuLabels, pickMenuLocale } from '../../main/menu-labels';
+import { CATALOGUES } from '../../i18n/catalogues';
+
+const MENU_LABELS = { en: menuLabels('en'), es: menuLabels('es') };
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
@@ -20,9 +23,14 @@ function click(item: MenuItemConstructorOptions): void {
 }
 
 describe('menu labels', () => {
-  it('English and Spanish have the same keys, none empty', () => {
-    expect(Object.keys(MENU_LABELS.es).sort()).toEqual(Object.keys(MENU_LABELS.en).sort());
-    for (const table of Object.values(MENU_LABELS)) for (const [key, text] of Object.entries(table as unknown as Record<string, string>)) expect(text.trim(), key).not.toBe('');
+  it('come from the app\'s catalogues, in English and Spanish, none missing or empty', () => {
+    for (const [name, key] of Object.entries(MENU_KEYS)) {
+      for (const lang of ['en', 'es'] as const) {
+        expect(CATALOGUES[lang][key], `${lang} ${key}`).toBeDefined();
+        expect(MENU_LABELS[lang][name as keyof typeof MENU_KEYS]).toBe(CATALOGUES[lang][key]);
+        expect(CATALOGUES[lang][key]!.trim(), key).not.toBe('');
+      }
+    }
   });
 
   it('Spanish is actually translated', () => {
@@ -57,10 +65,10 @@ describe('application menu', () => {
     const { template, all } = build('linux');
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
     const accel = (label: string) => all.find((i) => i.label === label)?.accelerator;
-    expect([accel('New game'), accel('Open…'), accel('Save'), accel('Save as…'), accel('Full screen')])
+    expect([accel('New game…'), accel('Open…'), accel('Save'), accel('Save as…'), accel('Full screen')])
       .toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'F11']);
     const exportMenu = all.find((i) => i.label === 'Export');
-    expect((exportMenu?.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual(['Replay log (JSON)…', 'CSV tables…', 'After-action report (HTML)…', 'After-action report (PDF)…']);
+    expect((exportMenu?.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual(['Replay log (JSON)…', 'Turn tables (CSV)…', 'After-action report (HTML)…', 'After-action report (PDF)…']);
   });
 
   it('every label comes from the table (Spanish menu has no English left)', () => {

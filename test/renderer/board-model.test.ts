@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { boardInput, MAP } from './board-fixtures';
 import { translate, CATALOGUES, type Lang } from '../../renderer/i18n';
+import { buildBoardModel, flowWidth, normalizeFlows, type FlowDatum, type RegionDatum } from '../../renderer/view-model/board-model';
 import {
-  BOARD_THEME, buildBoardModel, classColors, classIndex, CONTROL_COLORS, flowWidth, luminance, niceCeil,
-  normalizeFlows, OKABE_ITO, OVERLAY_SPECS, OVERLAYS, overlayFill, rampColor, RAMPS,
-  type FlowDatum, type OverlayId, type RegionDatum,
-} from '../../renderer/view-model/board-model';
+  BOARD_THEME, classColors, classIndex, CONTROL_COLORS, luminance, niceCeil, OKABE_ITO, OVERLAY_SPECS, OVERLAYS, overlayFill, rampColor, RAMPS,
+  type OverlayId,
+} from '../../renderer/view-model/board-theme';
 import {
   borderNetwork, buildGeography, clampView, dissolve, ensureVisible, hatchSegments, IDENTITY_VIEW, panBy, pointInRing,
   projectBoard, regionAt, ringCentroid, toScreen, toWorld, zoomAt, type LonLat,

@@ -7,14 +7,15 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, buildCatalogues, formatNumber, translate } from '../../renderer/i18n';
-import { EVENT_TYPES, EVENT_CATEGORIES } from '../../renderer/view-model/event-log';
-import { CHARTS } from '../../renderer/view-model/series';
-import { KEY_FIGURES } from '../../renderer/view-model/turn-report';
+import { EVENT_TYPES, EVENT_CATEGORIES } from '../../report/event-log';
+import { CHARTS } from '../../report/series';
+import { KEY_FIGURES } from '../../report/turn-report';
 import { REGION_FIGURES, REGION_FIGURE_GROUPS } from '../../renderer/view-model/region-figures';
-import { OVERLAYS } from '../../renderer/view-model/board-model';
+import { OVERLAYS } from '../../renderer/view-model/board-theme';
 import { INJECT_IDS, MAP, ORDER_KINDS, ORDER_SPECS, OVERRIDE_TARGETS, POSTURES, RATIONALE_KEYS, ROES, SIDES, US_STANCES } from '../../game';
 
-const ROOT = join(import.meta.dirname, '..', '..', 'renderer');
+/** The code that translates: the app and the report (main's keys are checked in test/main/menu.test.ts). */
+const ROOTS = ['renderer', 'report'].map((d) => join(import.meta.dirname, '..', '..', d));
 const en = CATALOGUES.en;
 const es = CATALOGUES.es;
 
@@ -59,7 +60,7 @@ describe('catalogues', () => {
 
   it('has every key the renderer uses literally', () => {
     const used = new Set<string>();
-    for (const file of sourceFiles(ROOT)) {
+    for (const file of ROOTS.flatMap(sourceFiles)) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([^'$`]+)'/g)) used.add(m[1]!);
       // Keys passed as area keys and label keys in data.
@@ -114,7 +115,7 @@ describe('catalogues', () => {
 
   it('has every platform error key the desktop and web platforms use', () => {
     const keys = new Set<string>();
-    for (const dir of [join(ROOT, 'platform'), join(import.meta.dirname, '..', '..', 'main')]) {
+    for (const dir of [join(ROOTS[0]!, 'platform'), join(import.meta.dirname, '..', '..', 'main')]) {
       for (const file of sourceFiles(dir)) {
         for (const m of readFileSync(file, 'utf8').matchAll(/'(error\.[a-zA-Z]+\.[a-zA-Z]+|error\.unexpected)'/g)) keys.add(m[1]!);
       }

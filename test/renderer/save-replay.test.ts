@@ -12,7 +12,7 @@ import { loadReplayText } from '../../renderer/app-state/files';
 import { logText } from '../../renderer/app-state/exports';
 import type { AppState, Setup, TurnOutcome } from '../../renderer/app-state/types';
 import { viewFor, type GameState, type Viewer } from '../../game';
-import { parseSeatNote } from '../../renderer/report/describe';
+import { parseSeatNote } from '../../report/describe';
 
 const run = (s: AppState, ...actions: Action[]) => actions.reduce(appReducer, s);
 

@@ -1,14 +1,15 @@
 /** The renderer's view models as plain functions: report, event log, board input, planning rows, charts. */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, MAP, REGION_IDS, bot, createGame, legalOrders, regionName, resolveTurn, SIDES, viewFor, type GameEvent, type GameState, type TurnRecord } from '../../game';
-import { displacements, incidents, keyFigures, leaders, revenueBySide, scoreLines } from '../../renderer/view-model/turn-report';
-import { EVENT_INFO, eventMessage, eventRegions, filterEntries, logEntries } from '../../renderer/view-model/event-log';
+import { displacements, incidents, keyFigures, leaders, revenueBySide, scoreLines } from '../../report/turn-report';
+import { EVENT_INFO, eventMessage, eventRegions, filterEntries, logEntries } from '../../report/event-log';
 import { boardInputFrom, flowsFromEvents, flowsFromState, regionTable } from '../../renderer/view-model/board-input';
 import { buildBoardModel } from '../../renderer/view-model/board-model';
-import { groupByActivity, groupByRegion, stepFor, summarise, amountText, errorMessage } from '../../renderer/view-model/planning';
+import { groupByActivity, groupByRegion, stepFor, summarise, errorMessage } from '../../renderer/view-model/planning';
+import { amountText } from '../../report/describe';
 import { regionFigureRows } from '../../renderer/view-model/region-figures';
-import { CHARTS, niceTicks, yDomain } from '../../renderer/view-model/series';
-import { localiseValues } from '../../renderer/view-model/values';
+import { CHARTS, niceTicks, yDomain } from '../../report/series';
+import { localiseValues } from '../../report/values';
 import { optionKey } from '../../renderer/app-state/drafts';
 import { translate } from '../../renderer/i18n';
 

