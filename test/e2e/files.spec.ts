@@ -168,7 +168,7 @@ test('export the replay log, the four CSV tables and the report', async ({ page,
   // The command line's columns.
   expect(tables.national![0]!.slice(0, 6)).toEqual(['turn', 'year', 'quarter', 'coca_ha', 'leaf_t', 'eradicated_ha']);
   expect(tables.national!.slice(1).map((r) => r[0])).toEqual(['1', '2']);
-  expect(tables.regions![0]).toEqual(['turn', 'region', 'coca_ha', 'leaf_t', 'yield_t_ha', 'eradicated_ha', 'leaf_price_usd_kg', 'labs', 'state_forces', 'insurgent_fighters', 'clan_presence', 'violence_events', 'control']);
+  expect(tables.regions![0]!.slice(0, 13)).toEqual(['turn', 'region', 'coca_ha', 'leaf_t', 'yield_t_ha', 'eradicated_ha', 'leaf_price_usd_kg', 'labs', 'state_forces', 'insurgent_fighters', 'clan_presence', 'violence_events', 'control']);
   expect(tables.regions!.length - 1).toBe(2 * 26);
   expect(tables.events![0]).toEqual(['turn', 'type', 'region', 'side', 'to', 'numbers', 'text']);
   expect(tables.events!.length).toBeGreaterThan(5);
