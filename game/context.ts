@@ -10,7 +10,7 @@ import type { GameEvent } from './events';
 import type { Order, OrderKind, OrderOf } from './orders';
 import { dpow } from './det-math';
 import type { Rng } from './rng';
-import type { InjectInput, Override } from './types';
+import type { InjectInput, MselAction, Override } from './types';
 
 export interface StaticCtx {
   map: MapContent;
@@ -52,6 +52,7 @@ export interface Ctx extends StaticCtx {
   events: GameEvent[];
   orders: Record<Side, Order[]>;
   injects: InjectInput[];
+  msel: MselAction[];
   overrides: Override[];
   /** Values one phase computes for later phases in the same turn. */
   scratch: {

@@ -122,6 +122,7 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
       foreignClients: [...n.foreignClients],
       leaders: n.leaders.map((l) => ({ ...l, status: 'active' as const, successorOf: null })),
       modifiers: [],
+      msel: scenario.msel.map((m) => ({ id: m.id, status: 'pending' as const, firedTurn: null })),
       ref: {
         cocaHa,
         exportsTPerQuarter: exportsRef,

@@ -3,6 +3,7 @@
  * (every one with its source), and scripted injects. Parameters live here, not in engine constants.
  */
 import { z } from 'zod';
+import { InjectDefSchema, MselEntrySchema } from './inject-schema';
 import { CountrySchema, RegionIdSchema } from './schema';
 
 const num = z.number().finite();
@@ -41,6 +42,8 @@ export const ParamsSchema = z.strictObject({
   leafValueShare: unit,
   shipShare: unit,
   labRaidRate: unit,
+  /** Relative spread of the leaf harvest around its yield (uniform). */
+  harvestNoise: unit,
   labCapacityTPerQuarter: num.positive().max(100),
   labCostMusd: nonNeg,
   precursorEffect: unit,
@@ -127,6 +130,9 @@ export const ParamsSchema = z.strictObject({
   worldDemandElasticity: num.positive().max(10),
   /** How exit prices follow the world price index (1: in proportion). */
   exitPriceTransmission: nonNeg.max(3),
+  /** Bolivian buyers' price for product sent as unfinished PBC, and what finishing it adds, against the exit's base price. */
+  boliviaPriceUnfinished: unit,
+  boliviaPriceFinishedExtra: unit,
   /** Bounds of the world price index relative to the start. */
   worldPriceIndexMin: num.positive().max(1),
   worldPriceIndexMax: num.min(1).max(20),
@@ -141,6 +147,12 @@ export const ParamsSchema = z.strictObject({
   civilianShare: nonNeg,
   leadershipIntelPerMusd: nonNeg,
   leaderStrikeChance: unit,
+  /** Of the leaders struck, the share killed (the rest captured), and the intelligence left after a strike. */
+  leaderStrikeKillShare: unit,
+  strikeIntelRetention: unit,
+  /** Insurgent cohesion lost with a leader, and the floor it does not fall below. */
+  leaderLossCohesion: unit,
+  leaderLossCohesionFloor: unit,
   /** Chance a quarter that a group of `leaderSuccessionFighters` or more raises a successor for a lost leader. */
   leaderSuccessionChance: unit,
   leaderSuccessionFighters: num.positive(),
@@ -163,24 +175,14 @@ export const ParamsSchema = z.strictObject({
 export type Params = z.infer<typeof ParamsSchema>;
 export type ParamKey = keyof Params;
 
-export const INJECT_IDS = [
-  'mistaken-shootdown', 'us-suspends-support', 'us-restores-support', 'pcc-arrives', 'leader-killed',
-  'interdiction-law-passed', 'radar-delivered', 'election-eve', 'bolivia-tightens', 'putumayo-boom',
-  'gold-price-spike', 'installation-attack', 'movadef-campaign', 'precursor-crackdown',
-  'clan-boss-arrested', 'el-nino-floods',
-] as const;
-export type InjectId = (typeof INJECT_IDS)[number];
+export { InjectInputSchema, type InjectInput, type InjectDef, type MselEntry, type MselAction } from './inject-schema';
 
-export const InjectInputSchema = z.strictObject({
-  id: z.enum(INJECT_IDS),
-  /** Region the inject strikes, where it has one (e.g. where a leader is killed). */
-  region: RegionIdSchema.optional(),
-});
-export type InjectInput = z.infer<typeof InjectInputSchema>;
+/** The scenario file format this Cordillera writes and reads (older formats are migrated: migrate.ts). */
+export const SCENARIO_VERSION = 2;
 
 export const ScenarioSchema = z.strictObject({
   format: z.literal('cordillera-scenario'),
-  version: z.literal(1),
+  version: z.literal(SCENARIO_VERSION),
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a scenario id is lower-case words joined by hyphens'),
   title: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),
   description: z.strictObject({ en: z.string().min(1), es: z.string().min(1) }),
@@ -230,7 +232,10 @@ export const ScenarioSchema = z.strictObject({
   }),
   params: ParamsSchema,
   paramSources: z.record(z.string(), z.string().min(3)),
-  injects: z.array(z.strictObject({ turn: z.number().int().min(1), inject: InjectInputSchema })),
+  /** The events a facilitator can fire (the seed's shocks), as data. */
+  injectLibrary: z.array(InjectDefSchema).min(1),
+  /** The master scenario events list: injects scheduled by turn or by a trigger on the state. */
+  msel: z.array(MselEntrySchema),
   sources: z.array(z.string().min(3)).min(1),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;

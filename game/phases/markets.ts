@@ -11,15 +11,15 @@
 import { clamp, type Ctx } from '../context';
 import { dexp, dlog, dpow } from '../det-math';
 import type { GameState } from '../types';
-import { effectivePrecursorControl, hasModifier } from './injects';
+import { effectivePrecursorControl, modifierFactor } from '../modifiers';
 import { airCostUsdPerKg, exitHops, groundCostUsdPerKg, perceivedAirRisk, pilotWillingness, routeSurvival } from './trafficking';
 
-export function exitPriceMultiplier(s: GameState, exitId: string, destination: string): number {
-  let m = 1;
-  if (destination === 'BO' && hasModifier(s, 'bolivia-tightens')) m *= 0.8;
-  if (destination === 'BR' && s.national.foreignClients.includes('pcc')) m *= 1.25;
-  if (exitId === 'river-colombia' && hasModifier(s, 'putumayo-boom')) m *= 1.3;
-  if (destination === 'BO') m *= 0.8 + 0.4 * s.national.finishShare;
+/** What moves an exit's price besides the world market: injects' modifiers (Bolivia tightening, the
+ * PCC paying more in Brazil, a Putumayo boom …) and, in Bolivia, how much of the product is finished
+ * (Bolivian buyers pay less for unfinished PBC). */
+export function exitPriceMultiplier(s: GameState, p: GameState['scenario']['params'], exitId: string, destination: string): number {
+  let m = modifierFactor(s, 'exitPrice', { destination, exit: exitId });
+  if (destination === 'BO') m *= p.boliviaPriceUnfinished + p.boliviaPriceFinishedExtra * s.national.finishShare;
   return m;
 }
 
@@ -52,7 +52,7 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
   const index = dpow(s.world.priceIndex, p.exitPriceTransmission);
   s.exits.forEach((ex, e) => {
     const def = ctx.exits[e]!;
-    const target = def.priceUsdPerKg * index * exitPriceMultiplier(s, def.id, def.destination);
+    const target = def.priceUsdPerKg * index * exitPriceMultiplier(s, p, def.id, def.destination);
     ex.priceUsdPerKg += p.priceSmoothing * (target - ex.priceUsdPerKg);
   });
 

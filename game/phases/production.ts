@@ -5,7 +5,7 @@
  */
 import type { Ctx } from '../context';
 import type { GameState } from '../types';
-import { effectivePrecursorControl, hasModifier } from './injects';
+import { effectivePrecursorControl, modifierFactor } from '../modifiers';
 
 export function productionPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
@@ -20,8 +20,7 @@ export function productionPhase(s: GameState, ctx: Ctx): void {
       r.cocaHa += matured;
       r.flow.maturedHa = matured;
     }
-    const floods = hasModifier(s, 'el-nino-floods', r.id) ? 0.8 : 1;
-    const leaf = ((r.cocaHa * def.yieldTPerHaYear) / 4) * ctx.rng.noise(0.04) * floods;
+    const leaf = ((r.cocaHa * def.yieldTPerHaYear) / 4) * ctx.rng.noise(p.harvestNoise) * modifierFactor(s, 'leafYield', { region: r.id });
     r.flow.leafT = leaf;
     const toLabs = Math.max(0, leaf - def.traditionalLeafTYear / 4);
     const potential = toLabs / ctx.leafKgPerKg[i]!;

@@ -6,7 +6,7 @@
  */
 import { clamp, type Ctx } from '../context';
 import type { GameState } from '../types';
-import { hasModifier } from './injects';
+import { modifierFactor } from '../modifiers';
 
 export function revenuePhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
@@ -16,7 +16,7 @@ export function revenuePhase(s: GameState, ctx: Ctx): void {
   let leafCost = 0;
   const transport = ctx.scratch.transportMusd;
   let mining = 0;
-  const gold = hasModifier(s, 'gold-price-spike') ? 1.5 : 1;
+  const gold = modifierFactor(s, 'miningReturn');
   s.regions.forEach((r, i) => {
     const bought = Math.min(ctx.scratch.leafToLabsT[i]!, r.flow.producedT * ctx.leafKgPerKg[i]!);
     leafCost += (bought * 1000 * r.leafPriceUsdPerKg) / 1e6;

@@ -7,7 +7,8 @@
  */
 import { clamp, regionalAmounts, type Ctx } from '../context';
 import type { GameState, RegionState } from '../types';
-import { hasModifier } from './injects';
+import { modifierFactor } from '../modifiers';
+import { loseLeader } from './injects';
 
 const POSTURE_EXPOSURE = { hide: 0.4, balanced: 1, offensive: 1.4 } as const;
 
@@ -49,7 +50,7 @@ export function securityPhase(s: GameState, ctx: Ctx): void {
     if (amb > 0 && r.army + r.police > 0) {
       const patrols = (r.army + r.police) / (r.army + r.police + 1500);
       // Ambushes cluster on election eves (2011, 2014, 2016) where the inject names, or everywhere.
-      const mean = p.ambushRate * amb * patrols * n.insurgentCohesion * (hasModifier(s, 'election-eve', r.id) ? 1.8 : 1);
+      const mean = p.ambushRate * amb * patrols * n.insurgentCohesion * modifierFactor(s, 'ambushCasualties', { region: r.id });
       const sec = rng.poisson(mean);
       const ins = rng.poisson(mean * 0.25 * (1 + r.intel));
       const civ = rng.poisson((sec + ins) * p.civilianShare * 0.5);
@@ -79,10 +80,8 @@ export function securityPhase(s: GameState, ctx: Ctx): void {
     const i = ctx.index.get(leader.region)!;
     const r = s.regions[i]!;
     if (r.intel > 0 && rng.chance(p.leaderStrikeChance * r.intel)) {
-      leader.status = rng.chance(0.7) ? 'killed' : 'captured';
-      n.insurgentCohesion = clamp(n.insurgentCohesion - 0.35, 0.2, 1);
-      r.intel *= 0.5;
-      ctx.events.push({ turn: ctx.turn, type: leader.status === 'killed' ? 'leaderKilled' : 'leaderCaptured', region: r.id, leader: leader.id, name: leader.name, successor: leader.successorOf !== null });
+      loseLeader(s, ctx, leader, rng.chance(p.leaderStrikeKillShare) ? 'killed' : 'captured');
+      r.intel *= p.strikeIntelRetention;
     }
   }
 

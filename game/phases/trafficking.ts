@@ -12,7 +12,7 @@ import type { Mode } from '../content/schema';
 import { clamp, type Ctx } from '../context';
 import { dexp, dpow } from '../det-math';
 import type { GameState, RegionState } from '../types';
-import { applyShootdownConsequences } from './injects';
+import { applyEffects, libraryInject } from './injects';
 
 /** Chance a load is intercepted while crossing one region by the given mode. */
 export function hopIntercept(r: RegionState, ctx: Ctx, i: number, mode: Mode, protectionMusd: number): number {
@@ -275,7 +275,7 @@ function flyMonthByMonth(s: GameState, ctx: Ctx, airExit: number, toHub: Float64
       if (lethal > 0) {
         const perEngagement = p.mistakenShootdownRisk * (1 - p.readinessSafety * n.pilotReadiness);
         if (rng.chance(1 - dpow(1 - perEngagement, lethal))) {
-          applyShootdownConsequences(s, ctx, r.id);
+          applyEffects(s, ctx, libraryInject(ctx, 'mistaken-shootdown')!, r.id);
           incidents += 1;
         }
       }
