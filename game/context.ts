@@ -9,6 +9,7 @@ import type { Params, Scenario, Side } from './content/scenario-schema';
 import type { GameEvent } from './events';
 import type { Order, OrderKind, OrderOf } from './orders';
 import { dpow } from './det-math';
+import { QUARTERS_PER_YEAR } from './units';
 import type { Rng } from './rng';
 import type { InjectInput, MselAction, Override } from './types';
 
@@ -167,7 +168,7 @@ export function staticCtx(scenario: Scenario): StaticCtx {
   const ctx: StaticCtx = {
     map, scenario, params: p, defs, index, exitIndex: new Map(exits.map((e, i) => [e.id, i])), neighbors, exits,
     gateway, nextHop, hops, byHops, hubsOf, hubBall, leafKgPerKg, vraemShare,
-    demandGrowthPerQuarter: dpow(1 + p.worldDemandGrowthPerYear, 0.25),
+    demandGrowthPerQuarter: dpow(1 + p.worldDemandGrowthPerYear, 1 / QUARTERS_PER_YEAR),
   };
   cache.set(scenario, ctx);
   return ctx;

@@ -114,7 +114,8 @@ export function checkLog(data: unknown): { ok: true; log: GameLog } | LogProblem
       return { ok: false, code: 'log.futureVersion', values: { version: v, max: LOG_VERSION }, message: `log version ${v} is newer than this Cordillera understands (${LOG_VERSION})` };
     }
   }
-  if (data && typeof data === 'object' && (data as { format?: unknown }).format === LOG_FORMAT) {
+  // A log that names its version but not its model was made before the model had versions (model 1).
+  if (data && typeof data === 'object' && (data as { format?: unknown }).format === LOG_FORMAT && typeof (data as { version?: unknown }).version === 'number') {
     const m = (data as { model?: unknown }).model;
     const model = typeof m === 'number' ? m : 1;
     if (model !== MODEL_VERSION) {

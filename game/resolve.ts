@@ -71,7 +71,7 @@ export function validateTurnInput(state: GameState, input: unknown): ValidationE
       else if ('id' in r.data && !state.scenario.injectLibrary.some((d) => d.id === (r.data as { id: string }).id))
         errors.push({ path: `injects[${i}].id`, code: 'inject.unknown', message: `the scenario has no inject ${r.data.id}`, values: { inject: r.data.id } });
       else if ('custom' in r.data) {
-        for (const p of injectReferences(r.data.custom, staticCtx(state.scenario).map)) errors.push({ path: `injects[${i}].custom.${p.path}`, code: 'inject.invalid', message: p.message });
+        for (const p of injectReferences(r.data.custom, staticCtx(state.scenario).map)) errors.push({ path: `injects[${i}].custom.${p.path}`, code: 'inject.invalid', message: p.message, values: { field: p.path } });
       }
     });
   }

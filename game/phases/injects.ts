@@ -8,6 +8,7 @@ import { ADJUST_TARGETS, type Effect, type InjectDef } from '../content/inject-s
 import { clamp, type Ctx } from '../context';
 import { emptyFlow } from '../create';
 import type { GameState, InjectInput, MselLineState, Override, RegionState } from '../types';
+import { PERCENT } from '../units';
 
 /** The scenario's inject with this id (validation guarantees the MSEL's and the engine's exist). */
 export function libraryInject(ctx: Ctx, id: string): InjectDef | undefined {
@@ -135,6 +136,10 @@ function due(s: GameState, ctx: Ctx, line: MselLineState): 'scheduled' | 'trigge
   return (w.above !== undefined && v > w.above) || (w.below !== undefined && v < w.below) ? 'trigger' : null;
 }
 
+/** Bounds of what an override may set: counts (labs, fighters) and cash. */
+const OVERRIDE_MAX_COUNT = 10_000;
+const OVERRIDE_MAX_MUSD = 1e5;
+
 function applyOverride(s: GameState, ctx: Ctx, o: Override): void {
   const i = o.region !== undefined ? ctx.index.get(o.region) : undefined;
   const r = i !== undefined ? s.regions[i] : undefined;
@@ -148,16 +153,16 @@ function applyOverride(s: GameState, ctx: Ctx, o: Override): void {
   };
   switch (o.target) {
     case 'region.cocaHa': set(() => r!.cocaHa, (v) => (r!.cocaHa = v), 0, ctx.defs[i!]!.maxCocaHa); break;
-    case 'region.labs': set(() => r!.labs, (v) => (r!.labs = Math.round(v)), 0, 10_000); break;
-    case 'region.insurgentFighters': set(() => r!.insurgentFighters, (v) => (r!.insurgentFighters = Math.round(v)), 0, 10_000); break;
+    case 'region.labs': set(() => r!.labs, (v) => (r!.labs = Math.round(v)), 0, OVERRIDE_MAX_COUNT); break;
+    case 'region.insurgentFighters': set(() => r!.insurgentFighters, (v) => (r!.insurgentFighters = Math.round(v)), 0, OVERRIDE_MAX_COUNT); break;
     case 'region.legitimacy': set(() => r!.legitimacy, (v) => (r!.legitimacy = v), 0, 1); break;
     case 'region.statePresence': set(() => r!.statePresence, (v) => (r!.statePresence = v), 0, 1); break;
     case 'region.corruption': set(() => r!.corruption, (v) => (r!.corruption = v), 0, 1); break;
-    case 'national.usSupport': set(() => n.usSupport, (v) => (n.usSupport = v), 0, 100); break;
+    case 'national.usSupport': set(() => n.usSupport, (v) => (n.usSupport = v), 0, PERCENT); break;
     case 'national.pilotReadiness': set(() => n.pilotReadiness, (v) => (n.pilotReadiness = v), 0, 1); break;
     case 'national.insurgentFront': set(() => n.insurgentFront, (v) => (n.insurgentFront = v), 0, 1); break;
-    case 'national.clanCashMusd': set(() => n.clanCashMusd, (v) => (n.clanCashMusd = v), 0, 1e5); break;
-    case 'national.insurgentCashMusd': set(() => n.insurgentCashMusd, (v) => (n.insurgentCashMusd = v), 0, 1e5); break;
+    case 'national.clanCashMusd': set(() => n.clanCashMusd, (v) => (n.clanCashMusd = v), 0, OVERRIDE_MAX_MUSD); break;
+    case 'national.insurgentCashMusd': set(() => n.insurgentCashMusd, (v) => (n.insurgentCashMusd = v), 0, OVERRIDE_MAX_MUSD); break;
   }
   ctx.events.push({ turn: ctx.turn, type: 'overrideApplied', target: o.target, region: o.region ?? null, from, to, reason: o.reason });
 }

@@ -185,7 +185,7 @@ describe('a broken scenario', () => {
     const problems = r.ok ? [] : r.problems;
     has(problems, 'regions[0].labs', /./);
     has(problems, 'params.shipShare', /./);
-    has(problems, `msel[${sc.msel.length - 1}].when`, /./);
+    has(problems, `msel[${sc.msel.length - 1}].when.turn`, /./);
     has(problems, 'national.usSupport', /./);
   });
 
