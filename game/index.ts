@@ -25,6 +25,7 @@ export {
 export type { GameEvent, EventType } from './events';
 export { controlOf, totalCocaHa } from './derive';
 export * from './tables';
+export { latinHypercube, withParams, spearman, chanceThreshold, type ParamDraw, type Sensitivity } from './sampling';
 export * from './types';
 
 import { MAP } from './content/builtin';

@@ -17,6 +17,7 @@ import { totalCocaHa } from './derive';
 import type { GameEvent } from './events';
 import type { GameLog } from './log';
 import type { Order } from './orders';
+import { chanceThreshold, sensitivity, type ParamDraw, type Sensitivity } from './sampling';
 import type { GameState, TurnRecord } from './types';
 
 export type Cell = string | number;
@@ -234,6 +235,8 @@ export interface BatchOutcome {
   scoreClans: number;
   scoreInsurgents: number;
   finalHash: string;
+  /** The parameters this run drew (`batch --sample-params`), or none. */
+  params?: ParamDraw;
 }
 
 export function batchOutcome(policy: string, seed: number, state: GameState, finalHash: string): BatchOutcome {
@@ -274,8 +277,58 @@ const BATCH_FIELDS = [
 
 export const BATCH_COLUMNS: readonly string[] = BATCH_FIELDS.map(([c]) => c);
 
+/** One row per game; with sampled parameters, a `param_<name>` column for each after the outcomes. */
 export function batchTable(outcomes: readonly BatchOutcome[]): Table {
-  return { columns: BATCH_COLUMNS, rows: outcomes.map((o) => BATCH_FIELDS.map(([, f]) => o[f])) };
+  const keys = Object.keys(outcomes[0]?.params ?? {}).sort();
+  return {
+    columns: [...BATCH_COLUMNS, ...keys.map((k) => `param_${k}`)],
+    rows: outcomes.map((o) => [...BATCH_FIELDS.map(([, f]) => o[f]), ...keys.map((k) => o.params?.[k] ?? NaN)]),
+  };
+}
+
+/** The outcomes the sensitivity analysis ranks the parameters on (the issue's main outcomes). */
+export const SENSITIVITY_METRICS = [
+  ['coca_ha_final', 'cocaHaFinal'],
+  ['exported_t_total', 'exportedTTotal'],
+  ['insurgent_fighters_final', 'insurgentFightersFinal'],
+  ['legitimacy_final', 'legitimacyFinal'],
+] as const satisfies readonly (readonly [string, keyof BatchOutcome])[];
+
+export const SENSITIVITY_COLUMNS = ['policy', 'metric', 'rank', 'param', 'rho', 'beyond_chance', 'low_third_mean', 'high_third_mean', 'swing'] as const;
+
+export interface SensitivityRow extends Sensitivity {
+  policy: string;
+  rank: number;
+  beyondChance: boolean;
+}
+
+/**
+ * Per policy and main outcome, every sampled parameter ranked by the strength of its rank
+ * correlation with the outcome (|ρ|, largest first). Empty when the runs drew no parameters.
+ */
+export function sensitivityRows(outcomes: readonly BatchOutcome[]): SensitivityRow[] {
+  const policies: string[] = [];
+  for (const o of outcomes) if (!policies.includes(o.policy)) policies.push(o.policy);
+  const rows: SensitivityRow[] = [];
+  for (const policy of policies) {
+    const mine = outcomes.filter((o) => o.policy === policy && o.params);
+    if (mine.length < 2) continue;
+    const values = mine.map((o) => Object.fromEntries(SENSITIVITY_METRICS.map(([label, f]) => [label, o[f]])));
+    const all = sensitivity(mine.map((o) => o.params!), values, SENSITIVITY_METRICS.map(([label]) => label));
+    const threshold = chanceThreshold(mine.length, Object.keys(mine[0]!.params!).length);
+    for (const [metric] of SENSITIVITY_METRICS) {
+      const ranked = all.filter((x) => x.metric === metric).sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho) || (a.param < b.param ? -1 : 1));
+      ranked.forEach((x, i) => rows.push({ ...x, policy, rank: i + 1, beyondChance: Math.abs(x.rho) >= threshold }));
+    }
+  }
+  return rows;
+}
+
+export function sensitivityTable(rows: readonly SensitivityRow[]): Table {
+  return {
+    columns: SENSITIVITY_COLUMNS,
+    rows: rows.map((r) => [r.policy, r.metric, r.rank, r.param, r.rho, r.beyondChance ? 1 : 0, r.lowMean, r.highMean, r.swing]),
+  };
 }
 
 /**

@@ -448,6 +448,11 @@ export const ScenarioSchema = z.strictObject({
   }),
   params: ParamsSchema,
   paramSources: z.record(z.string(), z.string().min(3)),
+  /**
+   * The plausible range of each uncertain parameter (every modelling assumption and calibration,
+   * and estimates whose sources disagree): what `batch --sample-params` draws from, and why.
+   */
+  paramRanges: z.record(z.string(), z.strictObject({ low: num, high: num, reason: z.string().min(3) })),
   /** The events a facilitator can fire (the seed's shocks), as data. */
   injectLibrary: z.array(InjectDefSchema).min(1),
   /** The master scenario events list: injects scheduled by turn or by a trigger on the state. */

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { MapContentSchema, type MapContent } from './schema';
+import { olderScenarioVersion, migrateScenarioV1 } from './migrate';
 import { ParamsSchema, ScenarioSchema, type Scenario } from './scenario-schema';
 
 export interface ContentProblem {
@@ -148,6 +149,40 @@ function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
   for (const key of Object.keys(sources)) {
     if (!(key in ParamsSchema.shape)) problems.push({ path: `paramSources.${key}`, message: `source for unknown parameter ${key}` });
   }
+  problems.push(...rangeProblems(obj(sc.params) ?? {}, sources, obj(sc.paramRanges) ?? {}));
+  return problems;
+}
+
+/** A source that says the value is assumed or fitted, not measured: such a parameter needs a range. */
+export const UNCERTAIN_SOURCE = /^(modelling assumption|calibration|calibrated|fitted)/i;
+
+/**
+ * Each range names a parameter, lies within what the parameter allows, and holds the scenario's
+ * value; each parameter assumed or fitted (its source says so) has a range.
+ */
+function rangeProblems(params: Record<string, unknown>, sources: Record<string, unknown>, ranges: Record<string, unknown>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const shape = ParamsSchema.shape as Record<string, z.ZodType>;
+  for (const [key, raw] of Object.entries(ranges)) {
+    const path = `paramRanges.${key}`;
+    const r = obj(raw);
+    if (!(key in shape)) {
+      problems.push({ path, message: `range for unknown parameter ${key}` });
+      continue;
+    }
+    if (typeof r?.low !== 'number' || typeof r.high !== 'number') continue; // the schema says so
+    if (!(r.low < r.high)) problems.push({ path, message: `low ${r.low} must be below high ${r.high}` });
+    for (const [end, value] of [['low', r.low], ['high', r.high]] as const) {
+      if (!shape[key]!.safeParse(value).success) problems.push({ path: `${path}.${end}`, message: `${value} is outside what ${key} allows` });
+    }
+    const v = params[key];
+    if (typeof v === 'number' && (v < r.low || v > r.high)) problems.push({ path, message: `the range ${r.low}–${r.high} does not hold the value ${v}` });
+  }
+  for (const key of Object.keys(shape)) {
+    const src = sources[key];
+    if (typeof src === 'string' && UNCERTAIN_SOURCE.test(src.trim()) && !(key in ranges))
+      problems.push({ path: `paramRanges.${key}`, message: `${key} is assumed or fitted ("${src.split(':')[0]}"): give it a plausible range (low, high, reason)` });
+  }
   return problems;
 }
 
@@ -187,13 +222,19 @@ export function checkScenario(data: unknown, map: MapContent): Checked<Scenario>
   return unique.length || !parsed.success ? { ok: false, problems: unique } : { ok: true, value: parsed.data };
 }
 
-/** Parse JSON text and validate it as a scenario; JSON syntax errors become problems too. */
-export function checkScenarioText(text: string, map: MapContent): Checked<Scenario> {
+/**
+ * Parse JSON text and validate it as a scenario; JSON syntax errors become problems too. A file in
+ * an older format is migrated first, taking what that format had in code from `base` (the built-in
+ * scenario for its map); `migratedFrom` then says from which version.
+ */
+export function checkScenarioText(text: string, map: MapContent, base?: Scenario): Checked<Scenario> & { migratedFrom?: number } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
   }
+  const older = olderScenarioVersion(data);
+  if (older !== null && base) return { ...checkScenario(migrateScenarioV1(data as Record<string, unknown>, base), map), migratedFrom: older };
   return checkScenario(data, map);
 }

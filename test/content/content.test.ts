@@ -174,6 +174,23 @@ describe('a broken scenario', () => {
     expect(problems).toHaveLength(11);
   });
 
+  it('checks the parameter ranges: each holds its value, names a parameter, stays within what it allows; an assumption without one is an error', () => {
+    const sc = base();
+    sc.paramRanges.displaceShare = { low: 0.2, high: 0.3, reason: 'too high for the value' };
+    sc.paramRanges.shipShare = { low: 0.5, high: 1.5, reason: 'above what a share allows' };
+    sc.paramRanges.warpSpeed = { low: 1, high: 2, reason: 'no such parameter' };
+    sc.paramRanges.colonizeShare = { low: 0.3, high: 0.1, reason: 'upside down' };
+    delete sc.paramRanges.airFearPerIncident;
+    const r = checkScenario(sc, MAP);
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    has(problems, 'paramRanges.displaceShare', /does not hold the value 0.12/);
+    has(problems, 'paramRanges.shipShare.high', /outside what shipShare allows/);
+    has(problems, 'paramRanges.warpSpeed', /unknown parameter/);
+    has(problems, 'paramRanges.colonizeShare', /must be below high/);
+    has(problems, 'paramRanges.airFearPerIncident', /assumed or fitted/);
+  });
+
   it('yields all its schema problems, each with its path', () => {
     const sc = base() as unknown as Record<string, unknown> & Scenario;
     sc.regions[0]!.labs = -3;
