@@ -139,14 +139,16 @@ export function staticCtx(scenario: Scenario): StaticCtx {
   const defs = map.regions;
   const index = new Map(defs.map((d, i) => [d.id, i]));
   const neighbors = defs.map((d) => d.neighbors.map((n) => index.get(n)!).sort((a, b) => a - b));
-  const exits = map.exits;
+  // An exit is its geography (the map) and its economics in the scenario's period.
+  const exits: ExitDef[] = map.exits.map((g) => ({ ...g, ...scenario.exits[g.id]! }));
   const gateway = new Int32Array(exits.map((e) => (e.gateway === null ? -1 : index.get(e.gateway)!)));
   const nextHop: Int32Array[] = [];
   const hops: Int32Array[] = [];
   const byHops: Int32Array[] = [];
   for (let e = 0; e < exits.length; e++) {
     const g = gateway[e]!;
-    const r = bfs(neighbors, g >= 0 ? [g] : []);
+    // A closed exit is reached from nowhere.
+    const r = bfs(neighbors, g >= 0 && exits[e]!.open ? [g] : []);
     nextHop.push(r.next);
     hops.push(r.hops);
     byHops.push(r.order);

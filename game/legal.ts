@@ -62,6 +62,7 @@ export function legalOrders(state: GameState, side: Side): OrderOption[] {
     const spec = specOf(kind);
     if (spec.target === 'exit') {
       sc.exits.forEach((def, j) => {
+        if (!def.open) return; // no buyers there in this period
         const b = spec.legal(at, def, state.exits[j]!);
         if (b) out.push(option(kind, { exit: def.id }, b, p));
       });

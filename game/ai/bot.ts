@@ -55,6 +55,7 @@ function clansBot(view: GameState, difficulty: Difficulty, rng: Rng): BotResult 
   // Routes: weight each exit by its baseline share and how much got through last turn.
   view.exits.forEach((e, i) => {
     const def = sc.exits[i]!;
+    if (!def.open) return;
     const lossRate = e.flow.shippedT > 0 ? e.flow.seizedT / e.flow.shippedT : 0;
     const w = Math.round(Math.max(1, def.baselineShare * 100 * (1 - lossRate) * (1 - lossRate) * (1 - lossRate) * (difficulty === 'hard' ? rng.noise(0.1) : 1)));
     pl.add({ kind: 'route', exit: e.id, amount: Math.min(100, w) });

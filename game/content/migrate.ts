@@ -3,7 +3,8 @@
  *
  * Format 1 (the first release) had the seed's shocks in code and the engine's behavioural numbers
  * as literals in the phases. Format 2 moved both into the scenario: an inject library, an MSEL, and
- * every coefficient as a parameter with its source and, where uncertain, its range. A format-1 file
+ * every coefficient as a parameter with its source and, where uncertain, its range, and each exit's
+ * prices and baseline share (the map's in format 1). A format-1 file
  * behaved as if it had the values that were then in code, which are the defaults of the built-in
  * scenario for its map (`base`); migrating fills exactly those in and keeps everything the author
  * wrote. Pure: returns a new object, never edits its input.
@@ -28,7 +29,7 @@ export function migrateScenarioV1(data: Obj, base: Scenario): Obj {
     const line = isObj(raw) ? raw : {};
     return { id: `scheduled-${i + 1}`, inject: line.inject, when: { turn: line.turn } };
   });
-  const out: Obj = { ...data, version: 2, params, paramSources, injectLibrary: base.injectLibrary, msel };
+  const out: Obj = { ...data, version: 2, exits: base.exits, params, paramSources, injectLibrary: base.injectLibrary, msel };
   delete out.injects;
   // The base's ranges, widened where the author's value lies outside (a range must hold its value).
   const ranges: Obj = {};

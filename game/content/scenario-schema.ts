@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { InjectDefSchema, MselEntrySchema } from './inject-schema';
-import { CountrySchema, RegionIdSchema } from './schema';
+import { CountrySchema, ExitEconSchema, RegionIdSchema } from './schema';
 
 const num = z.number().finite();
 const nonNeg = num.min(0);
@@ -446,6 +446,8 @@ export const ScenarioSchema = z.strictObject({
     eradicationTheatre: z.array(z.strictObject({ region: RegionIdSchema, share: unit })),
     sources: z.array(z.string().min(3)).min(1),
   }),
+  /** Each map exit's economics in the period (every exit of the map, open or closed). */
+  exits: z.record(z.string(), ExitEconSchema),
   params: ParamsSchema,
   paramSources: z.record(z.string(), z.string().min(3)),
   /**

@@ -62,7 +62,7 @@ export type ZoneId = ZoneDef['id'];
 export const PORTS = ['callao', 'paita', 'chimbote', 'salaverry'] as const;
 export type PortId = (typeof PORTS)[number];
 
-/** An exit point where foreign clients take delivery and the product leaves Peru. */
+/** An exit point where foreign clients take delivery and the product leaves Peru: its geography. */
 export const ExitDefSchema = z.strictObject({
   id: z.string().regex(/^[a-z]+(-[a-z]+)*$/),
   mode: z.enum(MODES),
@@ -70,20 +70,36 @@ export const ExitDefSchema = z.strictObject({
   gateway: RegionIdSchema.nullable(),
   port: z.enum(PORTS).nullable(),
   destination: z.enum(['BO', 'BR', 'CO', 'overseas']),
-  /** What foreign clients pay at the exit, US$/kg of cocaine equivalent, in the base year. */
-  priceUsdPerKg: z.number().finite().positive().max(100_000),
-  /** Fixed cost of using the exit: aircraft, containers, boats, per kg. */
-  costUsdPerKg: nonNeg,
-  /** Share of baseline exports through this exit (used to calibrate the clans' starting routes). */
-  baselineShare: unit,
   labelAt: z.tuple([z.number(), z.number()]),
   sources: z.array(Source).min(1),
 });
-export type ExitDef = z.infer<typeof ExitDefSchema>;
+export type ExitGeo = z.infer<typeof ExitDefSchema>;
+
+/**
+ * An exit's economics in a scenario's period: whether the buyers use it at all, what they pay and
+ * what it costs (exit prices in 1995 and 2016 differ, and the air bridge ran to Colombia in one and
+ * to Bolivia in the other).
+ */
+export const ExitEconSchema = z.strictObject({
+  /** Whether the exit is in use in the period; a closed exit takes no product and no orders. */
+  open: z.boolean(),
+  /** What foreign clients pay at the exit, US$/kg of cocaine equivalent, at the start. */
+  priceUsdPerKg: z.number().finite().positive().max(100_000),
+  /** Fixed cost of using the exit: aircraft, containers, boats, per kg. */
+  costUsdPerKg: nonNeg,
+  /** Share of the starting exports through this exit (the clans' starting routes); 0 if closed. */
+  baselineShare: unit,
+  sources: z.array(Source).min(1),
+});
+export type ExitEcon = z.infer<typeof ExitEconSchema>;
+
+/** An exit as the engine reads it: where it is, and what it is worth in the scenario's period. */
+export type ExitDef = ExitGeo & ExitEcon;
 
 export const MapContentSchema = z.strictObject({
   format: z.literal('cordillera-map'),
-  version: z.literal(1),
+  /** 2: exit prices, costs and baseline shares moved to the scenario (they belong to a period). */
+  version: z.literal(2),
   id: z.string().min(1),
   regions: z.array(RegionDefSchema).min(1),
   zones: z.array(ZoneDefSchema),

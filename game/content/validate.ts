@@ -50,17 +50,14 @@ export function checkMap(data: unknown): Checked<MapContent> {
     });
   });
   const exitIds = new Set<string>();
-  let share = 0;
   map.exits.forEach((e, i) => {
     if (exitIds.has(e.id)) problems.push({ path: `exits[${i}].id`, message: `duplicate exit id ${e.id}` });
     exitIds.add(e.id);
-    share += e.baselineShare;
     if (e.gateway !== null && !ids.has(e.gateway)) problems.push({ path: `exits[${i}].gateway`, message: `unknown region ${e.gateway}` });
     if (e.mode === 'air' && e.gateway !== null) problems.push({ path: `exits[${i}].gateway`, message: 'air exits leave from airstrips: gateway must be null' });
     if (e.mode !== 'air' && e.gateway === null) problems.push({ path: `exits[${i}].gateway`, message: `${e.mode} exits need a gateway region` });
     if (e.mode === 'sea' && e.port === null) problems.push({ path: `exits[${i}].port`, message: 'sea exits need a port' });
   });
-  if (Math.abs(share - 1) > 0.005) problems.push({ path: 'exits', message: `baseline shares sum to ${share.toFixed(3)}, not 1` });
   return problems.length ? { ok: false, problems } : { ok: true, value: map };
 }
 
@@ -97,6 +94,7 @@ function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
     police += numOr(r?.police) ?? 0;
   });
   if (arr(sc.regions).length) for (const id of ids) if (!seen.has(id)) problems.push({ path: 'regions', message: `region ${id} has no starting values` });
+  problems.push(...exitProblems(obj(sc.exits), map));
   const state = obj(obj(sc.budgets)?.state);
   const armyPool = numOr(state?.army);
   const policePool = numOr(state?.police);
@@ -150,6 +148,36 @@ function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
     if (!(key in ParamsSchema.shape)) problems.push({ path: `paramSources.${key}`, message: `source for unknown parameter ${key}` });
   }
   problems.push(...rangeProblems(obj(sc.params) ?? {}, sources, obj(sc.paramRanges) ?? {}));
+  return problems;
+}
+
+/**
+ * The scenario's exits: one entry per map exit and no other; a closed exit has no baseline share;
+ * the open exits' baseline shares sum to 1; at most one air exit is open (the engine flies one air
+ * bridge: its hubs, pilots' fear and engagements are the air exit's).
+ */
+function exitProblems(exits: Loose, map: MapContent): ContentProblem[] {
+  if (!exits) return [];
+  const problems: ContentProblem[] = [];
+  const known = new Set(map.exits.map((e) => e.id));
+  for (const id of Object.keys(exits)) if (!known.has(id)) problems.push({ path: `exits.${id}`, message: `unknown exit ${id}` });
+  let share = 0;
+  const openAir: string[] = [];
+  for (const e of map.exits) {
+    const x = obj(exits[e.id]);
+    if (!x) {
+      problems.push({ path: 'exits', message: `exit ${e.id} has no economics for this period` });
+      continue;
+    }
+    const s = numOr(x.baselineShare) ?? 0;
+    if (x.open === false && s > 0) problems.push({ path: `exits.${e.id}.baselineShare`, message: 'a closed exit carries no baseline share' });
+    if (x.open === true) {
+      share += s;
+      if (e.mode === 'air') openAir.push(e.id);
+    }
+  }
+  if (Math.abs(share - 1) > 0.005) problems.push({ path: 'exits', message: `the open exits' baseline shares sum to ${share.toFixed(3)}, not 1` });
+  if (openAir.length > 1) problems.push({ path: 'exits', message: `only one air exit can be open (${openAir.join(', ')} are)` });
   return problems;
 }
 

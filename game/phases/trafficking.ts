@@ -109,6 +109,11 @@ export function routeSurvival(s: GameState, ctx: Ctx): Float64Array[] {
   for (let e = 0; e < ctx.exits.length; e++) {
     const def = ctx.exits[e]!;
     const surv = new Float64Array(nR);
+    if (!def.open) {
+      // No buyers there in this period: nothing leaves by it (and it chooses no air hubs).
+      out.push(surv);
+      continue;
+    }
     if (def.mode === 'air') {
       const walk = new Float64Array(nR);
       const flight = new Float64Array(nR);
@@ -158,6 +163,7 @@ export function routeSurvival(s: GameState, ctx: Ctx): Float64Array[] {
 
 /** Hops from region `i` to where its load leaves by exit `e` (the air hub for the air exit); -1 if it cannot. */
 export function exitHops(ctx: Ctx, e: number, i: number): number {
+  if (!ctx.exits[e]!.open) return -1;
   if (ctx.exits[e]!.mode !== 'air') return ctx.hops[e]![i]!;
   const hub = ctx.scratch.airHub[i]!;
   if (hub < 0) return -1;
@@ -169,7 +175,7 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
   const n = s.national;
   const rng = ctx.rng;
   const surv = routeSurvival(s, ctx);
-  const airExit = ctx.exits.findIndex((e) => e.mode === 'air');
+  const airExit = ctx.exits.findIndex((e) => e.mode === 'air' && e.open);
   const massPerT = (1 - n.finishShare) * p.pbcKgPerCocaineKg + n.finishShare;
   const toHub = new Float64Array(s.regions.length);
   s.regions.forEach((r, i) => {

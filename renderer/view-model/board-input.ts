@@ -69,7 +69,8 @@ export interface BoardInputArgs {
 export function boardInputFrom(a: BoardInputArgs): BoardInput {
   const fromEvents = flowsFromEvents(a.events);
   return {
-    map: a.map,
+    // The board draws the exits in use in the scenario's period (the map holds every period's).
+    map: { ...a.map, exits: a.map.exits.filter((e) => a.game.scenario.exits[e.id]?.open !== false) },
     regions: regionTable(a.game, a.map),
     flows: fromEvents.length > 0 ? fromEvents : flowsFromState(a.game, a.map),
     overlay: a.overlay,

@@ -71,11 +71,16 @@ describe('the shipped map', () => {
     expect(seen.size).toBe(MAP.regions.length);
   });
 
-  it('has exits whose gateways and zones whose members exist, and baseline shares summing to 1', () => {
+  it('has exits whose gateways and zones whose members exist; each scenario prices every exit, its open ones carrying all the baseline', () => {
     const ids = new Set(MAP.regions.map((r) => r.id));
     for (const e of MAP.exits) if (e.gateway !== null) expect(ids.has(e.gateway), e.id).toBe(true);
     for (const z of MAP.zones) for (const m of z.members) expect(ids.has(m.region), `${z.id}: ${m.region}`).toBe(true);
-    expect(MAP.exits.reduce((a, e) => a + e.baselineShare, 0)).toBeCloseTo(1, 2);
+    for (const sc of BUILTIN_SCENARIOS) {
+      expect(Object.keys(sc.exits).sort(), sc.id).toEqual(MAP.exits.map((e) => e.id).sort());
+      const open = MAP.exits.filter((e) => sc.exits[e.id]!.open);
+      expect(open.reduce((a, e) => a + sc.exits[e.id]!.baselineShare, 0), sc.id).toBeCloseTo(1, 2);
+      expect(open.filter((e) => e.mode === 'air').length, sc.id).toBe(1);
+    }
   });
 
   it('covers every region id with the geodata the board draws (peruHigh), and vice versa except Lake Titicaca', () => {
@@ -191,6 +196,21 @@ describe('a broken scenario', () => {
     has(problems, 'paramRanges.airFearPerIncident', /assumed or fitted/);
   });
 
+  it('checks the period\'s exits: every map exit priced, shares on open exits summing to 1, one open air bridge', () => {
+    const sc = base();
+    sc.exits['air-colombia'] = { ...sc.exits['air-colombia']!, open: true, baselineShare: 0.1 };
+    sc.exits['land-brazil'] = { ...sc.exits['land-brazil']!, open: false };
+    delete sc.exits['sea-paita'];
+    (sc.exits as Record<string, unknown>)['air-mars'] = sc.exits['air-bolivia'];
+    const r = checkScenario(sc, MAP);
+    const problems = r.ok ? [] : r.problems;
+    has(problems, 'exits', /only one air exit can be open \(air-bolivia, air-colombia are\)/);
+    has(problems, 'exits.land-brazil.baselineShare', /closed exit carries no baseline share/);
+    has(problems, 'exits', /sea-paita has no economics/);
+    has(problems, 'exits.air-mars', /unknown exit/);
+    has(problems, 'exits', /shares sum to/);
+  });
+
   it('yields all its schema problems, each with its path', () => {
     const sc = base() as unknown as Record<string, unknown> & Scenario;
     sc.regions[0]!.labs = -3;
@@ -251,7 +271,7 @@ describe('a broken scenario', () => {
     map.regions[1]!.id = map.regions[0]!.id;
     const air = map.exits.findIndex((e) => e.mode === 'air');
     map.exits[air]!.gateway = 'PE-AYA';
-    map.exits[0]!.baselineShare += 0.2;
+    map.exits[0]!.id = map.exits[1]!.id;
     const r = checkMap(map);
     expect(r.ok).toBe(false);
     const problems = r.ok ? [] : r.problems;
@@ -259,6 +279,6 @@ describe('a broken scenario', () => {
     expect(problems.some((p) => p.path.startsWith(`regions[${aya}].neighbors`) && /unknown region PE-QQQ/.test(p.message))).toBe(true);
     expect(problems).toContainEqual(expect.objectContaining({ path: 'regions[1].id' }));
     expect(problems).toContainEqual(expect.objectContaining({ path: `exits[${air}].gateway` }));
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'exits' }));
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'exits[1].id' }));
   });
 });
