@@ -11,16 +11,9 @@ import type { GameEvent } from './events';
 import { hashValue } from './hash';
 import { resolveTurn } from './resolve';
 import { MAX_NOTE_CHARS, type GameState, type TurnInput } from './types';
+import { LOG_FORMAT, LOG_VERSION, MODEL_VERSION } from './versions';
 
-export const LOG_FORMAT = 'cordillera-log';
-export const LOG_VERSION = 2;
-/**
- * The version of the rules a log was played with. A log replays exactly only under the rules that
- * made it: raise this whenever a change makes earlier games replay differently (and regenerate the
- * golden log), so that an older game is refused with a clear message instead of failing on a hash.
- * 1: the first model (logs of format 1); 2: deterrence, the world market and injects as data.
- */
-export const MODEL_VERSION = 2;
+export { LOG_FORMAT, LOG_VERSION, MODEL_VERSION };
 
 export interface LogEntry {
   turn: number;

@@ -28,6 +28,9 @@ const steps = [
   ['build (web)', 'npm', ['run', 'build:web']],
   ['e2e', 'npx', ['playwright', 'test']],
 ];
+// Playwright caches its compiled test files between runs; a stale cache once hid an import that a
+// clean clone refused. Every run compiles afresh, as CI does.
+process.env.PWTEST_CACHE_DIR = `${process.cwd()}/${reports}/playwright-cache`;
 
 const failedSteps = [];
 for (const [name, cmd, args] of steps) {

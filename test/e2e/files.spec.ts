@@ -7,7 +7,7 @@
 import { type Download, type Page } from '@playwright/test';
 import { commit, expect, menu, newGame, playTurns, test } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { LOG_VERSION, MODEL_VERSION } from '../../game/log';
+import { LOG_VERSION, MODEL_VERSION } from '../../game/versions';
 
 
 /** The in-progress record the app keeps with its settings (the browser's IndexedDB). */
