@@ -16,7 +16,7 @@ export const emptyFlow = (): RegionFlow => ({
   leafT: 0, eradicatedHa: 0, abandonedHa: 0, plantedHa: 0, replantedHa: 0, colonizedInHa: 0, colonizedOutHa: 0,
   displacedInHa: 0, displacedOutHa: 0, maturedHa: 0, producedT: 0, shippedT: 0, seizedT: 0, consumedT: 0, violenceEvents: 0,
   securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0, recruits: 0, flights: 0, flightsEngaged: 0, aircraftShotDown: 0,
-  aircraftForcedDown: 0, refusedT: 0,
+  aircraftForcedDown: 0, refusedT: 0, waitingLostT: 0,
 });
 
 /** The longest game, in turns (quarters). */

@@ -101,7 +101,7 @@ export function nationalTable(history: readonly TurnRecord[]): Table {
 export const REGION_COLUMNS = [
   'turn', 'region', 'coca_ha', 'leaf_t', 'yield_t_ha', 'eradicated_ha', 'leaf_price_usd_kg', 'labs', 'state_forces',
   'insurgent_fighters', 'clan_presence', 'violence_events', 'control',
-  'narco_flights', 'refused_t', 'planted_ha', 'replanted_ha', 'colonized_in_ha', 'displaced_in_ha', 'abandoned_ha',
+  'narco_flights', 'refused_t', 'planted_ha', 'replanted_ha', 'colonized_in_ha', 'displaced_in_ha', 'abandoned_ha', 'waiting_lost_t',
 ] as const;
 
 /**
@@ -116,6 +116,7 @@ export function regionRows(state: GameState): Cell[][] {
       state.turn, r.id, ha, r.flow.leafT, ha > 0 ? (r.flow.leafT * 4) / ha : 0, r.flow.eradicatedHa, r.leafPriceUsdPerKg,
       r.labs, r.army + r.police, r.insurgentFighters, r.clanPresence, r.flow.violenceEvents, r.control,
       r.flow.flights, r.flow.refusedT, r.flow.plantedHa, r.flow.replantedHa, r.flow.colonizedInHa, r.flow.displacedInHa, r.flow.abandonedHa,
+      r.flow.waitingLostT,
     ];
   });
 }

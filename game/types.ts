@@ -85,6 +85,8 @@ export interface RegionFlow {
   aircraftForcedDown: number;
   /** Product the pilots refused to fly this turn (it waits here), t. */
   refusedT: number;
+  /** Of that, what was lost while waiting (spoiled, dumped, found), t. */
+  waitingLostT: number;
 }
 
 export interface ExitState {

@@ -103,6 +103,37 @@ export const stateAirInterdiction: Policy = (s) => {
   return pl.result();
 };
 
+/**
+ * The 1995–2001 air bridge denial programme as it was run: shoot-down rules from the first day
+ * the law and US support allow it (not waiting for readiness), crews kept in training, radars kept
+ * up over the airstrips the flights use; CORAH in its theatre, development and leadership targeting
+ * at the scale of the time.
+ */
+export const stateAirbridge: Policy = (s) => {
+  const pl = new Planner(s, 'state');
+  const n = s.national;
+  if (n.interdictionLaw === 'none') {
+    pl.add({ kind: 'interdictionLaw' });
+    pl.say('ai.state.pushLaw', {});
+  }
+  pl.add({ kind: 'pilots', amount: n.pilotReadiness < 0.8 ? 3 : 1 });
+  const strips = staticCtx(s.scenario).defs.map((d, i) => ({ d, i, r: s.regions[i]! })).filter((x) => x.d.airstrips > 0)
+    .sort((a, b) => b.r.flow.flights - a.r.flow.flights || b.d.airstrips - a.d.airstrips || a.i - b.i);
+  let radars = 0;
+  for (const { r } of strips.slice(0, 4)) {
+    const pending = r.radarPipeline.reduce((a, [, c]) => a + c, 0);
+    if (r.radarCoverage + pending < 0.5 && radars < 1) {
+      radars += pl.add({ kind: 'radar', region: r.id, amount: Math.min(4, (0.5 - r.radarCoverage - pending) * s.scenario.params.radarCostMusd) }) > 0 ? 1 : 0;
+    }
+  }
+  if (radars) pl.say('ai.state.radar', { regions: radars });
+  const allowed = n.interdictionLaw === 'passed' && n.usSuspendedTurns === 0;
+  pl.add({ kind: 'roe', value: allowed ? 'shoot-down' : 'track' });
+  if (allowed) pl.say('ai.state.shootDown', { readiness: Math.round(n.pilotReadiness * 100) });
+  stateBase(s, pl, { eradicateHa: 2500, development: 6, leadership: 3 });
+  return pl.result();
+};
+
 /** Eradicate as much as the budget and police allow, outside the VRAEM first. */
 export const stateEradicationSurge: Policy = (s) => {
   const pl = new Planner(s, 'state');
@@ -204,6 +235,7 @@ export const POLICIES: Record<Side, Record<string, Policy>> = {
     'eradication-surge': stateEradicationSurge,
     'vraem-offensive': stateVraemOffensive,
     'development-first': stateDevelopmentFirst,
+    airbridge: stateAirbridge,
   },
   clans: { 'status-quo': clansStatusQuo },
   insurgents: { 'status-quo': insurgentsStatusQuo },

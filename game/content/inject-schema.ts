@@ -54,7 +54,7 @@ export const EffectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rulesOfEngagement'), value: z.enum(['off', 'track', 'force-down', 'shoot-down']) }),
   /** The shoot-down law in force at once. */
   z.strictObject({ kind: z.literal('interdictionLaw') }),
-  z.strictObject({ kind: z.literal('foreignClient'), client: z.enum(['sinaloa', 'urabenos', 'pcc', 'zetas', 'familia']) }),
+  z.strictObject({ kind: z.literal('foreignClient'), client: z.enum(['sinaloa', 'urabenos', 'pcc', 'zetas', 'familia', 'cali', 'norte-valle']) }),
   /** The first active leader in the inject's region (else any) is lost; insurgent cohesion falls (§4.3). */
   z.strictObject({ kind: z.literal('leaderLost'), fate: z.enum(['killed', 'captured']) }),
   /** An attack on an installation in the region: between `min` and `max` security forces killed (uniform). */

@@ -170,6 +170,8 @@ export const ParamsSchema = z.strictObject({
   pilotRefusalSteepness: num.min(0.5).max(10),
   /** Extra cost of a flight at full perceived risk, as a multiple of its base cost. */
   airRiskPremium: nonNeg.max(50),
+  /** Share of the product that waits at an airstrip for a pilot that is lost by the next quarter (spoiled, dumped, found). */
+  waitingLossShare: unit,
   routeSensitivity: nonNeg,
   /** Elasticity of a route's transport cost per kg to its volume against its usual volume. */
   routeCongestion: nonNeg.max(3),
@@ -418,7 +420,7 @@ export const ScenarioSchema = z.strictObject({
     insurgentCashMusd: nonNeg,
     clanCashMusd: nonNeg,
     leaders: z.array(z.strictObject({ id: z.string().min(1), name: z.string().min(1), region: RegionIdSchema })),
-    foreignClients: z.array(z.enum(['sinaloa', 'urabenos', 'pcc', 'zetas', 'familia'])),
+    foreignClients: z.array(z.enum(['sinaloa', 'urabenos', 'pcc', 'zetas', 'familia', 'cali', 'norte-valle'])),
   }),
   budgets: z.strictObject({
     state: z.strictObject({ moneyMusd: nonNeg, army: nonNeg, police: nonNeg }),

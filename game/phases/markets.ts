@@ -75,6 +75,10 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
   const nE = ctx.exits.length;
   const netback = new Float64Array(nE);
   const capacity = new Float64Array(nE);
+  // What a kg sent to an airstrip earns: the share pilots fly gets the netback now; the rest waits
+  // for a flight, losing `waitingLossShare` a quarter, and earns it later (a geometric series).
+  const keep = 1 - p.waitingLossShare;
+  const earned = (w: number) => w / (1 - (1 - w) * keep);
   const precursorPenalty = 1 - p.precursorEffect * effectivePrecursorControl(s);
   s.regions.forEach((r, i) => {
     let best = -Infinity;
@@ -115,7 +119,7 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
     // Shares of unreachable exits are zero; renormalise the inertia mix.
     const sum = r.routeShares.reduce((a, x) => a + x, 0);
     if (sum > 0) for (let e = 0; e < nE; e++) r.routeShares[e] = r.routeShares[e]! / sum;
-    for (let e = 0; e < nE; e++) if (netback[e] !== -Infinity) value += r.routeShares[e]! * netback[e]!;
+    for (let e = 0; e < nE; e++) if (netback[e] !== -Infinity) value += r.routeShares[e]! * netback[e]! * (ctx.exits[e]!.mode === 'air' ? earned(capacity[e]!) : 1);
     r.originValueUsdPerKg = Math.max(p.originValueFloorUsdPerKg, value);
     // Leaf price: the farmers' share of the region's value per kilo of leaf; where labs cannot
     // take all the leaf, buyers pay less.

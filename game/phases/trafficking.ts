@@ -245,7 +245,9 @@ function flyMonthByMonth(s: GameState, ctx: Ctx, airExit: number, toHub: Float64
       const willing = pilotWillingness(perceivedAirRisk(s, ctx, a), ctx);
       const fly = load * willing;
       const refused = load - fly;
-      r.stockT += refused;
+      // What no pilot takes waits at the strip; coca base spoils and some is dumped or found.
+      r.stockT += refused * (1 - p.waitingLossShare);
+      r.flow.waitingLostT += refused * p.waitingLossShare;
       r.flow.refusedT += refused;
       if (!(fly > 0)) continue;
       const flights = Math.max(1, Math.round((fly * massPerT) / p.flightPayloadT));

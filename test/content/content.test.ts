@@ -12,10 +12,11 @@ import { describe, expect, it } from 'vitest';
 import mapJson from '../../assets/map/peru.json';
 import scenarioJson from '../../assets/scenarios/interdiction-2016.json';
 import {
-  BUILTIN_SCENARIOS, MAP, REGION_IDS, checkMap, checkScenario, checkScenarioText, createGame, findScenario,
+  BUILTIN_SCENARIOS, MAP, POLICIES, REGION_IDS, checkMap, checkScenario, checkScenarioText, createGame, findScenario,
   type ContentProblem, type MapContent, type Scenario,
 } from '../../game';
 import { ParamsSchema } from '../../game/content/scenario-schema';
+import { validateOrders } from '../../game/legal';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const show = (problems: readonly ContentProblem[]) => problems.map((p) => `${p.path}: ${p.message}`).join('\n');
@@ -102,6 +103,23 @@ describe('the shipped scenarios', () => {
     expect(raw.ok, raw.ok ? '' : show(raw.problems)).toBe(true);
   });
 
+  it('airbridge-1995: Peru from 1995 Q1 to 2001 Q2, on interdiction-2016\'s parameters except those about the period', () => {
+    const ab = findScenario('airbridge-1995')!;
+    const base = findScenario('interdiction-2016')!;
+    expect(ab.start).toEqual({ year: 1995, quarter: 1 });
+    expect(ab.turns).toBe(26);
+    expect(Math.round(ab.regions.reduce((a, r) => a + r.cocaHa, 0))).toBe(115_300);
+    // The list in docs/model.md §8b: any other difference is a mistake.
+    const period = ['usSupportMusdPerQuarter', 'worldDemandGrowthPerYear', 'flightPayloadT', 'startZoneValueUsdPerKg', 'startFinishShare', 'startInsurgentTaxPct'];
+    const differ = Object.keys(base.params).filter((k) => (ab.params as Record<string, number>)[k] !== (base.params as Record<string, number>)[k]);
+    expect(differ.sort()).toEqual([...period].sort());
+    expect(ab.exits['air-colombia']!.open).toBe(true);
+    expect(ab.exits['air-bolivia']!.open).toBe(false);
+    // Only decisions of their date are scheduled.
+    expect(ab.msel.map((m) => m.inject.id).sort()).toEqual(['election-eve', 'election-eve', 'us-surveillance-withdrawn', 'us-surveillance-withdrawn', 'us-surveillance-withdrawn', 'us-suspends-support']);
+    expect(ab.injectLibrary.some((d) => d.id === 'fusarium-blight')).toBe(true);
+  });
+
   describe.each(BUILTIN_SCENARIOS.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
     it('passes checkScenario against the map', () => {
       const r = checkScenario(clone(scenario), MAP);
@@ -133,6 +151,14 @@ describe('the shipped scenarios', () => {
       const ids = scenario.injectLibrary.map((d) => d.id);
       for (const line of scenario.msel) expect(ids, line.id).toContain(line.inject.id);
       expect(ids).toContain('mistaken-shootdown');
+    });
+
+    it('gives the exits of its period and a State policy that plays it without refused orders', () => {
+      const s = createGame(scenario, 1);
+      for (const name of Object.keys(POLICIES.state)) {
+        const orders = POLICIES.state[name]!(s).orders;
+        expect(validateOrders(s, orders), `${scenario.id} / ${name}`).toEqual([]);
+      }
     });
 
     it('starts a game', () => {

@@ -198,3 +198,23 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
     expect(consoleErrors).toEqual([]);
   });
 }
+
+test('the new-game dialog offers both scenarios with their briefings, and the 1995 air bridge plays a turn', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New game', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'New game' });
+  const select = dialog.getByLabel('Scenario');
+  await expect(select.locator('option')).toHaveText(['Resuming aerial interdiction (2016)', 'Breaking the air bridge (1995)']);
+  await expect(dialog.getByText(/Congress debates shooting down narco-flights/)).toBeVisible();
+  await select.selectOption({ label: 'Breaking the air bridge (1995)' });
+  await expect(dialog.getByText(/fly the coca base to Colombia's cartels/)).toBeVisible();
+  await dialog.getByRole('radiogroup', { name: 'The State' }).getByRole('radio', { name: 'Human' }).check();
+  await dialog.getByLabel('Seed').fill('7');
+  await dialog.getByLabel('Number of turns').fill('2');
+  await dialog.getByRole('button', { name: 'Start game' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/1995/).first()).toBeVisible();
+  await commit(page);
+  await expect(page.getByText(/Q2 1995|1995 Q2/).first()).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});

@@ -120,7 +120,7 @@ describe('invariants under random legal play', () => {
     });
   });
 
-  it('drug mass is conserved: produced = Δstock + seized + exported + consumed', () => {
+  it('drug mass is conserved: produced = Δstock + seized + exported + consumed + lost while waiting for a pilot', () => {
     holds(({ prev, next }) => {
       const out: string[] = [];
       const produced = sum(next.regions.map((r) => r.flow.producedT));
@@ -128,7 +128,8 @@ describe('invariants under random legal play', () => {
       const seized = sum(next.regions.map((r) => r.flow.seizedT));
       const exported = sum(next.exits.map((e) => e.flow.exportedT));
       const consumed = sum(next.regions.map((r) => r.flow.consumedT));
-      rel(produced, dStock + seized + exported + consumed, 'produced vs Δstock+seized+exported+consumed', out);
+      const lost = sum(next.regions.map((r) => r.flow.waitingLostT));
+      rel(produced, dStock + seized + exported + consumed + lost, 'produced vs Δstock+seized+exported+consumed+lost', out);
       rel(sum(next.regions.map((r) => r.flow.shippedT)), sum(next.exits.map((e) => e.flow.shippedT)), 'shipped from regions vs shipped to exits', out);
       const rec = next.history.at(-1)!;
       rel(rec.exportedT, exported, 'history.exportedT', out);

@@ -93,6 +93,25 @@ describe('deterrence of narco-flights', () => {
     expect(last.regions[aya]!.routeShares[air]!).toBeLessThan(0.5 * control.regions[aya]!.routeShares[air]!);
     expect(last.regions[aya]!.leafPriceUsdPerKg).toBeLessThan(0.9 * control.regions[aya]!.leafPriceUsdPerKg);
   });
+
+  it('base that waits for a pilot loses value: the more it loses, the lower the leaf price where pilots refuse, and the less waits', () => {
+    // Pilots and buyers already afraid (as after the first shootdowns), the same seed: one quarter
+    // differs only in what the base that cannot fly is worth, and two quarters in what is left waiting.
+    const run = (waitingLossShare: number, turns: number) => {
+      const sc = withParams({ mistakenShootdownRisk: 0, waitingLossShare });
+      const s = createGame(sc, 7);
+      const ctx = staticCtx(sc);
+      s.regions.forEach((r, i) => {
+        if (ctx.defs[i]!.airstrips > 0) r.radarCoverage = 1;
+      });
+      Object.assign(s.national, { interdictionLaw: 'passed', pilotReadiness: 1, roe: 'shoot-down', airFear: 0.9 });
+      return play(s, turns, () => noOrders).states.at(-1)!;
+    };
+    const aya = regionIndex(run(0, 1), 'PE-AYA');
+    expect(run(0.5, 1).regions[aya]!.originValueUsdPerKg).toBeLessThan(run(0, 1).regions[aya]!.originValueUsdPerKg);
+    expect(run(0.5, 1).regions[aya]!.leafPriceUsdPerKg).toBeLessThan(run(0, 1).regions[aya]!.leafPriceUsdPerKg);
+    expect(sum(run(0.5, 2).regions.map((r) => r.stockT))).toBeLessThan(sum(run(0, 2).regions.map((r) => r.stockT)));
+  });
 });
 
 describe('the world market', () => {
