@@ -9,7 +9,7 @@ import { SIDES } from './content/scenario-schema';
 import type { Params } from './content/scenario-schema';
 import { staticCtx } from './context';
 import {
-  kindCostMusd, kindsFor, orderCostMusd, OrderSchema, specOf, UNITS, type Bounds, type LegalAt, type Order, type OrderKind, type Pool,
+  kindCostMusd, kindsFor, orderChargeMusd, OrderSchema, specOf, standingUpkeepMusd, UNITS, type Bounds, type LegalAt, type Order, type OrderKind, type Pool,
 } from './orders';
 import { MAX_NOTE_CHARS, type GameState, type SideOrders, type ValidationError } from './types';
 
@@ -79,11 +79,15 @@ export interface PoolUse {
   available: number;
 }
 
-/** How much of each pool the orders use (garrisons count in full: unnamed regions keep theirs). */
+/**
+ * How much of each pool the orders use. Standing programmes count in full: garrisons, river and
+ * port control that the orders leave as they are keep running (and being paid); a change to a
+ * standing programme costs what `chargeMusd` says (new laboratories only, a patrol's new level).
+ */
 export function budgetUse(state: GameState, so: SideOrders): PoolUse[] {
-  const p = state.scenario.params;
   const b = state.budgets[so.side];
-  const money = so.orders.reduce((a, o) => a + orderCostMusd(o, p), 0);
+  const named = new Set(so.orders.map((o) => `${o.kind}|${'region' in o && !('to' in o) ? o.region : ''}|${'exit' in o ? o.exit : ''}`));
+  const money = so.orders.reduce((a, o) => a + orderChargeMusd(state, o), 0) + standingUpkeepMusd(state, so.side, named);
   const out: PoolUse[] = [{ pool: 'money', used: money, available: b.moneyMusd }];
   if (so.side === 'state') {
     for (const force of ['army', 'police'] as const) {

@@ -20,7 +20,7 @@ export const LOG_VERSION = 2;
  * golden log), so that an older game is refused with a clear message instead of failing on a hash.
  * 1: the first model (logs of format 1); 2: deterrence, the world market and injects as data.
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export interface LogEntry {
   turn: number;
