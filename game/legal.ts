@@ -105,6 +105,18 @@ export function budgetUse(state: GameState, so: SideOrders): PoolUse[] {
   return out;
 }
 
+/** Why a value failed its schema, as a code the interface words: whole, min, max, number, choice, missing, unknownField or other. */
+function malformedReason(issue: { code: string; expected?: unknown }, present: boolean): string {
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'whole';
+  if (issue.code === 'invalid_type' && !present) return 'missing';
+  if (issue.code === 'invalid_type') return 'number';
+  if (issue.code === 'too_small') return 'min';
+  if (issue.code === 'too_big') return 'max';
+  if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return 'choice';
+  if (issue.code === 'unrecognized_keys') return 'unknownField';
+  return 'other';
+}
+
 const err = (path: string, code: string, message: string, values?: Record<string, string | number>): ValidationError =>
   values ? { path, code, message, values } : { path, code, message };
 
@@ -134,7 +146,16 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
     if (!r.success) {
       const issue = r.error.issues[0]!;
       const field = issue.path.length ? `${path}.${issue.path.join('.')}` : path;
-      errors.push(err(field, 'order.malformed', `${field}: ${issue.message}`, { field }));
+      // What the player needs to fix it: the order's kind and place (when readable), the field,
+      // and why, as a code (never parsed from the message).
+      const rec = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+      const str = (k: string) => (typeof rec[k] === 'string' ? (rec[k] as string) : '');
+      const kind = str('kind');
+      const where = str('region') || str('exit');
+      const reason = malformedReason(issue, issue.path.length === 0 || rec[String(issue.path[0])] !== undefined);
+      const values: Record<string, string | number> = { field, name: issue.path.map(String).join('.') || 'order', reason, kind, where };
+      if (typeof rec[String(issue.path[0] ?? '')] === 'number') values.value = rec[String(issue.path[0])] as number;
+      errors.push(err(field, 'order.malformed', `${field}: ${issue.message}`, values));
       return;
     }
     const o = r.data;
@@ -168,7 +189,7 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
       return;
     }
     if ('amount' in o && o.amount > opt.max + 1e-9) {
-      errors.push(err(`${path}.amount`, 'order.overMax', `${o.amount} is more than the ${opt.max} possible for ${o.kind}${opt.region ? ` in ${opt.region}` : ''}`, { kind: o.kind, amount: o.amount, max: opt.max }));
+      errors.push(err(`${path}.amount`, 'order.overMax', `${o.amount} is more than the ${opt.max} possible for ${o.kind}${opt.region ? ` in ${opt.region}` : ''}`, { kind: o.kind, amount: o.amount, max: opt.max, where: opt.region ?? opt.exit ?? '' }));
       return;
     }
     parsed.push(o);

@@ -29,6 +29,8 @@ export interface EradicationReach {
   police: number;
   /** Share of the national teams' pool left for this order when the orders exceed it. */
   teamsScale: number;
+  /** The national teams' pool, ha a quarter. */
+  teamsMaxHa: number;
   limit: EradicationLimit;
 }
 
@@ -49,7 +51,7 @@ export function eradicationReach(s: GameState, police: ArrayLike<number>, ordere
     const reachHa = Math.max(0, Math.min(standingHa, want, escortCapHa));
     const limit: EradicationLimit = orderedHa <= 0 || reachHa >= orderedHa ? 'none'
       : reachHa === escortCapHa ? 'escorts' : reachHa === standingHa ? 'standing' : 'teams';
-    return { orderedHa, reachHa, lowHa: reachHa * (1 - p.eradicationShortfall), standingHa, escortCapHa, police: police[i]!, teamsScale, limit };
+    return { orderedHa, reachHa, lowHa: reachHa * (1 - p.eradicationShortfall), standingHa, escortCapHa, police: police[i]!, teamsScale, teamsMaxHa: p.eradicationMaxHaPerQuarter, limit };
   });
 }
 
