@@ -149,7 +149,7 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
       // What the player needs to fix it: the order's kind and place (when readable), the field,
       // and why, as a code (never parsed from the message).
       const rec = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-      const str = (k: string) => (typeof rec[k] === 'string' ? (rec[k] as string) : '');
+      const str = (k: string) => (typeof rec[k] === 'string' ? (rec[k]) : '');
       const kind = str('kind');
       const where = str('region') || str('exit');
       const reason = malformedReason(issue, issue.path.length === 0 || rec[String(issue.path[0])] !== undefined);

@@ -12,7 +12,7 @@ import { appReducer, humanSides, initialState, type Action } from './app-state/r
 import { defaultSettings, preferredLang } from './app-state/settings';
 import { newGameId } from './app-state/session';
 import { replayFrame } from './app-state/replay';
-import { turnLabel, viewerFor } from './app-state/screen';
+import { screenTurnLabel, turnLabel, viewerFor } from './app-state/screen';
 import type { Platform } from './platform/types';
 import { appMenus } from './app-menus';
 import { useAutosave } from './hooks/use-autosave';
@@ -140,7 +140,7 @@ export function App(props: { platform: Platform }): ReactNode {
     left = (
       <div className="stack">
         <GameEndPanel game={session.game} onExport={(k) => void runExport(k)} onNewGame={() => run('new-game')} {...(askUndo ? { onUndo: askUndo } : {})} />
-        <TurnReport game={viewFor(session.game, viewer)} outcome={session.last} setup={session.setup} turnLabel={turnLabel(t, session.game)} />
+        <TurnReport game={viewFor(session.game, viewer)} outcome={session.last} setup={session.setup} turnLabel={turnLabel(t, session.game, session.game.turn)} />
       </div>
     );
   } else {
@@ -150,7 +150,7 @@ export function App(props: { platform: Platform }): ReactNode {
         game={viewFor(session.game, viewer)}
         outcome={session.last}
         setup={session.setup}
-        turnLabel={turnLabel(t, session.game)}
+        turnLabel={turnLabel(t, session.game, session.game.turn)}
         onContinue={() => act({ type: 'turn/continue' })}
         continueLabel={humans === 0 ? t('app.report.playComputers') : t('app.report.nextTurn', { turn: session.game.turn + 1 })}
         {...(askUndo ? { onUndo: askUndo } : {})}
@@ -173,7 +173,7 @@ export function App(props: { platform: Platform }): ReactNode {
                 <span className="status-scenario">{statusGame.scenario.title[lang]}</span>
                 <span className="status-turn">{frame
                   ? (frame.turn === 0 ? t('app.replay.positionStart', { total: frame.lastTurn }) : t('app.replay.position', { turn: frame.turn, total: frame.lastTurn }))
-                  : turnLabel(t, statusGame)}</span>
+                  : screenTurnLabel(t, statusGame, phase.kind)}</span>
                 <span className={`status-phase${planningSide ? ` side-${planningSide}` : ''}`}>
                   {phase.kind === 'replay' ? t('app.status.replay')
                     : phase.kind === 'planning' ? t('app.status.planning', { side: `@app.side.${phase.side}` })

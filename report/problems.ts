@@ -24,7 +24,7 @@ export function problemText(t: TFunction, e: Pick<ValidationError, 'code' | 'val
   const v = e.values ?? {};
   const kind = String(v.kind ?? '');
   const unit: Unit = isKind(kind) ? ORDER_SPECS[kind].unit : 'none';
-  const amount = (n: unknown) => (typeof n === 'number' ? amountText(t, unit, n) : String(n ?? ''));
+  const amount = (n: unknown) => (typeof n === 'number' ? amountText(t, unit, n) : (typeof n === 'string' ? n : ''));
   switch (e.code) {
     case 'order.overMax':
       return t('plan.error.overMax', { what: what(t, kind, String(v.where ?? '')), amount: amount(v.amount), max: amount(v.max) });
