@@ -33,7 +33,8 @@ export function problemText(t: TFunction, e: Pick<ValidationError, 'code' | 'val
     case 'order.malformed': {
       const reason = String(v.reason ?? 'other');
       const known = ['whole', 'min', 'max', 'number', 'missing', 'choice', 'unknownField', 'other'].includes(reason) ? reason : 'other';
-      return t(`plan.error.malformed.${known}`, { what: what(t, kind, String(v.where ?? '')), value: v.value ?? '', name: String(v.name ?? v.field ?? '') });
+      // The value as typed (a formatted number would round 114.5 to 115 and hide the problem).
+      return t(`plan.error.malformed.${known}`, { what: what(t, kind, String(v.where ?? '')), value: typeof v.value === 'number' ? String(v.value) : '', name: String(v.name ?? v.field ?? '') });
     }
     case 'order.overBudget': {
       const pool = String(v.pool ?? 'money');
