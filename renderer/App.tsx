@@ -33,6 +33,7 @@ import { SidePanel } from './panels/SidePanel';
 import { ReplayPanel } from './panels/ReplayPanel';
 import { NewGameDialog } from './dialogs/NewGameDialog';
 import { AboutDialog } from './dialogs/AboutDialog';
+import { HelpDialog, type HelpTopic } from './dialogs/HelpDialog';
 import { HandoverCurtain } from './dialogs/HandoverCurtain';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { AutosaveDialog } from './dialogs/AutosaveDialog';
@@ -223,6 +224,20 @@ export function App(props: { platform: Platform }): ReactNode {
           onStart={(setup, l) => { setLang(l); act({ type: 'game/new', setup: { ...setup, language: l }, gameId: newGameId() }); }}
         />
         <AboutDialog open={state.dialog === 'about'} version={version} onClose={() => act({ type: 'dialog/close' })} />
+        <HelpDialog
+          topic={state.dialog?.startsWith('help:') ? (state.dialog.slice('help:'.length) as HelpTopic) : null}
+          scenario={session?.game.scenario}
+          onTopic={(h) => act({ type: 'dialog/open', dialog: `help:${h}` })}
+          onClose={() => act({ type: 'dialog/close' })}
+        />
+        <ConfirmDialog
+          open={state.dialog === 'discardGame' && Boolean(session)}
+          title={t('help.discard.title')}
+          text={t('help.discard.text', { turn: Math.min((session?.game.turn ?? 0) + 1, session?.game.turnsTotal ?? 0), total: session?.game.turnsTotal ?? 0 })}
+          confirmLabel={t('help.discard.confirm')}
+          onConfirm={() => run('new-game-confirmed')}
+          onCancel={() => act({ type: 'dialog/close' })}
+        />
         <AutosaveDialog
           open={state.dialog === 'autosaves'}
           entries={autosaves}

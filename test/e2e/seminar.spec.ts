@@ -6,7 +6,38 @@
  * waits on. Screenshots at 1366×768 and 1920×1080 go to test-results/screenshots/.
  */
 import { type Page } from '@playwright/test';
-import { commit, expect, newGame, screenshot, test } from './fixtures';
+import { readdirSync, readFileSync } from 'node:fs';
+import { commit, expect, menu, newGame, screenshot, test } from './fixtures';
+
+/** Every catalogue string of a language, flattened. */
+function catalogue(lang: 'en' | 'es'): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (prefix: string, v: unknown) => {
+    if (typeof v === 'string') out.set(prefix, v);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(prefix ? `${prefix}.${k}` : k, x);
+  };
+  for (const f of readdirSync(`i18n/${lang}`)) walk(f.replace(/\.json$/, ''), JSON.parse(readFileSync(`i18n/${lang}/${f}`, 'utf8')));
+  return out;
+}
+
+/**
+ * English text that must not appear in the Spanish interface: the fixed parts (between
+ * placeholders) of every English string that differs from its Spanish one, at least two words and
+ * ten letters long, and found in no Spanish string (so proper nouns and shared terms do not count).
+ */
+function englishFragments(): string[] {
+  const en = catalogue('en'), es = catalogue('es');
+  const spanish = [...es.values()].join('\n');
+  const out = new Set<string>();
+  for (const [k, v] of en) {
+    if (es.get(k) === v) continue;
+    for (const part of v.replace(/&(?!&)/g, '').split(/\{[^}]*\}/)) {
+      const f = part.trim().replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+      if (f.length >= 10 && /\s/.test(f) && !spanish.includes(f)) out.add(f);
+    }
+  }
+  return [...out];
+}
 
 async function openGroup(page: Page, activity: string) {
   const title = page.locator('.group-title', { hasText: new RegExp(`^${activity}$`) });
@@ -131,4 +162,104 @@ test('the map names departments where they fit, without hiding the zones', async
     expect(labels.filter((l) => l.startsWith('zone:')).length, 'every zone name still shown').toBeGreaterThanOrEqual(4);
     await screenshot(page, `seminar-board-names-${w}x${h}`);
   }
+});
+
+test('en español: the plan, the report, the help and the question before closing a game, with no English left', async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
+  const english = englishFragments();
+  expect(english.length).toBeGreaterThan(200);
+  const noEnglish = async (where: string) => {
+    const text = await page.locator('body').innerText();
+    const found = english.filter((f) => text.includes(f));
+    expect(found, `English in the Spanish ${where}`).toEqual([]);
+  };
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Human', clans: 'Human', insurgents: 'Computer' } });
+  await reveal(page, 'State team', 'State team');
+  await menu(page, 'View', 'Language', 'Español');
+  const curtainEs = (team: string) => page.getByRole('dialog', { name: `Pasen al ${team}` });
+  await expect(page.getByRole('heading', { name: 'Plan: El Estado' })).toBeVisible();
+  await openGroup(page, 'Erradicar coca');
+  const erad = page.getByRole('spinbutton', { name: 'Erradicar coca — Ayacucho', exact: true });
+  await erad.fill('9000');
+  await expect(page.locator('.order-row').filter({ has: erad }).locator('.row-reach')).toContainText('Solo puede lograr entre');
+  await openGroup(page, 'Control fluvial');
+  await page.getByRole('spinbutton', { name: 'Control fluvial — Ucayali', exact: true }).fill('2');
+  await expect(page.locator('.plan-summary li[data-kind="riverControl"]')).toContainText('por trimestre hasta que lo cambie');
+  await noEnglish('plan');
+  await screenshot(page, 'seminar-plan-es-1366x768');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'seminar-plan-es-1920x1080');
+  await page.getByRole('button', { name: 'Revisar y confirmar…' }).click();
+  await page.getByRole('dialog', { name: /^¿Confirmar las órdenes/ }).getByRole('button', { name: 'Confirmar órdenes' }).click();
+
+  await expect(curtainEs('equipo de los clanes')).toBeVisible();
+  await curtainEs('equipo de los clanes').getByRole('button', { name: /mostrar nuestro plan/ }).click();
+  await openGroup(page, 'Laboratorios');
+  const labs = page.getByRole('spinbutton', { name: 'Laboratorios — Ayacucho', exact: true });
+  const now = Number(await labs.inputValue());
+  await labs.fill(String(now + 0.5));
+  await expect(page.locator('.problems')).toContainText(`Laboratorios en Ayacucho: ${now + 0.5} no es un número entero.`);
+  await labs.fill(String(now + 4));
+  await expect(page.locator('.plan-summary li[data-kind="buildLabs"]')).toContainText('4 laboratorios nuevos');
+  await noEnglish('clans plan');
+  await page.getByRole('button', { name: 'Revisar y confirmar…' }).click();
+  await page.getByRole('dialog', { name: /^¿Confirmar las órdenes/ }).getByRole('button', { name: 'Confirmar órdenes' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Informe del turno 1' })).toBeVisible();
+  const why = page.getByRole('region', { name: 'Por qué cambiaron las cifras' });
+  await expect(why).toContainText('Erradicada');
+  await expect(why).toContainText('De qué depende la interdicción');
+  await expect(page.locator('.status-turn')).toContainText('T1 2016');
+  await noEnglish('report');
+  await why.scrollIntoViewIfNeeded();
+  await screenshot(page, 'seminar-report-why-es-1920x1080');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await why.locator('.why-programmes').scrollIntoViewIfNeeded();
+  await screenshot(page, 'seminar-report-why-es-1366x768');
+
+  // Help: the rules, the glossary and the score guide.
+  await menu(page, 'Ayuda', 'Glosario');
+  const help = page.getByRole('dialog', { name: 'Glosario' });
+  await expect(help).toContainText('PBC');
+  await expect(help).toContainText('CORAH');
+  await expect(help).toContainText('VRAEM');
+  await noEnglish('glossary');
+  await screenshot(page, 'seminar-help-glossary-es-1366x768');
+  await help.getByRole('tab', { name: 'Guía de los puntajes' }).click();
+  await expect(page.getByRole('dialog', { name: 'Guía de los puntajes' })).toContainText('no son una carrera');
+  await page.getByRole('dialog', { name: 'Guía de los puntajes' }).getByRole('tab', { name: 'Resumen de las reglas' }).click();
+  await expect(page.getByRole('dialog', { name: 'Resumen de las reglas' })).toContainText('escolta policial');
+  await noEnglish('rules');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'seminar-help-rules-es-1920x1080');
+  await page.getByRole('dialog', { name: 'Resumen de las reglas' }).getByRole('button', { name: 'Cerrar' }).click();
+
+  // A new game does not close this one without asking.
+  await menu(page, 'Archivo', 'Nueva partida…');
+  const ask = page.getByRole('dialog', { name: '¿Cerrar la partida en curso?' });
+  await expect(ask).toContainText('turno 2 de 4');
+  await screenshot(page, 'seminar-discard-es-1920x1080');
+  await ask.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(page.getByRole('heading', { name: 'Informe del turno 1' })).toBeVisible();
+  await menu(page, 'Archivo', 'Nueva partida…');
+  await page.getByRole('dialog', { name: '¿Cerrar la partida en curso?' }).getByRole('button', { name: 'Cerrarla y empezar una nueva' }).click();
+  await expect(page.getByRole('dialog', { name: 'Nueva partida' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('help in English: rules, glossary and the score guide from the Help menu', async ({ page, consoleErrors }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  await menu(page, 'Help', 'Guide to the scores');
+  const d = page.getByRole('dialog', { name: 'Guide to the scores' });
+  await expect(d).toContainText('they are not a race');
+  await expect(d).toContainText('legitimacy (30 %)');
+  await screenshot(page, 'seminar-help-scores-1366x768');
+  await d.getByRole('tab', { name: 'Glossary' }).click();
+  await expect(page.getByRole('dialog', { name: 'Glossary' })).toContainText('Pasta básica de cocaína');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'seminar-help-glossary-1920x1080');
+  expect(consoleErrors).toEqual([]);
 });
