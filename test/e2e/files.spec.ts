@@ -76,7 +76,7 @@ test('save a game, reload, and open it again: the same game', async ({ page, con
   await menu(page, 'File', 'Open…');
   await (await choosing).setFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(path) });
   await expect(page.getByRole('heading', { name: 'Report on turn 2' })).toBeVisible();
-  await expect(page.getByText('Turn 3 of 6').first()).toBeVisible();
+  await expect(page.getByText('Turn 2 of 6 · Q2 2016').first()).toBeVisible(); // the reported turn and its own quarter
   await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Opened cordillera-interdiction-2016-t2.json');
 
   // The game reopened is the game saved: its log (exported) is the saved log, byte for byte.
@@ -148,7 +148,7 @@ test('export the replay log, the four CSV tables and the report', async ({ page,
   expect(log.suggestedFilename()).toBe(`${stem}-log.json`);
   const logText = await text(log);
   // The command line's log.json format: pretty-printed with one space, a final newline.
-  expect(logText).toMatch(/^\{\n "format": "cordillera-log",\n "version": 1,/);
+  expect(logText).toMatch(/^\{\n "format": "cordillera-log",\n "version": 2,/);
   expect(logText.endsWith('}\n')).toBe(true);
   expect((JSON.parse(logText) as { entries: unknown[] }).entries).toHaveLength(2);
 
@@ -206,7 +206,7 @@ test('autosave after each turn; after a reload, resume the game where it was', a
   await resume.getByRole('button', { name: /^Resume the game from turn 2 \(autosaved .+\)$/ }).click();
   await expect(resume).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Report on turn 2' })).toBeVisible();
-  await expect(page.getByText('Turn 3 of 6').first()).toBeVisible();
+  await expect(page.getByText('Turn 2 of 6 · Q2 2016').first()).toBeVisible(); // the reported turn and its own quarter
   await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Resumed');
 
   // Every autosave is listed, newest first; an older one opens too.
