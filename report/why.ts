@@ -7,7 +7,7 @@
  * events; the parts come from the engine's own flows, and what they do not cover is named as the
  * remainder, so the breakdown always adds up to the change shown.
  */
-import type { GameEvent, GameState } from '../game';
+import type { GameEvent, GameState, TurnRecord } from '../game';
 import { MAP } from '../game';
 import type { Localized } from '../i18n/catalogue';
 
@@ -27,6 +27,7 @@ export interface CocaWhy {
   topDisplacedIn: { region: string; ha: number }[];
 }
 
+const PCT = 100;
 const totalHa = (r: GameState['regions'][number]): number => r.cocaHa + r.immatureHa.reduce((a, x) => a + x, 0);
 
 /** The coca breakdown for the turn that produced `after` (`beforeHa`: coca standing before it). */
@@ -51,6 +52,35 @@ export function cocaWhy(after: GameState, beforeHa: number): CocaWhy {
   const top = (f: (r: GameState['regions'][number]) => number) => after.regions
     .map((r) => ({ region: r.id, ha: f(r) })).filter((x) => x.ha >= 1).sort((a, b) => b.ha - a.ha).slice(0, 3);
   return { before: beforeHa, after: now, parts, topEradicated: top((r) => r.flow.eradicatedHa), topDisplacedIn: top((r) => r.flow.displacedInHa) };
+}
+
+/**
+ * What the farm-gate leaf price follows in the model (phases/markets.ts): the value of the product
+ * at the exits (export prices, the world market), what reaches them (the share seized on the way),
+ * and the leaf the labs can take. Each driver before and after the turn (before: the previous
+ * turn's record, absent on turn 1, when only the values after are known).
+ */
+export interface PriceWhy {
+  leaf: { before: number | null; after: number };
+  drivers: { id: 'exportPrice' | 'worldIndex' | 'seizedShare' | 'pbcPrice'; unit: 'usdPerKg' | 'pct' | 'index'; before: number | null; after: number }[];
+}
+
+const seizedShare = (r: TurnRecord): number => (r.seizedT + r.exportedT > 0 ? (PCT * r.seizedT) / (r.seizedT + r.exportedT) : 0);
+
+export function priceWhy(history: readonly TurnRecord[]): PriceWhy | null {
+  const last = history[history.length - 1];
+  if (!last) return null;
+  const prev = history.length > 1 ? history[history.length - 2]! : null;
+  const d = (id: PriceWhy['drivers'][number]['id'], unit: PriceWhy['drivers'][number]['unit'], f: (r: TurnRecord) => number) => ({ id, unit, before: prev ? f(prev) : null, after: f(last) });
+  return {
+    leaf: { before: prev ? prev.leafPriceUsdPerKg : null, after: last.leafPriceUsdPerKg },
+    drivers: [
+      d('exportPrice', 'usdPerKg', (r) => r.cocaineExportPriceUsdPerKg),
+      d('worldIndex', 'index', (r) => PCT * r.worldPriceIndex),
+      d('seizedShare', 'pct', seizedShare),
+      d('pbcPrice', 'usdPerKg', (r) => r.pbcPriceUsdPerKg),
+    ],
+  };
 }
 
 export interface ViolenceWhy {
@@ -93,7 +123,6 @@ export interface ProgrammesStatus {
   waits: Wait[];
 }
 
-const PCT = 100;
 const AIRSTRIPS = new Map(MAP.regions.map((r) => [r.id, r.airstrips]));
 
 export function programmesStatus(s: GameState): ProgrammesStatus {

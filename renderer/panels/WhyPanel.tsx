@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { regionName, type GameEvent, type GameState } from '../app-state/engine';
-import { cocaWhy, programmesStatus, turnInjects, violenceWhy } from '../../report/why';
+import { cocaWhy, priceWhy, programmesStatus, turnInjects, violenceWhy } from '../../report/why';
 
 export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] }): ReactNode {
   const { t, fmt, lang } = useI18n();
@@ -19,6 +19,10 @@ export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] 
   const killed = violence.parts.reduce((a, p) => a + p.killed, 0);
   const injects = turnInjects(events);
   const st = programmesStatus(game);
+  const price = priceWhy(game.history);
+  const money = (n: number) => t('app.unit.usdPerKg', { n: Math.round(n * 100) / 100 });
+  const driverText = (unit: 'usdPerKg' | 'pct' | 'index', n: number) =>
+    unit === 'usdPerKg' ? money(n) : unit === 'pct' ? t('app.unit.pct', { n: Math.round(n * 10) / 10 }) : t('why.price.index', { n: Math.round(n) });
   const list = (xs: { region: string; ha: number }[]) => xs.map((x) => `${regionName(x.region)} ${ha(x.ha)}`).join(', ');
   const waitValues = (v: Record<string, string | number>) => {
     const out: Record<string, string | number> = { ...v };
@@ -37,7 +41,7 @@ export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] 
             {coca.parts.map((p) => (
               <tr key={p.id} data-part={p.id}>
                 <th scope="row">{t(`why.coca.${p.id}`)}</th>
-                <td className={`num ${p.value < 0 ? 'down' : 'up'}`}>{signed(p.value)}</td>
+                <td className={`num${p.value > 0 ? ' up' : p.value < 0 ? ' down' : ''}`}>{signed(p.value)}</td>
               </tr>
             ))}
           </tbody>
@@ -45,6 +49,22 @@ export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] 
         {coca.topEradicated.length ? <p className="why-note">{t('why.coca.topEradicated', { list: list(coca.topEradicated) })}</p> : null}
         {coca.topDisplacedIn.length ? <p className="why-note">{t('why.coca.topDisplaced', { list: list(coca.topDisplacedIn) })}</p> : null}
       </details>
+      {price ? (
+        <details className="why-block why-price">
+          <summary>{price.leaf.before === null ? t('why.price.titleNow', { after: money(price.leaf.after) }) : t('why.price.title', { before: money(price.leaf.before), after: money(price.leaf.after) })}</summary>
+          <p className="why-note">{t('why.price.intro')}</p>
+          <table className="table why-table">
+            <tbody>
+              {price.drivers.map((d) => (
+                <tr key={d.id} data-driver={d.id}>
+                  <th scope="row">{t(`why.price.${d.id}`)}</th>
+                  <td className="num">{d.before === null ? t('why.price.rowNow', { after: driverText(d.unit, d.after) }) : t('why.price.row', { before: driverText(d.unit, d.before), after: driverText(d.unit, d.after) })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
       <details className="why-block why-violence">
         <summary>{t('why.violence.title', { n: killed })}</summary>
         {violence.parts.some((p) => p.count > 0) ? (

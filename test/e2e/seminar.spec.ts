@@ -137,6 +137,13 @@ test('three human turns: orders mean what they say, caps before commit, reports 
   await commit(page);
   await expect(page.getByRole('heading', { name: 'Report on turn 2' })).toBeVisible();
   await expect(page.locator('.status-turn')).toContainText('Turn 2 of 4 · Q2 2016');
+  // Prices: the leaf price before → after, with what it follows.
+  const price = page.getByRole('region', { name: 'Why the figures changed' }).locator('.why-price');
+  await price.locator('summary').click();
+  await expect(price).toContainText(/Leaf price: US\$ [\d.]+\/kg → US\$ [\d.]+\/kg/);
+  await expect(price.locator('tr[data-driver="seizedShare"]')).toContainText('→');
+  await price.scrollIntoViewIfNeeded();
+  await screenshot(page, 'seminar-report-why-t2-1920x1080');
   await screenshot(page, 'seminar-report-t2-1920x1080');
 
   // --- Turn 3: plain commits; the report still explains.
