@@ -201,4 +201,13 @@ export function regionalAmounts(ctx: Ctx, side: Side, kind: OrderKind): Float64A
   return out;
 }
 
+/** A standing programme's level by region index: the level now, replaced where the side ordered another. */
+export function regionalLevels(ctx: Ctx, side: Side, kind: OrderKind, now: (i: number) => number): Float64Array {
+  const out = Float64Array.from({ length: ctx.defs.length }, (_, i) => now(i));
+  for (const o of ctx.orders[side]) {
+    if (o.kind === kind && 'region' in o && 'amount' in o) out[ctx.index.get(o.region)!] = o.amount;
+  }
+  return out;
+}
+
 export const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);

@@ -24,12 +24,13 @@ export type GameEvent = Base &
     | { type: 'leaderKilled'; region: RegionId; leader: string; name: string; successor: boolean }
     | { type: 'leaderCaptured'; region: RegionId; leader: string; name: string; successor: boolean }
     | { type: 'clanBossArrested'; region: RegionId }
-    | { type: 'cocaEradicated'; region: RegionId; ha: number }
+    | { type: 'cocaEradicated'; region: RegionId; ha: number; orderedHa: number; limit: 'none' | 'standing' | 'escorts' | 'teams' }
     | { type: 'cultivationReplanted'; region: RegionId; ha: number }
     | { type: 'cultivationDisplaced'; region: RegionId; to: RegionId; ha: number }
     | { type: 'cultivationAbandoned'; region: RegionId; ha: number }
     | { type: 'cultivationPlanted'; region: RegionId; ha: number; financedHa: number }
     | { type: 'labsBuilt'; region: RegionId; labs: number }
+    | { type: 'labsClosed'; region: RegionId; labs: number }
     | { type: 'labsRelocated'; region: RegionId; to: RegionId; labs: number }
     | { type: 'labsDestroyed'; region: RegionId; labs: number; seizedT: number }
     | { type: 'shipmentSeized'; region: RegionId; exit: string; mode: Mode; tonnes: number }

@@ -9,7 +9,7 @@ import { SIDES } from './content/scenario-schema';
 import type { Params } from './content/scenario-schema';
 import { staticCtx } from './context';
 import {
-  kindCostMusd, kindsFor, orderCostMusd, OrderSchema, specOf, UNITS, type Bounds, type LegalAt, type Order, type OrderKind, type Pool,
+  kindCostMusd, kindsFor, orderChargeMusd, OrderSchema, specOf, standingUpkeepMusd, UNITS, type Bounds, type LegalAt, type Order, type OrderKind, type Pool,
 } from './orders';
 import { MAX_NOTE_CHARS, type GameState, type SideOrders, type ValidationError } from './types';
 
@@ -80,11 +80,15 @@ export interface PoolUse {
   available: number;
 }
 
-/** How much of each pool the orders use (garrisons count in full: unnamed regions keep theirs). */
+/**
+ * How much of each pool the orders use. Standing programmes count in full: garrisons, river and
+ * port control that the orders leave as they are keep running (and being paid); a change to a
+ * standing programme costs what `chargeMusd` says (new laboratories only, a patrol's new level).
+ */
 export function budgetUse(state: GameState, so: SideOrders): PoolUse[] {
-  const p = state.scenario.params;
   const b = state.budgets[so.side];
-  const money = so.orders.reduce((a, o) => a + orderCostMusd(o, p), 0);
+  const named = new Set(so.orders.map((o) => `${o.kind}|${'region' in o && !('to' in o) ? o.region : ''}|${'exit' in o ? o.exit : ''}`));
+  const money = so.orders.reduce((a, o) => a + orderChargeMusd(state, o), 0) + standingUpkeepMusd(state, so.side, named);
   const out: PoolUse[] = [{ pool: 'money', used: money, available: b.moneyMusd }];
   if (so.side === 'state') {
     for (const force of ['army', 'police'] as const) {
@@ -100,6 +104,18 @@ export function budgetUse(state: GameState, so: SideOrders): PoolUse[] {
     out.push({ pool: 'fighters', used: committed, available: b.fighters });
   }
   return out;
+}
+
+/** Why a value failed its schema, as a code the interface words: whole, min, max, number, choice, missing, unknownField or other. */
+function malformedReason(issue: { code: string; expected?: unknown }, present: boolean): string {
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'whole';
+  if (issue.code === 'invalid_type' && !present) return 'missing';
+  if (issue.code === 'invalid_type') return 'number';
+  if (issue.code === 'too_small') return 'min';
+  if (issue.code === 'too_big') return 'max';
+  if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return 'choice';
+  if (issue.code === 'unrecognized_keys') return 'unknownField';
+  return 'other';
 }
 
 const err = (path: string, code: string, message: string, values?: Record<string, string | number>): ValidationError =>
@@ -131,7 +147,16 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
     if (!r.success) {
       const issue = r.error.issues[0]!;
       const field = issue.path.length ? `${path}.${issue.path.join('.')}` : path;
-      errors.push(err(field, 'order.malformed', `${field}: ${issue.message}`, { field }));
+      // What the player needs to fix it: the order's kind and place (when readable), the field,
+      // and why, as a code (never parsed from the message).
+      const rec = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+      const str = (k: string) => (typeof rec[k] === 'string' ? (rec[k]) : '');
+      const kind = str('kind');
+      const where = str('region') || str('exit');
+      const reason = malformedReason(issue, issue.path.length === 0 || rec[String(issue.path[0])] !== undefined);
+      const values: Record<string, string | number> = { field, name: issue.path.map(String).join('.') || 'order', reason, kind, where };
+      if (typeof rec[String(issue.path[0] ?? '')] === 'number') values.value = rec[String(issue.path[0])] as number;
+      errors.push(err(field, 'order.malformed', `${field}: ${issue.message}`, values));
       return;
     }
     const o = r.data;
@@ -165,7 +190,7 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
       return;
     }
     if ('amount' in o && o.amount > opt.max + 1e-9) {
-      errors.push(err(`${path}.amount`, 'order.overMax', `${o.amount} is more than the ${opt.max} possible for ${o.kind}${opt.region ? ` in ${opt.region}` : ''}`, { kind: o.kind, amount: o.amount, max: opt.max }));
+      errors.push(err(`${path}.amount`, 'order.overMax', `${o.amount} is more than the ${opt.max} possible for ${o.kind}${opt.region ? ` in ${opt.region}` : ''}`, { kind: o.kind, amount: o.amount, max: opt.max, where: opt.region ?? opt.exit ?? '' }));
       return;
     }
     parsed.push(o);

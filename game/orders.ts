@@ -7,9 +7,12 @@
  * the deployments phase books, the planning panel's rows and the descriptions in the reports:
  * nothing else lists the kinds.
  *
- * A later change ("orders as states": labs, river and port control, garrisons as standing
- * programmes shown as "keep / change to") adds what an order keeps in force from turn to turn as
- * one more field of the same entry.
+ * Orders as states: an entry with `standing` is a programme that runs at the ordered level from
+ * quarter to quarter until changed (garrisons, laboratories, river and port control). Its order
+ * names the level wanted ("keep / change to"), not an addition; `chargeMusd` says what a change
+ * costs this quarter and `standingUpkeepMusd` what the programmes left as they are cost. The
+ * engine (phases/deployments.ts), the budget check (legal.ts) and the planning panel's summary all
+ * read these, so what the panel says is what the engine does.
  */
 import { z } from 'zod';
 import type { Params, Side } from './content/scenario-schema';
@@ -82,6 +85,8 @@ interface SpecBase<T extends Target, F extends Fields> {
   fields: F;
   /** What an amount costs, US$ M (absent: free). Present exactly when the pool is money. */
   costMusd?: (amount: number, p: Params) => number;
+  /** Present for standing programmes: the amount ordered is the level wanted, kept until changed. */
+  standing?: Standing;
 }
 /** Given in a region (`region` and `move` targets): legal per region, in the map's order. */
 export interface RegionalSpec<F extends Fields = Fields> extends SpecBase<'region' | 'move', F> {
@@ -105,7 +110,17 @@ function amountSchema(unit: AmountUnit): z.ZodNumber {
   return z.number().finite().min(0).max(1e7);
 }
 
-type Common<U extends Unit> = { side: Side; unit: U; pool: Pool; costMusd?: (amount: number, p: Params) => number };
+/**
+ * A standing programme: the level it runs at now (`level`), and what it charges each quarter:
+ * `added` charges only what is added (a laboratory is paid once, when it is set up; closing one
+ * is free), `level` charges the whole level every quarter it runs (patrols, port teams).
+ */
+export interface Standing {
+  charge: 'added' | 'level';
+  level: (where: { region?: RegionState; exit?: ExitState }) => number;
+}
+
+type Common<U extends Unit> = { side: Side; unit: U; pool: Pool; costMusd?: (amount: number, p: Params) => number; standing?: Standing };
 
 const inRegion = <U extends AmountUnit>(s: Common<U> & Pick<RegionalSpec, 'legal'>) =>
   ({ ...s, target: 'region' as const, fields: { region: R, amount: amountSchema(s.unit) } }) satisfies RegionalSpec;
@@ -121,10 +136,14 @@ const setting = <V extends z.ZodType>(s: Common<Unit> & Pick<NationalSpec, 'lega
 };
 const action = (s: Common<'none'> & Pick<NationalSpec, 'legal'>) => ({ ...s, target: 'action' as const, fields: {} }) satisfies NationalSpec;
 
+/** The most laboratories a region can set up in one quarter (an input bound, not a model coefficient). */
+const MAX_NEW_LABS = 200;
 /** Money orders whose amount is what they cost. */
 const asIs = (amount: number): number => amount;
 /** Anything up to the side's money. */
 const upToMoney = (at: LegalAt): Bounds => ({ max: at.money, current: 0 });
+const regionLevel = (read: (r: RegionState) => number): Standing['level'] => (w) => (w.region ? read(w.region) : 0);
+const garrison = (force: 'army' | 'police'): Standing => ({ charge: 'level', level: regionLevel((r) => r[force]) });
 const cocaRoom = (r: RegionState, def: RegionDef): number =>
   Math.max(0, def.maxCocaHa - r.cocaHa - r.immatureHa.reduce((a, x) => a + x, 0));
 
@@ -134,8 +153,8 @@ const cocaRoom = (r: RegionState, def: RegionDef): number =>
  */
 export const ORDER_SPECS = {
   // --- State ---
-  deployArmy: inRegion({ side: 'state', unit: 'personnel', pool: 'army', legal: (at, r) => ({ max: at.budget.army, current: r.army }) }),
-  deployPolice: inRegion({ side: 'state', unit: 'personnel', pool: 'police', legal: (at, r) => ({ max: at.budget.police, current: r.police }) }),
+  deployArmy: inRegion({ side: 'state', unit: 'personnel', pool: 'army', standing: garrison('army'), legal: (at, r) => ({ max: at.budget.army, current: r.army }) }),
+  deployPolice: inRegion({ side: 'state', unit: 'personnel', pool: 'police', standing: garrison('police'), legal: (at, r) => ({ max: at.budget.police, current: r.police }) }),
   eradicate: inRegion({
     side: 'state', unit: 'ha', pool: 'money', costMusd: (ha, p) => (ha * p.eradicationCostUsdPerHa) / 1e6,
     legal: (_at, r) => (totalCocaHa(r) > 0 ? { max: Math.floor(totalCocaHa(r)), current: 0 } : null),
@@ -144,10 +163,13 @@ export const ORDER_SPECS = {
   pilots: national({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
   interdictionLaw: action({ side: 'state', unit: 'none', pool: 'none', legal: (at) => (at.state.national.interdictionLaw === 'none' ? { max: 1, current: 0 } : null) }),
   roe: setting({ side: 'state', unit: 'choice', pool: 'none', value: z.enum(ROES), legal: (at) => ({ max: 0, current: at.state.national.roe, choices: ROES }) }),
-  portControl: atExit({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: (at, def) => (def.mode === 'sea' ? upToMoney(at) : null) }),
+  portControl: atExit({
+    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: { charge: 'level', level: (w) => w.exit?.portControlMusd ?? 0 },
+    legal: (at, def, e) => (def.mode === 'sea' ? { max: at.money + e.portControlMusd, current: e.portControlMusd } : null),
+  }),
   riverControl: inRegion({
-    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs,
-    legal: (at, r, def) => (def.navigableRiver ? { max: at.money, current: r.riverControlMusd } : null),
+    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: { charge: 'level', level: regionLevel((r) => r.riverControlMusd) },
+    legal: (at, r, def) => (def.navigableRiver ? { max: at.money + r.riverControlMusd, current: r.riverControlMusd } : null),
   }),
   precursors: national({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
   leadership: inRegion({
@@ -161,9 +183,10 @@ export const ORDER_SPECS = {
     side: 'clans', unit: 'ha', pool: 'money', costMusd: (ha, p) => (ha * p.plantCostUsdPerHa) / 1e6,
     legal: (_at, r, def) => (def.maxCocaHa > 0 ? { max: Math.floor(cocaRoom(r, def)), current: 0 } : null),
   }),
+  // The laboratories a region runs: the order is the number wanted; new ones are paid for, closed ones are not.
   buildLabs: inRegion({
-    side: 'clans', unit: 'labs', pool: 'money', costMusd: (labs, p) => labs * p.labCostMusd,
-    legal: (_at, r, def) => (def.maxCocaHa > 0 ? { max: 200, current: r.labs } : null),
+    side: 'clans', unit: 'labs', pool: 'money', costMusd: (labs, p) => labs * p.labCostMusd, standing: { charge: 'added', level: regionLevel((r) => r.labs) },
+    legal: (at, r, def) => (def.maxCocaHa > 0 ? { max: r.labs + Math.min(MAX_NEW_LABS, Math.floor(at.money / at.state.scenario.params.labCostMusd)), current: r.labs } : null),
   }),
   relocateLabs: between({
     side: 'clans', unit: 'labs', pool: 'money', costMusd: (labs, p) => labs * p.labCostMusd * p.labRelocateCostShare,
@@ -222,4 +245,61 @@ export function kindCostMusd(kind: OrderKind, amount: number, p: Params): number
 /** What an order costs, US$ M (0 for free orders and for settings). */
 export function orderCostMusd(o: Order, p: Params): number {
   return 'amount' in o ? kindCostMusd(o.kind, o.amount, p) : 0;
+}
+
+/** How long an order's effect lasts: a standing programme, this quarter only, a setting kept until changed, or a one-off action. */
+export type Lasts = 'standing' | 'quarter' | 'setting' | 'once';
+export function lastsOf(kind: OrderKind): Lasts {
+  const spec = specOf(kind);
+  if (spec.standing) return 'standing';
+  if (spec.target === 'setting') return 'setting';
+  if (spec.target === 'action') return 'once';
+  return 'quarter';
+}
+
+/**
+ * What an order moving a programme from `from` to `to` costs this quarter, US$ M: for a standing
+ * programme charged on what is added, the new units only; for one charged on its level, the level;
+ * for a one-quarter order, its amount (`from` is then ignored).
+ */
+export function chargeMusd(kind: OrderKind, from: number, to: number, p: Params): number {
+  const spec = specOf(kind);
+  if (spec.standing?.charge === 'added') return kindCostMusd(kind, Math.max(0, to - from), p);
+  return kindCostMusd(kind, to, p);
+}
+
+/** The level a standing programme runs at now at a target (0 for other kinds). */
+export function levelNow(state: GameState, kind: OrderKind, where: { region?: string; exit?: string }): number {
+  const standing = specOf(kind).standing;
+  if (!standing) return 0;
+  const region = where.region === undefined ? undefined : state.regions.find((r) => r.id === where.region);
+  const exit = where.exit === undefined ? undefined : state.exits.find((e) => e.id === where.exit);
+  return standing.level({ ...(region ? { region } : {}), ...(exit ? { exit } : {}) });
+}
+
+/** What one order costs this quarter given the state it changes, US$ M. */
+export function orderChargeMusd(state: GameState, o: Order): number {
+  if (!('amount' in o)) return 0;
+  const where = { ...('region' in o && !('to' in o) ? { region: o.region } : {}), ...('exit' in o ? { exit: o.exit } : {}) };
+  return chargeMusd(o.kind, levelNow(state, o.kind, where), o.amount, state.scenario.params);
+}
+
+/**
+ * What a side's standing programmes that its orders leave as they are cost this quarter, US$ M
+ * (river and port control keep running, and keep being paid, until changed). `named` holds the
+ * `kind|region|exit` keys the orders change.
+ */
+export function standingUpkeepMusd(state: GameState, side: Side, named: ReadonlySet<string>): number {
+  const p = state.scenario.params;
+  let total = 0;
+  for (const kind of kindsFor(side)) {
+    const spec = specOf(kind);
+    if (spec.standing?.charge !== 'level' || !spec.costMusd) continue;
+    if (spec.target === 'exit') {
+      for (const e of state.exits) if (!named.has(`${kind}||${e.id}`)) total += spec.costMusd(spec.standing.level({ exit: e }), p);
+    } else {
+      for (const r of state.regions) if (!named.has(`${kind}|${r.id}|`)) total += spec.costMusd(spec.standing.level({ region: r }), p);
+    }
+  }
+  return total;
 }

@@ -9,6 +9,8 @@ export const LOG_VERSION = 2;
  * The version of the rules a log was played with. A log replays exactly only under the rules that
  * made it: raise this whenever a change makes earlier games replay differently (and regenerate the
  * golden log), so that an older game is refused with a clear message instead of failing on a hash.
- * 1: the first model (logs of format 1); 2: deterrence, the world market and injects as data.
+ * 1: the first model (logs of format 1); 2: deterrence, the world market and injects as data;
+ * 3: orders as states (labs, river and port control), eradication bounded by escorts, air-route
+ * waiting losses, exits priced by the scenario.
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;

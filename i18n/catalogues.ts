@@ -11,25 +11,31 @@ import enBoard from './en/board.json';
 import enDesktop from './en/desktop.json';
 import enError from './en/error.json';
 import enEvents from './en/events.json';
+import enHelp from './en/help.json';
 import enOrders from './en/orders.json';
+import enPlan from './en/plan.json';
 import enReport from './en/report.json';
 import enValidation from './en/validation.json';
+import enWhy from './en/why.json';
 import esAi from './es/ai.json';
 import esApp from './es/app.json';
 import esBoard from './es/board.json';
 import esDesktop from './es/desktop.json';
 import esError from './es/error.json';
 import esEvents from './es/events.json';
+import esHelp from './es/help.json';
 import esOrders from './es/orders.json';
+import esPlan from './es/plan.json';
 import esReport from './es/report.json';
 import esValidation from './es/validation.json';
+import esWhy from './es/why.json';
 
 /** The catalogue files by path (`./<lang>/<namespace>.json`), as `buildCatalogues` reads them. */
 export const CATALOGUE_FILES: Readonly<Record<string, unknown>> = {
   './en/ai.json': enAi, './en/app.json': enApp, './en/board.json': enBoard, './en/desktop.json': enDesktop, './en/error.json': enError,
-  './en/events.json': enEvents, './en/orders.json': enOrders, './en/report.json': enReport, './en/validation.json': enValidation,
+  './en/events.json': enEvents, './en/help.json': enHelp, './en/orders.json': enOrders, './en/plan.json': enPlan, './en/report.json': enReport, './en/validation.json': enValidation, './en/why.json': enWhy,
   './es/ai.json': esAi, './es/app.json': esApp, './es/board.json': esBoard, './es/desktop.json': esDesktop, './es/error.json': esError,
-  './es/events.json': esEvents, './es/orders.json': esOrders, './es/report.json': esReport, './es/validation.json': esValidation,
+  './es/events.json': esEvents, './es/help.json': esHelp, './es/orders.json': esOrders, './es/plan.json': esPlan, './es/report.json': esReport, './es/validation.json': esValidation, './es/why.json': esWhy,
 };
 
 /** Every string, by language: `CATALOGUES.es['app.menu.file']`. */

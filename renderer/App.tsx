@@ -12,7 +12,7 @@ import { appReducer, humanSides, initialState, type Action } from './app-state/r
 import { defaultSettings, preferredLang } from './app-state/settings';
 import { newGameId } from './app-state/session';
 import { replayFrame } from './app-state/replay';
-import { turnLabel, viewerFor } from './app-state/screen';
+import { screenTurnLabel, turnLabel, viewerFor } from './app-state/screen';
 import type { Platform } from './platform/types';
 import { appMenus } from './app-menus';
 import { useAutosave } from './hooks/use-autosave';
@@ -33,6 +33,7 @@ import { SidePanel } from './panels/SidePanel';
 import { ReplayPanel } from './panels/ReplayPanel';
 import { NewGameDialog } from './dialogs/NewGameDialog';
 import { AboutDialog } from './dialogs/AboutDialog';
+import { HelpDialog, type HelpTopic } from './dialogs/HelpDialog';
 import { HandoverCurtain } from './dialogs/HandoverCurtain';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { AutosaveDialog } from './dialogs/AutosaveDialog';
@@ -140,7 +141,7 @@ export function App(props: { platform: Platform }): ReactNode {
     left = (
       <div className="stack">
         <GameEndPanel game={session.game} onExport={(k) => void runExport(k)} onNewGame={() => run('new-game')} {...(askUndo ? { onUndo: askUndo } : {})} />
-        <TurnReport game={viewFor(session.game, viewer)} outcome={session.last} setup={session.setup} turnLabel={turnLabel(t, session.game)} />
+        <TurnReport game={viewFor(session.game, viewer)} outcome={session.last} setup={session.setup} turnLabel={turnLabel(t, session.game, session.game.turn)} />
       </div>
     );
   } else {
@@ -150,7 +151,7 @@ export function App(props: { platform: Platform }): ReactNode {
         game={viewFor(session.game, viewer)}
         outcome={session.last}
         setup={session.setup}
-        turnLabel={turnLabel(t, session.game)}
+        turnLabel={turnLabel(t, session.game, session.game.turn)}
         onContinue={() => act({ type: 'turn/continue' })}
         continueLabel={humans === 0 ? t('app.report.playComputers') : t('app.report.nextTurn', { turn: session.game.turn + 1 })}
         {...(askUndo ? { onUndo: askUndo } : {})}
@@ -173,7 +174,7 @@ export function App(props: { platform: Platform }): ReactNode {
                 <span className="status-scenario">{statusGame.scenario.title[lang]}</span>
                 <span className="status-turn">{frame
                   ? (frame.turn === 0 ? t('app.replay.positionStart', { total: frame.lastTurn }) : t('app.replay.position', { turn: frame.turn, total: frame.lastTurn }))
-                  : turnLabel(t, statusGame)}</span>
+                  : screenTurnLabel(t, statusGame, phase.kind)}</span>
                 <span className={`status-phase${planningSide ? ` side-${planningSide}` : ''}`}>
                   {phase.kind === 'replay' ? t('app.status.replay')
                     : phase.kind === 'planning' ? t('app.status.planning', { side: `@app.side.${phase.side}` })
@@ -223,6 +224,20 @@ export function App(props: { platform: Platform }): ReactNode {
           onStart={(setup, l) => { setLang(l); act({ type: 'game/new', setup: { ...setup, language: l }, gameId: newGameId() }); }}
         />
         <AboutDialog open={state.dialog === 'about'} version={version} onClose={() => act({ type: 'dialog/close' })} />
+        <HelpDialog
+          topic={state.dialog?.startsWith('help:') ? (state.dialog.slice('help:'.length) as HelpTopic) : null}
+          scenario={session?.game.scenario}
+          onTopic={(h) => act({ type: 'dialog/open', dialog: `help:${h}` })}
+          onClose={() => act({ type: 'dialog/close' })}
+        />
+        <ConfirmDialog
+          open={state.dialog === 'discardGame' && Boolean(session)}
+          title={t('help.discard.title')}
+          text={t('help.discard.text', { turn: Math.min((session?.game.turn ?? 0) + 1, session?.game.turnsTotal ?? 0), total: session?.game.turnsTotal ?? 0 })}
+          confirmLabel={t('help.discard.confirm')}
+          onConfirm={() => run('new-game-confirmed')}
+          onCancel={() => act({ type: 'dialog/close' })}
+        />
         <AutosaveDialog
           open={state.dialog === 'autosaves'}
           entries={autosaves}

@@ -54,7 +54,10 @@ export function appMenus(a: {
     },
     {
       id: 'help', label: t('app.menu.help'), items: [
-        { id: 'about', label: t('app.menu.about'), onSelect: () => run('about') },
+        { id: 'helpRules', label: t('help.menu.rules'), onSelect: () => run('help-rules') },
+        { id: 'helpGlossary', label: t('help.menu.glossary'), onSelect: () => run('help-glossary') },
+        { id: 'helpScores', label: t('help.menu.scores'), onSelect: () => run('help-scores') },
+        { id: 'about', label: t('app.menu.about'), onSelect: () => run('about'), separatorBefore: true },
       ],
     },
   ];

@@ -78,8 +78,8 @@ svg.chart{width:100%;height:auto;display:block;font-family:inherit}
 .mono{font-family:"DejaVu Sans Mono",Consolas,Menlo,monospace;font-size:12px}
 .hashes{columns:3;font-size:12px}.hashes div{break-inside:avoid}
 footer{margin-top:36px;padding-top:8px;border-top:1px solid var(--rule);font-size:12px;color:var(--muted)}
-@page{size:A4;margin:16mm 14mm 18mm}
-@page wide{size:A4 landscape;margin:14mm 14mm 16mm}
+@page{margin:16mm 14mm 18mm}
+@page wide{size:landscape;margin:14mm 14mm 16mm}
 @page{@bottom-left{content:var(--foot);font:9px sans-serif;color:#52606d}@bottom-right{content:counter(page) " / " counter(pages);font:9px sans-serif;color:#52606d}}
 @media print{
 html{background:#fff}
@@ -89,7 +89,8 @@ h2{break-before:page;break-after:avoid;font-size:17pt;margin-top:0}
 h2.first{break-before:auto}
 h3,h4,figcaption{break-after:avoid}
 table{font-size:8.5pt}thead{display:table-header-group}tr{break-inside:avoid}
-.tl td{font-size:8pt}.tl td.tags{font-size:7.5pt}
+.tl{table-layout:auto;width:100%}.tl td{font-size:8pt}.tl td.tags{font-size:7.5pt;min-width:0;overflow-wrap:anywhere}.tl th{font-size:7.5pt}
+svg.chart{max-width:100%}
 .cards .score{font-size:24pt}
 .sidebox{font-size:8pt}.happened{font-size:8.5pt}.turn h3{font-size:12.5pt}
 .toc{columns:2}

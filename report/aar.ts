@@ -196,19 +196,16 @@ function summary(c: Ctx, points: TurningPoint[]): string {
   const last = history[history.length - 1];
   const first = history[0];
   if (!last || !first) return `${out}<p>${h(t('report.none.turns'))}</p>`;
-  const best = Math.max(...SIDES.map((s) => last.scores[s]));
-  const leaders = SIDES.filter((s) => last.scores[s] === best);
   const gains = SIDES.map((s) => last.scores[s] - first.scores[s]);
   const bestGain = Math.max(...gains);
-  out += `<div class="cards">${SIDES.map((s, i) => `<div class="card ${s}"><div class="side"><span>${h(sideName(c, s))}</span>${leaders.includes(s) && leaders.length === 1 ? `<span class="badge">${h(t('report.summary.leaderBadge'))}</span>` : ''}</div>`
+  out += `<div class="cards">${SIDES.map((s, i) => `<div class="card ${s}"><div class="side"><span>${h(sideName(c, s))}</span></div>`
     + `<div class="score n">${h(num(c, last.scores[s], 1))}</div>`
     + `<div class="sub">${h(t('report.summary.scoreSub', { first: num(c, first.scores[s], 1), change: signed(c, gains[i]!, 1) }))}</div></div>`).join('')}</div>`;
   const sv = startValues(c.start);
   const sum = (f: (r: TurnRecord) => number) => history.reduce((a, r) => a + f(r), 0);
   const items: string[] = [];
-  items.push(leaders.length === 1
-    ? t('report.summary.leader', { side: `@app.side.${leaders[0]!}`, score: num(c, best, 1) })
-    : t('report.summary.tie', { score: num(c, best, 1) }));
+  // Scores measure each side's own aims on its own scale: no "winner" unless the scenario sets victory conditions (it sets none).
+  items.push(t('help.aar.scores'));
   if (history.length > 1) {
     const improved = SIDES.filter((_s, i) => gains[i] === bestGain);
     if (improved.length === 1 && bestGain > 0) items.push(t('report.summary.improved', { side: `@app.side.${improved[0]!}`, change: signed(c, bestGain, 1) }));

@@ -29,6 +29,7 @@ export const EVENT_INFO: Record<EventType, { category: EventCategory; side: Side
   cultivationPlanted: { category: 'cultivation', side: 'clans' },
   cultivationReplanted: { category: 'cultivation', side: null },
   labsBuilt: { category: 'trafficking', side: 'clans' },
+  labsClosed: { category: 'trafficking', side: 'clans' },
   labsRelocated: { category: 'trafficking', side: 'clans' },
   labsDestroyed: { category: 'trafficking', side: 'state', incident: true },
   shipmentSeized: { category: 'trafficking', side: 'state', incident: true },

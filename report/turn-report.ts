@@ -52,13 +52,19 @@ export interface KeyFigure {
   tone: 'good' | 'bad' | 'neutral';
 }
 
-export function keyFigures(history: TurnRecord[]): KeyFigure[] {
+/**
+ * The key figures of the last turn and their change since the turn before; on turn 1, since the
+ * start for the figures the start gives (`start`, by figure id: coca and fighters are known at the
+ * start; flows such as exports have no quarter before the first).
+ */
+export function keyFigures(history: TurnRecord[], start: Partial<Record<string, number>> = {}): KeyFigure[] {
   const last = history[history.length - 1];
   const prev = history.length > 1 ? history[history.length - 2] : undefined;
   if (!last) return [];
   return KEY_FIGURES.map((def) => {
     const value = def.value(last);
-    const change = prev ? value - def.value(prev) : null;
+    const base = prev ? def.value(prev) : history.length === 1 ? start[def.id] : undefined;
+    const change = base !== undefined ? value - base : null;
     let tone: KeyFigure['tone'] = 'neutral';
     if (change !== null && def.stateGood && Math.abs(change) > 1e-9) {
       tone = (change > 0) === (def.stateGood === 'up') ? 'good' : 'bad';

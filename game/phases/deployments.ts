@@ -4,8 +4,8 @@
  * watched, development and intelligence accumulate), and each side's settings change. What each
  * side spends is priced by the order table (`cost`), on the amounts that took effect.
  */
-import { clamp, ordersOf, regionalAmounts, type Ctx } from '../context';
-import { kindCostMusd as cost } from '../orders';
+import { clamp, ordersOf, regionalAmounts, regionalLevels, type Ctx } from '../context';
+import { chargeMusd, kindCostMusd as cost } from '../orders';
 import type { GameState } from '../types';
 import { usTracking } from '../derive';
 import { developmentReach } from './displacement';
@@ -29,7 +29,8 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   }
   let spend = 0;
   const radar = regionalAmounts(ctx, 'state', 'radar');
-  const river = regionalAmounts(ctx, 'state', 'riverControl');
+  // River and port control are standing programmes: they run at their level until changed.
+  const river = regionalLevels(ctx, 'state', 'riverControl', (i) => s.regions[i]!.riverControlMusd);
   const dev = regionalAmounts(ctx, 'state', 'development');
   const lead = regionalAmounts(ctx, 'state', 'leadership');
   const usFactor = usTracking(n, p);
@@ -59,11 +60,9 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   n.pilotReadiness = clamp(n.pilotReadiness * (1 - p.pilotReadinessDecay) + pilots * p.pilotTrainingPerMusd, 0, 1);
   const precursors = ordersOf(ctx, 'state', 'precursors').reduce((a, o) => a + o.amount, 0);
   n.precursorControl = clamp(n.precursorControl * p.precursorRetention + precursors * p.precursorControlPerMusd, 0, 1);
-  for (const e of s.exits) e.portControlMusd = 0;
-  for (const o of ordersOf(ctx, 'state', 'portControl')) s.exits[ctx.exitIndex.get(o.exit)!]!.portControlMusd += o.amount;
+  for (const o of ordersOf(ctx, 'state', 'portControl')) s.exits[ctx.exitIndex.get(o.exit)!]!.portControlMusd = o.amount;
   spend += cost('pilots', pilots, p) + cost('precursors', precursors, p) + s.exits.reduce((a, e) => a + cost('portControl', e.portControlMusd, p), 0);
-  // Eradication is paid here and carried out in its own phase.
-  spend += regionalAmounts(ctx, 'state', 'eradicate').reduce((a, ha) => a + cost('eradicate', ha, p), 0);
+  // Eradication is paid in its own phase, for the hectares actually eradicated.
   ctx.scratch.stateSpendMusd = spend;
 
   if (ordersOf(ctx, 'state', 'interdictionLaw').length && n.interdictionLaw === 'none') {
@@ -80,14 +79,15 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
 
   // --- Clans ---
   let clanSpend = 0;
-  const build = regionalAmounts(ctx, 'clans', 'buildLabs');
+  // Laboratories are a standing programme: the order is the number a region should run.
+  const labs = regionalLevels(ctx, 'clans', 'buildLabs', (i) => s.regions[i]!.labs);
   s.regions.forEach((r, i) => {
-    const b = build[i]!;
-    if (b > 0) {
-      r.labs += b;
-      clanSpend += cost('buildLabs', b, p);
-      ctx.events.push({ turn: ctx.turn, type: 'labsBuilt', region: r.id, labs: b });
-    }
+    const want = labs[i]!;
+    if (want === r.labs) return;
+    clanSpend += chargeMusd('buildLabs', r.labs, want, p);
+    if (want > r.labs) ctx.events.push({ turn: ctx.turn, type: 'labsBuilt', region: r.id, labs: want - r.labs });
+    else ctx.events.push({ turn: ctx.turn, type: 'labsClosed', region: r.id, labs: r.labs - want });
+    r.labs = want;
   });
   for (const o of ordersOf(ctx, 'clans', 'relocateLabs')) {
     const from = s.regions[ctx.index.get(o.region)!]!;

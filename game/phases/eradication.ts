@@ -5,6 +5,7 @@
  * Police also find and destroy labs, seizing what they hold.
  */
 import { clamp, regionalAmounts, type Ctx } from '../context';
+import { kindCostMusd } from '../orders';
 import { totalCocaHa } from '../derive';
 import type { Params } from '../content/scenario-schema';
 import type { GameState } from '../types';
@@ -14,20 +15,59 @@ export function eradicationCapacityHa(police: number, corruption: number, p: Par
   return police * p.eradicationHaPerPolicePerQuarter * (1 - p.eradicationCorruptionDrag * corruption);
 }
 
+/** What limits an eradication order: the coca standing, the police escorts there, the national teams. */
+export type EradicationLimit = 'none' | 'standing' | 'escorts' | 'teams';
+
+export interface EradicationReach {
+  orderedHa: number;
+  /** The most that can be eradicated, before the teams' shortfall (weather, terrain, resistance). */
+  reachHa: number;
+  /** The least it may come to after that shortfall. */
+  lowHa: number;
+  standingHa: number;
+  escortCapHa: number;
+  police: number;
+  /** Share of the national teams' pool left for this order when the orders exceed it. */
+  teamsScale: number;
+  /** The national teams' pool, ha a quarter. */
+  teamsMaxHa: number;
+  limit: EradicationLimit;
+}
+
+/**
+ * What each eradication order can achieve this quarter, and why: the engine's own rule (the
+ * eradication phase below uses these figures), read by the planning panel before commit. `police`
+ * is each region's police after this turn's deployments; `ordered` the hectares ordered by region.
+ */
+export function eradicationReach(s: GameState, police: ArrayLike<number>, ordered: ArrayLike<number>, p: Params): EradicationReach[] {
+  let total = 0;
+  for (let i = 0; i < ordered.length; i++) total += ordered[i]!;
+  const teamsScale = total > p.eradicationMaxHaPerQuarter ? p.eradicationMaxHaPerQuarter / total : 1;
+  return s.regions.map((r, i) => {
+    const orderedHa = ordered[i]!;
+    const standingHa = totalCocaHa(r);
+    const escortCapHa = eradicationCapacityHa(police[i]!, r.corruption, p);
+    const want = orderedHa * teamsScale;
+    const reachHa = Math.max(0, Math.min(standingHa, want, escortCapHa));
+    const limit: EradicationLimit = orderedHa <= 0 || reachHa >= orderedHa ? 'none'
+      : reachHa === escortCapHa ? 'escorts' : reachHa === standingHa ? 'standing' : 'teams';
+    return { orderedHa, reachHa, lowHa: reachHa * (1 - p.eradicationShortfall), standingHa, escortCapHa, police: police[i]!, teamsScale, teamsMaxHa: p.eradicationMaxHaPerQuarter, limit };
+  });
+}
+
 export function eradicationPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
   const ordered = regionalAmounts(ctx, 'state', 'eradicate');
-  // The eradication teams (CORAH) are a national pool: beyond it, every order is scaled down.
-  const total = ordered.reduce((a, x) => a + x, 0);
-  const scale = total > p.eradicationMaxHaPerQuarter ? p.eradicationMaxHaPerQuarter / total : 1;
+  // The eradication teams (CORAH) are a national pool: beyond it, every order is scaled down;
+  // police escorts bound what can be done in each region. The State pays for what is done.
+  const reach = eradicationReach(s, s.regions.map((r) => r.police), ordered, p);
   s.regions.forEach((r, i) => {
-    const want = ordered[i]! * scale;
     const standing = totalCocaHa(r);
-    if (want > 0 && standing > 0) {
-      const cap = eradicationCapacityHa(r.police, r.corruption, p);
+    if (ordered[i]! > 0 && standing > 0) {
       // Teams fall short of the plan by up to a tenth (weather, terrain, resistance).
-      const ha = Math.min(standing, want, cap) * (1 - p.eradicationShortfall * ctx.rng.float());
+      const ha = reach[i]!.reachHa * (1 - p.eradicationShortfall * ctx.rng.float());
       if (ha > 0) {
+        ctx.scratch.stateSpendMusd += kindCostMusd('eradicate', ha, p);
         // Productive coca first, then young plantings (replanted fields are pulled up too).
         let left = ha;
         const fromMature = Math.min(r.cocaHa, left);
@@ -43,7 +83,8 @@ export function eradicationPhase(s: GameState, ctx: Ctx): void {
         // Farmers resent eradication without alternatives.
         const relief = r.developmentStockMusd / (r.developmentStockMusd + p.eradicationReliefHalfMusd);
         r.legitimacy = clamp(r.legitimacy - p.eradicationLegitimacyCost * (ha / standing) * (1 - relief), 0, 1);
-        ctx.events.push({ turn: ctx.turn, type: 'cocaEradicated', region: r.id, ha });
+        const limit = reach[i]!.limit;
+        ctx.events.push({ turn: ctx.turn, type: 'cocaEradicated', region: r.id, ha, orderedHa: ordered[i]!, limit });
       }
     } else {
       r.eradicationRisk *= p.eradicationRiskRetention;

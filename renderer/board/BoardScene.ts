@@ -153,6 +153,7 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
         renderer: this.rendererKind, readyAt: null, frameIntervals: [], frameWork: [], flows: 0, dots: 0,
         animation: { key: null, state: 'idle', stage: null, plays: 0, startedAt: null, endedAt: null, frameIntervals: [], markers: [] },
         legend: { expanded: true, cover: 0, covered: 0, rects: [] },
+        labels: [],
       };
       window.__boardMetrics = this.metrics;
       this.game.events.on('prestep', this.onPreStep);
@@ -326,7 +327,10 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
     const anim = this.resolution.layout(this.view);
     obstacles.push(...anim.obstacles);
     if (this.metrics) this.metrics.animation.markers = this.resolution.markerRects();
-    this.labels.layout(obstacles, anim.labels, (placed) => this.resolution.placeLabels(placed));
+    this.labels.layout(obstacles, anim.labels, (placed) => {
+      this.resolution.placeLabels(placed);
+      if (this.metrics) this.metrics.labels = [...placed.values()].filter((l) => l.visible).map((l) => l.id);
+    });
   }
 
   // -------------------------------------------------------------------------------------------

@@ -133,6 +133,15 @@ export class LabelLayer {
       this.markers.push({ kind: e.kind === 'air' ? 'air-exit' : 'crossing', anchor: P(e.at), color: BOARD_THEME.flow[e.mode] });
     }
 
+    // Department names: quiet text placed after everything else, inside the department, only where
+    // it fits without covering a zone, port or airstrip label (more appear as the map is zoomed in).
+    for (const r of model.regions) {
+      label(`region:${r.id}`, r.name, { size: 12, color: '#e8eef5', stroke: 3 }, P(r.at), 40, {
+        within: [r.id],
+        offsets: (w, h) => [[0, -h * 1.1], [0, h * 1.1], [0, 0], ...aroundOffsets(w, h, 8 * s), [0, -h * 2.2], [0, h * 2.2]],
+      });
+    }
+
     // Clandestine airstrips: a plane and the count near the region's anchor, placed like a label.
     const nf = new Intl.NumberFormat(model.locale);
     for (const r of model.regions) {

@@ -12,7 +12,7 @@ import * as Phaser from 'phaser';
 import type { AnimMarker, AnimMove, AnimOutline, AnimPulse, AnimStageId, BoardAnimation } from '../view-model/board-animation';
 import type { FlowMode } from '../view-model/board-model';
 import { BOARD_THEME } from '../view-model/board-theme';
-import { toScreen, toWorld, type FlatPath, type LonLat, type View, type XY } from '../view-model/geo';
+import { regionAt, toScreen, toWorld, type FlatPath, type LonLat, type ProjectedBoard, type View, type XY } from '../view-model/geo';
 import { dashRuns, endDirection, type ArcGeometry } from '../view-model/geo-arcs';
 import {
   distanceToArc, easeOutBack, layoutAnimation, progress, type MarkerPlacement, type MovePlacement,
@@ -36,9 +36,8 @@ export interface ResolutionHooks {
 }
 
 /** What the layer needs from the projected board. */
-export interface ResolutionBoard {
+export interface ResolutionBoard extends Pick<ProjectedBoard, 'regions' | 'water'> {
   project(p: LonLat): XY;
-  regions: readonly { id: string; rings: FlatPath[] }[];
 }
 
 interface MarkerObj {
@@ -129,7 +128,9 @@ export class ResolutionLayer {
     // Value texts first: their widths set the spacing of each region's row of markers.
     const texts = new Map(anim.markers.filter((m) => m.valueText).map((m) => [m.id, this.hooks.text(m.valueText, 12, s).setOrigin(0.5, 0.5)]));
     const inputs = anim.markers.map((m) => ({ ...m, labelW: texts.get(m.id)?.width ?? 0, labelH: texts.get(m.id)?.height ?? 0 }));
-    const layout = layoutAnimation({ markers: inputs, moves: anim.moves }, (p) => board.project(p), s, avoid);
+    // Markers stay on land (a coastal region's row is not pushed out to sea by its neighbours').
+    const onLand = (a: XY, o: XY): boolean => regionAt(board, a[0] + o[0] / k, a[1] + o[1] / k) !== null;
+    const layout = layoutAnimation({ markers: inputs, moves: anim.moves }, (p) => board.project(p), s, avoid, onLand);
     const placeOf = new Map(layout.markers.map((p) => [p.id, p]));
     const moveOf = new Map(layout.moves.map((p) => [p.id, p]));
     const ringsOf = new Map(board.regions.map((r) => [r.id, r.rings]));

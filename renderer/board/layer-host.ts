@@ -35,6 +35,8 @@ export interface BoardMetrics {
   };
   /** Whether the full legend is shown, and the legends' rectangles on screen. */
   legend: { expanded: boolean; cover: number; covered: number; rects: Rect[] };
+  /** The ids of the labels shown now (`zone:vraem`, `region:PE-AYA`, …). */
+  labels: string[];
 }
 
 export interface LayerHost {

@@ -89,7 +89,7 @@ export function sampleTurnEvents(turn = 3): GameEvent[] {
     ev({ type: 'ambushSprung', region: 'PE-JUN', securityKilled: 3, insurgentsKilled: 1, civiliansKilled: 0 }),
     ev({ type: 'installationAttacked', region: 'PE-HUC', securityKilled: 1, insurgentsKilled: 0, civiliansKilled: 2 }),
     ev({ type: 'leaderKilled', region: 'PE-AYA', leader: 'jose', name: '"Camarada José"', successor: false }),
-    ev({ type: 'cocaEradicated', region: 'PE-CUS', ha: 1800 }),
+    ev({ type: 'cocaEradicated', region: 'PE-CUS', ha: 1800, orderedHa: 1800, limit: 'none' }),
     ev({ type: 'labsDestroyed', region: 'PE-CUS', labs: 3, seizedT: 0.9 }),
     ev({ type: 'labsDestroyed', region: 'PE-PUN', labs: 1, seizedT: 0.2 }),
     ev({ type: 'shipmentSeized', region: 'PE-AYA', exit: 'sea-callao', mode: 'sea', tonnes: 1.7 }),

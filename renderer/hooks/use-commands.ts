@@ -20,7 +20,8 @@ import type { Notify } from './use-notify';
 export type AppCommand =
   | MenuCommand
   | 'open-replay' | 'open-autosave' | 'undo-turn'
-  | 'export-national' | 'export-regions' | 'export-events' | 'export-decisions' | 'export-pdf';
+  | 'export-national' | 'export-regions' | 'export-events' | 'export-decisions' | 'export-pdf'
+  | 'help-rules' | 'help-glossary' | 'help-scores' | 'new-game-confirmed';
 
 export type ExportKind = 'log' | 'csv' | 'report' | 'pdf' | TableId;
 
@@ -96,7 +97,12 @@ export function useCommands(a: {
     const exportKind = EXPORTS[c];
     if (exportKind) { await runExport(exportKind); return; }
     switch (c) {
-      case 'new-game': dispatch({ type: 'dialog/open', dialog: 'newGame' }); break;
+      // A game in progress is not closed without asking (issue 10).
+      case 'new-game': dispatch({ type: 'dialog/open', dialog: s.session && s.session.game.status !== 'ended' && s.phase.kind !== 'replay' ? 'discardGame' : 'newGame' }); break;
+      case 'new-game-confirmed': dispatch({ type: 'dialog/open', dialog: 'newGame' }); break;
+      case 'help-rules': dispatch({ type: 'dialog/open', dialog: 'help:rules' }); break;
+      case 'help-glossary': dispatch({ type: 'dialog/open', dialog: 'help:glossary' }); break;
+      case 'help-scores': dispatch({ type: 'dialog/open', dialog: 'help:scores' }); break;
       case 'about': dispatch({ type: 'dialog/open', dialog: 'about' }); break;
       case 'open': {
         const o = await openSavedGame(platform, newGameId(), known);

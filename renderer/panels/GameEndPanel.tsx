@@ -2,7 +2,7 @@
 import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import type { GameState } from '../app-state/engine';
-import { leaders, scoreLines } from '../../report/turn-report';
+import { scoreLines } from '../../report/turn-report';
 
 export type EndExport = 'log' | 'csv' | 'report' | 'pdf';
 
@@ -11,7 +11,6 @@ export function GameEndPanel(props: { game: GameState; onExport: (kind: EndExpor
   const id = useId();
   const { game } = props;
   const scores = scoreLines(game.history);
-  const lead = leaders(game.history);
   const totals = game.national.totals;
   const first = game.history[0];
   const last = game.history[game.history.length - 1];
@@ -21,22 +20,20 @@ export function GameEndPanel(props: { game: GameState; onExport: (kind: EndExpor
         <h2 id={`${id}-title`}>{t('app.end.title')}</h2>
         <p className="panel-sub">{t('app.end.turns', { n: game.turn })}</p>
       </header>
-      <p className="lead">
-        {lead.length === 1
-          ? t('app.end.winner', { side: `@app.side.${lead[0] ?? 'state'}` })
-          : t('app.end.tie')}
-      </p>
+      {/* Scores measure each side's own aims on its own scale: no "winner" (the scenario sets no victory conditions). */}
+      <p className="lead">{t('help.end.notARace')}</p>
       <ul className="scores scores-final">
         {scores.map((s) => (
-          <li key={s.side} className={`score side-${s.side}${lead.includes(s.side) ? ' lead' : ''}`}>
+          <li key={s.side} className={`score side-${s.side}`}>
             <span className="score-side">{t(`app.side.${s.side}`)}</span>
             <span className="score-value">{fmt(s.value)}</span>
+            {first ? <span className="score-first">{t('help.end.first', { first: fmt(first.scores[s.side]) })}</span> : null}
           </li>
         ))}
       </ul>
       <h3>{t('app.end.summary')}</h3>
       <ul className="lines">
-        {first && last ? <li>{t('app.end.coca', { from: first.cocaHa, to: last.cocaHa })}</li> : null}
+        {last ? <li>{t('app.end.coca', { from: game.national.ref.cocaHa, to: last.cocaHa })}</li> : null}
         <li>{t('app.end.killed', { security: totals.securityKilled, insurgents: totals.insurgentsKilled, civilians: totals.civiliansKilled })}</li>
         <li>{t('app.end.revenue', { clans: totals.clanRevenueMusd, insurgents: totals.insurgentRevenueMusd, state: totals.stateSpendMusd })}</li>
         <li>{t('app.end.shootdowns', { n: totals.mistakenShootdowns })}</li>

@@ -1,7 +1,7 @@
 /** One planning row: a slider and a number (with unit), a choice, a checkbox, or a move. */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { ORDER_SPECS, regionName } from '../app-state/engine';
+import { ORDER_SPECS, lastsOf, regionName, type EradicationReach } from '../app-state/engine';
 import { currentAmount, isAction, isChanged, isChoice, isMove, rowValue, type OrderOption } from '../app-state/drafts';
 import type { DraftValue } from '../app-state/types';
 import { stepFor } from '../view-model/planning';
@@ -43,6 +43,8 @@ export function OrderRow(props: {
   label: string;
   /** The full name for assistive technology: activity and target. */
   fullLabel: string;
+  /** For eradication: what the order can achieve this quarter and what limits it (the engine's rule). */
+  reach?: EradicationReach | undefined;
   onChange: (v: DraftValue) => void;
 }): ReactNode {
   const { t, fmt } = useI18n();
@@ -55,6 +57,7 @@ export function OrderRow(props: {
   const costText = (musd: number) => (musd >= 0.1
     ? t('app.plan.costPer', { cost: fmt(musd, { maximumFractionDigits: 2 }) })
     : t('app.plan.costPerUsd', { usd: Math.round(musd * 1e6) }));
+  const lasts = lastsOf(o.kind);
   const outOfRange = !isChoice(o) && !isAction(o) && (r.amount < o.min || r.amount > o.max);
 
   if (isAction(o)) {
@@ -88,8 +91,9 @@ export function OrderRow(props: {
       <div className="row-head">
         <span className="row-label" id={`${id}-l`}>{props.label}</span>
         <span className="row-hint">
-          {isMove(o) ? null : t('app.plan.now', { value: unitText(currentAmount(o)) })}
-          {o.costPerUnitMusd > 0 && spec.unit !== 'musd' ? ` · ${costText(o.costPerUnitMusd)}` : ''}
+          {isMove(o) || lasts === 'quarter' ? null : t('app.plan.now', { value: unitText(currentAmount(o)) })}
+          {o.costPerUnitMusd > 0 && spec.unit !== 'musd' ? `${lasts === 'quarter' ? '' : ' · '}${costText(o.costPerUnitMusd)}` : ''}
+          <span className={`lasts lasts-${lasts}`}>{isMove(o) || lasts === 'quarter' && !(o.costPerUnitMusd > 0 && spec.unit !== 'musd') ? '' : ' · '}{t(`plan.lasts.${lasts}`)}</span>
         </span>
       </div>
       {isMove(o) ? (
@@ -115,6 +119,17 @@ export function OrderRow(props: {
         <NumberField value={r.amount} min={o.min} max={sliderMax} step={step} label={props.fullLabel} invalid={outOfRange} onChange={(n) => props.onChange({ amount: n })} />
         <span className="unit" aria-hidden="true">{t(`app.unitShort.${spec.unit}`)}</span>
       </div>
+      {props.reach && props.reach.orderedHa > 0 ? (
+        <p className={`row-reach reach-${props.reach.limit}`} role="status">
+          {t(`plan.reach.${props.reach.limit}`, {
+            low: unitText(Math.floor(props.reach.lowHa)), high: unitText(Math.floor(props.reach.reachHa)), police: props.reach.police,
+            cap: unitText(Math.floor(props.reach.escortCapHa)), standing: unitText(Math.floor(props.reach.standingHa)),
+            teamsMax: unitText(props.reach.teamsMaxHa),
+          })} {t('plan.reach.paid')}
+        </p>
+      ) : null}
+      {changed && lasts === 'standing' && o.kind === 'buildLabs' ? <p className="row-note">{t('plan.row.labs', { value: unitText(currentAmount(o)), cost: fmt(o.costPerUnitMusd, { maximumFractionDigits: 2 }) })}</p> : null}
+      {changed && lasts === 'standing' && spec.unit === 'musd' ? <p className="row-note">{t('plan.row.upkeep', { value: unitText(currentAmount(o)) })}</p> : null}
       {outOfRange ? <p className="row-error">{t('app.plan.range', { min: unitText(o.min), max: unitText(sliderMax) })}</p> : null}
     </div>
   );

@@ -4,13 +4,14 @@
  * notes, and a summary to confirm before committing. Only the planning side's draft is rendered.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { hasKey, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import {
-  REGION_IDS, budgetUse, legalOrders, regionName, validateOrders, type GameState, type Side,
+  REGION_IDS, budgetUse, legalOrders, previewOrders, regionName, validateOrders, type GameState, type Side,
 } from '../app-state/engine';
 import { draftToOrders, emptyDraft, isChanged, optionKey, type OrderOption } from '../app-state/drafts';
 import type { Draft, DraftValue } from '../app-state/types';
-import { errorMessage, groupByActivity, groupByRegion, summarise } from '../view-model/planning';
+import { groupByActivity, groupByRegion, summarise } from '../view-model/planning';
+import { problemText } from '../../report/problems';
 import { OrderRow } from './OrderRow';
 import { BudgetBar } from './BudgetBar';
 import { SummaryList, targetName } from './SummaryList';
@@ -46,7 +47,8 @@ export function PlanningPanel(props: {
   const sideOrders = useMemo(() => draftToOrders(side, options, draft), [side, options, draft]);
   const uses = useMemo(() => budgetUse(game, sideOrders), [game, sideOrders]);
   const problems = useMemo(() => validateOrders(game, sideOrders), [game, sideOrders]);
-  const summary = useMemo(() => summarise(options, draft), [options, draft]);
+  const preview = useMemo(() => previewOrders(game, sideOrders), [game, sideOrders]);
+  const summary = useMemo(() => summarise(options, draft, preview), [options, draft, preview]);
 
   const visible = onlySelected && props.selectedRegion
     ? options.filter((o) => !o.region || o.region === props.selectedRegion)
@@ -111,6 +113,7 @@ export function PlanningPanel(props: {
                       value={draft.values[optionKey(o)]}
                       label={grouping === 'activity' ? (o.region || o.exit ? target : activity) : activity}
                       fullLabel={full}
+                      reach={o.kind === 'eradicate' && o.region ? preview.eradication.get(o.region) : undefined}
                       onChange={(v) => props.onSet(optionKey(o), v)}
                     />
                   </div>
@@ -129,16 +132,13 @@ export function PlanningPanel(props: {
         <div className="problems">
           <h3>{t('app.plan.problems', { n: problems.length })}</h3>
           <ul>
-            {problems.map((p, i) => {
-              const m = errorMessage(p, regionName, (k) => hasKey(k));
-              return <li key={i}>{t(m.key, m.values)}</li>;
-            })}
+            {problems.map((p, i) => <li key={i} data-code={p.code}>{problemText(t, p)}</li>)}
           </ul>
         </div>
       ) : null}
       <div className="plan-summary">
         <h3>{t('app.plan.summary', { n: summary.length })}</h3>
-        <SummaryList lines={summary} />
+        <SummaryList lines={summary} kept={preview.kept} eradication={preview.eradication} />
       </div>
       <div className="panel-actions">
         <button type="button" className="btn btn-primary btn-large" onClick={() => setConfirming(true)}>
@@ -148,7 +148,7 @@ export function PlanningPanel(props: {
       <Modal open={confirming} onClose={() => setConfirming(false)} labelledBy={`${id}-confirm`} className="dialog-confirm">
         <div className="dialog-body">
           <h2 id={`${id}-confirm`}>{t('app.plan.confirmTitle', { side: `@app.side.${side}` })}</h2>
-          <SummaryList lines={summary} />
+          <SummaryList lines={summary} kept={preview.kept} eradication={preview.eradication} />
           <BudgetBar uses={uses} />
           {draft.note.trim() ? <p className="note-preview"><strong>{t('app.plan.notes')}:</strong> {draft.note}</p> : null}
           {problems.length > 0 ? <p className="form-error">{t('app.plan.fixFirst', { n: problems.length })}</p> : null}

@@ -9,6 +9,7 @@ import type { Setup, TurnOutcome } from '../app-state/types';
 import { displacements, incidents, keyFigures, revenueBySide, scoreLines } from '../../report/turn-report';
 import { localiseValues } from '../../report/values';
 import { Change } from './Change';
+import { WhyPanel } from './WhyPanel';
 import './panels.css';
 
 export function TurnReport(props: {
@@ -26,7 +27,7 @@ export function TurnReport(props: {
   const { t, fmt } = useI18n();
   const id = useId();
   const { game, outcome } = props;
-  const figures = keyFigures(game.history);
+  const figures = keyFigures(game.history, { cocaHa: game.national.ref.cocaHa, insurgentFighters: game.national.ref.fighters });
   const events = outcome?.events ?? [];
   const moved = displacements(events);
   const inc = incidents(events, regionName);
@@ -63,6 +64,7 @@ export function TurnReport(props: {
           </tbody>
         </table>
       ) : <p className="empty">{t('app.report.noHistory')}</p>}
+      {outcome ? <WhyPanel game={game} events={events} /> : null}
 
       <h3>{t('app.report.scores')}</h3>
       <ul className="scores">

@@ -90,10 +90,11 @@ function separation(a: Rect, b: Rect, gap: number): XY | null {
  * (markers are `radiusPx × s` on screen). Each marker's box is its disc and its value text under
  * it; a region's markers sit in a row centred on its point; overlapping rows of different regions
  * are pushed apart, and rows are moved out of the `avoid` rectangles (the legends, in px at the
- * initial view) where they fall under them.
+ * initial view) where they fall under them. With `onLand` (is a marker at this anchor and screen
+ * offset on Peru's land?), a row is not pushed off land: the other row of a colliding pair moves instead.
  */
 export function layoutAnimation(anim: { markers: readonly MarkerInput[]; moves: readonly MoveInput[] },
-  project: (p: LonLat) => XY, s: number, avoid: readonly Rect[] = []): AnimationLayout {
+  project: (p: LonLat) => XY, s: number, avoid: readonly Rect[] = [], onLand?: (anchor: XY, offset: XY) => boolean): AnimationLayout {
   const gap = MARKER_GAP * s;
 
   // A row per region, in the animation's order, centred on the region's point.
@@ -149,15 +150,42 @@ export function layoutAnimation(anim: { markers: readonly MarkerInput[]; moves: 
           }
         }
         if (!worst) continue;
-        moved = true;
         const hx = worst[0] / 2 + Math.sign(worst[0]) * 0.01, hy = worst[1] / 2 + Math.sign(worst[1]) * 0.01;
-        for (const a of A) { a.cx += hx; a.cy += hy; }
-        for (const b of B) { b.cx -= hx; b.cy -= hy; }
+        // Keep rows on land: a row whose half of the move would take a marker off land stays, and the
+        // other row moves the whole way (if that keeps it on land; else the pair is left as it is).
+        const stays = (row: Placed[], f: number) => !onLand
+          || row.every((p) => !onLand(p.anchor, [p.cx - p.anchor[0], p.cy - p.anchor[1]]) || onLand(p.anchor, [p.cx - p.anchor[0] + hx * f, p.cy - p.anchor[1] + hy * f]));
+        let fa = 1, fb = 1;
+        if (!stays(A, 1)) { fa = 0; fb = stays(B, -2) ? 2 : 0; } else if (!stays(B, -1)) { fb = 0; fa = stays(A, 2) ? 2 : 0; }
+        if (fa === 0 && fb === 0) continue;
+        moved = true;
+        for (const a of A) { a.cx += hx * fa; a.cy += hy * fa; }
+        for (const b of B) { b.cx -= hx * fb; b.cy -= hy * fb; }
       }
     }
     if (!moved) break;
   }
   clearOfAvoid();
+  if (onLand) {
+    // A row with a marker at sea or on a lake (a long row at a coastal point) moves, by the
+    // smallest step that puts all its markers on land and clear of the other rows.
+    const boxAt = (p: Placed, dx: number, dy: number): Rect => ({ ...p.box, x: p.cx + dx + p.box.x, y: p.cy + dy + p.box.y });
+    const wet = (row: Placed[], dx: number, dy: number) => row.some((p) => !onLand(p.anchor, [p.cx + dx - p.anchor[0], p.cy + dy - p.anchor[1]]));
+    for (const row of rowsList) {
+      if (!wet(row, 0, 0)) continue;
+      const step = Math.max(...row.map((p) => p.box.h)) / 2 + gap;
+      search: for (let k = 1; k <= 8; k++) {
+        for (const [ux, uy] of [[0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1]] as const) {
+          const dx = ux * step * k, dy = uy * step * k;
+          if (wet(row, dx, dy)) continue;
+          const clash = rowsList.some((other) => other !== row && other.some((o) => row.some((p) => separation(boxAt(p, dx, dy), boxAt(o, 0, 0), gap) !== null)));
+          if (clash) continue;
+          for (const p of row) { p.cx += dx; p.cy += dy; }
+          break search;
+        }
+      }
+    }
+  }
   const markers: MarkerPlacement[] = rowsList.flat().map((p) => ({
     id: p.id, anchor: p.anchor, offset: [p.cx - p.anchor[0], p.cy - p.anchor[1]], r: p.r, box: p.box,
   }));

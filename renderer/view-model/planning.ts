@@ -2,7 +2,7 @@
  * The planning panel's rows as plain data: legal options grouped by activity or by region, slider
  * steps by unit, the summary of what a draft orders, and validation errors in translatable form.
  */
-import { ORDER_SPECS, type OrderKind, type Side, type Unit, type ValidationError, kindsFor } from '../app-state/engine';
+import { ORDER_SPECS, type OrderKind, type Side, type Unit, type ValidationError, kindsFor, lastsOf, type Lasts, type PlanPreview } from '../app-state/engine';
 import { isChanged, optionKey, rowValue, currentAmount, currentChoice, isChoice, isMove, type OrderOption } from '../app-state/drafts';
 import type { Draft } from '../app-state/types';
 import type { Values } from '../i18n';
@@ -61,22 +61,34 @@ export interface SummaryLine {
   from: number | string;
   value: number | string;
   unit: Unit;
+  /** What the order costs this quarter, as the engine charges it (`previewOrders`). */
   costMusd: number;
+  lasts: Lasts;
 }
 
-/** What the draft orders, row by row, in the legal options' order. */
-export function summarise(options: OrderOption[], draft: Draft): SummaryLine[] {
+/**
+ * What the draft orders, row by row, in the legal options' order. Costs come from the engine's
+ * preview of the same orders, so the summary charges what the engine will (new laboratories only,
+ * a programme's level each quarter); without a preview, the amount times the unit cost.
+ */
+export function summarise(options: OrderOption[], draft: Draft, preview?: PlanPreview): SummaryLine[] {
   const out: SummaryLine[] = [];
+  const charged = new Map<string, number>();
+  for (const p of preview?.orders ?? []) {
+    const o = p.order;
+    if ('to' in o) continue;
+    charged.set(optionKey({ kind: o.kind, ...('region' in o ? { region: o.region } : {}), ...('exit' in o ? { exit: o.exit } : {}) }), p.costMusd);
+  }
   for (const o of options) {
     const v = draft.values[optionKey(o)];
     if (!isChanged(o, v)) continue;
     const r = rowValue(o, v);
     const unit = ORDER_SPECS[o.kind].unit;
     const line: SummaryLine = {
-      key: optionKey(o), kind: o.kind, unit,
+      key: optionKey(o), kind: o.kind, unit, lasts: lastsOf(o.kind),
       from: isChoice(o) ? currentChoice(o) : isMove(o) ? 0 : currentAmount(o),
       value: isChoice(o) ? r.choice : r.amount,
-      costMusd: isChoice(o) ? 0 : r.amount * o.costPerUnitMusd,
+      costMusd: isChoice(o) ? 0 : charged.get(optionKey(o)) ?? r.amount * o.costPerUnitMusd,
     };
     if (o.region) line.region = o.region;
     if (o.exit) line.exit = o.exit;

@@ -77,7 +77,7 @@ test('save a game, reload, and open it again: the same game', async ({ page, con
   await menu(page, 'File', 'Open…');
   await (await choosing).setFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(path) });
   await expect(page.getByRole('heading', { name: 'Report on turn 2' })).toBeVisible();
-  await expect(page.getByText('Turn 3 of 6').first()).toBeVisible();
+  await expect(page.getByText('Turn 2 of 6 · Q2 2016').first()).toBeVisible(); // the reported turn and its own quarter
   await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Opened cordillera-interdiction-2016-t2.json');
 
   // The game reopened is the game saved: its log (exported) is the saved log, byte for byte.
@@ -207,7 +207,7 @@ test('autosave after each turn; after a reload, resume the game where it was', a
   await resume.getByRole('button', { name: /^Resume the game from turn 2 \(autosaved .+\)$/ }).click();
   await expect(resume).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Report on turn 2' })).toBeVisible();
-  await expect(page.getByText('Turn 3 of 6').first()).toBeVisible();
+  await expect(page.getByText('Turn 2 of 6 · Q2 2016').first()).toBeVisible(); // the reported turn and its own quarter
   await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Resumed');
 
   // Every autosave is listed, newest first; an older one opens too.

@@ -85,3 +85,27 @@ for (const lang of ['en', 'es'] as const) {
     if (info2.status === 0) expect(Number(/Pages:\s+(\d+)/.exec(info2.stdout)?.[1])).toBeGreaterThan(4);
   });
 }
+
+// Issue 10: the report prints on A4 and on Letter: at the narrower of the two pages' printable
+// widths (A4 portrait 182 mm, Letter landscape 251 mm for the wide timeline), nothing runs off.
+test('the after-action report fits the printable width of A4 and Letter pages', async ({ page }) => {
+  const html = readFileSync(join(dir, 'en', 'aar.html'), 'utf8');
+  const MM = 96 / 25.4;
+  const offPage = (wide: boolean) => page.evaluate((w) => {
+    const inWide = (e: Element) => e.closest('.wide') !== null;
+    return Array.from(document.querySelectorAll('body *'))
+      .filter((e) => inWide(e) === w && e.getBoundingClientRect().width > 0)
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5);
+  }, wide);
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: Math.floor(182 * MM), height: 900 });
+  expect(await offPage(false), 'portrait pages (A4 is the narrower)').toEqual([]);
+  await page.setViewportSize({ width: Math.floor(251 * MM), height: 700 });
+  expect(await offPage(true), 'the landscape timeline (Letter is the narrower)').toEqual([]);
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = await page.pdf({ format, printBackground: true, preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }
+});

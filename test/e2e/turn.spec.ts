@@ -159,7 +159,7 @@ test('a one-turn game ends with a summary and every side\'s score', async ({ pag
   for (const side of ['The State', 'Family clans', 'Insurgents']) {
     await expect(page.locator('.scores-final').getByText(side, { exact: true })).toBeVisible();
   }
-  await expect(page.getByText(/finished with the highest score|finished level/)).toBeVisible();
+  await expect(page.getByText('Each side is scored against its own aims, on its own scale')).toBeVisible();
   await expect(page.getByText('Game over', { exact: true }).last()).toBeVisible();
   const downloading = page.waitForEvent('download');
   await page.locator('.game-end').getByRole('button', { name: 'Turn tables (CSV)…' }).click();
@@ -184,8 +184,12 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
     expect(await noOverflow()).toBe(true);
     await expect(page.getByRole('button', { name: 'Review and commit…' })).toBeAttached();
     await screenshot(page, `planning-${w}x${h}`);
+    const mapWidth = async () => (await page.locator('.cdl-board canvas').boundingBox())!.width;
+    const normalMap = await mapWidth();
     await togglePresentation();
     expect(await noOverflow()).toBe(true);
+    // Presentation mode enlarges the map, not only the text (issue 10).
+    await expect.poll(mapWidth).toBeGreaterThan(normalMap);
     await screenshot(page, `planning-presentation-${w}x${h}`);
     await commit(page);
     await expect(page.getByRole('heading', { name: 'Report on turn 1' })).toBeInViewport();

@@ -270,15 +270,10 @@ describe('whole units: what validation accepts is what resolution does', () => {
     expect(validateOrders(next, b.orders), 'the State bot').toEqual([]);
   });
 
-  it('fractional lab orders build at most what was ordered (and paid for)', () => {
+  it('a fractional laboratory count is refused (labs are ordered as a whole number to run)', () => {
     const s = fresh();
-    const so = { side: 'clans' as const, orders: [{ kind: 'buildLabs' as const, region: 'PE-AYA', amount: 2.5 }] };
-    if (validateOrders(s, so).length) return;
-    // The displacement phase may build more on the clans' own account later in the turn; the
-    // ordered construction is the first labsBuilt event (deployments phase).
-    const first = eventsOf(step(s, { orders: [so] }).events, 'labsBuilt').find((e) => e.region === 'PE-AYA');
-    expect(first).toBeDefined();
-    expect(first!.labs).toBeLessThanOrEqual(2.5);
+    const so = { side: 'clans' as const, orders: [{ kind: 'buildLabs' as const, region: 'PE-AYA', amount: region(s, 'PE-AYA').labs + 2.5 }] };
+    expect(validateOrders(s, so).map((e) => e.code)).toEqual(['order.malformed']);
   });
 });
 

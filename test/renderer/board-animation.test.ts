@@ -313,6 +313,17 @@ describe('layout on the projected board', () => {
     }
   });
 
+  it('keeps markers on land: a coastal row is not pushed out to sea by its neighbours (issue 10)', () => {
+    const onLand = (a: readonly [number, number], o: readonly [number, number]) => regionAt(board, a[0] + o[0], a[1] + o[1]) !== null;
+    const offLand = (l: ReturnType<typeof layoutAnimation>) => l.markers.filter((p) => !onLand(p.anchor, p.offset)).map((p) => p.id);
+    for (const s of [1, 1.5, 2]) {
+      const free = layoutAnimation({ markers: inputs, moves: a.moves }, project, s);
+      const kept = layoutAnimation({ markers: inputs, moves: a.moves }, project, s, [], onLand);
+      expect(offLand(kept), `scale ${s}`).toEqual([]);
+      expect(offLand(free).length, `scale ${s}: without the rule`).toBeGreaterThanOrEqual(offLand(kept).length);
+    }
+  });
+
   it('draws arrows from region to region, trimmed clear of the markers', () => {
     const layout = layoutAnimation({ markers: inputs, moves: a.moves }, project, 1);
     expect(layout.moves.map((m) => m.id)).toEqual(a.moves.map((m) => m.id));
