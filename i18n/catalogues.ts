@@ -8,6 +8,7 @@ import { buildCatalogues, type Catalogues } from './catalogue';
 import enAi from './en/ai.json';
 import enApp from './en/app.json';
 import enBoard from './en/board.json';
+import enConsole from './en/console.json';
 import enDesktop from './en/desktop.json';
 import enError from './en/error.json';
 import enEvents from './en/events.json';
@@ -17,6 +18,7 @@ import enValidation from './en/validation.json';
 import esAi from './es/ai.json';
 import esApp from './es/app.json';
 import esBoard from './es/board.json';
+import esConsole from './es/console.json';
 import esDesktop from './es/desktop.json';
 import esError from './es/error.json';
 import esEvents from './es/events.json';
@@ -30,6 +32,7 @@ export const CATALOGUE_FILES: Readonly<Record<string, unknown>> = {
   './en/events.json': enEvents, './en/orders.json': enOrders, './en/report.json': enReport, './en/validation.json': enValidation,
   './es/ai.json': esAi, './es/app.json': esApp, './es/board.json': esBoard, './es/desktop.json': esDesktop, './es/error.json': esError,
   './es/events.json': esEvents, './es/orders.json': esOrders, './es/report.json': esReport, './es/validation.json': esValidation,
+  './en/console.json': enConsole, './es/console.json': esConsole,
 };
 
 /** Every string, by language: `CATALOGUES.es['app.menu.file']`. */

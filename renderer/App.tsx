@@ -37,6 +37,7 @@ import { HandoverCurtain } from './dialogs/HandoverCurtain';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { AutosaveDialog } from './dialogs/AutosaveDialog';
 import { ResumeDialog } from './dialogs/ResumeDialog';
+import { FacilitatorHost } from './console/FacilitatorHost';
 
 export function App(props: { platform: Platform }): ReactNode {
   const { platform } = props;
@@ -217,6 +218,7 @@ export function App(props: { platform: Platform }): ReactNode {
           </div>
         </main>
         <Toasts toasts={state.toasts} onDismiss={(id) => act({ type: 'toast/dismiss', id })} />
+        <FacilitatorHost state={state} dispatch={dispatch} platform={platform} />
         <NewGameDialog
           open={state.dialog === 'newGame'}
           onClose={() => act({ type: 'dialog/close' })}

@@ -53,6 +53,11 @@ export function appMenus(a: {
       ],
     },
     {
+      id: 'facilitator', label: t('console.menu.facilitator'), items: [
+        { id: 'openConsole', label: t('console.menu.openConsole'), onSelect: () => run('open-console') },
+      ],
+    },
+    {
       id: 'help', label: t('app.menu.help'), items: [
         { id: 'about', label: t('app.menu.about'), onSelect: () => run('about') },
       ],

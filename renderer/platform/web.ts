@@ -439,5 +439,30 @@ export function createWebPlatform(): Platform {
       }
       return isFull();
     },
+
+    openConsole() {
+      // The same page with `#console`, in a tab of its own (the facilitator drags it to their laptop).
+      const url = `${location.origin}${location.pathname}#console`;
+      const tab = window.open(url, 'cordillera-console');
+      return Promise.resolve(tab ? ok(null) : fail('unsupported', 'console.error.popup'));
+    },
+
+    consoleChannel() {
+      return {
+        post(message) {
+          const c = new BroadcastChannel(CONSOLE_CHANNEL);
+          c.postMessage(message);
+          c.close();
+        },
+        subscribe(listener) {
+          const c = new BroadcastChannel(CONSOLE_CHANNEL);
+          c.onmessage = (e: MessageEvent) => listener(e.data);
+          return () => c.close();
+        },
+      };
+    },
   };
 }
+
+/** The channel between the game's tab and the facilitator's console tab (same origin only). */
+const CONSOLE_CHANNEL = 'cordillera-console';
