@@ -54,7 +54,7 @@ export function appMenus(a: {
     },
     {
       id: 'facilitator', label: t('console.menu.facilitator'), items: [
-        { id: 'openConsole', label: t('console.menu.openConsole'), onSelect: () => run('open-console') },
+        { id: 'openConsole', label: t('console.menu.openConsole'), hint: t('console.menu.shortcut'), onSelect: () => run('open-console') },
       ],
     },
     {

@@ -125,6 +125,12 @@ function Console(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
         </div>
       </header>
       {snap.clock.expired ? <Expiry snap={snap} send={send} /> : null}
+      {snap.flash ? (
+        <div className="console-onscreen" role="status">
+          <span>{t('console.onScreen', { what: snap.flash.kind === 'inject' ? snap.flash.title[lang] : t('console.onScreenRuling', { target: `@app.overrideTarget.${snap.flash.target}` }) })}</span>
+          <button type="button" className="btn btn-small" onClick={() => send({ type: 'dismissFlash' })}>{t('console.takeOff')}</button>
+        </div>
+      ) : null}
       {!game ? <p>{t('console.noGame')}</p> : (
         <div className="console-body">
           <nav className="console-tabs" role="tablist" aria-orientation="vertical" aria-label={t('console.sections')}>

@@ -119,11 +119,12 @@ function FlashBanner(props: { flash: NonNullable<ReturnType<typeof facOf>['flash
       ) : (
         <>
           <p className="fac-flash-kicker">{t('console.public.ruling')}</p>
-          <h2 id={`flash-${f.id}`}>{t('console.public.rulingLine', {
-            target: `@app.overrideTarget.${f.target}`, region: f.region ? regionName(f.region) : '@app.national',
+          <h2 id={`flash-${f.id}`}>{t(f.region ? 'console.public.rulingLine' : 'console.public.rulingLineNational', {
+            target: `@app.overrideTarget.${f.target}`, region: f.region ? regionName(f.region) : '',
             from: fmt(f.from, { maximumFractionDigits: 2 }), to: fmt(f.to, { maximumFractionDigits: 2 }),
           })}</h2>
           <p>{t('console.public.rulingReason', { reason: f.reason })}</p>
+          <p className="fac-flash-note">{t('console.public.rulingWhen')}</p>
         </>
       )}
       <button type="button" className="btn" onClick={props.onDismiss}>{t('console.public.dismiss')}</button>

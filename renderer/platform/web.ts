@@ -355,6 +355,8 @@ export function shortcutCommand(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'meta
   if (key === '=' || key === '+') return 'zoom-in';
   if (key === '-' || key === '_') return 'zoom-out';
   if (key === '0' && !e.shiftKey) return 'zoom-reset';
+  // The facilitator's console opens from the keyboard even behind the hand-over curtain.
+  if (key === 'f' && e.shiftKey) return 'open-console';
   return null;
 }
 
