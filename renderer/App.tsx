@@ -37,7 +37,7 @@ import { HandoverCurtain } from './dialogs/HandoverCurtain';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { AutosaveDialog } from './dialogs/AutosaveDialog';
 import { ResumeDialog } from './dialogs/ResumeDialog';
-import { FacilitatorHost } from './console/FacilitatorHost';
+import { FacilitatorHost, PublicClock } from './console/FacilitatorHost';
 
 export function App(props: { platform: Platform }): ReactNode {
   const { platform } = props;
@@ -168,6 +168,7 @@ export function App(props: { platform: Platform }): ReactNode {
         <header className="topbar">
           <h1 className="app-title">{t('app.title')}</h1>
           <MenuBar menus={menus} />
+          <PublicClock state={state} />
           <div className="status" aria-live="polite">
             {statusGame ? (
               <>

@@ -116,7 +116,7 @@ function Console(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
       <header className="console-head">
         <h1>{t('console.title')}</h1>
         <p className="console-where">
-          {game ? t('console.where', { turn: game.turn, total: game.turnsTotal, phase: `@console.phase.${snap.phase.kind}`, branch: branch?.name ?? '?' }) : t('console.noGame')}
+          {game ? t('console.where', { turn: snap.phase.kind === 'planning' || snap.phase.kind === 'curtain' ? game.turn + 1 : game.turn, total: game.turnsTotal, phase: `@console.phase.${snap.phase.kind}`, branch: branch?.name ?? '?' }) : t('console.noGame')}
         </p>
         <div className="console-lang" role="group" aria-label={t('app.menu.language')}>
           {(['en', 'es'] as const).map((l) => (
@@ -266,7 +266,7 @@ export function PendingList(props: { snap: ConsoleSnapshot; send: Send; only?: '
   }
   p.overrides.forEach((o, index) => rows.push({
     key: `o${index}`, part: 'overrides', index,
-    text: t('console.pending.override', { target: `@app.overrideTarget.${o.target}`, region: o.region ? regionName(o.region) : '@app.national', value: fmt(o.value, { maximumFractionDigits: 3 }), reason: o.reason }),
+    text: t(o.region ? 'console.pending.override' : 'console.pending.overrideNational', { target: `@app.overrideTarget.${o.target}`, region: o.region ? regionName(o.region) : '', value: fmt(o.value, { maximumFractionDigits: 3 }), reason: o.reason }),
   }));
   if (!props.only) p.notes.forEach((n, index) => rows.push({ key: `n${index}`, part: 'notes', index, text: t('console.pending.note', { text: n.text }) }));
   return (

@@ -96,13 +96,21 @@ export function FacilitatorHost(props: { state: AppState; dispatch: Dispatch<Act
   const sentBack = planning ? fac.sentBack[planning] : undefined;
   return (
     <>
-      <ClockBadge clock={fac.clock} />
       {fac.flash ? <FlashBanner flash={fac.flash} onDismiss={() => dispatch({ type: 'fac/command', command: { type: 'dismissFlash' }, now: Date.now() })} /> : null}
       {planning && sentBack !== undefined ? (
         <div className="fac-sentback" role="status">{sentBack ? t('console.public.sentBackNote', { note: sentBack }) : t('console.public.sentBack')}</div>
       ) : null}
     </>
   );
+}
+
+const capitalise = (s: string, lang: string): string => s.charAt(0).toLocaleUpperCase(lang) + s.slice(1);
+
+/** The planning clock, in the public screen's title bar (where the teams look for the time). */
+export function PublicClock(props: { state: AppState }): ReactNode {
+  const session = props.state.session;
+  if (!session || props.state.phase.kind === 'replay') return null;
+  return <ClockBadge clock={facOf(session).clock} />;
 }
 
 function FlashBanner(props: { flash: NonNullable<ReturnType<typeof facOf>['flash']>; onDismiss: () => void }): ReactNode {
@@ -119,10 +127,10 @@ function FlashBanner(props: { flash: NonNullable<ReturnType<typeof facOf>['flash
       ) : (
         <>
           <p className="fac-flash-kicker">{t('console.public.ruling')}</p>
-          <h2 id={`flash-${f.id}`}>{t(f.region ? 'console.public.rulingLine' : 'console.public.rulingLineNational', {
+          <h2 id={`flash-${f.id}`}>{capitalise(t(f.region ? 'console.public.rulingLine' : 'console.public.rulingLineNational', {
             target: `@app.overrideTarget.${f.target}`, region: f.region ? regionName(f.region) : '',
             from: fmt(f.from, { maximumFractionDigits: 2 }), to: fmt(f.to, { maximumFractionDigits: 2 }),
-          })}</h2>
+          }), lang)}</h2>
           <p>{t('console.public.rulingReason', { reason: f.reason })}</p>
           <p className="fac-flash-note">{t('console.public.rulingWhen')}</p>
         </>

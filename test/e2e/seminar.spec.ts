@@ -79,7 +79,7 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   await expect(con.getByRole('alert')).toHaveText('That is not the passphrase set for this game.');
   await unlock(con, 'white cell');
   await expect(con.getByRole('heading', { name: "Facilitator's console" })).toBeVisible();
-  await expect(con.getByText('Quarter 0 of 6 · hand-over · branch A')).toBeVisible();
+  await expect(con.getByText('Quarter 1 of 6 · hand-over · branch A')).toBeVisible();
   await publicPageIsClean(page);
 
   // A triggered inject: the PCC arrives when narco-flights were above 0 last quarter.
@@ -255,9 +255,10 @@ for (const lang of ['en', 'es'] as const) {
         await expect(con.getByRole('heading', { name: 'Consola del facilitador' })).toBeVisible();
       }
       const fireName = lang === 'en' ? 'Fire now' : 'Lanzar ahora';
-      await con.getByRole('button', { name: fireName }).click();
+      await con.getByRole('button', { name: fireName, exact: true }).click();
       await con.getByRole('tab', { name: lang === 'en' ? 'Clock' : 'Reloj' }).click();
-      await con.getByRole('button', { name: lang === 'en' ? 'Start' : 'Iniciar' }).click();
+      await con.getByRole('button', { name: lang === 'en' ? 'Set' : 'Fijar', exact: true }).click();
+      await con.getByRole('button', { name: lang === 'en' ? 'Start' : 'Iniciar', exact: true }).click();
       await expect(page.getByRole('timer')).toBeVisible();
       await screenshot(page, `public-flash-${w}x${h}-${lang}`);
       await con.getByRole('tab', { name: lang === 'en' ? 'Injects and MSEL' : 'Eventos y MSEL' }).click();
@@ -265,7 +266,7 @@ for (const lang of ['en', 'es'] as const) {
       await con.getByRole('tab', { name: lang === 'en' ? 'Rulings' : 'Dictámenes' }).click();
       await con.getByRole('textbox', { name: lang === 'en' ? 'New value' : 'Valor nuevo', exact: true }).fill('55');
       await con.getByRole('textbox', { name: lang === 'en' ? 'Reason (required)' : 'Motivo (obligatorio)', exact: true }).fill(lang === 'en' ? 'Adjudicated: the embassy intervened' : 'Dictaminado: intervino la embajada');
-      await con.getByRole('button', { name: lang === 'en' ? 'Rule' : 'Dictaminar' }).click();
+      await con.getByRole('button', { name: lang === 'en' ? 'Rule' : 'Dictaminar', exact: true }).click();
       await screenshot(page, `public-ruling-${w}x${h}-${lang}`);
       await screenshot(con, `console-rulings-${w}x${h}-${lang}`);
       await publicPageIsClean(page);
