@@ -11,7 +11,8 @@ import type { Order, OrderKind, OrderOf } from './orders';
 import { dpow } from './det-math';
 import { QUARTERS_PER_YEAR } from './units';
 import type { Rng } from './rng';
-import type { InjectInput, MselAction, Override } from './types';
+import type { FacilitatorNote, InjectInput, MselAction, Override } from './types';
+import type { MselEntry } from './content/inject-schema';
 
 export interface StaticCtx {
   map: MapContent;
@@ -55,6 +56,8 @@ export interface Ctx extends StaticCtx {
   injects: InjectInput[];
   msel: MselAction[];
   overrides: Override[];
+  schedule: MselEntry[];
+  notes: FacilitatorNote[];
   /** Values one phase computes for later phases in the same turn. */
   scratch: {
     stateSpendMusd: number;

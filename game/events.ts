@@ -15,6 +15,7 @@ export type GameEvent = Base &
   (
     | { type: 'injectApplied'; inject: string; title: { en: string; es: string }; region: RegionId | null; entry: string | null; reason: 'scheduled' | 'trigger' | 'facilitator'; custom: boolean }
     | { type: 'mselChanged'; entry: string; action: 'fire' | 'hold' | 'release' | 'cancel' }
+    | { type: 'facilitatorNoted'; noteTurn: number; phase: 'planning' | 'review'; text: string }
     | { type: 'overrideApplied'; target: OverrideTarget; region: RegionId | null; from: number; to: number; reason: string }
     | { type: 'forcesDeployed'; region: RegionId; force: 'army' | 'police'; from: number; to: number }
     | { type: 'fightersMoved'; region: RegionId; to: RegionId; fighters: number }

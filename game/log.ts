@@ -4,7 +4,7 @@
  * and names the first turn whose hash differs.
  */
 import { z } from 'zod';
-import { MselActionSchema } from './content/inject-schema';
+import { MselActionSchema, MselEntrySchema } from './content/inject-schema';
 import { SIDES, ScenarioSchema, InjectInputSchema, type Scenario } from './content/scenario-schema';
 import { createGame, MAX_SEED, scenarioHash } from './create';
 import type { GameEvent } from './events';
@@ -58,6 +58,8 @@ const TurnInputShape = z.object({
   injects: z.array(InjectInputSchema).optional(),
   msel: z.array(MselActionSchema).optional(),
   overrides: z.array(z.object({ target: z.string(), region: z.string().optional(), value: z.number(), reason: z.string() })).optional(),
+  schedule: z.array(MselEntrySchema).optional(),
+  notes: z.array(z.object({ turn: z.number().int(), phase: z.enum(['planning', 'review']), text: z.string() })).optional(),
 });
 
 export const GameLogSchema = z.strictObject({

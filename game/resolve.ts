@@ -4,7 +4,7 @@
  * never mutated and unchanged parts are shared.
  */
 import { Immer } from 'immer';
-import { MselActionSchema } from './content/inject-schema';
+import { MselActionSchema, MselEntrySchema } from './content/inject-schema';
 import { SIDES, InjectInputSchema, type Side } from './content/scenario-schema';
 import { injectReferences } from './content/validate';
 import { newScratch, staticCtx, type Ctx } from './context';
@@ -24,7 +24,7 @@ import { securityPhase } from './phases/security';
 import { traffickingPhase } from './phases/trafficking';
 import { makeRng } from './rng';
 import { deepCopy, deepFreeze } from './structure';
-import { OVERRIDE_TARGETS, type GameState, type Override, type ResolveResult, type TurnInput, type ValidationError } from './types';
+import { MAX_FACILITATOR_NOTE_CHARS, OVERRIDE_TARGETS, type FacilitatorNote, type GameState, type Override, type ResolveResult, type TurnInput, type ValidationError } from './types';
 
 export type Phase = (draft: GameState, ctx: Ctx) => void;
 
@@ -95,6 +95,32 @@ export function validateTurnInput(state: GameState, input: unknown): ValidationE
       else if (String(o.target).startsWith('region.') && !state.regions.some((x) => x.id === o.region)) errors.push({ path: `${path}.region`, code: 'override.unknownRegion', message: `unknown region ${String(o.region)}`, values: { region: String(o.region) } });
     });
   }
+  if (ti.schedule !== undefined) {
+    if (!Array.isArray(ti.schedule)) errors.push({ path: 'schedule', code: 'turn.malformed', message: 'schedule must be a list' });
+    else {
+      const ids = new Set(state.national.msel.map((l) => l.id));
+      ti.schedule.forEach((e: unknown, i) => {
+        const path = `schedule[${i}]`;
+        const r = MselEntrySchema.safeParse(e);
+        if (!r.success) errors.push({ path, code: 'msel.malformedEntry', message: `${path}: ${r.error.issues[0]!.message}` });
+        else if (ids.has(r.data.id)) errors.push({ path: `${path}.id`, code: 'msel.duplicateEntry', message: `the MSEL already has a line ${r.data.id}`, values: { entry: r.data.id } });
+        else if (!state.scenario.injectLibrary.some((d) => d.id === r.data.inject.id)) errors.push({ path: `${path}.inject.id`, code: 'inject.unknown', message: `the scenario has no inject ${r.data.inject.id}`, values: { inject: r.data.inject.id } });
+        else if (r.data.inject.region !== undefined && !state.regions.some((x) => x.id === r.data.inject.region)) errors.push({ path: `${path}.inject.region`, code: 'inject.unknownRegion', message: `unknown region ${r.data.inject.region}`, values: { region: r.data.inject.region } });
+        else if ('turn' in r.data.when && r.data.when.turn <= state.turn) errors.push({ path: `${path}.when.turn`, code: 'msel.pastTurn', message: `turn ${r.data.when.turn} has already been played`, values: { turn: r.data.when.turn } });
+        if (r.success) ids.add(r.data.id);
+      });
+    }
+  }
+  if (ti.notes !== undefined) {
+    if (!Array.isArray(ti.notes)) errors.push({ path: 'notes', code: 'turn.malformed', message: 'notes must be a list' });
+    else ti.notes.forEach((n: Partial<FacilitatorNote> | null, i) => {
+      const path = `notes[${i}]`;
+      if (!n || typeof n !== 'object') errors.push({ path, code: 'note.malformed', message: `${path} must be an object` });
+      else if (n.phase !== 'planning' && n.phase !== 'review') errors.push({ path: `${path}.phase`, code: 'note.badPhase', message: `${path}.phase must be planning or review` });
+      else if (typeof n.turn !== 'number' || !Number.isInteger(n.turn) || n.turn < state.turn || n.turn > state.turn + 1) errors.push({ path: `${path}.turn`, code: 'note.badTurn', message: `${path}.turn must be ${state.turn} or ${state.turn + 1}` });
+      else if (typeof n.text !== 'string' || n.text.trim().length === 0 || n.text.length > MAX_FACILITATOR_NOTE_CHARS) errors.push({ path: `${path}.text`, code: 'note.badText', message: `a note needs text (1–${MAX_FACILITATOR_NOTE_CHARS} characters)` });
+    });
+  }
   return errors;
 }
 
@@ -110,6 +136,8 @@ function contextFor(state: GameState, input: TurnInput, rngState: GameState['rng
     injects: (input.injects ?? []),
     msel: input.msel ?? [],
     overrides: input.overrides ?? [],
+    schedule: input.schedule ?? [],
+    notes: input.notes ?? [],
     scratch: newScratch(state.regions.length),
   };
 }

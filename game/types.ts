@@ -3,7 +3,7 @@
  * logs and hashes need no special encoding. Regions are an array in the map's fixed order.
  */
 import type { ModifierHook } from './content/inject-schema';
-import type { InjectInput, MselAction, Scenario, Side } from './content/scenario-schema';
+import type { InjectInput, MselAction, MselEntry, Scenario, Side } from './content/scenario-schema';
 import type { RegionId } from './content/schema';
 import type { GameEvent } from './events';
 import type { Order } from './orders';
@@ -264,6 +264,8 @@ export interface MselLineState {
   id: string;
   status: 'pending' | 'held' | 'fired' | 'cancelled';
   firedTurn: number | null;
+  /** A line the facilitator scheduled during the game (absent for the scenario's own lines). */
+  entry?: MselEntry;
 }
 
 export interface SideOrders {
@@ -300,6 +302,20 @@ export interface TurnInput {
   /** The facilitator's changes to the MSEL, applied before it is read this turn. */
   msel?: MselAction[];
   overrides?: Override[];
+  /** Lines the facilitator adds to the MSEL this turn (by turn or by trigger), before it is read. */
+  schedule?: MselEntry[];
+  /** The facilitator's observations, stamped with the turn and phase they were written in. */
+  notes?: FacilitatorNote[];
+}
+
+/** The longest facilitator note, in characters. */
+export const MAX_FACILITATOR_NOTE_CHARS = 2000;
+
+/** A facilitator's observation: written while `turn` was being planned or reviewed. */
+export interface FacilitatorNote {
+  turn: number;
+  phase: 'planning' | 'review';
+  text: string;
 }
 
 export interface ValidationError {

@@ -8,6 +8,7 @@ import { buildCatalogues, type Catalogues } from './catalogue';
 import enAi from './en/ai.json';
 import enApp from './en/app.json';
 import enBoard from './en/board.json';
+import enConsole from './en/console.json';
 import enDesktop from './en/desktop.json';
 import enError from './en/error.json';
 import enEvents from './en/events.json';
@@ -20,6 +21,7 @@ import enWhy from './en/why.json';
 import esAi from './es/ai.json';
 import esApp from './es/app.json';
 import esBoard from './es/board.json';
+import esConsole from './es/console.json';
 import esDesktop from './es/desktop.json';
 import esError from './es/error.json';
 import esEvents from './es/events.json';
@@ -36,6 +38,7 @@ export const CATALOGUE_FILES: Readonly<Record<string, unknown>> = {
   './en/events.json': enEvents, './en/help.json': enHelp, './en/orders.json': enOrders, './en/plan.json': enPlan, './en/report.json': enReport, './en/validation.json': enValidation, './en/why.json': enWhy,
   './es/ai.json': esAi, './es/app.json': esApp, './es/board.json': esBoard, './es/desktop.json': esDesktop, './es/error.json': esError,
   './es/events.json': esEvents, './es/help.json': esHelp, './es/orders.json': esOrders, './es/plan.json': esPlan, './es/report.json': esReport, './es/validation.json': esValidation, './es/why.json': esWhy,
+  './en/console.json': enConsole, './es/console.json': esConsole,
 };
 
 /** Every string, by language: `CATALOGUES.es['app.menu.file']`. */

@@ -18,16 +18,24 @@ export const CHANNELS = [
   'settings:get',
   'settings:set',
   'window:set-fullscreen',
+  'console:open',
+  'console:post',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Main → renderer: the one channel for application-menu commands. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 
+/** Main → renderer: a message between the main window and the facilitator's console, relayed. */
+export const CONSOLE_MESSAGE_CHANNEL = 'console:message';
+
+/** Channels the facilitator's console window may call too (every other one: the main window only). */
+export const CONSOLE_WINDOW_CHANNELS: readonly Channel[] = ['console:post'];
+
 export const MENU_COMMANDS = [
   'new-game', 'open', 'save', 'save-as', 'export-log', 'export-csv', 'export-report',
   'open-replay', 'open-autosave', 'undo-turn', 'export-pdf',
-  'toggle-fullscreen', 'toggle-presentation', 'zoom-in', 'zoom-out', 'zoom-reset', 'about',
+  'toggle-fullscreen', 'toggle-presentation', 'zoom-in', 'zoom-out', 'zoom-reset', 'about', 'open-console',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -63,6 +71,8 @@ export interface ChannelValues {
   'settings:get': Record<string, unknown>;
   'settings:set': null;
   'window:set-fullscreen': boolean;
+  'console:open': null;
+  'console:post': null;
 }
 
 /** Thrown by services; `ipc.ts` turns it into `{ ok: false, error }`. */

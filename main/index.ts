@@ -6,7 +6,7 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MENU_COMMAND_CHANNEL, ServiceError, type MenuCommand } from './contract';
+import { CONSOLE_MESSAGE_CHANNEL, MENU_COMMAND_CHANNEL, ServiceError, type MenuCommand } from './contract';
 import { openGameDialogOptions, saveDialogOptions } from './dialog-options';
 import { FileHandleRegistry } from './file-handles';
 import { AutosaveStore, DEFAULT_AUTOSAVE_KEEP, SettingsStore, removeStaleTempFiles } from './file-service';
@@ -18,7 +18,7 @@ import { renderPdf } from './pdf';
 import {
   devContentSecurityPolicy, isAllowedRequest, isAppPageUrl, isDevServerResponse, type AppOrigin,
 } from './security-policy';
-import { mainWindowOptions } from './window-options';
+import { consoleWindowOptions, mainWindowOptions } from './window-options';
 import { loadWindowState, placeWindow, saveWindowStateSync } from './window-state';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,6 +45,8 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
+  /** The facilitator's console: a second window, for the facilitator's laptop (the main one is public). */
+  let consoleWindow: BrowserWindow | null = null;
   let locale: MenuLocale = 'en';
   let labels: MenuLabels = menuLabels(locale);
   let log: LogFn = () => undefined;
@@ -177,6 +179,32 @@ function start(): void {
     });
   }
 
+  function openConsoleWindow(): void {
+    if (consoleWindow && !consoleWindow.isDestroyed()) {
+      consoleWindow.show();
+      consoleWindow.focus();
+      return;
+    }
+    const win = new BrowserWindow(consoleWindowOptions({ preloadPath, title: labels.openConsole, devTools: !app.isPackaged }));
+    consoleWindow = win;
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      if (consoleWindow === win) consoleWindow = null;
+    });
+    const loaded = devServerUrl ? win.loadURL(`${devServerUrl}#console`) : win.loadFile(origin.rendererIndex, { hash: 'console' });
+    loaded.catch((error: unknown) => {
+      log('console-load-failed', { detail: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+    });
+  }
+
+  /** Messages go from the main window to the console and back, never elsewhere. */
+  function relayConsole(fromId: number, message: Record<string, unknown>): void {
+    const main = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+    const cons = consoleWindow && !consoleWindow.isDestroyed() ? consoleWindow : null;
+    const to = main && fromId === main.webContents.id ? cons : cons && fromId === cons.webContents.id ? main : null;
+    to?.webContents.send(CONSOLE_MESSAGE_CHANNEL, message);
+  }
+
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -215,8 +243,11 @@ function start(): void {
         const wanted = pickMenuLocale(next.lang, app.getLocale());
         if (wanted !== locale) installMenu(wanted);
       },
+      openConsole: openConsoleWindow,
+      relayConsole,
       trust: () => ({
         mainWebContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null,
+        consoleWebContentsId: consoleWindow && !consoleWindow.isDestroyed() ? consoleWindow.webContents.id : null,
         origin,
       }),
       log: (event, fields) => log(event, fields),

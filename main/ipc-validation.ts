@@ -4,7 +4,7 @@
  * limits on every string). Pure functions, tested without Electron.
  */
 import { z } from 'zod';
-import { CHANNELS, fail, type AppError, type Channel } from './contract';
+import { CHANNELS, CONSOLE_WINDOW_CHANNELS, fail, type AppError, type Channel } from './contract';
 import { MAX_FILE_BYTES, MAX_LABEL_CHARS, MAX_SETTINGS_BYTES, SLOT_ID_PATTERN } from './file-service';
 import { isAppPageUrl, type AppOrigin } from './security-policy';
 
@@ -21,14 +21,18 @@ export interface SenderInfo {
 export interface TrustPolicy {
   /** The main window's webContents id, or null when there is no main window. */
   mainWebContentsId: number | null;
+  /** The facilitator's console window's webContents id, when it is open. */
+  consoleWebContentsId?: number | null;
   origin: AppOrigin;
 }
 
 export type SenderCheck = { ok: true } | { ok: false; reason: string };
 
-export function checkSender(sender: SenderInfo, policy: TrustPolicy): SenderCheck {
+export function checkSender(sender: SenderInfo, policy: TrustPolicy, channel?: string): SenderCheck {
   if (policy.mainWebContentsId === null) return { ok: false, reason: 'no main window' };
-  if (sender.webContentsId !== policy.mainWebContentsId) return { ok: false, reason: `foreign webContents ${sender.webContentsId}` };
+  const fromConsole = policy.consoleWebContentsId !== undefined && policy.consoleWebContentsId !== null
+    && sender.webContentsId === policy.consoleWebContentsId && (CONSOLE_WINDOW_CHANNELS as readonly string[]).includes(channel ?? '');
+  if (sender.webContentsId !== policy.mainWebContentsId && !fromConsole) return { ok: false, reason: `foreign webContents ${sender.webContentsId}` };
   if (!sender.isMainFrame) return { ok: false, reason: 'not the main frame' };
   if (sender.frameUrl === null) return { ok: false, reason: 'frame is gone' };
   if (!isAppPageUrl(sender.frameUrl, policy.origin)) return { ok: false, reason: `untrusted page ${truncate(sender.frameUrl, 200)}` };
@@ -75,6 +79,18 @@ export const SettingsSchema = z
     }
   }, `settings are at most ${MAX_SETTINGS_BYTES} bytes`);
 
+/** The console's messages: one of its kinds, at most 16 MB as JSON (a snapshot holds the game). */
+export const MAX_CONSOLE_MESSAGE_CHARS = 16 * 1024 * 1024;
+export const ConsoleMessageSchema = z
+  .looseObject({ type: z.enum(['hello', 'unlock', 'command', 'locked', 'snapshot']) })
+  .refine((value) => {
+    try {
+      return JSON.stringify(value).length <= MAX_CONSOLE_MESSAGE_CHARS;
+    } catch {
+      return false;
+    }
+  }, `a console message is at most ${MAX_CONSOLE_MESSAGE_CHARS} characters of JSON`);
+
 const none = z.tuple([]);
 const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
 
@@ -90,6 +106,8 @@ export const ARG_SCHEMAS = {
   'settings:get': none,
   'settings:set': one(z.strictObject({ settings: SettingsSchema })),
   'window:set-fullscreen': one(z.strictObject({ on: z.union([z.boolean(), z.literal('toggle')]) })),
+  'console:open': none,
+  'console:post': one(z.strictObject({ message: ConsoleMessageSchema })),
 } as const satisfies Record<Channel, z.ZodType>;
 
 /** The validated arguments of each channel. */

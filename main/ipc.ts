@@ -38,6 +38,10 @@ export interface IpcServices {
   setFullScreen(on: boolean | 'toggle'): boolean;
   /** Called after settings are saved (main follows the UI language in its menus). */
   onSettingsChanged?(settings: Record<string, unknown>): void;
+  /** Open (or bring forward) the facilitator's console window. */
+  openConsole(): void;
+  /** Pass a console message on to the other window (main ↔ console). */
+  relayConsole(fromWebContentsId: number, message: Record<string, unknown>): void;
   trust(): TrustPolicy;
   log: LogFn;
 }
@@ -116,6 +120,15 @@ export function createHandlers(s: IpcServices): Handlers {
     },
 
     'window:set-fullscreen': ({ on }) => Promise.resolve(s.setFullScreen(on)),
+
+    'console:open': () => {
+      s.openConsole();
+      return Promise.resolve(null);
+    },
+    'console:post': ({ message }, sender?: SenderInfo) => {
+      if (sender) s.relayConsole(sender.webContentsId, message);
+      return Promise.resolve(null);
+    },
   };
 }
 
@@ -128,7 +141,7 @@ export async function dispatch(
   args: unknown,
 ): Promise<Result<unknown>> {
   const who = { channel: truncate(channel, 64), sender: sender.webContentsId, url: truncate(sender.frameUrl ?? '', 200) };
-  const trusted = checkSender(sender, s.trust());
+  const trusted = checkSender(sender, s.trust(), channel);
   if (!trusted.ok) {
     s.log('ipc-rejected', { ...who, reason: trusted.reason });
     return fail('invalid', 'error.ipc.forbidden');
@@ -140,7 +153,7 @@ export async function dispatch(
   }
   const handler = handlers[channel as Channel] as (...a: unknown[]) => Promise<unknown>;
   try {
-    return ok(await handler(...(valid.args as unknown[])));
+    return ok(await handler(...(valid.args as unknown[]), sender));
   } catch (error) {
     if (error instanceof ServiceError) {
       if (error.code !== 'cancelled') s.log('ipc-failed', { ...who, key: error.messageKey, detail: error.detail ?? null });

@@ -44,6 +44,8 @@ export const MENU_KEYS = {
   close: 'desktop.close',
   help: 'app.menu.help',
   about: 'app.menu.about',
+  facilitator: 'console.menu.facilitator',
+  openConsole: 'console.menu.openConsole',
   hide: 'desktop.hide',
   hideOthers: 'desktop.hideOthers',
   showAll: 'desktop.showAll',

@@ -77,6 +77,11 @@ export function buildMenuTemplate({ labels: l, platform, isDev, send }: MenuTemp
     ],
   };
 
+  const facilitator: MenuItemConstructorOptions = {
+    label: l.facilitator,
+    submenu: [command(l.openConsole, 'open-console', 'CmdOrCtrl+Shift+F')],
+  };
+
   const view: MenuItemConstructorOptions = {
     label: l.view,
     submenu: [
@@ -100,5 +105,5 @@ export function buildMenuTemplate({ labels: l, platform, isDev, send }: MenuTemp
     submenu: [command(l.about, 'about')],
   };
 
-  return [...appMenu, file, edit, view, ...windowMenu, help];
+  return [...appMenu, file, edit, view, facilitator, ...windowMenu, help];
 }

@@ -56,6 +56,25 @@ export function mainWindowOptions(input: MainWindowOptionsInput): BrowserWindowC
   };
 }
 
+/** The facilitator's console: the same secure preferences and preload as the main window. */
+export function consoleWindowOptions(input: { preloadPath: string; title: string; devTools: boolean }): BrowserWindowConstructorOptions {
+  return {
+    width: 1100,
+    height: 760,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: input.title,
+    backgroundColor: BACKGROUND_COLOR,
+    autoHideMenuBar: true,
+    webPreferences: {
+      ...secureWebPreferences(),
+      preload: input.preloadPath,
+      devTools: input.devTools,
+    },
+  };
+}
+
 /**
  * The hidden window that renders a report to PDF: sandboxed, no preload, JavaScript off, and its own
  * in-memory session (`partition`) whose network policy allows only the report file itself.

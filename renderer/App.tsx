@@ -38,6 +38,7 @@ import { HandoverCurtain } from './dialogs/HandoverCurtain';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { AutosaveDialog } from './dialogs/AutosaveDialog';
 import { ResumeDialog } from './dialogs/ResumeDialog';
+import { FacilitatorHost, PublicClock } from './console/FacilitatorHost';
 
 export function App(props: { platform: Platform }): ReactNode {
   const { platform } = props;
@@ -168,6 +169,7 @@ export function App(props: { platform: Platform }): ReactNode {
         <header className="topbar">
           <h1 className="app-title">{t('app.title')}</h1>
           <MenuBar menus={menus} />
+          <PublicClock state={state} />
           <div className="status" aria-live="polite">
             {statusGame ? (
               <>
@@ -218,6 +220,7 @@ export function App(props: { platform: Platform }): ReactNode {
           </div>
         </main>
         <Toasts toasts={state.toasts} onDismiss={(id) => act({ type: 'toast/dismiss', id })} />
+        <FacilitatorHost state={state} dispatch={dispatch} platform={platform} />
         <NewGameDialog
           open={state.dialog === 'newGame'}
           onClose={() => act({ type: 'dialog/close' })}

@@ -53,6 +53,11 @@ export function appMenus(a: {
       ],
     },
     {
+      id: 'facilitator', label: t('console.menu.facilitator'), items: [
+        { id: 'openConsole', label: t('console.menu.openConsole'), hint: t('console.menu.shortcut'), onSelect: () => run('open-console') },
+      ],
+    },
+    {
       id: 'help', label: t('app.menu.help'), items: [
         { id: 'helpRules', label: t('help.menu.rules'), onSelect: () => run('help-rules') },
         { id: 'helpGlossary', label: t('help.menu.glossary'), onSelect: () => run('help-glossary') },

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ConsoleRoot } from './console/ConsoleApp';
 import { getPlatform } from './platform';
 import './styles/app.css';
 
@@ -9,6 +10,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App platform={getPlatform()} />
+    {window.location.hash === '#console' ? <ConsoleRoot platform={getPlatform()} /> : <App platform={getPlatform()} />}
   </StrictMode>,
 );

@@ -63,7 +63,7 @@ interface Ctx {
 interface FacilitatorItem {
   n: number;
   turn: number;
-  kind: 'scripted' | 'facilitator' | 'override';
+  kind: 'scripted' | 'facilitator' | 'override' | 'note';
   what: string;
   where: string;
   details: string;
@@ -410,7 +410,10 @@ function facilitatorItems(c: Ctx): FacilitatorItem[] {
         // Scheduled or triggered by the MSEL, or fired by the facilitator (the event says which).
         const isScripted = e.reason !== 'facilitator';
         const follow = ev.filter((x) => x.type === 'usSupportChanged' && (x.cause === 'inject' || x.cause === 'shootdown') && Math.round(x.from) !== Math.round(x.to)).map((x) => describeEvent(t, x));
-        out.push({ n: 0, turn, kind: isScripted ? 'scripted' : 'facilitator', what: e.title[c.lang], where: e.region ? regionName(e.region) : t('app.national'), details: follow.join(' ') });
+        const why = t(`events.injectReason.${e.reason}`);
+        out.push({ n: 0, turn, kind: isScripted ? 'scripted' : 'facilitator', what: e.title[c.lang], where: e.region ? regionName(e.region) : t('app.national'), details: [why, ...follow].join(' · ') });
+      } else if (e.type === 'facilitatorNoted') {
+        out.push({ n: 0, turn, kind: 'note', what: t(`events.notePhase.${e.phase}`), where: '', details: t('report.injects.noteDetails', { turn: e.noteTurn, text: e.text }) });
       } else if (e.type === 'overrideApplied') {
         out.push({
           n: 0, turn, kind: 'override', what: t(`app.overrideTarget.${e.target}`), where: e.region ? regionName(e.region) : t('app.national'),
@@ -427,7 +430,7 @@ function injects(c: Ctx): string {
   const { t } = c;
   let out = `${heading(c, 4)}<p class="note">${h(t('report.injects.intro'))}</p>`;
   if (c.inputs.length === 0) return `${out}<p>${h(t('report.none.injects'))}</p>`;
-  const kind = (k: FacilitatorItem['kind']) => (k === 'scripted' ? t('report.injects.scripted') : k === 'facilitator' ? t('report.injects.facilitator') : t('report.injects.override'));
+  const kind = (k: FacilitatorItem['kind']) => (k === 'scripted' ? t('report.injects.scripted') : k === 'facilitator' ? t('report.injects.facilitator') : k === 'note' ? t('report.injects.note') : t('report.injects.override'));
   out += table(
     [t('report.col.number'), t('report.col.turn'), t('report.col.kind'), t('report.col.what'), t('report.col.where'), t('report.col.details')].map(h),
     c.inputs.map((i) => [h(String(i.n)), h(`${num(c, i.turn)} · ${when(c, i.turn)}`), h(kind(i.kind)), h(i.what), h(i.where), h(i.details)]),

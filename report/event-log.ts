@@ -13,6 +13,7 @@ export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 export const EVENT_INFO: Record<EventType, { category: EventCategory; side: Side | null; incident?: true }> = {
   injectApplied: { category: 'facilitator', side: null },
   mselChanged: { category: 'facilitator', side: null },
+  facilitatorNoted: { category: 'facilitator', side: null },
   overrideApplied: { category: 'facilitator', side: null },
   forcesDeployed: { category: 'security', side: 'state' },
   fightersMoved: { category: 'security', side: 'insurgents' },
@@ -94,6 +95,8 @@ export function eventMessage(e: GameEvent, regionName: (id: string) => string): 
   // An inject is named by its title, in the reader's language (scenario content).
   if (e.type === 'injectApplied') values.inject = e.title;
   if (e.type === 'mselChanged') values.action = `@events.mselAction.${e.action}`;
+  if (e.type === 'facilitatorNoted') values.phase = `@events.notePhase.${e.phase}`;
+  if (e.type === 'injectApplied') values.why = `@events.injectReason.${e.reason}`;
   if ('securityKilled' in e && 'civiliansKilled' in e) {
     const combo = [e.securityKilled > 0 ? 's' : '', e.insurgentsKilled > 0 ? 'i' : '', e.civiliansKilled > 0 ? 'c' : ''].join('');
     values.casualties = `@events.casualties.${combo || 'none'}`;

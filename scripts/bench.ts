@@ -101,7 +101,7 @@ function profilePhases(samples: Sample[]): Record<string, number> {
     for (const so of input.orders) orders[so.side] = so.orders;
     const ctx: Ctx = {
       ...staticCtx(s.scenario), turn: s.turn + 1, rng: makeRng(s.rng), events: [], orders, injects: input.injects ?? [], msel: input.msel ?? [],
-      overrides: input.overrides ?? [], scratch: newScratch(s.regions.length),
+      overrides: input.overrides ?? [], schedule: input.schedule ?? [], notes: input.notes ?? [], scratch: newScratch(s.regions.length),
     };
     for (const phase of PHASES) {
       const t = performance.now();

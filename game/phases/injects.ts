@@ -4,7 +4,7 @@
  * effect is a typed change to the state — a figure adjusted, a modifier later phases read for a few
  * turns, US support suspended, a leader lost … (docs/model.md §4.1).
  */
-import { ADJUST_TARGETS, type Effect, type InjectDef } from '../content/inject-schema';
+import { ADJUST_TARGETS, type Effect, type InjectDef, type MselEntry } from '../content/inject-schema';
 import { clamp, type Ctx } from '../context';
 import { emptyFlow } from '../create';
 import type { GameState, InjectInput, MselLineState, Override, RegionState } from '../types';
@@ -123,9 +123,14 @@ function fire(s: GameState, ctx: Ctx, inj: InjectInput, entry: string | null, re
   applyEffects(s, ctx, def, regionId);
 }
 
+/** A line's definition: the scenario's, or the one the facilitator scheduled. */
+function lineDef(ctx: Ctx, line: MselLineState): MselEntry | undefined {
+  return line.entry ?? ctx.scenario.msel.find((m) => m.id === line.id);
+}
+
 /** Does the MSEL line fire this turn? On its turn (or later, once released), or when its trigger first holds. */
 function due(s: GameState, ctx: Ctx, line: MselLineState): 'scheduled' | 'trigger' | null {
-  const def = ctx.scenario.msel.find((m) => m.id === line.id);
+  const def = lineDef(ctx, line);
   if (!def || line.status !== 'pending') return null;
   const w = def.when;
   if ('turn' in w) return ctx.turn >= w.turn ? 'scheduled' : null;
@@ -173,6 +178,9 @@ export function injectsPhase(s: GameState, ctx: Ctx): void {
   for (const e of s.exits) e.flow = { shippedT: 0, seizedT: 0, exportedT: 0 };
   // Modifiers from earlier turns tick down first, so an inject this turn lasts its full duration.
   s.national.modifiers = s.national.modifiers.filter((m) => m.turnsLeft === null || --m.turnsLeft > 0);
+  // The facilitator's notes (they change nothing), and the lines the facilitator adds to the MSEL.
+  for (const note of ctx.notes) ctx.events.push({ turn: ctx.turn, type: 'facilitatorNoted', noteTurn: note.turn, phase: note.phase, text: note.text });
+  for (const entry of ctx.schedule) s.national.msel.push({ id: entry.id, status: 'pending', firedTurn: null, entry });
   // The facilitator's changes to the MSEL, then the lines due this turn, in the MSEL's order.
   const forced = new Set<string>();
   for (const a of ctx.msel) {
@@ -189,7 +197,7 @@ export function injectsPhase(s: GameState, ctx: Ctx): void {
     if (!reason) continue;
     line.status = 'fired';
     line.firedTurn = ctx.turn;
-    fire(s, ctx, ctx.scenario.msel.find((m) => m.id === line.id)!.inject, line.id, reason);
+    fire(s, ctx, lineDef(ctx, line)!.inject, line.id, reason);
   }
   for (const inj of ctx.injects) fire(s, ctx, inj, null, 'facilitator');
   for (const o of ctx.overrides) applyOverride(s, ctx, o);

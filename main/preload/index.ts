@@ -12,7 +12,7 @@ import type { MenuCommand } from '../../renderer/platform/types';
 const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>([
   'new-game', 'open', 'save', 'save-as', 'export-log', 'export-csv', 'export-report',
   'open-replay', 'open-autosave', 'undo-turn', 'export-pdf',
-  'toggle-fullscreen', 'toggle-presentation', 'zoom-in', 'zoom-out', 'zoom-reset', 'about',
+  'toggle-fullscreen', 'toggle-presentation', 'zoom-in', 'zoom-out', 'zoom-reset', 'about', 'open-console',
 ]);
 
 function isMenuCommand(value: unknown): value is MenuCommand {
@@ -31,6 +31,16 @@ const bridge: CordilleraBridge = {
   settingsGet: () => ipcRenderer.invoke('settings:get'),
   settingsSet: (args) => ipcRenderer.invoke('settings:set', args),
   setFullScreen: (args) => ipcRenderer.invoke('window:set-fullscreen', args),
+  openConsole: () => ipcRenderer.invoke('console:open'),
+  consolePost: (args) => ipcRenderer.invoke('console:post', args),
+  onConsoleMessage(listener) {
+    if (typeof listener !== 'function') throw new TypeError('onConsoleMessage needs a function');
+    const handler = (_event: IpcRendererEvent, message: unknown) => listener(message);
+    ipcRenderer.on('console:message', handler);
+    return () => {
+      ipcRenderer.removeListener('console:message', handler);
+    };
+  },
   onMenuCommand(listener) {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
     const handler = (_event: IpcRendererEvent, command: unknown) => {

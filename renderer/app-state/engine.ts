@@ -37,3 +37,8 @@ export type { GameEvent, EventType, EventOf } from '../../game/events';
 export type { Scenario, Side } from '../../game/content/scenario-schema';
 export { SIDES } from '../../game/content/scenario-schema';
 export type { MapContent, RegionDef, ExitDef, ZoneDef, Mode } from '../../game/content/schema';
+// The facilitator's console (issue 11): injects, the MSEL, rulings and notes.
+export { validateTurnInput, InjectDefSchema, ADJUST_TARGETS, MODIFIER_HOOKS, TRIGGER_METRICS, OVERRIDE_TARGETS, MAX_FACILITATOR_NOTE_CHARS } from '../../game';
+export type {
+  InjectInput, InjectDef, MselEntry, MselAction, Effect, AdjustTarget, TriggerMetric, Override, OverrideTarget, FacilitatorNote, RegionId,
+} from '../../game';

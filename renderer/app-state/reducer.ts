@@ -14,6 +14,8 @@ import * as replayModel from './replay';
 import type { LoadedGame } from './save-file';
 import { botNote, normaliseRationale, sessionFromLog, withoutLastTurn } from './session';
 import { clampZoom } from './settings';
+import { afterTurn, facilitatorReducer, type FacAction } from '../console/fac-reducer';
+import { newFacState, pendingFields } from '../console/fac-types';
 import type {
   AppState, DialogId, Draft, DraftValue, PlanHistory, Rationale, Session, Settings, Setup, Toast, TurnOutcome,
 } from './types';
@@ -50,7 +52,8 @@ export type Action =
   | { type: 'turn/continue' }
   | { type: 'region/select'; id: string | null }
   | { type: 'toast/push'; toast: Omit<Toast, 'id'> }
-  | { type: 'toast/dismiss'; id: number };
+  | { type: 'toast/dismiss'; id: number }
+  | FacAction;
 
 export function initialState(settings: Settings): AppState {
   return { phase: { kind: 'idle' }, session: null, replay: null, settings, dialog: null, selectedRegion: null, toasts: [], nextToastId: 1 };
@@ -102,7 +105,8 @@ function resolve(s: AppState, session: Session): AppState {
         rationale[side] = reasons;
       }
     }
-    const input: TurnInput = { orders };
+    // The facilitator's queued injects, MSEL changes, rulings and notes go in with the orders.
+    const input: TurnInput = { orders, ...pendingFields(session.fac?.pending) };
     const result = resolveTurn(game, input);
     if (!result.ok) {
       const details = result.errors.map((e) => errorMessage(e, regionName, (k) => hasKey(k)));
@@ -123,6 +127,7 @@ function resolve(s: AppState, session: Session): AppState {
       turnEvents: [...session.turnEvents, result.events],
       events: [...session.events, ...result.events],
       log: appendTurn(session.log, input, result.state),
+      fac: afterTurn(session.fac),
     };
     return { ...s, session: next, phase: result.state.status === 'ended' ? { kind: 'ended' } : { kind: 'review' } };
   } catch (err) {
@@ -167,6 +172,9 @@ function withDraft(s: AppState, side: Side, draft: Draft, history: PlanHistory):
 const emptyHistory = (): PlanHistory => ({ past: [], future: [], lastKey: null });
 
 export function appReducer(s: AppState, a: Action): AppState {
+  if (a.type === 'fac/command' || a.type === 'fac/clockExpired') {
+    return facilitatorReducer(s, a, { startTurn, resolve, resumeAt, commit: (x) => appReducer(x, { type: 'plan/commit' }) });
+  }
   switch (a.type) {
     case 'settings/set':
       return { ...s, settings: { ...s.settings, ...a.patch } };
@@ -191,12 +199,15 @@ export function appReducer(s: AppState, a: Action): AppState {
         setup: a.setup, gameId: a.gameId ?? `s${a.setup.seed}`, game, queue: [], drafts: {}, history: {}, committed: {}, errors: [], last: null,
         states: [game], turnEvents: [], events: [], log: newLog(game), saveHandle: null, saveName: null,
       };
+      session.fac = newFacState(session.log, a.setup.facilitatorPassphrase ?? null);
       return startTurn({ ...s, replay: null, dialog: null, selectedRegion: null }, session);
     }
     case 'game/loaded': {
       let session: Session;
       try {
         session = sessionFromLog(a.loaded, a.gameId, a.file);
+        const b = a.loaded.branches;
+        session.fac = b ? { ...newFacState(session.log), branches: b.list, branchId: b.current, rewinds: b.rewinds } : newFacState(session.log);
       } catch (err) {
         return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
       }

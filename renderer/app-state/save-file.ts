@@ -1,7 +1,10 @@
 /**
  * Saved games. A save is the engine's replayable log plus who sat where:
  *
- *   { format: 'cordillera-save', version: 2, app, savedAt?, setup: { seats, language? }, log, ui? }
+ *   { format: 'cordillera-save', version: 3, app, savedAt?, setup: { seats, language? }, log, ui?, branches? }
+ *
+ * Version 3 adds the facilitator's branches (`branches`: every line of play, each with its own log,
+ * the current one's being `log`); a version 2 file is a game with one branch and opens as it is.
  *
  * Nothing in a file is trusted. Loading reads the JSON (size and nesting checked before parsing),
  * checks the format and version (an older version is migrated, a newer one refused), checks the
@@ -17,9 +20,13 @@ import {
   type GameEvent, type GameLog, type GameState, type LogProblem, type Side,
 } from './engine';
 import { DIFFICULTIES, type Seat, type Session, type Setup } from './types';
+import { canonicalJson } from './engine';
+import type { Branch, RewindRecord } from '../console/fac-types';
 
 export const SAVE_FORMAT = 'cordillera-save';
-export const SAVE_VERSION = 2;
+export const SAVE_VERSION = 3;
+/** The most branches a save may hold. */
+export const MAX_BRANCHES = 100;
 /** The largest file read at all (the platforms refuse bigger ones too). */
 export const MAX_SAVE_CHARS = 50 * 1024 * 1024;
 /** Saves nest about ten levels deep; anything past this is not a save (and never reaches JSON.parse). */
@@ -43,6 +50,14 @@ export interface SaveFile {
   log: GameLog;
   /** Small conveniences for the interface. */
   ui?: { selectedRegion?: string | null };
+  /** The facilitator's branches (version 3): the current one's log is `log` (here null). */
+  branches?: SavedBranches;
+}
+
+export interface SavedBranches {
+  current: string;
+  list: (Omit<Branch, 'log'> & { log: GameLog | null })[];
+  rewinds: RewindRecord[];
 }
 
 /** A game read from a file or an autosave, every part of it recomputed from the log. */
@@ -57,6 +72,8 @@ export interface LoadedGame {
   app: string | null;
   /** The file's version when it was older than this one (it was migrated). */
   migratedFrom: number | null;
+  /** Every branch, each replayed and checked (null: a game with one line of play). */
+  branches?: { list: Branch[]; current: string; rewinds: RewindRecord[] } | null;
 }
 
 export interface LoadFailure {
@@ -74,16 +91,24 @@ export interface SaveMeta {
   selectedRegion?: string | null;
 }
 
-export function toSaveFile(session: Pick<Session, 'setup' | 'log'>, meta: SaveMeta): SaveFile {
+export function toSaveFile(session: Pick<Session, 'setup' | 'log'> & Partial<Pick<Session, 'fac'>>, meta: SaveMeta): SaveFile {
   const setup: SaveSetup = { seats: session.setup.seats };
   if (session.setup.language) setup.language = session.setup.language;
   const file: SaveFile = { format: SAVE_FORMAT, version: SAVE_VERSION, app: meta.app, setup, log: session.log };
   if (meta.savedAt) file.savedAt = meta.savedAt;
   if (meta.selectedRegion) file.ui = { selectedRegion: meta.selectedRegion };
+  const fac = session.fac;
+  if (fac && fac.branches.length > 1) {
+    file.branches = {
+      current: fac.branchId,
+      list: fac.branches.map((b) => ({ ...b, log: b.id === fac.branchId ? null : b.log })),
+      rewinds: fac.rewinds,
+    };
+  }
   return file;
 }
 
-export const saveText = (session: Pick<Session, 'setup' | 'log'>, meta: SaveMeta): string => `${JSON.stringify(toSaveFile(session, meta))}\n`;
+export const saveText = (session: Pick<Session, 'setup' | 'log'> & Partial<Pick<Session, 'fac'>>, meta: SaveMeta): string => `${JSON.stringify(toSaveFile(session, meta))}\n`;
 
 export function suggestedSaveName(session: Pick<Session, 'game'>): string {
   return `cordillera-${session.game.scenarioId}-t${session.game.turn}.json`;
@@ -162,14 +187,25 @@ const SeatsSchema = z.object(Object.fromEntries(SIDES.map((side) => [side, SeatS
  * with its path). The log is only required here: `checkLog` checks it and the game is replayed.
  * `ui` holds conveniences that are used when valid and otherwise ignored, never a reason to refuse.
  */
+const BranchId = z.string().regex(/^b\d{1,4}$/);
+const BranchesSchema = z.strictObject({
+  current: BranchId,
+  list: z.array(z.strictObject({
+    id: BranchId, name: z.string().min(1).max(20), parent: BranchId.nullable(), forkTurn: z.number().int().min(0).max(200),
+    log: z.custom<unknown>((x) => x !== undefined, 'the branch log is missing'),
+  })).min(1).max(MAX_BRANCHES),
+  rewinds: z.array(z.strictObject({ from: BranchId, fromTurn: z.number().int().min(0), toTurn: z.number().int().min(0), branch: BranchId })).max(1000),
+});
+
 export const SaveFileSchema = z.object({
   format: z.literal(SAVE_FORMAT),
-  version: z.literal(SAVE_VERSION),
+  version: z.union([z.literal(2), z.literal(SAVE_VERSION)]),
   app: z.string().max(100).optional(),
   savedAt: z.string().max(100).optional(),
   setup: z.object({ seats: SeatsSchema, language: z.enum(LANGS).optional() }),
   log: z.custom<unknown>((x) => x !== undefined, 'the log is missing'),
   ui: z.object({ selectedRegion: z.string().max(64).nullable().optional() }).optional().catch(undefined),
+  branches: BranchesSchema.optional(),
 });
 
 // -------------------------------------------------------------------------------------------------
@@ -284,6 +320,8 @@ export function loadSave(raw: unknown): LoadResult {
   const f = parsed.data;
   const l = loadLog(f.log, { requireBuiltinMatch: true });
   if (!l.ok) return l;
+  const branches = f.branches ? loadBranches(f.branches, l.log) : null;
+  if (branches && !branches.ok) return branches;
   const setup: Setup = { scenarioId: l.log.scenarioId, seed: l.log.seed, turns: l.log.turns, seats: f.setup.seats };
   if (f.setup.language) setup.language = f.setup.language;
   // The interface hint is only used if it names a real region; anything else is ignored.
@@ -299,8 +337,46 @@ export function loadSave(raw: unknown): LoadResult {
       savedAt: f.savedAt ?? null,
       app: f.app ?? null,
       migratedFrom: up.from,
+      branches: branches ? branches.value : null,
     },
   };
+}
+
+/**
+ * Every branch of a save, each log checked and replayed like the main one: same game (scenario and
+ * seed), a parent that exists, and the turns it shares with its parent identical to the parent's.
+ */
+function loadBranches(
+  saved: z.infer<typeof BranchesSchema>, current: GameLog,
+): { ok: true; value: { list: Branch[]; current: string; rewinds: RewindRecord[] } } | LoadFailure {
+  const ids = new Set(saved.list.map((b) => b.id));
+  if (ids.size !== saved.list.length) return fail('console.save.duplicateBranch');
+  if (!ids.has(saved.current)) return fail('console.save.noCurrent', { branch: saved.current });
+  const list: Branch[] = [];
+  for (const b of saved.list) {
+    let log: GameLog;
+    if (b.id === saved.current) {
+      if (b.log !== null) return fail('console.save.branchField', { branch: b.name, path: 'log' });
+      log = current;
+    } else {
+      const l = loadLog(b.log, { requireBuiltinMatch: true });
+      if (!l.ok) return fail('console.save.branchLog', { branch: b.name, reason: `@${l.key}`, ...(l.values ?? {}) });
+      log = l.log;
+    }
+    if (log.scenarioHash !== current.scenarioHash || log.seed !== current.seed) return fail('console.save.otherGame', { branch: b.name });
+    list.push({ id: b.id, name: b.name, parent: b.parent, forkTurn: b.forkTurn, log });
+  }
+  for (const b of list) {
+    if (b.parent === null) continue;
+    const parent = list.find((x) => x.id === b.parent);
+    if (!parent) return fail('console.save.noParent', { branch: b.name });
+    const shared = b.forkTurn;
+    if (shared > parent.log.entries.length || shared > b.log.entries.length
+      || canonicalJson(parent.log.entries.slice(0, shared)) !== canonicalJson(b.log.entries.slice(0, shared))) {
+      return fail('console.save.forkMismatch', { branch: b.name, parent: parent.name, turn: shared });
+    }
+  }
+  return { ok: true, value: { list, current: saved.current, rewinds: saved.rewinds } };
 }
 
 /** Read a save from its text. Never throws: every failure is a message key with values. */

@@ -7,6 +7,7 @@ import type { Lang, Values } from '../i18n';
 import type { GameEvent, GameLog, GameState, Side, SideOrders } from './engine';
 import type { OverlayId } from '../view-model/board-theme';
 import type { ReplaySession } from './replay';
+import type { FacState } from '../console/fac-types';
 
 export type Difficulty = 'easy' | 'normal' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
@@ -23,6 +24,8 @@ export interface Setup {
   turns: number;
   /** The language chosen when the game was set up (kept in saves, for information). */
   language?: Lang;
+  /** Protects the facilitator's console in this session (never saved). */
+  facilitatorPassphrase?: string;
 }
 
 /** One value the user set on one row of the planning panel. */
@@ -101,6 +104,8 @@ export interface Session {
   /** Where the game was last saved (platform handle), for Save without a dialog. */
   saveHandle: string | null;
   saveName: string | null;
+  /** The facilitator's state: queued injects and rulings, the clock, the branches (issue 11). */
+  fac?: FacState;
 }
 
 export type Palette = 'default' | 'colorblind';

@@ -27,6 +27,7 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
   const [turns, setTurns] = useState(String(first?.turns ?? 12));
   const [gameLang, setGameLang] = useState<Lang>(lang);
   const [problem, setProblem] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
 
   useEffect(() => {
     if (props.open) { setGameLang(lang); setProblem(null); }
@@ -42,7 +43,7 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
     if (!scenario) return setProblem(t('app.newGame.errorScenario'));
     if (seed.trim() === '' || !Number.isSafeInteger(seedN) || seedN < 0) return setProblem(t('app.newGame.errorSeed'));
     if (!Number.isInteger(turnsN) || turnsN < 1 || turnsN > 200) return setProblem(t('app.newGame.errorTurns', { min: 1, max: 200 }));
-    props.onStart({ scenarioId: scenario.id, seats, seed: seedN, turns: turnsN }, gameLang);
+    props.onStart({ scenarioId: scenario.id, seats, seed: seedN, turns: turnsN, ...(passphrase.trim() ? { facilitatorPassphrase: passphrase.trim() } : {}) }, gameLang);
   };
 
   return (
@@ -108,6 +109,11 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
               {LANGS.map((l) => <option key={l} value={l}>{t(`app.lang.${l}`)}</option>)}
             </select>
           </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-passphrase`}>{t('console.newGame.passphrase')}</label>
+          <input id={`${id}-passphrase`} type="password" autoComplete="new-password" value={passphrase} maxLength={200} onChange={(e) => setPassphrase(e.target.value)} />
+          <p className="field-help">{t('console.newGame.passphraseHelp')}</p>
         </div>
         {problem ? <p role="alert" className="form-error">{problem}</p> : null}
         <div className="dialog-actions">

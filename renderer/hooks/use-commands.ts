@@ -145,6 +145,11 @@ export function useCommands(a: {
       case 'zoom-in': dispatch({ type: 'settings/zoom', by: ZOOM_STEP }); break;
       case 'zoom-out': dispatch({ type: 'settings/zoom', by: -ZOOM_STEP }); break;
       case 'zoom-reset': dispatch({ type: 'settings/zoom', by: 'reset' }); break;
+      case 'open-console': {
+        const r = await platform.openConsole();
+        if (!r.ok) platformError(r.error);
+        break;
+      }
       default:
     }
   }, [platform, platformError, toastError, runExport, apply, known, version, dispatch, stateRef, setInProgress]);

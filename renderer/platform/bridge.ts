@@ -28,6 +28,12 @@ export interface CordilleraBridge {
   settingsSet(args: { settings: Record<string, unknown> }): Promise<Result<null>>;
   /** `window:set-fullscreen`: resolves to the new state. */
   setFullScreen(args: { on: boolean | 'toggle' }): Promise<Result<boolean>>;
+  /** `console:open`: open (or bring forward) the facilitator's console window. */
+  openConsole(): Promise<Result<null>>;
+  /** `console:post`: a message for the other window (main window ↔ console), relayed by main. */
+  consolePost(args: { message: Record<string, unknown> }): Promise<Result<null>>;
+  /** `console:message` (main → renderer): a message from the other window. */
+  onConsoleMessage(listener: (message: unknown) => void): () => void;
   /** `menu:command` (main → renderer); returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

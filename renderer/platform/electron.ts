@@ -51,6 +51,12 @@ export function createElectronPlatform(bridge: CordilleraBridge): Platform {
 
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
 
+    openConsole: () => call(() => bridge.openConsole()),
+    consoleChannel: () => ({
+      post: (message) => { void call(() => bridge.consolePost({ message })); },
+      subscribe: (listener) => bridge.onConsoleMessage(listener),
+    }),
+
     async setFullScreen(on) {
       const r = await call(() => bridge.setFullScreen({ on }));
       return r.ok ? r.value : false;

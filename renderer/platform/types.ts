@@ -18,7 +18,7 @@ export type ExportKind = 'json' | 'csv' | 'html' | 'pdf';
 export type MenuCommand =
   | 'new-game' | 'open' | 'open-replay' | 'open-autosave' | 'save' | 'save-as' | 'undo-turn'
   | 'export-log' | 'export-csv' | 'export-report' | 'export-pdf'
-  | 'toggle-fullscreen' | 'toggle-presentation' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'about';
+  | 'toggle-fullscreen' | 'toggle-presentation' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'about' | 'open-console';
 
 export interface AutosaveEntry {
   /** Stable slot id, e.g. `autosave-3`. */
@@ -62,4 +62,8 @@ export interface Platform {
    * state (the menu's Full screen command); resolves to the new state.
    */
   setFullScreen(on: boolean | 'toggle'): Promise<boolean>;
+  /** Open the facilitator's console: a second window on the desktop, a second tab on the web. */
+  openConsole(): Promise<Result<null>>;
+  /** The channel between the main window and the console (messages are checked by the receiver). */
+  consoleChannel(): { post(message: Record<string, unknown>): void; subscribe(listener: (message: unknown) => void): () => void };
 }

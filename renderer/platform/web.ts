@@ -355,6 +355,8 @@ export function shortcutCommand(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'meta
   if (key === '=' || key === '+') return 'zoom-in';
   if (key === '-' || key === '_') return 'zoom-out';
   if (key === '0' && !e.shiftKey) return 'zoom-reset';
+  // The facilitator's console opens from the keyboard even behind the hand-over curtain.
+  if (key === 'f' && e.shiftKey) return 'open-console';
   return null;
 }
 
@@ -439,5 +441,30 @@ export function createWebPlatform(): Platform {
       }
       return isFull();
     },
+
+    openConsole() {
+      // The same page with `#console`, in a tab of its own (the facilitator drags it to their laptop).
+      const url = `${location.origin}${location.pathname}#console`;
+      const tab = window.open(url, 'cordillera-console');
+      return Promise.resolve(tab ? ok(null) : fail('unsupported', 'console.error.popup'));
+    },
+
+    consoleChannel() {
+      return {
+        post(message) {
+          const c = new BroadcastChannel(CONSOLE_CHANNEL);
+          c.postMessage(message);
+          c.close();
+        },
+        subscribe(listener) {
+          const c = new BroadcastChannel(CONSOLE_CHANNEL);
+          c.onmessage = (e: MessageEvent) => listener(e.data);
+          return () => c.close();
+        },
+      };
+    },
   };
 }
+
+/** The channel between the game's tab and the facilitator's console tab (same origin only). */
+const CONSOLE_CHANNEL = 'cordillera-console';

@@ -62,7 +62,7 @@ test('save a game, reload, and open it again: the same game', async ({ page, con
   expect(download.suggestedFilename()).toBe('cordillera-interdiction-2016-t2.json');
   const path = await download.path();
   const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & { log: { format: string; entries: unknown[]; finalHash: string } };
-  expect(saved).toMatchObject({ format: 'cordillera-save', version: 2, setup: { seats: { state: { kind: 'human' } } } });
+  expect(saved).toMatchObject({ format: 'cordillera-save', version: 3, setup: { seats: { state: { kind: 'human' } } } });
   expect(Object.keys(saved).sort()).toEqual(['app', 'format', 'log', 'savedAt', 'setup', 'version']);
   expect(saved.log.format).toBe('cordillera-log');
   expect(saved.log.entries).toHaveLength(2);

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  CHANNELS, MENU_COMMANDS, MENU_COMMAND_CHANNEL,
+  CHANNELS, CONSOLE_MESSAGE_CHANNEL, MENU_COMMANDS, MENU_COMMAND_CHANNEL,
   type AppError, type AutosaveEntry as MainAutosaveEntry, type ChannelValues, type MenuCommand as MainMenuCommand,
   type Result as MainResult,
 } from '../../main/contract';
@@ -53,12 +53,12 @@ describe('IPC contract', () => {
     expectTypeOf<Sent<'appVersion'>>().toEqualTypeOf<ChannelArgs['app:version']>();
   });
 
-  it('the preload invokes exactly the channels main handles, and listens on the menu channel', () => {
+  it('the preload invokes exactly the channels main handles, and listens on the menu and console channels', () => {
     const invoked = [...preloadSource.matchAll(/ipcRenderer\.invoke\('([^']+)'/g)].map((m) => m[1]);
     expect([...invoked].sort()).toEqual([...CHANNELS].sort());
     expect(new Set(invoked).size).toBe(invoked.length);
     const listened = [...preloadSource.matchAll(/ipcRenderer\.(?:on|removeListener)\('([^']+)'/g)].map((m) => m[1]);
-    expect(new Set(listened)).toEqual(new Set([MENU_COMMAND_CHANNEL]));
+    expect(new Set(listened)).toEqual(new Set([MENU_COMMAND_CHANNEL, CONSOLE_MESSAGE_CHANNEL]));
     for (const command of MENU_COMMANDS) expect(preloadSource).toContain(`'${command}'`);
   });
 

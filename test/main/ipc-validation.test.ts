@@ -58,6 +58,8 @@ const valid: Record<Channel, unknown[]> = {
   'autosave:write': [{ id: 'autosave-3', label: 'VRAEM — turn 3', text: '{}' }],
   'autosave:list': [],
   'autosave:read': [{ id: 'autosave-3' }],
+  'console:open': [],
+  'console:post': [{ message: { type: 'hello', consoleId: 'c1' } }],
   'settings:get': [],
   'settings:set': [{ settings: { lang: 'es', zoom: 1.25, palette: 'default', nested: { a: [1, null, 'x'] } } }],
   'window:set-fullscreen': [{ on: 'toggle' }],

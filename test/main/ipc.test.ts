@@ -24,6 +24,8 @@ interface Rig {
   nextSave: (string | null)[];
   saveDialogs: { kind: SaveKind; suggestedName: string }[];
   settingsChanged: Record<string, unknown>[];
+  relayed: { from: number; message: Record<string, unknown> }[];
+  consoleOpens(): number;
   call(channel: string, ...args: unknown[]): Promise<Result<unknown>>;
   callAs(sender: SenderInfo, channel: string, ...args: unknown[]): Promise<Result<unknown>>;
 }
@@ -38,6 +40,8 @@ function rig(renderPdf: (html: string) => Promise<Uint8Array> = (html) => Promis
   const saveDialogs: { kind: SaveKind; suggestedName: string }[] = [];
   const settingsChanged: Record<string, unknown>[] = [];
   let fullScreen = false;
+  let consoleOpened = 0;
+  const relayed: { from: number; message: Record<string, unknown> }[] = [];
   const services: IpcServices = {
     appVersion: () => '0.1.0',
     dialogs: {
@@ -53,13 +57,15 @@ function rig(renderPdf: (html: string) => Promise<Uint8Array> = (html) => Promis
     renderPdf,
     setFullScreen: (on) => (fullScreen = on === 'toggle' ? !fullScreen : on),
     onSettingsChanged: (s) => settingsChanged.push(s),
-    trust: () => ({ mainWebContentsId: 7, origin: { rendererIndex, rendererDir } }),
+    openConsole: () => { consoleOpened += 1; },
+    relayConsole: (from, message) => relayed.push({ from, message }),
+    trust: () => ({ mainWebContentsId: 7, consoleWebContentsId: 9, origin: { rendererIndex, rendererDir } }),
     log: createLineLog(logFile),
   };
   const handlers = createHandlers(services);
   const me: SenderInfo = { webContentsId: 7, frameUrl: pathToFileURL(rendererIndex).href, isMainFrame: true };
   return {
-    dir, logFile, services, nextOpen, nextSave, saveDialogs, settingsChanged,
+    dir, logFile, services, nextOpen, nextSave, saveDialogs, settingsChanged, relayed, consoleOpens: () => consoleOpened,
     call: (channel, ...args) => dispatch(handlers, services, channel, me, args),
     callAs: (sender, channel, ...args) => dispatch(handlers, services, channel, sender, args),
   };
@@ -173,6 +179,25 @@ describe('IPC handlers', () => {
     const r = rig();
     expect(await r.call('window:set-fullscreen', { on: true })).toEqual({ ok: true, value: true });
     expect(await r.call('window:set-fullscreen', { on: 'toggle' })).toEqual({ ok: true, value: false });
+  });
+
+  it('console: the main window opens it; only the main and console windows may post, and only console messages', async () => {
+    const r = rig();
+    const page = pathToFileURL(join(r.dir, 'app', 'out', 'renderer', 'index.html')).href;
+    expect(await r.call('console:open')).toEqual({ ok: true, value: null });
+    expect(r.consoleOpens()).toBe(1);
+    const fromConsole = { webContentsId: 9, frameUrl: `${page}#console`, isMainFrame: true };
+    // The console window may post, but not open itself again or reach any other channel.
+    expect(await r.callAs(fromConsole, 'console:post', { message: { type: 'hello', consoleId: 'c1' } })).toEqual({ ok: true, value: null });
+    expect((await r.callAs(fromConsole, 'console:open')).ok).toBe(false);
+    expect((await r.callAs(fromConsole, 'settings:get')).ok).toBe(false);
+    expect(await r.call('console:post', { message: { type: 'snapshot', to: ['c1'], snapshot: {} } })).toEqual({ ok: true, value: null });
+    expect(r.relayed.map((x) => [x.from, x.message.type])).toEqual([[9, 'hello'], [7, 'snapshot']]);
+    // Another window, or a message of another kind, is refused and never relayed.
+    expect((await r.callAs({ webContentsId: 8, frameUrl: page, isMainFrame: true }, 'console:post', { message: { type: 'hello' } })).ok).toBe(false);
+    expect((await r.call('console:post', { message: { type: 'eval', code: 'x' } })).ok).toBe(false);
+    expect((await r.call('console:post', 'hello')).ok).toBe(false);
+    expect(r.relayed).toHaveLength(2);
   });
 
   it('rejects foreign senders and malformed calls, logging one line each', async () => {

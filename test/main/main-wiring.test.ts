@@ -122,7 +122,7 @@ function invoke(channel: string, frameUrl: string, ...args: unknown[]): Promise<
 describe('main process wiring', () => {
   it('starts sandboxed, with a Spanish menu for a Spanish system, one secure window shown when ready', () => {
     expect(stub.calls[0]).toEqual(['enableSandbox']);
-    expect(stub.menus[0]?.map((m) => m.label)).toEqual(['&Archivo', '&Edición', '&Ver', 'A&yuda']);
+    expect(stub.menus[0]?.map((m) => m.label)).toEqual(['&Archivo', '&Edición', '&Ver', '&Facilitador', 'A&yuda']);
     expect(stub.windows).toHaveLength(1);
     const options = stub.windows[0]?.options;
     expect(options).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false } });
@@ -140,7 +140,7 @@ describe('main process wiring', () => {
 
   it('follows the app language setting in the menu', async () => {
     expect(await invoke('settings:set', page, { settings: { lang: 'en' } })).toEqual({ ok: true, value: null });
-    expect(stub.menus.at(-1)?.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(stub.menus.at(-1)?.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', 'F&acilitator', '&Help']);
   });
 
   it('blocks the network, permissions, navigation and pop-ups', async () => {

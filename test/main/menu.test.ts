@@ -63,7 +63,7 @@ describe('application menu', () => {
 
   it('has File, Edit, View and Help with shortcuts for the file commands', () => {
     const { template, all } = build('linux');
-    expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', 'F&acilitator', '&Help']);
     const accel = (label: string) => all.find((i) => i.label === label)?.accelerator;
     expect([accel('New game…'), accel('Open…'), accel('Save'), accel('Save as…'), accel('Full screen')])
       .toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'F11']);

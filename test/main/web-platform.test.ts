@@ -43,6 +43,8 @@ describe('web platform', () => {
     expect(shortcutCommand(key('+', { ctrlKey: true, shiftKey: true }))).toBe('zoom-in');
     expect(shortcutCommand(key('-', { ctrlKey: true }))).toBe('zoom-out');
     expect(shortcutCommand(key('0', { metaKey: true }))).toBe('zoom-reset');
+    expect(shortcutCommand(key('F', { ctrlKey: true, shiftKey: true }))).toBe('open-console');
+    expect(shortcutCommand(key('f', { ctrlKey: true }))).toBeNull();
     expect(shortcutCommand(key('s'))).toBeNull();
     expect(shortcutCommand(key('s', { ctrlKey: true, altKey: true }))).toBeNull();
     expect(shortcutCommand(key('w', { ctrlKey: true }))).toBeNull();

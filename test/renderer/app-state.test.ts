@@ -196,7 +196,7 @@ describe('saved games and exports', () => {
     expect(parseSave('not json')).toMatchObject({ ok: false, key: expect.stringMatching(/^error\.save\.notJson(At)?$/) as unknown });
     expect(parseSave('{"format":"cordillera-save","version":2,"log":{"entr')).toEqual({ ok: false, key: 'error.save.truncated' });
     expect(parseSave('{"format":"x"}')).toEqual({ ok: false, key: 'error.save.wrongFormat', values: { format: 'x' } });
-    expect(parseSave('{"format":"cordillera-save","version":9}')).toEqual({ ok: false, key: 'error.save.futureVersion', values: { version: 9, max: 2 } });
+    expect(parseSave('{"format":"cordillera-save","version":9}')).toEqual({ ok: false, key: 'error.save.futureVersion', values: { version: 9, max: 3 } });
     expect(parseSave('{"format":"cordillera-save","version":2,"setup":{}}')).toEqual({ ok: false, key: 'error.save.field', values: { path: 'setup.seats' } });
     const text = saveText(played().session!, meta);
     const tampered = JSON.parse(text) as { log: { entries: { input: { orders: { side: string; orders: { kind: string; amount?: number }[] }[] } }[] } };

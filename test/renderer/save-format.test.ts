@@ -92,7 +92,7 @@ describe('version 1 files', () => {
 
   it('migrate through a function that keeps only what matters', () => {
     const m = migrateV1({ format: 'cordillera-save', version: 1, setup: { seats: { a: 1 } }, state: { huge: true }, log: { format: 'cordillera-log' } });
-    expect(m).toEqual({ ok: true, file: { format: 'cordillera-save', version: 2, app: '0.1.0', setup: { seats: { a: 1 } }, log: { format: 'cordillera-log' } } });
+    expect(m).toEqual({ ok: true, file: { format: 'cordillera-save', version: 3, app: '0.1.0', setup: { seats: { a: 1 } }, log: { format: 'cordillera-log' } } });
     expect(migrateV1({ format: 'cordillera-save', version: 1, setup: {} })).toEqual({ ok: false, key: 'error.save.migrateFailed', values: { version: 1, reason: '@error.save.reason.noLog' } });
   });
 
@@ -117,10 +117,10 @@ describe('refusals say what is wrong', () => {
     expect(noFormat.ok).toBe(false);
     if (noFormat.ok) return;
     expect(en(noFormat)).toBe('This file is not a Cordillera save: it has no format field.');
-    const future = parseSave('{"format":"cordillera-save","version":3,"log":{}}');
+    const future = parseSave('{"format":"cordillera-save","version":4,"log":{}}');
     if (future.ok) throw new Error('accepted');
-    expect(en(future)).toBe('Saved by a newer Cordillera (version 3); this one reads up to 2. Update Cordillera to open it.');
-    expect(translate('es', future.key, future.values)).toBe('Guardada por un Cordillera más reciente (versión 3); este lee hasta la 2. Actualice Cordillera para abrirla.');
+    expect(en(future)).toBe('Saved by a newer Cordillera (version 4); this one reads up to 3. Update Cordillera to open it.');
+    expect(translate('es', future.key, future.values)).toBe('Guardada por un Cordillera más reciente (versión 4); este lee hasta la 3. Actualice Cordillera para abrirla.');
 
     // A hand-edited turn: the clans' share finished in Peru, changed in turn 4.
     const s = playedState(5);

@@ -192,6 +192,8 @@ function readOnlyPlatform(file: { name: string; text: string }, writes: string[]
     settingsSet: refuse('settingsSet'),
     onMenuCommand: () => () => undefined,
     setFullScreen: refuse('setFullScreen'),
+    openConsole: refuse('openConsole'),
+    consoleChannel: () => ({ post: refuse('consolePost'), subscribe: () => () => undefined }),
   };
 }
 
