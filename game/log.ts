@@ -9,7 +9,7 @@ import { createGame, MAX_SEED, scenarioHash } from './create';
 import type { GameEvent } from './events';
 import { hashValue } from './hash';
 import { resolveTurn } from './resolve';
-import { MAX_NOTE_CHARS, type GameState, type TurnInput } from './types';
+import { DIFFICULTIES, MAX_NOTE_CHARS, type Author, type Difficulty, type GameState, type TurnInput } from './types';
 
 export const LOG_FORMAT = 'cordillera-log';
 export const LOG_VERSION = 1;
@@ -50,8 +50,46 @@ export function appendTurn(log: GameLog, input: TurnInput, after: GameState): Ga
   return { ...log, entries: [...log.entries, { turn: after.turn, input, hash }], finalHash: hash };
 }
 
+// --- Who decided a side's orders, and why (optional: logs written before it existed have none) ---
+
+const Key = z.string().regex(/^ai\.[\w.-]+$/).max(100);
+const Name = z.string().regex(/^[\w-]+$/).max(60);
+const Figures = z.record(z.string().regex(/^\w+$/).max(40), z.number().finite()).refine((r) => Object.keys(r).length <= 20, 'at most 20 figures');
+const ReasonSchema = z.strictObject({
+  key: Key,
+  values: z.record(z.string().regex(/^\w+$/).max(40), z.union([z.string().max(100), z.number().finite()])).refine((r) => Object.keys(r).length <= 12, 'at most 12 values'),
+});
+const PlanSchema = z.strictObject({
+  base: Name,
+  levers: z.record(Name, z.union([Name, z.number().finite()])).refine((r) => Object.keys(r).length <= 20, 'at most 20 levers'),
+});
+const ExpectedSchema = z.strictObject({ score: z.number().finite(), measures: Figures });
+const count = z.number().int().min(0).max(1e7);
+/** A computer's decision (`Decision` in types.ts): validated field by field, unknown fields refused. */
+export const DecisionSchema = z.strictObject({
+  plan: PlanSchema,
+  reasons: z.array(ReasonSchema).max(60),
+  drivers: z.array(ReasonSchema).max(20),
+  expected: ExpectedSchema.optional(),
+  alternatives: z.array(z.strictObject({ plan: PlanSchema, expected: ExpectedSchema })).max(10).optional(),
+  now: Figures.optional(),
+  search: z.strictObject({ budget: count, evaluations: count, candidates: count, samples: count, horizon: count }).optional(),
+});
+const DifficultySchema = z.enum(DIFFICULTIES as [Difficulty, ...Difficulty[]]);
+/** Who decided a side's orders: people (with the advice they applied), a bot at a level, a named policy. */
+export const AuthorSchema: z.ZodType<Author> = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('human'),
+    advice: z.strictObject({ difficulty: DifficultySchema, applied: z.enum(['as-given', 'edited']), decision: DecisionSchema }).optional(),
+  }),
+  z.strictObject({ kind: z.literal('bot'), difficulty: DifficultySchema, decision: DecisionSchema }),
+  z.strictObject({ kind: z.literal('policy'), policy: Name, decision: DecisionSchema }),
+]) as z.ZodType<Author>;
+
 const TurnInputShape = z.object({
-  orders: z.array(z.object({ side: z.enum(SIDES), orders: z.array(z.unknown()), note: z.string().max(MAX_NOTE_CHARS).optional() })),
+  orders: z.array(z.object({
+    side: z.enum(SIDES), orders: z.array(z.unknown()), note: z.string().max(MAX_NOTE_CHARS).optional(), author: AuthorSchema.optional(),
+  })),
   injects: z.array(InjectInputSchema).optional(),
   overrides: z.array(z.object({ target: z.string(), region: z.string().optional(), value: z.number(), reason: z.string() })).optional(),
 });
