@@ -44,7 +44,7 @@ export class AiPool {
         if (msg.ok) p.resolve(msg.result);
         else p.reject(new Error(msg.error ?? 'worker failed'));
       });
-      w.on('error', (e) => {
+      w.on('error', (e: Error) => {
         const id = this.busy.get(w);
         const p = id === undefined ? undefined : this.pending.get(id);
         if (p && id !== undefined) {

@@ -9,7 +9,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_SCENARIOS, DIFFICULTIES, INJECT_IDS, OVERRIDE_TARGETS, POLICIES } from '../game/index';
+import { BUILTIN_SCENARIOS, DIFFICULTIES, OVERRIDE_TARGETS, POLICIES } from '../game/index';
 import { batchCommand } from './batch';
 import { UsageError } from './errors';
 import { replayCommand } from './replay';
@@ -46,7 +46,7 @@ Exit codes: 0 ok, 1 replay mismatch, 2 bad input or invalid scenario, 70 interna
   --seat <side>=<seat>       the same, by side name (repeatable)
   --inject <turn>:<id>[:<region>]
                              a facilitator inject on a turn (repeatable), e.g. 5:leader-killed:PE-AYA
-                             ids: ${INJECT_IDS.join(', ')}
+                             ids: the scenario's inject library; ${BUILTIN_SCENARIOS[0]!.id}: ${BUILTIN_SCENARIOS[0]!.injectLibrary.map((d) => d.id).join(', ')}
   --override <turn>:<target>[:<region>]=<value>:<reason>
                              an adjudication override (repeatable), e.g. "3:region.cocaHa:PE-AYA=12000:new survey"
                              targets: ${OVERRIDE_TARGETS.join(', ')}

@@ -4,7 +4,7 @@
  * imports only), so the app's batch runs and the command line share it.
  */
 import {
-  appendTurn, bot, createGame, DIFFICULTIES, INJECT_IDS, newLog, ORDER_SPECS, OVERRIDE_TARGETS, POLICIES, policyOrders, resolveTurn, SIDES,
+  appendTurn, bot, createGame, DIFFICULTIES, newLog, ORDER_SPECS, OVERRIDE_TARGETS, POLICIES, policyOrders, resolveTurn, SIDES,
   validateOrders, type BotDecision, type Difficulty, type GameEvent, type GameLog, type GameState, type InjectInput, type Order,
   type Override, type Scenario, type SearchOptions, type Side, type SideOrders, type TurnInput,
 } from '../game/index';
@@ -129,10 +129,12 @@ export class TurnRejected extends Error {
 export function checkScheduled(scenario: Scenario, turns: number, injects: Scheduled<InjectInput>[], overrides: Scheduled<Override>[]): string[] {
   const problems: string[] = [];
   const regions = new Set(scenario.regions.map((r) => r.region));
+  const ids = scenario.injectLibrary.map((d) => d.id);
   injects.forEach(({ turn, value }, i) => {
-    const where = `inject ${i + 1} (${value.id} on turn ${turn})`;
+    const id = 'id' in value ? value.id : value.custom.id;
+    const where = `inject ${i + 1} (${id} on turn ${turn})`;
     if (!Number.isInteger(turn) || turn < 1 || turn > turns) problems.push(`${where}: turn ${turn} is outside 1–${turns}`);
-    if (!(INJECT_IDS as readonly string[]).includes(value.id)) problems.push(`${where}: unknown inject "${value.id}" (choose ${INJECT_IDS.join(', ')})`);
+    if ('id' in value && !ids.includes(value.id)) problems.push(`${where}: the scenario has no inject "${value.id}" (choose ${ids.join(', ')})`);
     if (value.region !== undefined && !regions.has(value.region)) problems.push(`${where}: unknown region "${value.region}"`);
   });
   overrides.forEach(({ turn, value }, i) => {

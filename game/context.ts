@@ -9,8 +9,9 @@ import type { Params, Scenario, Side } from './content/scenario-schema';
 import type { GameEvent } from './events';
 import type { Order, OrderKind, OrderOf } from './orders';
 import { dpow } from './det-math';
+import { QUARTERS_PER_YEAR } from './units';
 import type { Rng } from './rng';
-import type { InjectInput, Override } from './types';
+import type { InjectInput, MselAction, Override } from './types';
 
 export interface StaticCtx {
   map: MapContent;
@@ -52,6 +53,7 @@ export interface Ctx extends StaticCtx {
   events: GameEvent[];
   orders: Record<Side, Order[]>;
   injects: InjectInput[];
+  msel: MselAction[];
   overrides: Override[];
   /** Values one phase computes for later phases in the same turn. */
   scratch: {
@@ -166,7 +168,7 @@ export function staticCtx(scenario: Scenario): StaticCtx {
   const ctx: StaticCtx = {
     map, scenario, params: p, defs, index, exitIndex: new Map(exits.map((e, i) => [e.id, i])), neighbors, exits,
     gateway, nextHop, hops, byHops, hubsOf, hubBall, leafKgPerKg, vraemShare,
-    demandGrowthPerQuarter: dpow(1 + p.worldDemandGrowthPerYear, 0.25),
+    demandGrowthPerQuarter: dpow(1 + p.worldDemandGrowthPerYear, 1 / QUARTERS_PER_YEAR),
   };
   cache.set(scenario, ctx);
   return ctx;

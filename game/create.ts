@@ -4,6 +4,7 @@ import { staticCtx } from './context';
 import { hashValue } from './hash';
 import { controlOf, nationalLegitimacy } from './derive';
 import { seedRng } from './rng';
+import { KG_PER_T, PERCENT, QUARTERS_PER_YEAR, USD_PER_MUSD } from './units';
 import type { Budget, GameState, ProducerState, RegionFlow, RegionState } from './types';
 
 export interface CreateOptions {
@@ -18,6 +19,9 @@ export const emptyFlow = (): RegionFlow => ({
   aircraftForcedDown: 0, refusedT: 0,
 });
 
+/** The longest game, in turns (quarters). */
+export const MAX_TURNS = 200;
+
 /** Seeds are 32-bit: the PRNG's seed expansion takes 32 bits, so larger seeds would repeat. */
 export const MAX_SEED = 4294967295;
 
@@ -28,7 +32,7 @@ export function scenarioHash(scenario: Scenario): string {
 export function createGame(scenario: Scenario, seed: number, options: CreateOptions = {}): GameState {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new RangeError(`seed must be a whole number from 0 to ${MAX_SEED}, got ${seed}`);
   const turns = options.turns ?? scenario.turns;
-  if (!Number.isInteger(turns) || turns < 1 || turns > 200) throw new RangeError(`turns must be 1–200, got ${turns}`);
+  if (!Number.isInteger(turns) || turns < 1 || turns > MAX_TURNS) throw new RangeError(`turns must be 1–${MAX_TURNS}, got ${turns}`);
   const sc = staticCtx(scenario);
   const p = scenario.params;
   const byId = new Map(scenario.regions.map((r) => [r.region, r]));
@@ -37,7 +41,7 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
   let exportsRef = 0;
   const regions: RegionState[] = sc.defs.map((def, i) => {
     const s = byId.get(def.id)!;
-    const leafToLabs = Math.max(0, (s.cocaHa * def.yieldTPerHaYear) / 4 - def.traditionalLeafTYear / 4);
+    const leafToLabs = Math.max(0, (s.cocaHa * def.yieldTPerHaYear) / QUARTERS_PER_YEAR - def.traditionalLeafTYear / QUARTERS_PER_YEAR);
     const potential = leafToLabs / sc.leafKgPerKg[i]!;
     exportsRef += potential * (1 - p.domesticConsumptionShare) * p.shipShare;
     return {
@@ -54,12 +58,12 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
       legitimacy: s.legitimacy,
       baseLegitimacy: s.legitimacy,
       baseCorruption: s.corruption,
-      baseForces: s.police + 0.5 * s.army,
+      baseForces: s.police + p.armyForceWeight * s.army,
       corruption: s.corruption,
-      stockT: potential * 0.5,
+      stockT: potential * p.startStockQuarters,
       // Zone value and farm-gate price before the first market clears (peru-baseline.md, 2015).
-      originValueUsdPerKg: 1350,
-      leafPriceUsdPerKg: (p.leafValueShare * 1350) / sc.leafKgPerKg[i]!,
+      originValueUsdPerKg: p.startZoneValueUsdPerKg,
+      leafPriceUsdPerKg: (p.leafValueShare * p.startZoneValueUsdPerKg) / sc.leafKgPerKg[i]!,
       radarCoverage: scenario.national.radarCoverage[def.id] ?? 0,
       radarPipeline: [],
       riverControlMusd: 0,
@@ -72,13 +76,13 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
     };
   });
   const producers: ProducerState[] = scenario.world.producers.map((x) => ({
-    id: x.id, country: x.country, cocaHa: x.cocaHa, outputT: (x.cocaHa * x.cocaineKgPerHaYear) / 4 / 1000, expectedIndex: 1,
+    id: x.id, country: x.country, cocaHa: x.cocaHa, outputT: (x.cocaHa * x.cocaineKgPerHaYear) / QUARTERS_PER_YEAR / KG_PER_T, expectedIndex: 1,
   }));
   const fighters = regions.reduce((a, r) => a + r.insurgentFighters, 0);
   const cocaHa = regions.reduce((a, r) => a + r.cocaHa, 0);
   const n = scenario.national;
   const budgets: Record<'state' | 'clans' | 'insurgents', Budget> = {
-    state: { moneyMusd: scenario.budgets.state.moneyMusd + (p.usSupportMusdPerQuarter * n.usSupport) / 100, army: scenario.budgets.state.army, police: scenario.budgets.state.police, fighters: 0 },
+    state: { moneyMusd: scenario.budgets.state.moneyMusd + (p.usSupportMusdPerQuarter * n.usSupport) / PERCENT, army: scenario.budgets.state.army, police: scenario.budgets.state.police, fighters: 0 },
     clans: { moneyMusd: n.clanCashMusd * scenario.budgets.clans.financingShare, army: 0, police: 0, fighters: 0 },
     insurgents: { moneyMusd: n.insurgentCashMusd * scenario.budgets.insurgents.spendShare, army: 0, police: 0, fighters },
   };
@@ -97,7 +101,7 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
     rng: seedRng(seed),
     regions,
     exits: sc.exits.map((e) => ({
-      id: e.id, priceUsdPerKg: e.priceUsdPerKg, portControlMusd: 0, weight: Math.round(e.baselineShare * 100), congestion: 1,
+      id: e.id, priceUsdPerKg: e.priceUsdPerKg, portControlMusd: 0, weight: Math.round(e.baselineShare * PERCENT), congestion: 1,
       flow: { shippedT: 0, seizedT: 0, exportedT: 0 },
     })),
     national: {
@@ -116,18 +120,19 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
       insurgentCohesion: 1,
       clanCashMusd: n.clanCashMusd,
       clanCohesion: 1,
-      finishShare: 0.3,
-      insurgentTaxPct: 3,
+      finishShare: p.startFinishShare,
+      insurgentTaxPct: p.startInsurgentTaxPct,
       insurgentPosture: 'balanced',
       foreignClients: [...n.foreignClients],
       leaders: n.leaders.map((l) => ({ ...l, status: 'active' as const, successorOf: null })),
       modifiers: [],
+      msel: scenario.msel.map((m) => ({ id: m.id, status: 'pending' as const, firedTurn: null })),
       ref: {
         cocaHa,
         exportsTPerQuarter: exportsRef,
         fighters,
-        clanRevenueMusd: exportsRef * 2.5, // t × 1,000 kg × ~US$2,500/kg, in US$ M a quarter
-        insurgentRevenueMusd: 4,
+        clanRevenueMusd: exportsRef * ((p.refClanRevenueUsdPerKg * KG_PER_T) / USD_PER_MUSD),
+        insurgentRevenueMusd: p.refInsurgentRevenueMusd,
       },
       totals: { mistakenShootdowns: 0, securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0, clanRevenueMusd: 0, insurgentRevenueMusd: 0, stateSpendMusd: 0 },
     },
@@ -141,6 +146,6 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
     history: [],
   };
   state.national.legitimacy = nationalLegitimacy(state.regions, sc.defs);
-  for (const r of state.regions) r.control = controlOf(r);
+  for (const r of state.regions) r.control = controlOf(r, p);
   return state;
 }

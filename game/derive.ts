@@ -1,13 +1,19 @@
 /** Quantities derived from the state, shared by creation, phases and views. */
+import type { Params } from './content/scenario-schema';
 import type { RegionDef } from './content/schema';
-import type { Control, RegionState } from './types';
+import type { Control, NationalState, RegionState } from './types';
+
+/** How well the State tracks flights and builds intelligence: better with US support, at its base while support is suspended. */
+export function usTracking(n: NationalState, p: Params): number {
+  return n.usSuspendedTurns > 0 ? p.usTrackingBase : p.usTrackingBase + n.usSupport / p.usTrackingSupportScale;
+}
 
 /** Who holds a region, read off the balance of state presence, fighters and clans. */
-export function controlOf(r: RegionState): Control {
+export function controlOf(r: RegionState, p: Params): Control {
   const presence = r.statePresence;
-  if (r.insurgentFighters >= 15 && presence < 0.35) return 'insurgent';
-  if (r.clanPresence > 0.55 && presence < 0.45) return 'clans';
-  if (presence >= 0.5 && r.insurgentFighters < 5) return 'state';
+  if (r.insurgentFighters >= p.controlInsurgentFighters && presence < p.controlInsurgentPresence) return 'insurgent';
+  if (r.clanPresence > p.controlClanPresence && presence < p.controlClanStatePresence) return 'clans';
+  if (presence >= p.controlStatePresence && r.insurgentFighters < p.controlStateMaxFighters) return 'state';
   return 'contested';
 }
 

@@ -3,7 +3,7 @@
  * They drive the turn report, the animated resolution, the event log, the CSVs and the AAR; the
  * invariant tests check that they agree with the state.
  */
-import type { InjectId, Side } from './content/scenario-schema';
+import type { Side } from './content/scenario-schema';
 import type { Mode, RegionId } from './content/schema';
 import type { Control, OverrideTarget } from './types';
 
@@ -13,7 +13,8 @@ interface Base {
 
 export type GameEvent = Base &
   (
-    | { type: 'injectApplied'; inject: InjectId; region: RegionId | null }
+    | { type: 'injectApplied'; inject: string; title: { en: string; es: string }; region: RegionId | null; entry: string | null; reason: 'scheduled' | 'trigger' | 'facilitator'; custom: boolean }
+    | { type: 'mselChanged'; entry: string; action: 'fire' | 'hold' | 'release' | 'cancel' }
     | { type: 'overrideApplied'; target: OverrideTarget; region: RegionId | null; from: number; to: number; reason: string }
     | { type: 'forcesDeployed'; region: RegionId; force: 'army' | 'police'; from: number; to: number }
     | { type: 'fightersMoved'; region: RegionId; to: RegionId; fighters: number }

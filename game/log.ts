@@ -4,6 +4,7 @@
  * and names the first turn whose hash differs.
  */
 import { z } from 'zod';
+import { MselActionSchema } from './content/inject-schema';
 import { SIDES, ScenarioSchema, InjectInputSchema, type Scenario } from './content/scenario-schema';
 import { createGame, MAX_SEED, scenarioHash } from './create';
 import type { GameEvent } from './events';
@@ -12,7 +13,14 @@ import { resolveTurn } from './resolve';
 import { DIFFICULTIES, MAX_NOTE_CHARS, type Author, type Difficulty, type GameState, type TurnInput } from './types';
 
 export const LOG_FORMAT = 'cordillera-log';
-export const LOG_VERSION = 1;
+export const LOG_VERSION = 2;
+/**
+ * The version of the rules a log was played with. A log replays exactly only under the rules that
+ * made it: raise this whenever a change makes earlier games replay differently (and regenerate the
+ * golden log), so that an older game is refused with a clear message instead of failing on a hash.
+ * 1: the first model (logs of format 1); 2: deterrence, the world market and injects as data.
+ */
+export const MODEL_VERSION = 2;
 
 export interface LogEntry {
   turn: number;
@@ -24,6 +32,8 @@ export interface LogEntry {
 export interface GameLog {
   format: typeof LOG_FORMAT;
   version: typeof LOG_VERSION;
+  /** The rules the game was played with (`MODEL_VERSION`). */
+  model: number;
   scenarioId: string;
   scenarioHash: string;
   scenario: Scenario;
@@ -39,7 +49,7 @@ export function hashState(state: GameState): string {
 
 export function newLog(state: GameState): GameLog {
   return {
-    format: LOG_FORMAT, version: LOG_VERSION, scenarioId: state.scenarioId, scenarioHash: state.scenarioHash,
+    format: LOG_FORMAT, version: LOG_VERSION, model: MODEL_VERSION, scenarioId: state.scenarioId, scenarioHash: state.scenarioHash,
     scenario: state.scenario, seed: state.seed, turns: state.turnsTotal, entries: [], finalHash: hashState(state),
   };
 }
@@ -84,19 +94,21 @@ export const AuthorSchema: z.ZodType<Author> = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('bot'), difficulty: DifficultySchema, decision: DecisionSchema }),
   z.strictObject({ kind: z.literal('policy'), policy: Name, decision: DecisionSchema }),
-]) as z.ZodType<Author>;
+]);
 
 const TurnInputShape = z.object({
   orders: z.array(z.object({
     side: z.enum(SIDES), orders: z.array(z.unknown()), note: z.string().max(MAX_NOTE_CHARS).optional(), author: AuthorSchema.optional(),
   })),
   injects: z.array(InjectInputSchema).optional(),
+  msel: z.array(MselActionSchema).optional(),
   overrides: z.array(z.object({ target: z.string(), region: z.string().optional(), value: z.number(), reason: z.string() })).optional(),
 });
 
 export const GameLogSchema = z.strictObject({
   format: z.literal(LOG_FORMAT),
   version: z.number().int(),
+  model: z.number().int().min(1).optional(),
   scenarioId: z.string().min(1),
   scenarioHash: z.string().regex(/^[0-9a-f]{16}$/),
   scenario: z.unknown(),
@@ -118,6 +130,8 @@ export type ReplayResult =
 export type LogProblem = { ok: false; message: string } & (
   /** Written by a newer Cordillera. */
   | { code: 'log.futureVersion'; values: { version: number; max: number } }
+  /** Played under other rules (`model`; 1 for logs written before the model had a version). */
+  | { code: 'log.otherModel'; values: { model: number; current: number } }
   /** Not a log's shape: `path` is where (`entries.2.hash`; '' for the whole file), `issue` what zod said. */
   | { code: 'log.malformed'; values: { path: string; issue: string } }
   /** More turns played than the game has. */
@@ -136,6 +150,17 @@ export function checkLog(data: unknown): { ok: true; log: GameLog } | LogProblem
     const v = (data as { version?: unknown }).version;
     if (typeof v === 'number' && v > LOG_VERSION) {
       return { ok: false, code: 'log.futureVersion', values: { version: v, max: LOG_VERSION }, message: `log version ${v} is newer than this Cordillera understands (${LOG_VERSION})` };
+    }
+  }
+  // A log that names its version but not its model was made before the model had versions (model 1).
+  if (data && typeof data === 'object' && (data as { format?: unknown }).format === LOG_FORMAT && typeof (data as { version?: unknown }).version === 'number') {
+    const m = (data as { model?: unknown }).model;
+    const model = typeof m === 'number' ? m : 1;
+    if (model !== MODEL_VERSION) {
+      return {
+        ok: false, code: 'log.otherModel', values: { model, current: MODEL_VERSION },
+        message: `the game was played under version ${model} of the model; this Cordillera plays version ${MODEL_VERSION} and cannot replay it exactly (open it with the Cordillera that made it)`,
+      };
     }
   }
   const parsed = GameLogSchema.safeParse(data);

@@ -166,7 +166,7 @@ export const ORDER_SPECS = {
     legal: (_at, r, def) => (def.maxCocaHa > 0 ? { max: 200, current: r.labs } : null),
   }),
   relocateLabs: between({
-    side: 'clans', unit: 'labs', pool: 'money', costMusd: (labs, p) => labs * p.labCostMusd * 0.5,
+    side: 'clans', unit: 'labs', pool: 'money', costMusd: (labs, p) => labs * p.labCostMusd * p.labRelocateCostShare,
     legal: (_at, r, def) => (r.labs > 0 ? { max: r.labs, current: 0, to: def.neighbors.slice() } : null),
   }),
   finishShare: setting({ side: 'clans', unit: 'share', pool: 'none', value: z.number().finite().min(0).max(1), legal: (at) => ({ max: 1, current: at.state.national.finishShare }) }),
@@ -186,7 +186,7 @@ export const ORDER_SPECS = {
   attack: inRegion({ side: 'insurgents', unit: 'fighters', pool: 'fighters', legal: (_at, r) => (r.insurgentFighters > 0 ? { max: r.insurgentFighters, current: 0 } : null) }),
   recruit: inRegion({
     side: 'insurgents', unit: 'musd', pool: 'money', costMusd: asIs,
-    legal: (at, r, _def, i) => (r.insurgentFighters > 0 || at.sc.neighbors[i]!.some((j) => at.state.regions[j]!.insurgentFighters >= 10) ? upToMoney(at) : null),
+    legal: (at, r, _def, i) => (r.insurgentFighters > 0 || at.sc.neighbors[i]!.some((j) => at.state.regions[j]!.insurgentFighters >= at.state.scenario.params.recruitNeighbourFighters) ? upToMoney(at) : null),
   }),
   taxRate: setting({ side: 'insurgents', unit: 'pct', pool: 'none', value: z.number().finite().min(0).max(30), legal: (at) => ({ max: 30, current: at.state.national.insurgentTaxPct }) }),
   propaganda: national({ side: 'insurgents', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),

@@ -4,7 +4,9 @@
  * never mutated and unchanged parts are shared.
  */
 import { Immer } from 'immer';
+import { MselActionSchema } from './content/inject-schema';
 import { SIDES, InjectInputSchema, type Side } from './content/scenario-schema';
+import { injectReferences } from './content/validate';
 import { newScratch, staticCtx, type Ctx } from './context';
 import type { GameEvent } from './events';
 import { validateOrders } from './legal';
@@ -66,6 +68,20 @@ export function validateTurnInput(state: GameState, input: unknown): ValidationE
       if (!r.success) errors.push({ path: `injects[${i}]`, code: 'inject.malformed', message: `injects[${i}]: ${r.error.issues[0]!.message}` });
       else if (r.data.region !== undefined && !state.regions.some((x) => x.id === r.data.region))
         errors.push({ path: `injects[${i}].region`, code: 'inject.unknownRegion', message: `unknown region ${r.data.region}`, values: { region: r.data.region } });
+      else if ('id' in r.data && !state.scenario.injectLibrary.some((d) => d.id === (r.data as { id: string }).id))
+        errors.push({ path: `injects[${i}].id`, code: 'inject.unknown', message: `the scenario has no inject ${r.data.id}`, values: { inject: r.data.id } });
+      else if ('custom' in r.data) {
+        for (const p of injectReferences(r.data.custom, staticCtx(state.scenario).map)) errors.push({ path: `injects[${i}].custom.${p.path}`, code: 'inject.invalid', message: p.message, values: { field: p.path } });
+      }
+    });
+  }
+  if (ti.msel !== undefined) {
+    if (!Array.isArray(ti.msel)) errors.push({ path: 'msel', code: 'turn.malformed', message: 'msel must be a list' });
+    else ti.msel.forEach((a: unknown, i) => {
+      const r = MselActionSchema.safeParse(a);
+      if (!r.success) errors.push({ path: `msel[${i}]`, code: 'msel.malformed', message: `msel[${i}]: ${r.error.issues[0]!.message}` });
+      else if (!state.national.msel.some((l) => l.id === r.data.entry))
+        errors.push({ path: `msel[${i}].entry`, code: 'msel.unknownEntry', message: `the MSEL has no line ${r.data.entry}`, values: { entry: r.data.entry } });
     });
   }
   if (ti.overrides !== undefined) {
@@ -92,6 +108,7 @@ function contextFor(state: GameState, input: TurnInput, rngState: GameState['rng
     events: [],
     orders,
     injects: (input.injects ?? []),
+    msel: input.msel ?? [],
     overrides: input.overrides ?? [],
     scratch: newScratch(state.regions.length),
   };

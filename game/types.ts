@@ -2,12 +2,13 @@
  * Game state and turn inputs. State is JSON-safe (no Map, Set, class, Date or undefined) so saves,
  * logs and hashes need no special encoding. Regions are an array in the map's fixed order.
  */
-import type { InjectInput, Scenario, Side } from './content/scenario-schema';
+import type { ModifierHook } from './content/inject-schema';
+import type { InjectInput, MselAction, Scenario, Side } from './content/scenario-schema';
 import type { RegionId } from './content/schema';
 import type { GameEvent } from './events';
 import type { Order } from './orders';
 
-export type { Side, InjectInput, RegionId };
+export type { Side, InjectInput, MselAction, RegionId };
 
 export type Control = 'state' | 'contested' | 'insurgent' | 'clans';
 export type Roe = 'off' | 'track' | 'force-down' | 'shoot-down';
@@ -149,8 +150,10 @@ export interface NationalState {
   insurgentPosture: 'hide' | 'balanced' | 'offensive';
   foreignClients: string[];
   leaders: Leader[];
-  /** Active temporary modifiers from injects: id and turns left. */
-  modifiers: { id: string; turnsLeft: number; region: RegionId | null }[];
+  /** Modifiers from injects that later phases read (docs/model.md §4.1): turns left (null: for good). */
+  modifiers: ModifierState[];
+  /** The master scenario events list as it stands: each line pending, held, fired or cancelled. */
+  msel: MselLineState[];
   /** Reference levels from the start, for prices and scores. */
   ref: { cocaHa: number; exportsTPerQuarter: number; fighters: number; clanRevenueMusd: number; insurgentRevenueMusd: number };
   totals: {
@@ -237,6 +240,28 @@ export interface Budget {
   army: number;
   police: number;
   fighters: number;
+}
+
+/** A modifier an inject set: which hook it acts on, how, where, and for how long. */
+export interface ModifierState {
+  /** The inject that set it. */
+  inject: string;
+  hook: ModifierHook;
+  op: 'mul' | 'add';
+  value: number;
+  /** Turns left, counting this one; null for the rest of the game. */
+  turnsLeft: number | null;
+  /** The region it acts in, or null for everywhere. */
+  region: RegionId | null;
+  /** For exit prices: only exits to this destination, or only this exit. */
+  destination: string | null;
+  exit: string | null;
+}
+
+export interface MselLineState {
+  id: string;
+  status: 'pending' | 'held' | 'fired' | 'cancelled';
+  firedTurn: number | null;
 }
 
 export interface SideOrders {
@@ -343,6 +368,8 @@ export type OverrideTarget = (typeof OVERRIDE_TARGETS)[number];
 export interface TurnInput {
   orders: SideOrders[];
   injects?: InjectInput[];
+  /** The facilitator's changes to the MSEL, applied before it is read this turn. */
+  msel?: MselAction[];
   overrides?: Override[];
 }
 

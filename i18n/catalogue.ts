@@ -7,7 +7,8 @@
  * its file's name (`app.json`'s `menu.newGame` → `app.menu.newGame`); nested objects are flattened
  * with dots. A translator fills `{name}` placeholders (numbers formatted for the language), picks a
  * word by number with `{name|singular|plural}` (English and Spanish both use the singular for
- * exactly 1), and translates a value written `@other.key` first, so messages can name sides and kinds.
+ * exactly 1), translates a value written `@other.key` first, so messages can name sides and kinds, and
+ * takes a `{ en, es }` value (content from a scenario) in its own language.
  */
 
 export const LANGS = ['en', 'es'] as const;
@@ -17,7 +18,9 @@ export const isLang = (x: unknown): x is Lang => x === 'en' || x === 'es';
 /** Locales for number formatting: Peru's conventions for Spanish. */
 export const LOCALE: Record<Lang, string> = { en: 'en-GB', es: 'es-PE' };
 
-export type Values = Record<string, string | number>;
+/** Content written in both languages (a scenario's inject titles): the translator picks the one it needs. */
+export type Localized = { readonly en: string; readonly es: string };
+export type Values = Record<string, string | number | Localized>;
 export type Catalogue = Readonly<Record<string, string>>;
 export type Catalogues = Record<Lang, Catalogue>;
 export type TFunction = (key: string, values?: Values) => string;
@@ -70,6 +73,7 @@ export function translateIn(catalogues: Catalogues, lang: Lang, key: string, val
     if (v === undefined) return whole;
     if (one !== undefined && other !== undefined) return v === 1 ? one : other;
     if (typeof v === 'number') return formatNumber(lang, v);
+    if (typeof v === 'object') return v[lang];
     // A reference to another message, filled with the same values (one level deep at most).
     if (v.startsWith('@') && depth < 2) return translateIn(catalogues, lang, v.slice(1), values, depth + 1);
     return v;

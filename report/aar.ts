@@ -409,14 +409,12 @@ function facilitatorItems(c: Ctx): FacilitatorItem[] {
   const out: FacilitatorItem[] = [];
   c.events.forEach((ev, i) => {
     const turn = i + 1;
-    const scripted = c.log.scenario.injects.filter((s) => s.turn === turn).map((s) => `${s.inject.id}|${s.inject.region ?? ''}`);
     for (const e of ev) {
       if (e.type === 'injectApplied') {
-        const key = `${e.inject}|${e.region ?? ''}`;
-        const isScripted = scripted.includes(key);
-        if (isScripted) scripted.splice(scripted.indexOf(key), 1);
+        // Scheduled or triggered by the MSEL, or fired by the facilitator (the event says which).
+        const isScripted = e.reason !== 'facilitator';
         const follow = ev.filter((x) => x.type === 'usSupportChanged' && (x.cause === 'inject' || x.cause === 'shootdown') && Math.round(x.from) !== Math.round(x.to)).map((x) => describeEvent(t, x));
-        out.push({ n: 0, turn, kind: isScripted ? 'scripted' : 'facilitator', what: t(`app.inject.${e.inject}`), where: e.region ? regionName(e.region) : t('app.national'), details: follow.join(' ') });
+        out.push({ n: 0, turn, kind: isScripted ? 'scripted' : 'facilitator', what: e.title[c.lang], where: e.region ? regionName(e.region) : t('app.national'), details: follow.join(' ') });
       } else if (e.type === 'overrideApplied') {
         out.push({
           n: 0, turn, kind: 'override', what: t(`app.overrideTarget.${e.target}`), where: e.region ? regionName(e.region) : t('app.national'),

@@ -8,7 +8,7 @@
  * Shared by the turn report, the AAR and decisions.csv.
  */
 import { LEVERS, MEASURES, POLICIES, regionName, type Author, type Decision, type Expected, type PlanSpec, type Side } from '../game';
-import type { TFunction, Values } from '../i18n/catalogue';
+import type { TFunction } from '../i18n/catalogue';
 import { localiseValues } from './values';
 
 /** Two figures are the same when they round alike to a tenth. */
@@ -59,7 +59,7 @@ function differences(side: Side, chosen: Expected, alt: Expected, n: number): st
     .filter((x) => x.d > 0.001).sort((a, b) => b.d - a.d).slice(0, n).map((x) => x.k);
 }
 
-const reason = (t: TFunction, r: { key: string; values: Record<string, string | number> }): string => t(r.key, localiseValues(r.values, regionName) as Values);
+const reason = (t: TFunction, r: { key: string; values: Record<string, string | number> }): string => t(r.key, localiseValues(r.values, regionName));
 
 export interface DecisionLines {
   /** The plan and what the search expected of it (null for the rule-based levels: they do not look ahead). */

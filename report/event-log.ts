@@ -12,6 +12,7 @@ export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 /** Every event type: its category, the side whose action or loss it mostly is, and whether it is an incident. */
 export const EVENT_INFO: Record<EventType, { category: EventCategory; side: Side | null; incident?: true }> = {
   injectApplied: { category: 'facilitator', side: null },
+  mselChanged: { category: 'facilitator', side: null },
   overrideApplied: { category: 'facilitator', side: null },
   forcesDeployed: { category: 'security', side: 'state' },
   fightersMoved: { category: 'security', side: 'insurgents' },
@@ -82,7 +83,6 @@ export function eventMessage(e: GameEvent, regionName: (id: string) => string): 
       else if (k === 'exit') values[k] = `@app.exit.${v}`;
       else if (k === 'mode') values[k] = `@app.mode.${v}`;
       else if (k === 'side') values[k] = `@app.side.${v}`;
-      else if (k === 'inject') values[k] = `@app.inject.${v}`;
       else if (k === 'force') values[k] = `@app.force.${v}`;
       else if (k === 'cause') values[k] = `@app.usCause.${v}`;
       else if (k === 'target') values[k] = `@app.overrideTarget.${v}`;
@@ -90,6 +90,9 @@ export function eventMessage(e: GameEvent, regionName: (id: string) => string): 
       else values[k] = v;
     } else if (v === null && k === 'region') values[k] = `@app.national`;
   }
+  // An inject is named by its title, in the reader's language (scenario content).
+  if (e.type === 'injectApplied') values.inject = e.title;
+  if (e.type === 'mselChanged') values.action = `@events.mselAction.${e.action}`;
   if ('securityKilled' in e && 'civiliansKilled' in e) {
     const combo = [e.securityKilled > 0 ? 's' : '', e.insurgentsKilled > 0 ? 'i' : '', e.civiliansKilled > 0 ? 'c' : ''].join('');
     values.casualties = `@events.casualties.${combo || 'none'}`;

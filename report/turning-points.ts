@@ -10,7 +10,8 @@
  * flows (eradication, interdiction, seizures, planting, recruitment) only when they were much
  * larger or smaller than the turn before, since a steady flow does not explain a sudden change.
  */
-import { regionName, totalCocaHa, type GameEvent, type GameLog, type GameState, type InjectId, type Mode, type Order, type OverrideTarget, type TurnRecord } from '../game';
+import type { Values } from '../i18n/catalogue';
+import { regionName, totalCocaHa, type GameEvent, type GameLog, type GameState, type InjectDef, type Mode, type Order, type OverrideTarget, type TurnRecord } from '../game';
 
 export const METRIC_IDS = ['cocaHa', 'exportedT', 'leafPrice', 'pbcPrice', 'exportPrice', 'usSupport', 'legitimacy', 'fighters', 'killed'] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -46,7 +47,7 @@ export const METRICS: readonly MetricDef[] = [
 /** One cause: a `report.cause.*` key and its values (names, numbers and `@` references). */
 export interface Cause {
   key: string;
-  values: Record<string, string | number>;
+  values: Values;
 }
 
 export interface TurningPoint {
@@ -83,7 +84,7 @@ export interface TurningPointOptions {
 // --- What happened in a turn ---
 
 interface Facts {
-  injects: { id: InjectId; region: string | null; scripted: boolean }[];
+  injects: { title: { en: string; es: string }; region: string | null; scripted: boolean; bears: readonly MetricId[] }[];
   overrides: { target: OverrideTarget; region: string | null; from: number; to: number; reason: string }[];
   shootdowns: string[];
   usChanges: { from: number; to: number; cause: string }[];
@@ -124,7 +125,7 @@ function add(m: Map<string, number>, k: string, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
 }
 
-function factsOf(events: readonly GameEvent[], orders: readonly Order[], scripted: ReadonlySet<string>): Facts {
+function factsOf(events: readonly GameEvent[], orders: readonly Order[], bearsOf: (id: string) => readonly MetricId[]): Facts {
   const f: Facts = {
     injects: [], overrides: [], shootdowns: [], usChanges: [], law: null, leaders: [], controls: [],
     flights: 0, interdicted: 0, shotDown: 0, seizedByMode: { air: 0, sea: 0, river: 0, land: 0 },
@@ -140,7 +141,7 @@ function factsOf(events: readonly GameEvent[], orders: readonly Order[], scripte
   for (const e of events) {
     switch (e.type) {
       case 'injectApplied':
-        f.injects.push({ id: e.inject, region: e.region, scripted: scripted.has(`${e.inject}|${e.region ?? ''}`) });
+        f.injects.push({ title: e.title, region: e.region, scripted: e.reason !== 'facilitator', bears: bearsOf(e.inject) });
         break;
       case 'overrideApplied':
         f.overrides.push({ target: e.target, region: e.region, from: e.from, to: e.to, reason: e.reason });
@@ -207,25 +208,36 @@ function factsOf(events: readonly GameEvent[], orders: readonly Order[], scripte
 
 // --- Causes per measure ---
 
-/** Which injects bear on which measure. */
-const INJECT_BEARS: Record<InjectId, readonly MetricId[]> = {
-  'mistaken-shootdown': ['usSupport', 'legitimacy', 'exportedT'],
-  'us-suspends-support': ['usSupport'],
-  'us-restores-support': ['usSupport'],
-  'pcc-arrives': ['exportedT', 'exportPrice', 'pbcPrice', 'leafPrice'],
-  'leader-killed': ['fighters', 'killed'],
-  'interdiction-law-passed': ['exportedT', 'leafPrice', 'pbcPrice', 'exportPrice'],
-  'radar-delivered': ['exportedT', 'leafPrice'],
-  'election-eve': ['legitimacy'],
-  'bolivia-tightens': ['exportedT', 'pbcPrice', 'leafPrice', 'exportPrice'],
-  'putumayo-boom': ['cocaHa', 'leafPrice'],
-  'gold-price-spike': ['cocaHa', 'leafPrice'],
-  'installation-attack': ['killed', 'legitimacy', 'fighters'],
-  'movadef-campaign': ['legitimacy', 'fighters'],
-  'precursor-crackdown': ['pbcPrice', 'exportPrice', 'exportedT', 'leafPrice'],
-  'clan-boss-arrested': ['exportedT', 'exportPrice'],
-  'el-nino-floods': ['cocaHa', 'exportedT', 'leafPrice'],
-};
+/** The measures an inject bears on, read off its effects. */
+function injectBears(def: InjectDef): MetricId[] {
+  const prices: MetricId[] = ['exportedT', 'exportPrice', 'pbcPrice', 'leafPrice'];
+  const out = new Set<MetricId>();
+  const add = (...ms: MetricId[]) => ms.forEach((m) => out.add(m));
+  for (const e of def.effects) {
+    switch (e.kind) {
+      case 'usSuspension': case 'usResumption': add('usSupport'); break;
+      case 'civilianAircraftShotDown': add('legitimacy'); break;
+      case 'rulesOfEngagement': case 'interdictionLaw': case 'foreignClient': add(...prices); break;
+      case 'leaderLost': add('fighters', 'killed'); break;
+      case 'installationAttack': add('killed', 'legitimacy', 'fighters'); break;
+      case 'clanBossArrested': add('exportedT', 'exportPrice'); break;
+      case 'modifier':
+        if (e.hook === 'exitPrice' || e.hook === 'precursorControl') add(...prices);
+        else if (e.hook === 'leafYield') add('cocaHa', 'exportedT', 'leafPrice');
+        else if (e.hook === 'miningReturn') add('cocaHa', 'leafPrice');
+        else add('legitimacy', 'killed');
+        break;
+      case 'adjust':
+        if (e.target === 'national.usSupport') add('usSupport');
+        else if (e.target === 'region.legitimacy' || e.target === 'region.statePresence') add('legitimacy');
+        else if (e.target === 'national.insurgentFront' || e.target === 'national.insurgentCohesion' || e.target === 'national.insurgentCashMusd') add('legitimacy', 'fighters');
+        else if (e.target === 'national.clanCohesion' || e.target === 'national.clanCashMusd' || e.target === 'region.clanPresence') add('exportedT', 'exportPrice');
+        else add(...prices);
+        break;
+    }
+  }
+  return [...out];
+}
 
 const OVERRIDE_BEARS: Record<OverrideTarget, readonly MetricId[]> = {
   'region.cocaHa': ['cocaHa', 'leafPrice'],
@@ -282,12 +294,12 @@ function modeShift(prev: TurnRecord | undefined, cur: TurnRecord): Cause | null 
 
 function causesFor(metric: MetricId, dir: 'up' | 'down', f: Facts, p: Facts | undefined, prev: TurnRecord | undefined, cur: TurnRecord): Cause[] {
   const out: Cause[] = [];
-  const push = (key: string, values: Record<string, string | number> = {}) => out.push({ key: `report.cause.${key}`, values });
+  const push = (key: string, values: Cause['values'] = {}) => out.push({ key: `report.cause.${key}`, values });
   for (const o of f.overrides) {
     if (OVERRIDE_BEARS[o.target].includes(metric)) push('override', { target: `@app.overrideTarget.${o.target}`, region: name(o.region), from: round(o.from, 2), to: round(o.to, 2), reason: o.reason });
   }
   for (const i of f.injects) {
-    if (INJECT_BEARS[i.id].includes(metric)) push(i.scripted ? 'injectScripted' : 'injectFacilitator', { inject: `@app.inject.${i.id}`, region: name(i.region) });
+    if (i.bears.includes(metric)) push(i.scripted ? 'injectScripted' : 'injectFacilitator', { inject: i.title, region: name(i.region) });
   }
   const flights = () => {
     const s = surge(f.interdicted, p?.interdicted, 5);
@@ -394,11 +406,14 @@ export function findTurningPoints(input: TurningPointInput, opts: TurningPointOp
   const history = last?.history ?? [];
   const start = input.states[0];
   if (!start || history.length === 0) return [];
-  const scripted = (turn: number) => new Set(input.log.scenario.injects.filter((s) => s.turn === turn).map((s) => `${s.inject.id}|${s.inject.region ?? ''}`));
+  // What each inject bears on, from its effects: the scenario's library and the facilitator's own.
+  const defs = new Map<string, InjectDef>(input.log.scenario.injectLibrary.map((d) => [d.id, d]));
+  for (const entry of input.log.entries) for (const inj of entry.input.injects ?? []) if ('custom' in inj) defs.set(inj.custom.id, inj.custom);
+  const bearsOf = (id: string) => { const d = defs.get(id); return d ? injectBears(d) : []; };
   const facts: Facts[] = history.map((rec, i) => {
     const entry = input.log.entries[i];
     const orders = entry ? entry.input.orders.flatMap((o) => o.orders) : [];
-    return factsOf(input.events[i] ?? [], orders, scripted(rec.turn));
+    return factsOf(input.events[i] ?? [], orders, bearsOf);
   });
   const candidates: TurningPoint[] = [];
   for (const m of METRICS) {

@@ -100,7 +100,7 @@ function profilePhases(samples: Sample[]): Record<string, number> {
     const orders = { state: [], clans: [], insurgents: [] } as unknown as Ctx['orders'];
     for (const so of input.orders) orders[so.side] = so.orders;
     const ctx: Ctx = {
-      ...staticCtx(s.scenario), turn: s.turn + 1, rng: makeRng(s.rng), events: [], orders, injects: input.injects ?? [],
+      ...staticCtx(s.scenario), turn: s.turn + 1, rng: makeRng(s.rng), events: [], orders, injects: input.injects ?? [], msel: input.msel ?? [],
       overrides: input.overrides ?? [], scratch: newScratch(s.regions.length),
     };
     for (const phase of PHASES) {
@@ -169,7 +169,7 @@ function syntheticScenario(base: Scenario, k: number, map: MapContent, idOf: (c:
       ...base.budgets,
       state: { moneyMusd: base.budgets.state.moneyMusd * k, army: base.budgets.state.army * k, police: base.budgets.state.police * k },
     },
-    injects: [...base.injects],
+    msel: [...base.msel],
   };
 }
 

@@ -76,7 +76,7 @@ function spread(d: PlanDraft, kind: 'development' | 'leadership' | 'mining' | 'b
   for (const t of targets) {
     const prev = add ? d.orders.get(`${kind}|${t.id}|`) : undefined;
     const amount = (prev && 'amount' in prev ? prev.amount : 0) + (total * t.w) / sum;
-    d.set({ kind, region: t.id, amount } as Order);
+    d.set({ kind, region: t.id, amount });
   }
   return true;
 }
@@ -100,7 +100,7 @@ const STATE_LEVERS: LeverDef[] = [
       const p = d.state.scenario.params;
       for (const o of orders) {
         const r = d.state.regions[d.sc.index.get(o.region)!]!;
-        const cap = Math.max(o.amount, eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter));
+        const cap = Math.max(o.amount, eradicationCapacityHa(r.police, r.corruption, p));
         d.set({ ...o, amount: Math.min(o.amount * f, cap, totalCocaHa(r)) });
       }
       return true;

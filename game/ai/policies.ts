@@ -26,7 +26,7 @@ function eradicate(pl: Planner, totalHa: number, maxShare: number, shareOf: (i: 
   const s = pl.state;
   const p = s.scenario.params;
   const targets = byCoca(s, (i) => shareOf(i) > 0).map(({ r, i, ha }) => ({
-    r, coca: ha * shareOf(i), room: Math.min(ha * shareOf(i) * maxShare, eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter)), ha: 0,
+    r, coca: ha * shareOf(i), room: Math.min(ha * shareOf(i) * maxShare, eradicationCapacityHa(r.police, r.corruption, p)), ha: 0,
   }));
   let left = totalHa;
   for (let pass = 0; pass < 4 && left > 1; pass++) {

@@ -31,7 +31,7 @@ export function workingCopy(state: GameState): GameState {
 export function simulateTurn(s: GameState, orders: Partial<Record<Side, Order[]>>): void {
   const byside = Object.fromEntries(SIDES.map((side) => [side, orders[side] ?? []])) as Record<Side, Order[]>;
   const ctx: Ctx = {
-    ...staticCtx(s.scenario), turn: s.turn + 1, rng: makeRng(s.rng), events: [], orders: byside, injects: [], overrides: [],
+    ...staticCtx(s.scenario), turn: s.turn + 1, rng: makeRng(s.rng), events: [], orders: byside, injects: [], msel: [], overrides: [],
     scratch: newScratch(s.regions.length),
   };
   for (const phase of PHASES) phase.run(s, ctx);

@@ -110,12 +110,36 @@ function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
     if (typeof region === 'string' && !ids.has(region)) problems.push({ path: `national.leaders[${i}].region`, message: `unknown region ${region}` });
   });
   const turns = numOr(sc.turns);
-  arr(sc.injects).forEach((raw, i) => {
-    const s = obj(raw);
-    const t = numOr(s?.turn);
-    if (t !== undefined && turns !== undefined && t > turns) problems.push({ path: `injects[${i}].turn`, message: `turn ${t} is after the last turn (${turns})` });
-    const region = obj(s?.inject)?.region;
-    if (typeof region === 'string' && !ids.has(region)) problems.push({ path: `injects[${i}].inject.region`, message: `unknown region ${region}` });
+  // The inject library: unique ids, the engine's own consequence present, references that exist.
+  const library = arr(sc.injectLibrary);
+  const injectIds = new Set<string>();
+  library.forEach((raw, i) => {
+    const d = obj(raw);
+    const id = d?.id;
+    if (typeof id === 'string') {
+      if (injectIds.has(id)) problems.push({ path: `injectLibrary[${i}].id`, message: `inject id ${id} is used twice` });
+      injectIds.add(id);
+    }
+    for (const p of injectReferences(raw, map)) problems.push({ path: `injectLibrary[${i}].${p.path}`, message: p.message });
+  });
+  if (library.length && !injectIds.has('mistaken-shootdown'))
+    problems.push({ path: 'injectLibrary', message: 'the library needs a "mistaken-shootdown" inject: the engine applies it when a civilian aircraft is shot down by mistake' });
+  const lines = new Set<string>();
+  arr(sc.msel).forEach((raw, i) => {
+    const m = obj(raw);
+    const id = m?.id;
+    if (typeof id === 'string') {
+      if (lines.has(id)) problems.push({ path: `msel[${i}].id`, message: `MSEL line ${id} is used twice` });
+      lines.add(id);
+    }
+    const inj = obj(m?.inject);
+    if (typeof inj?.id === 'string' && library.length && !injectIds.has(inj.id)) problems.push({ path: `msel[${i}].inject.id`, message: `no inject ${inj.id} in the library` });
+    if (typeof inj?.region === 'string' && !ids.has(inj.region)) problems.push({ path: `msel[${i}].inject.region`, message: `unknown region ${inj.region}` });
+    const when = obj(m?.when);
+    for (const k of ['turn', 'after'] as const) {
+      const t = numOr(when?.[k]);
+      if (t !== undefined && turns !== undefined && t > turns) problems.push({ path: `msel[${i}].when.${k}`, message: `turn ${t} is after the last turn (${turns})` });
+    }
   });
   const sources = obj(sc.paramSources) ?? {};
   for (const key of Object.keys(ParamsSchema.shape)) {
@@ -124,6 +148,28 @@ function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
   for (const key of Object.keys(sources)) {
     if (!(key in ParamsSchema.shape)) problems.push({ path: `paramSources.${key}`, message: `source for unknown parameter ${key}` });
   }
+  return problems;
+}
+
+/**
+ * An inject's references (written defensively, for data that may have failed its schema): its
+ * default region and the exits its modifiers name exist, and effects that act in a region have one.
+ */
+export function injectReferences(data: unknown, map: MapContent): ContentProblem[] {
+  const d = obj(data);
+  if (!d) return [];
+  const problems: ContentProblem[] = [];
+  const ids = new Set(map.regions.map((r) => r.id));
+  const exits = new Set(map.exits.map((e) => e.id));
+  if (typeof d.defaultRegion === 'string' && !ids.has(d.defaultRegion)) problems.push({ path: 'defaultRegion', message: `unknown region ${d.defaultRegion}` });
+  arr(d.effects).forEach((raw, j) => {
+    const e = obj(raw);
+    if (typeof e?.exit === 'string' && !exits.has(e.exit)) problems.push({ path: `effects[${j}].exit`, message: `unknown exit ${e.exit}` });
+    const regional = (e?.kind === 'adjust' && typeof e.target === 'string' && e.target.startsWith('region.') && e.where !== 'every-region')
+      || e?.kind === 'installationAttack' || e?.kind === 'clanBossArrested';
+    if (regional && d.defaultRegion === null) problems.push({ path: `effects[${j}]`, message: 'this effect acts in a region: give the inject a defaultRegion' });
+    if (e?.kind === 'installationAttack' && typeof e.min === 'number' && typeof e.max === 'number' && e.min > e.max) problems.push({ path: `effects[${j}]`, message: `min ${e.min} is above max ${e.max}` });
+  });
   return problems;
 }
 

@@ -7,6 +7,7 @@
 import { clamp, ordersOf, regionalAmounts, type Ctx } from '../context';
 import { kindCostMusd as cost } from '../orders';
 import type { GameState } from '../types';
+import { usTracking } from '../derive';
 import { developmentReach } from './displacement';
 
 export function deploymentsPhase(s: GameState, ctx: Ctx): void {
@@ -31,7 +32,7 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   const river = regionalAmounts(ctx, 'state', 'riverControl');
   const dev = regionalAmounts(ctx, 'state', 'development');
   const lead = regionalAmounts(ctx, 'state', 'leadership');
-  const usFactor = n.usSuspendedTurns > 0 ? 0.5 : 0.5 + n.usSupport / 200;
+  const usFactor = usTracking(n, p);
   s.regions.forEach((r, i) => {
     const rad = radar[i]!;
     if (rad > 0) r.radarPipeline.push([ctx.turn + p.radarLagTurns, rad / p.radarCostMusd]);
@@ -46,18 +47,18 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
     // Where the State is absent, programmes cannot reach farmers and part of the money is
     // captured by the clans (contracts, cash, roads that serve the trade).
     const captured = dev[i]! > 0 ? dev[i]! * p.developmentCaptureShare * (1 - developmentReach(r, ctx).presenceFactor) : 0;
-    r.developmentStockMusd = r.developmentStockMusd * 0.95 + dev[i]! - captured;
+    r.developmentStockMusd = r.developmentStockMusd * p.developmentRetention + dev[i]! - captured;
     if (captured > 0) {
       n.clanCashMusd += captured;
       ctx.events.push({ turn: ctx.turn, type: 'developmentCaptured', region: r.id, musd: captured });
     }
-    r.intel = clamp(r.intel * 0.85 + lead[i]! * p.leadershipIntelPerMusd * usFactor, 0, 1);
+    r.intel = clamp(r.intel * p.intelRetention + lead[i]! * p.leadershipIntelPerMusd * usFactor, 0, 1);
     spend += cost('radar', rad, p) + cost('riverControl', river[i]!, p) + cost('development', dev[i]!, p) + cost('leadership', lead[i]!, p);
   });
   const pilots = ordersOf(ctx, 'state', 'pilots').reduce((a, o) => a + o.amount, 0);
   n.pilotReadiness = clamp(n.pilotReadiness * (1 - p.pilotReadinessDecay) + pilots * p.pilotTrainingPerMusd, 0, 1);
   const precursors = ordersOf(ctx, 'state', 'precursors').reduce((a, o) => a + o.amount, 0);
-  n.precursorControl = clamp(n.precursorControl * 0.97 + precursors * 0.01, 0, 1);
+  n.precursorControl = clamp(n.precursorControl * p.precursorRetention + precursors * p.precursorControlPerMusd, 0, 1);
   for (const e of s.exits) e.portControlMusd = 0;
   for (const o of ordersOf(ctx, 'state', 'portControl')) s.exits[ctx.exitIndex.get(o.exit)!]!.portControlMusd += o.amount;
   spend += cost('pilots', pilots, p) + cost('precursors', precursors, p) + s.exits.reduce((a, e) => a + cost('portControl', e.portControlMusd, p), 0);
@@ -128,6 +129,6 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   for (const o of ordersOf(ctx, 'insurgents', 'taxRate')) n.insurgentTaxPct = o.value;
   for (const o of ordersOf(ctx, 'insurgents', 'posture')) n.insurgentPosture = o.value;
   const propaganda = ordersOf(ctx, 'insurgents', 'propaganda').reduce((a, o) => a + o.amount, 0);
-  n.insurgentFront = clamp(n.insurgentFront * 0.97 + propaganda * p.propagandaPerMusd, 0, 1);
+  n.insurgentFront = clamp(n.insurgentFront * p.frontRetention + propaganda * p.propagandaPerMusd, 0, 1);
   ctx.scratch.insurgentSpendMusd = cost('propaganda', propaganda, p) + regionalAmounts(ctx, 'insurgents', 'recruit').reduce((a, m) => a + cost('recruit', m, p), 0);
 }

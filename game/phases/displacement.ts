@@ -11,8 +11,8 @@
 import { clamp, regionalAmounts, type Ctx, type StaticCtx } from '../context';
 import { totalCocaHa as totalHa } from '../derive';
 import type { GameState, RegionState } from '../types';
+import { EVENT_MIN_HA, KG_PER_T, TINY } from '../units';
 
-const TOP = 4;
 
 /** What a farmer weighs in region `i`: the ratio of coca to licit income per hectare and year. */
 export interface Outlook {
@@ -28,7 +28,7 @@ export interface Outlook {
 /** Share of the farms that a region's development stock reaches: none where the State is absent. */
 export function developmentReach(r: RegionState, sc: StaticCtx): { reach: number; presenceFactor: number } {
   const p = sc.params;
-  const presenceFactor = clamp((r.statePresence - p.developmentPresenceFloor) / Math.max(1e-9, p.developmentPresenceFull - p.developmentPresenceFloor), 0, 1);
+  const presenceFactor = clamp((r.statePresence - p.developmentPresenceFloor) / Math.max(TINY, p.developmentPresenceFull - p.developmentPresenceFloor), 0, 1);
   const farms = Math.max(totalHa(r), 1);
   return { reach: clamp((r.developmentStockMusd * p.developmentHaPerMusd * presenceFactor) / farms, 0, 1), presenceFactor };
 }
@@ -36,9 +36,9 @@ export function developmentReach(r: RegionState, sc: StaticCtx): { reach: number
 export function outlook(r: RegionState, sc: StaticCtx, i: number): Outlook {
   const p = sc.params;
   const def = sc.defs[i]!;
-  const income = r.leafPriceUsdPerKg * def.yieldTPerHaYear * 1000 * (1 - r.eradicationRisk);
+  const income = r.leafPriceUsdPerKg * def.yieldTPerHaYear * KG_PER_T * (1 - r.eradicationRisk);
   // Licit crops need roads to reach markets: the mean road access (0.5) earns the reference income.
-  const access = p.licitIncomeRemoteShare + ((1 - p.licitIncomeRemoteShare) * def.roadAccess) / 0.5;
+  const access = p.licitIncomeRemoteShare + ((1 - p.licitIncomeRemoteShare) * def.roadAccess) / p.referenceRoadAccess;
   const { reach } = developmentReach(r, sc);
   const licit = p.altIncomeUsdPerHaYear * access * (1 + (p.developmentIncomeMultiple - 1) * reach);
   const ratio = income / licit;
@@ -98,7 +98,7 @@ export function displacementPhase(s: GameState, ctx: Ctx): void {
       const ha = r.cocaHa * p.cultivationAbandonRate * (1 - Math.max(0, x));
       r.cocaHa -= ha;
       r.flow.abandonedHa += ha;
-      if (ha >= 10) ctx.events.push({ turn: ctx.turn, type: 'cultivationAbandoned', region: r.id, ha });
+      if (ha >= EVENT_MIN_HA) ctx.events.push({ turn: ctx.turn, type: 'cultivationAbandoned', region: r.id, ha });
     } else if (x > 1 && def.maxCocaHa > 0) {
       const pays = (x - 1) / (x - 1 + p.profitHalfSaturation);
       const grow = totalHa(r) * p.cultivationGrowthRate * pays * (room[i]! / def.maxCocaHa);
@@ -130,9 +130,9 @@ export function displacementPhase(s: GameState, ctx: Ctx): void {
     if (!(attract[i]! > 0)) continue;
     let k = top.length;
     while (k > 0 && attract[top[k - 1]!]! < attract[i]!) k--;
-    if (k < TOP) {
+    if (k < p.displaceTopRegions) {
       top.splice(k, 0, i);
-      if (top.length > TOP) top.pop();
+      if (top.length > p.displaceTopRegions) top.pop();
     }
   }
 
@@ -144,7 +144,7 @@ export function displacementPhase(s: GameState, ctx: Ctx): void {
       const b = s.regions[j]!;
       b.flow.displacedInHa += placed;
       r.flow.displacedOutHa += placed;
-      if (placed >= 10) ctx.events.push({ turn: ctx.turn, type: 'cultivationDisplaced', region: r.id, to: b.id, ha: placed });
+      if (placed >= EVENT_MIN_HA) ctx.events.push({ turn: ctx.turn, type: 'cultivationDisplaced', region: r.id, to: b.id, ha: placed });
     };
     const near = ctx.neighbors[i]!;
     const nearWeight = near.reduce((a, j) => a + attract[j]!, 0);
@@ -156,18 +156,18 @@ export function displacementPhase(s: GameState, ctx: Ctx): void {
   // Labs follow the leaf: clans build where leaf outruns capacity and dismantle idle labs.
   s.regions.forEach((r, i) => {
     const needed = ctx.scratch.potentialT[i]! / p.labCapacityTPerQuarter;
-    if (needed > r.labs * 1.05) {
-      const build = Math.ceil((needed - r.labs) * 0.3);
+    if (needed > r.labs * p.labBuildTrigger) {
+      const build = Math.ceil((needed - r.labs) * p.labBuildShare);
       const cost = build * p.labCostMusd;
       if (build > 0 && s.national.clanCashMusd >= cost) {
         r.labs += build;
         s.national.clanCashMusd -= cost;
         ctx.events.push({ turn: ctx.turn, type: 'labsBuilt', region: r.id, labs: build });
       }
-    } else if (r.labs > needed * 1.5 + 1) {
-      r.labs -= Math.floor((r.labs - needed * 1.5) * 0.2);
+    } else if (r.labs > needed * p.labIdleTrigger + 1) {
+      r.labs -= Math.floor((r.labs - needed * p.labIdleTrigger) * p.labDismantleShare);
     }
-    const target = clamp(r.cocaHa / 6000 + r.labs / 60 + r.stockT / 20, 0, 1);
-    r.clanPresence = clamp(r.clanPresence + 0.1 * (target - r.clanPresence), 0, 1);
+    const target = clamp(r.cocaHa / p.clanPresenceCocaHa + r.labs / p.clanPresenceLabs + r.stockT / p.clanPresenceStockT, 0, 1);
+    r.clanPresence = clamp(r.clanPresence + p.clanPresenceSpeed * (target - r.clanPresence), 0, 1);
   });
 }

@@ -6,11 +6,12 @@
  */
 import { clamp, regionalAmounts, type Ctx } from '../context';
 import { totalCocaHa } from '../derive';
+import type { Params } from '../content/scenario-schema';
 import type { GameState } from '../types';
 
 /** The most hectares the police in a region can eradicate this quarter. */
-export function eradicationCapacityHa(police: number, corruption: number, perPolice: number): number {
-  return police * perPolice * (1 - 0.5 * corruption);
+export function eradicationCapacityHa(police: number, corruption: number, p: Params): number {
+  return police * p.eradicationHaPerPolicePerQuarter * (1 - p.eradicationCorruptionDrag * corruption);
 }
 
 export function eradicationPhase(s: GameState, ctx: Ctx): void {
@@ -23,9 +24,9 @@ export function eradicationPhase(s: GameState, ctx: Ctx): void {
     const want = ordered[i]! * scale;
     const standing = totalCocaHa(r);
     if (want > 0 && standing > 0) {
-      const cap = eradicationCapacityHa(r.police, r.corruption, p.eradicationHaPerPolicePerQuarter);
+      const cap = eradicationCapacityHa(r.police, r.corruption, p);
       // Teams fall short of the plan by up to a tenth (weather, terrain, resistance).
-      const ha = Math.min(standing, want, cap) * (1 - 0.1 * ctx.rng.float());
+      const ha = Math.min(standing, want, cap) * (1 - p.eradicationShortfall * ctx.rng.float());
       if (ha > 0) {
         // Productive coca first, then young plantings (replanted fields are pulled up too).
         let left = ha;
@@ -38,21 +39,21 @@ export function eradicationPhase(s: GameState, ctx: Ctx): void {
           left -= take;
         }
         r.flow.eradicatedHa = ha;
-        r.eradicationRisk = 0.6 * r.eradicationRisk + 0.4 * (ha / standing);
+        r.eradicationRisk = p.eradicationRiskMemory * r.eradicationRisk + (1 - p.eradicationRiskMemory) * (ha / standing);
         // Farmers resent eradication without alternatives.
-        const relief = r.developmentStockMusd / (r.developmentStockMusd + 20);
-        r.legitimacy = clamp(r.legitimacy - 0.05 * (ha / standing) * (1 - relief), 0, 1);
+        const relief = r.developmentStockMusd / (r.developmentStockMusd + p.eradicationReliefHalfMusd);
+        r.legitimacy = clamp(r.legitimacy - p.eradicationLegitimacyCost * (ha / standing) * (1 - relief), 0, 1);
         ctx.events.push({ turn: ctx.turn, type: 'cocaEradicated', region: r.id, ha });
       }
     } else {
-      r.eradicationRisk *= 0.8;
+      r.eradicationRisk *= p.eradicationRiskRetention;
     }
     // Lab raids: police presence and intelligence find labs; what they hold is seized.
     if (r.labs > 0 && r.police > 0) {
-      const reach = (r.police / (r.police + 1000)) * r.statePresence * (1 - r.corruption) * (1 + r.intel);
-      const found = Math.min(r.labs, ctx.rng.poisson(r.labs * p.labRaidRate * reach * 4));
+      const reach = (r.police / (r.police + p.raidPoliceHalf)) * r.statePresence * (1 - r.corruption) * (1 + r.intel);
+      const found = Math.min(r.labs, ctx.rng.poisson(r.labs * p.labRaidRate * reach * p.labRaidReachFactor));
       if (found > 0) {
-        const seized = r.stockT * (found / r.labs) * 0.5;
+        const seized = r.stockT * (found / r.labs) * p.raidStockSeizedShare;
         r.labs -= found;
         r.stockT -= seized;
         r.flow.seizedT += seized;

@@ -1,121 +1,144 @@
 /**
- * Phase 1: scheduled and facilitator injects, then adjudication overrides. Injects are the seed's
- * shocks (a mistaken shootdown, the US suspending support, the PCC arriving, a leader killed …);
- * some act at once, some set a modifier that later phases read for a few turns.
+ * Phase 1: the master scenario events list (MSEL) and the facilitator's injects, then adjudication
+ * overrides. Injects are data (the scenario's `injectLibrary`, or one the facilitator writes): each
+ * effect is a typed change to the state — a figure adjusted, a modifier later phases read for a few
+ * turns, US support suspended, a leader lost … (docs/model.md §4.1).
  */
-import type { InjectId } from '../content/scenario-schema';
+import { ADJUST_TARGETS, type Effect, type InjectDef } from '../content/inject-schema';
 import { clamp, type Ctx } from '../context';
 import { emptyFlow } from '../create';
-import type { GameState, InjectInput, Override } from '../types';
+import type { GameState, InjectInput, MselLineState, Override, RegionState } from '../types';
+import { PERCENT } from '../units';
 
-/** How many turns each modifier-style inject lasts. */
-const DURATION: Partial<Record<InjectId, number>> = {
-  'election-eve': 1, 'bolivia-tightens': 4, 'putumayo-boom': 6, 'gold-price-spike': 4,
-  'precursor-crackdown': 4, 'el-nino-floods': 2,
-};
-
-/** Precursor control as it acts this turn: a crackdown inject adds to it while it lasts. */
-export function effectivePrecursorControl(s: GameState): number {
-  return clamp(s.national.precursorControl + (hasModifier(s, 'precursor-crackdown') ? 0.25 : 0), 0, 1);
+/** The scenario's inject with this id (validation guarantees the MSEL's and the engine's exist). */
+export function libraryInject(ctx: Ctx, id: string): InjectDef | undefined {
+  return ctx.scenario.injectLibrary.find((d) => d.id === id);
 }
 
-export function hasModifier(s: GameState, id: InjectId, regionId?: string): boolean {
-  return s.national.modifiers.some((m) => m.id === id && (regionId === undefined || m.region === null || m.region === regionId));
-}
-
-export function applyShootdownConsequences(s: GameState, ctx: Ctx, regionId: string): void {
+/** A leader lost (killed or captured): insurgent cohesion falls, to no less than its floor. */
+export function loseLeader(s: GameState, ctx: Ctx, leader: GameState['national']['leaders'][number], fate: 'killed' | 'captured'): void {
+  const p = ctx.params;
   const n = s.national;
-  const from = n.usSupport;
-  n.usSupport = Math.min(n.usSupport, 20);
-  n.usSuspendedTurns = 8;
-  n.roe = 'off';
-  n.pilotReadiness *= 0.5;
-  n.totals.mistakenShootdowns += 1;
-  ctx.scratch.mistakenShootdowns += 1;
-  for (const r of s.regions) r.legitimacy = clamp(r.legitimacy - 0.05, 0, 1);
-  ctx.events.push({ turn: ctx.turn, type: 'civilianAircraftShotDown', region: regionId });
-  ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from, to: n.usSupport, cause: 'shootdown' });
+  leader.status = fate;
+  n.insurgentCohesion = clamp(n.insurgentCohesion - p.leaderLossCohesion, p.leaderLossCohesionFloor, 1);
+  ctx.events.push({ turn: ctx.turn, type: fate === 'killed' ? 'leaderKilled' : 'leaderCaptured', region: leader.region, leader: leader.id, name: leader.name, successor: leader.successorOf !== null });
 }
 
-function applyInject(s: GameState, ctx: Ctx, inj: InjectInput): void {
-  const n = s.national;
-  const regionIdx = inj.region !== undefined ? ctx.index.get(inj.region) : undefined;
-  ctx.events.push({ turn: ctx.turn, type: 'injectApplied', inject: inj.id, region: inj.region ?? null });
-  const duration = DURATION[inj.id];
-  if (duration !== undefined) n.modifiers.push({ id: inj.id, turnsLeft: duration, region: inj.region ?? null });
-  switch (inj.id) {
-    case 'mistaken-shootdown':
-      applyShootdownConsequences(s, ctx, inj.region ?? 'PE-AYA');
-      break;
-    case 'us-suspends-support': {
-      const from = n.usSupport;
-      n.usSupport = Math.min(n.usSupport, 20);
-      n.usSuspendedTurns = 8;
-      ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from, to: n.usSupport, cause: 'inject' });
-      break;
-    }
-    case 'us-restores-support': {
-      const from = n.usSupport;
-      n.usSuspendedTurns = 0;
-      n.usSupport = Math.max(n.usSupport, 60);
-      ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from, to: n.usSupport, cause: 'inject' });
-      break;
-    }
-    case 'pcc-arrives':
-      if (!n.foreignClients.includes('pcc')) n.foreignClients.push('pcc');
-      n.clanCashMusd += 20;
-      break;
-    case 'leader-killed': {
-      const leader = n.leaders.find((l) => l.status === 'active' && (inj.region === undefined || l.region === inj.region))
-        ?? n.leaders.find((l) => l.status === 'active');
-      if (leader) {
-        leader.status = 'killed';
-        n.insurgentCohesion = clamp(n.insurgentCohesion - 0.35, 0.2, 1);
-        ctx.events.push({ turn: ctx.turn, type: 'leaderKilled', region: leader.region, leader: leader.id, name: leader.name, successor: leader.successorOf !== null });
-      }
-      break;
-    }
-    case 'interdiction-law-passed':
-      if (n.interdictionLaw !== 'passed') {
-        n.interdictionLaw = 'passed';
-        n.lawTurnsLeft = 0;
-        ctx.events.push({ turn: ctx.turn, type: 'interdictionLawPassed' });
-      }
-      break;
-    case 'radar-delivered': {
-      const i = regionIdx ?? ctx.index.get('PE-AYA')!;
-      const r = s.regions[i]!;
-      r.radarCoverage = clamp(r.radarCoverage + 0.5, 0, 1);
-      ctx.events.push({ turn: ctx.turn, type: 'radarOnline', region: r.id, coverage: r.radarCoverage });
-      break;
-    }
-    case 'installation-attack': {
-      const i = regionIdx ?? ctx.index.get('PE-CUS')!;
-      const r = s.regions[i]!;
-      r.statePresence = clamp(r.statePresence - 0.1, 0, 1);
-      r.legitimacy = clamp(r.legitimacy - 0.05, 0, 1);
-      const killed = 2 + Math.floor(ctx.rng.float() * 4);
-      r.flow.securityKilled += killed;
-      r.flow.violenceEvents += 1;
-      n.totals.securityKilled += killed;
-      ctx.events.push({ turn: ctx.turn, type: 'installationAttacked', region: r.id, securityKilled: killed, insurgentsKilled: 0, civiliansKilled: 0 });
-      break;
-    }
-    case 'movadef-campaign':
-      n.insurgentFront = clamp(n.insurgentFront + 0.15, 0, 1);
-      break;
-    case 'clan-boss-arrested': {
-      n.clanCohesion = clamp(n.clanCohesion - 0.3, 0.3, 1);
-      const i = regionIdx ?? ctx.index.get('PE-AYA')!;
-      ctx.events.push({ turn: ctx.turn, type: 'clanBossArrested', region: s.regions[i]!.id });
-      break;
-    }
-    default:
-      // Modifier-only injects (election eve, Bolivia tightens, Putumayo boom, gold price, floods)
-      // act through `hasModifier` in later phases.
-      break;
+function adjust(s: GameState, e: Extract<Effect, { kind: 'adjust' }>, region: RegionState | null): void {
+  const [lo, hi] = ADJUST_TARGETS[e.target];
+  const change = (x: number): number => {
+    const v = e.op === 'set' ? e.value : e.op === 'add' ? x + e.value : e.op === 'mul' ? x * e.value : e.op === 'min' ? Math.min(x, e.value) : Math.max(x, e.value);
+    return clamp(v, e.floor !== undefined ? Math.max(lo, e.floor) : lo, hi);
+  };
+  const [scope, field] = e.target.split('.') as ['national' | 'region', string];
+  if (scope === 'national') {
+    const n = s.national as unknown as Record<string, number>;
+    n[field] = change(n[field]!);
+    return;
   }
+  const targets = e.where === 'every-region' ? s.regions : region ? [region] : [];
+  for (const r of targets) (r as unknown as Record<string, number>)[field] = change((r as unknown as Record<string, number>)[field]!);
 }
+
+/**
+ * Apply an inject's effects where it strikes (`regionId`, or nowhere in particular). Used for the
+ * facilitator's and the MSEL's injects, and by the engine itself for its consequences (a mistaken
+ * shootdown in trafficking applies the scenario's `mistaken-shootdown`).
+ */
+export function applyEffects(s: GameState, ctx: Ctx, def: InjectDef, regionId: string | null): void {
+  const n = s.national;
+  const i = regionId !== null ? ctx.index.get(regionId) : undefined;
+  const region = i !== undefined ? s.regions[i]! : null;
+  const usFrom = n.usSupport;
+  let usTouched = false;
+  let shootdown = false;
+  for (const e of def.effects) {
+    switch (e.kind) {
+      case 'modifier':
+        n.modifiers.push({
+          inject: def.id, hook: e.hook, op: e.op, value: e.value, turnsLeft: e.turns === 0 ? null : e.turns,
+          region: e.where === 'region' ? regionId : null, destination: e.destination ?? null, exit: e.exit ?? null,
+        });
+        break;
+      case 'adjust':
+        adjust(s, e, region);
+        if (e.target === 'national.usSupport') usTouched = true;
+        if (e.target === 'region.radarCoverage' && region) ctx.events.push({ turn: ctx.turn, type: 'radarOnline', region: region.id, coverage: region.radarCoverage });
+        break;
+      case 'usSuspension':
+        n.usSuspendedTurns = e.turns;
+        usTouched = true;
+        break;
+      case 'usResumption':
+        n.usSuspendedTurns = 0;
+        usTouched = true;
+        break;
+      case 'rulesOfEngagement':
+        n.roe = e.value;
+        break;
+      case 'interdictionLaw':
+        if (n.interdictionLaw !== 'passed') {
+          n.interdictionLaw = 'passed';
+          n.lawTurnsLeft = 0;
+          ctx.events.push({ turn: ctx.turn, type: 'interdictionLawPassed' });
+        }
+        break;
+      case 'foreignClient':
+        if (!n.foreignClients.includes(e.client)) n.foreignClients.push(e.client);
+        break;
+      case 'leaderLost': {
+        const leader = n.leaders.find((l) => l.status === 'active' && (regionId === null || l.region === regionId))
+          ?? n.leaders.find((l) => l.status === 'active');
+        if (leader) loseLeader(s, ctx, leader, e.fate);
+        break;
+      }
+      case 'installationAttack': {
+        if (!region) break;
+        const killed = e.min + Math.floor(ctx.rng.float() * (e.max - e.min + 1));
+        region.flow.securityKilled += killed;
+        region.flow.violenceEvents += 1;
+        n.totals.securityKilled += killed;
+        ctx.events.push({ turn: ctx.turn, type: 'installationAttacked', region: region.id, securityKilled: killed, insurgentsKilled: 0, civiliansKilled: 0 });
+        break;
+      }
+      case 'civilianAircraftShotDown':
+        shootdown = true;
+        n.totals.mistakenShootdowns += 1;
+        ctx.scratch.mistakenShootdowns += 1;
+        ctx.events.push({ turn: ctx.turn, type: 'civilianAircraftShotDown', region: regionId ?? ctx.defs[0]!.id });
+        break;
+      case 'clanBossArrested':
+        if (region) ctx.events.push({ turn: ctx.turn, type: 'clanBossArrested', region: region.id });
+        break;
+    }
+  }
+  if (usTouched) ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from: usFrom, to: n.usSupport, cause: shootdown ? 'shootdown' : 'inject' });
+}
+
+function fire(s: GameState, ctx: Ctx, inj: InjectInput, entry: string | null, reason: 'scheduled' | 'trigger' | 'facilitator'): void {
+  const def = 'custom' in inj ? inj.custom : libraryInject(ctx, inj.id);
+  if (!def) return;
+  const regionId = inj.region ?? def.defaultRegion;
+  ctx.events.push({ turn: ctx.turn, type: 'injectApplied', inject: def.id, title: def.title, region: inj.region ?? null, entry, reason, custom: 'custom' in inj });
+  applyEffects(s, ctx, def, regionId);
+}
+
+/** Does the MSEL line fire this turn? On its turn (or later, once released), or when its trigger first holds. */
+function due(s: GameState, ctx: Ctx, line: MselLineState): 'scheduled' | 'trigger' | null {
+  const def = ctx.scenario.msel.find((m) => m.id === line.id);
+  if (!def || line.status !== 'pending') return null;
+  const w = def.when;
+  if ('turn' in w) return ctx.turn >= w.turn ? 'scheduled' : null;
+  if (w.after !== undefined && ctx.turn < w.after) return null;
+  const last = s.history[s.history.length - 1];
+  if (!last) return null;
+  const v = last[w.metric];
+  return (w.above !== undefined && v > w.above) || (w.below !== undefined && v < w.below) ? 'trigger' : null;
+}
+
+/** Bounds of what an override may set: counts (labs, fighters) and cash. */
+const OVERRIDE_MAX_COUNT = 10_000;
+const OVERRIDE_MAX_MUSD = 1e5;
 
 function applyOverride(s: GameState, ctx: Ctx, o: Override): void {
   const i = o.region !== undefined ? ctx.index.get(o.region) : undefined;
@@ -130,16 +153,16 @@ function applyOverride(s: GameState, ctx: Ctx, o: Override): void {
   };
   switch (o.target) {
     case 'region.cocaHa': set(() => r!.cocaHa, (v) => (r!.cocaHa = v), 0, ctx.defs[i!]!.maxCocaHa); break;
-    case 'region.labs': set(() => r!.labs, (v) => (r!.labs = Math.round(v)), 0, 10_000); break;
-    case 'region.insurgentFighters': set(() => r!.insurgentFighters, (v) => (r!.insurgentFighters = Math.round(v)), 0, 10_000); break;
+    case 'region.labs': set(() => r!.labs, (v) => (r!.labs = Math.round(v)), 0, OVERRIDE_MAX_COUNT); break;
+    case 'region.insurgentFighters': set(() => r!.insurgentFighters, (v) => (r!.insurgentFighters = Math.round(v)), 0, OVERRIDE_MAX_COUNT); break;
     case 'region.legitimacy': set(() => r!.legitimacy, (v) => (r!.legitimacy = v), 0, 1); break;
     case 'region.statePresence': set(() => r!.statePresence, (v) => (r!.statePresence = v), 0, 1); break;
     case 'region.corruption': set(() => r!.corruption, (v) => (r!.corruption = v), 0, 1); break;
-    case 'national.usSupport': set(() => n.usSupport, (v) => (n.usSupport = v), 0, 100); break;
+    case 'national.usSupport': set(() => n.usSupport, (v) => (n.usSupport = v), 0, PERCENT); break;
     case 'national.pilotReadiness': set(() => n.pilotReadiness, (v) => (n.pilotReadiness = v), 0, 1); break;
     case 'national.insurgentFront': set(() => n.insurgentFront, (v) => (n.insurgentFront = v), 0, 1); break;
-    case 'national.clanCashMusd': set(() => n.clanCashMusd, (v) => (n.clanCashMusd = v), 0, 1e5); break;
-    case 'national.insurgentCashMusd': set(() => n.insurgentCashMusd, (v) => (n.insurgentCashMusd = v), 0, 1e5); break;
+    case 'national.clanCashMusd': set(() => n.clanCashMusd, (v) => (n.clanCashMusd = v), 0, OVERRIDE_MAX_MUSD); break;
+    case 'national.insurgentCashMusd': set(() => n.insurgentCashMusd, (v) => (n.insurgentCashMusd = v), 0, OVERRIDE_MAX_MUSD); break;
   }
   ctx.events.push({ turn: ctx.turn, type: 'overrideApplied', target: o.target, region: o.region ?? null, from, to, reason: o.reason });
 }
@@ -149,8 +172,25 @@ export function injectsPhase(s: GameState, ctx: Ctx): void {
   for (const r of s.regions) r.flow = emptyFlow();
   for (const e of s.exits) e.flow = { shippedT: 0, seizedT: 0, exportedT: 0 };
   // Modifiers from earlier turns tick down first, so an inject this turn lasts its full duration.
-  s.national.modifiers = s.national.modifiers.filter((m) => --m.turnsLeft > 0);
-  for (const sch of ctx.scenario.injects) if (sch.turn === ctx.turn) applyInject(s, ctx, sch.inject);
-  for (const inj of ctx.injects) applyInject(s, ctx, inj);
+  s.national.modifiers = s.national.modifiers.filter((m) => m.turnsLeft === null || --m.turnsLeft > 0);
+  // The facilitator's changes to the MSEL, then the lines due this turn, in the MSEL's order.
+  const forced = new Set<string>();
+  for (const a of ctx.msel) {
+    const line = s.national.msel.find((l) => l.id === a.entry);
+    if (!line || line.status === 'fired' || line.status === 'cancelled') continue;
+    if (a.action === 'hold') line.status = 'held';
+    else if (a.action === 'cancel') line.status = 'cancelled';
+    else if (a.action === 'release') line.status = 'pending';
+    else forced.add(line.id);
+    ctx.events.push({ turn: ctx.turn, type: 'mselChanged', entry: line.id, action: a.action });
+  }
+  for (const line of s.national.msel) {
+    const reason = forced.has(line.id) ? 'facilitator' : due(s, ctx, line);
+    if (!reason) continue;
+    line.status = 'fired';
+    line.firedTurn = ctx.turn;
+    fire(s, ctx, ctx.scenario.msel.find((m) => m.id === line.id)!.inject, line.id, reason);
+  }
+  for (const inj of ctx.injects) fire(s, ctx, inj, null, 'facilitator');
   for (const o of ctx.overrides) applyOverride(s, ctx, o);
 }

@@ -11,15 +11,16 @@
 import { clamp, type Ctx } from '../context';
 import { dexp, dlog, dpow } from '../det-math';
 import type { GameState } from '../types';
-import { effectivePrecursorControl, hasModifier } from './injects';
+import { effectivePrecursorControl, modifierFactor } from '../modifiers';
+import { KG_PER_T, PERCENT, QUARTERS_PER_YEAR, TINY, USD_PER_THOUSAND } from '../units';
 import { airCostUsdPerKg, exitHops, groundCostUsdPerKg, perceivedAirRisk, pilotWillingness, routeSurvival } from './trafficking';
 
-export function exitPriceMultiplier(s: GameState, exitId: string, destination: string): number {
-  let m = 1;
-  if (destination === 'BO' && hasModifier(s, 'bolivia-tightens')) m *= 0.8;
-  if (destination === 'BR' && s.national.foreignClients.includes('pcc')) m *= 1.25;
-  if (exitId === 'river-colombia' && hasModifier(s, 'putumayo-boom')) m *= 1.3;
-  if (destination === 'BO') m *= 0.8 + 0.4 * s.national.finishShare;
+/** What moves an exit's price besides the world market: injects' modifiers (Bolivia tightening, the
+ * PCC paying more in Brazil, a Putumayo boom …) and, in Bolivia, how much of the product is finished
+ * (Bolivian buyers pay less for unfinished PBC). */
+export function exitPriceMultiplier(s: GameState, p: GameState['scenario']['params'], exitId: string, destination: string): number {
+  let m = modifierFactor(s, 'exitPrice', { destination, exit: exitId });
+  if (destination === 'BO') m *= p.boliviaPriceUnfinished + p.boliviaPriceFinishedExtra * s.national.finishShare;
   return m;
 }
 
@@ -32,14 +33,14 @@ export function clearWorldMarket(s: GameState, ctx: Ctx, peruExportedT: number):
   const p = ctx.params;
   const w = s.world;
   const supply = peruExportedT + w.producers.reduce((a, x) => a + x.outputT, 0);
-  const target = clamp(dpow(w.demandT / Math.max(supply, 1e-6), 1 / p.worldDemandElasticity), p.worldPriceIndexMin, p.worldPriceIndexMax);
+  const target = clamp(dpow(w.demandT / Math.max(supply, TINY), 1 / p.worldDemandElasticity), p.worldPriceIndexMin, p.worldPriceIndexMax);
   w.priceIndex += p.priceSmoothing * (target - w.priceIndex);
   w.producers.forEach((x, k) => {
     const def = ctx.scenario.world.producers[k]!;
     x.expectedIndex += p.foreignExpectationSpeed * (w.priceIndex - x.expectedIndex);
     const change = clamp(p.foreignSupplyResponse * dlog(x.expectedIndex), -p.foreignMaxChangePerQuarter, p.foreignMaxChangePerQuarter);
     x.cocaHa *= 1 + change;
-    x.outputT = (x.cocaHa * def.cocaineKgPerHaYear) / 4 / 1000;
+    x.outputT = (x.cocaHa * def.cocaineKgPerHaYear) / QUARTERS_PER_YEAR / KG_PER_T;
   });
   w.demandT *= ctx.demandGrowthPerQuarter;
 }
@@ -52,7 +53,7 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
   const index = dpow(s.world.priceIndex, p.exitPriceTransmission);
   s.exits.forEach((ex, e) => {
     const def = ctx.exits[e]!;
-    const target = def.priceUsdPerKg * index * exitPriceMultiplier(s, def.id, def.destination);
+    const target = def.priceUsdPerKg * index * exitPriceMultiplier(s, p, def.id, def.destination);
     ex.priceUsdPerKg += p.priceSmoothing * (target - ex.priceUsdPerKg);
   });
 
@@ -68,7 +69,7 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
   });
   s.exits.forEach((ex, e) => {
     const mode = ctx.exits[e]!.mode;
-    ex.congestion = usual[mode]! > 0 ? clamp(dpow(Math.max(moved[mode]!, 1e-6) / usual[mode]!, p.routeCongestion), 0.5, 3) : 1;
+    ex.congestion = usual[mode]! > 0 ? clamp(dpow(Math.max(moved[mode]!, TINY) / usual[mode]!, p.routeCongestion), p.routeCongestionMin, p.routeCongestionMax) : 1;
   });
   const surv = routeSurvival(s, ctx);
   const nE = ctx.exits.length;
@@ -77,7 +78,7 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
   const precursorPenalty = 1 - p.precursorEffect * effectivePrecursorControl(s);
   s.regions.forEach((r, i) => {
     let best = -Infinity;
-    const tax = r.insurgentFighters > 0 ? n.insurgentTaxPct / 100 : 0;
+    const tax = r.insurgentFighters > 0 ? n.insurgentTaxPct / PERCENT : 0;
     for (let e = 0; e < nE; e++) {
       const def = ctx.exits[e]!;
       const hops = exitHops(ctx, e, i);
@@ -101,26 +102,26 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
     const target = new Float64Array(nE);
     for (let e = 0; e < nE; e++) {
       if (netback[e] === -Infinity) continue;
-      const w = s.exits[e]!.weight * capacity[e]! * dexp((p.routeSensitivity * (netback[e]! - best)) / 1000);
+      const w = s.exits[e]!.weight * capacity[e]! * dexp((p.routeSensitivity * (netback[e]! - best)) / USD_PER_THOUSAND);
       target[e] = w;
       total += w;
     }
     let value = 0;
     for (let e = 0; e < nE; e++) {
       const t = total > 0 ? target[e]! / total : 0;
-      r.routeShares[e] = 0.5 * r.routeShares[e]! + 0.5 * t;
+      r.routeShares[e] = p.routeInertia * r.routeShares[e]! + (1 - p.routeInertia) * t;
       if (netback[e] === -Infinity) r.routeShares[e] = 0;
     }
     // Shares of unreachable exits are zero; renormalise the inertia mix.
     const sum = r.routeShares.reduce((a, x) => a + x, 0);
     if (sum > 0) for (let e = 0; e < nE; e++) r.routeShares[e] = r.routeShares[e]! / sum;
     for (let e = 0; e < nE; e++) if (netback[e] !== -Infinity) value += r.routeShares[e]! * netback[e]!;
-    r.originValueUsdPerKg = Math.max(50, value);
+    r.originValueUsdPerKg = Math.max(p.originValueFloorUsdPerKg, value);
     // Leaf price: the farmers' share of the region's value per kilo of leaf; where labs cannot
     // take all the leaf, buyers pay less.
     const potential = ctx.scratch.potentialT[i]!;
     const cap = Math.max(ctx.scratch.capacityT[i]!, r.labs * p.labCapacityTPerQuarter * precursorPenalty);
-    const saturation = potential > 0 ? Math.sqrt(clamp(cap / potential, 0.05, 1)) : 1;
+    const saturation = potential > 0 ? Math.sqrt(clamp(cap / potential, p.leafSaturationFloor, 1)) : 1;
     const leafTarget = (p.leafValueShare * r.originValueUsdPerKg * saturation) / ctx.leafKgPerKg[i]!;
     r.leafPriceUsdPerKg = r.leafPriceUsdPerKg === 0 ? leafTarget : r.leafPriceUsdPerKg + p.priceSmoothing * (leafTarget - r.leafPriceUsdPerKg);
   });

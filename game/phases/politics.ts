@@ -8,8 +8,8 @@
 import { clamp, regionalAmounts, type Ctx } from '../context';
 import { controlOf, nationalLegitimacy } from '../derive';
 import type { GameState } from '../types';
+import { EVENT_MIN_US_POINTS, PERCENT } from '../units';
 
-const US_TARGET = { seek: 75, maintain: 60, distance: 35 } as const;
 
 /**
  * Lost leaders are replaced over time: a group with fighters where the leader fell raises a
@@ -38,12 +38,12 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
   const recruitMusd = regionalAmounts(ctx, 'insurgents', 'recruit');
   s.regions.forEach((r, i) => {
     const def = ctx.defs[i]!;
-    const forces = r.police + 0.5 * r.army;
-    const forceShare = (f: number) => f / (f + 2500);
-    const devEffect = r.developmentStockMusd / (r.developmentStockMusd + 30);
+    const forces = r.police + p.armyForceWeight * r.army;
+    const forceShare = (f: number) => f / (f + p.presenceForcesHalf);
+    const devEffect = r.developmentStockMusd / (r.developmentStockMusd + p.developmentEffectHalfMusd);
     // Presence moves with forces relative to the start, and with development programmes.
-    const presenceTarget = clamp(r.basePresence + 0.4 * (forceShare(forces) - forceShare(r.baseForces)) + 0.3 * devEffect, 0, 1);
-    r.statePresence = clamp(r.statePresence + 0.15 * (presenceTarget - r.statePresence), 0, 1);
+    const presenceTarget = clamp(r.basePresence + p.presenceForcesWeight * (forceShare(forces) - forceShare(r.baseForces)) + p.presenceDevelopmentWeight * devEffect, 0, 1);
+    r.statePresence = clamp(r.statePresence + p.presenceSpeed * (presenceTarget - r.statePresence), 0, 1);
     // Presence sustained for long becomes the new normal (posts, courts, schools built), in
     // either direction: an offensive that stays leaves installations behind; one that leaves, gaps.
     r.basePresence = clamp(r.basePresence + p.presenceAnchoring * (r.statePresence - r.basePresence), 0, 1);
@@ -51,18 +51,19 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
     // corruption above its starting level, and the insurgents' political front among the poor.
     const civ = r.flow.civiliansKilled;
     r.legitimacy = clamp(
-      r.legitimacy + p.legitimacyDrift * (r.baseLegitimacy - r.legitimacy) + 0.03 * devEffect + 0.05 * (r.statePresence - r.basePresence)
-        - 0.01 * civ - 0.1 * Math.max(0, r.corruption - r.baseCorruption) - 0.02 * Math.max(0, n.insurgentFront - 0.2) * (def.povertyPct / 100),
+      r.legitimacy + p.legitimacyDrift * (r.baseLegitimacy - r.legitimacy) + p.legitimacyDevelopmentWeight * devEffect + p.legitimacyPresenceWeight * (r.statePresence - r.basePresence)
+        - p.legitimacyPerCivilianDeath * civ - p.legitimacyCorruptionWeight * Math.max(0, r.corruption - r.baseCorruption)
+        - p.legitimacyFrontWeight * Math.max(0, n.insurgentFront - p.frontThreshold) * (def.povertyPct / PERCENT),
       0, 1);
-    r.corruption = clamp(r.corruption + 0.05 * (r.baseCorruption - r.corruption), 0, 1);
+    r.corruption = clamp(r.corruption + p.corruptionReversion * (r.baseCorruption - r.corruption), 0, 1);
 
     // Recruitment: only where the insurgents already are or next door.
-    const nearby = r.insurgentFighters > 0 || ctx.neighbors[i]!.some((j) => s.regions[j]!.insurgentFighters >= 10);
+    const nearby = r.insurgentFighters > 0 || ctx.neighbors[i]!.some((j) => s.regions[j]!.insurgentFighters >= p.recruitNeighbourFighters);
     if (nearby) {
-      const poverty = def.povertyPct / 100;
+      const poverty = def.povertyPct / PERCENT;
       const mean = (recruitMusd[i]! * p.recruitPerMusd * poverty * (1 - r.legitimacy)
-        + p.baselineRecruitment * poverty * (1 - r.statePresence) * (r.insurgentFighters > 0 ? 1 : 0.3))
-        * (1 + n.insurgentFront) * n.insurgentCohesion / (1 + r.insurgentFighters / 100);
+        + p.baselineRecruitment * poverty * (1 - r.statePresence) * (r.insurgentFighters > 0 ? 1 : p.recruitNeighbourShare))
+        * (1 + n.insurgentFront) * n.insurgentCohesion / (1 + r.insurgentFighters / p.recruitGroupScale);
       const recruits = ctx.rng.poisson(mean);
       if (recruits > 0) {
         r.insurgentFighters += recruits;
@@ -70,7 +71,7 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
         ctx.events.push({ turn: ctx.turn, type: 'insurgentsRecruited', region: r.id, fighters: recruits });
       }
     }
-    const control = controlOf(r);
+    const control = controlOf(r, p);
     if (control !== r.control) {
       ctx.events.push({ turn: ctx.turn, type: 'controlChanged', region: r.id, from: r.control, to: control });
       r.control = control;
@@ -79,7 +80,7 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
   // Unpaid fighters desert.
   if (n.insurgentCashMusd <= 0) {
     for (const r of s.regions) {
-      const lost = Math.floor(r.insurgentFighters * 0.1);
+      const lost = Math.floor(r.insurgentFighters * p.desertionShare);
       r.insurgentFighters -= lost;
     }
   }
@@ -89,16 +90,16 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
   const active = n.leaders.filter((l) => l.status === 'active').length;
   const founding = Math.max(1, ctx.scenario.national.leaders.length);
   const ceiling = p.leaderlessCohesion + (1 - p.leaderlessCohesion) * Math.min(1, active / founding);
-  n.insurgentCohesion = n.insurgentCohesion < ceiling ? Math.min(ceiling, n.insurgentCohesion + 0.05) : Math.max(ceiling, n.insurgentCohesion - 0.05);
-  n.clanCohesion = clamp(n.clanCohesion + 0.08, 0, 1);
+  n.insurgentCohesion = n.insurgentCohesion < ceiling ? Math.min(ceiling, n.insurgentCohesion + p.insurgentCohesionRecovery) : Math.max(ceiling, n.insurgentCohesion - p.insurgentCohesionRecovery);
+  n.clanCohesion = clamp(n.clanCohesion + p.clanCohesionRecovery, 0, 1);
   n.legitimacy = nationalLegitimacy(s.regions, ctx.defs);
 
   if (n.usSuspendedTurns > 0) {
     n.usSuspendedTurns -= 1;
   } else {
     const from = n.usSupport;
-    const to = clamp(from + 0.25 * (US_TARGET[n.usStance] - from), 0, 100);
+    const to = clamp(from + p.usSupportSpeed * ({ seek: p.usTargetSeek, maintain: p.usTargetMaintain, distance: p.usTargetDistance }[n.usStance] - from), 0, PERCENT);
     n.usSupport = to;
-    if (Math.abs(to - from) >= 5) ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from, to, cause: 'stance' });
+    if (Math.abs(to - from) >= EVENT_MIN_US_POINTS) ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from, to, cause: 'stance' });
   }
 }

@@ -5,13 +5,14 @@
  */
 import type { Ctx } from '../context';
 import type { GameState } from '../types';
-import { effectivePrecursorControl, hasModifier } from './injects';
+import { effectivePrecursorControl, modifierFactor } from '../modifiers';
+import { QUARTERS_PER_YEAR } from '../units';
 
 export function productionPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
   const n = s.national;
   const precursorPenalty = 1 - p.precursorEffect * effectivePrecursorControl(s);
-  const cohesion = 0.6 + 0.4 * n.clanCohesion;
+  const cohesion = p.labCohesionFloor + (1 - p.labCohesionFloor) * n.clanCohesion;
   s.regions.forEach((r, i) => {
     const def = ctx.defs[i]!;
     if (r.immatureHa.length > 0) {
@@ -20,10 +21,9 @@ export function productionPhase(s: GameState, ctx: Ctx): void {
       r.cocaHa += matured;
       r.flow.maturedHa = matured;
     }
-    const floods = hasModifier(s, 'el-nino-floods', r.id) ? 0.8 : 1;
-    const leaf = ((r.cocaHa * def.yieldTPerHaYear) / 4) * ctx.rng.noise(0.04) * floods;
+    const leaf = ((r.cocaHa * def.yieldTPerHaYear) / QUARTERS_PER_YEAR) * ctx.rng.noise(p.harvestNoise) * modifierFactor(s, 'leafYield', { region: r.id });
     r.flow.leafT = leaf;
-    const toLabs = Math.max(0, leaf - def.traditionalLeafTYear / 4);
+    const toLabs = Math.max(0, leaf - def.traditionalLeafTYear / QUARTERS_PER_YEAR);
     const potential = toLabs / ctx.leafKgPerKg[i]!;
     const capacity = r.labs * p.labCapacityTPerQuarter * precursorPenalty * cohesion;
     const produced = Math.min(potential, capacity);

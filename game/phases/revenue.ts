@@ -6,25 +6,26 @@
  */
 import { clamp, type Ctx } from '../context';
 import type { GameState } from '../types';
-import { hasModifier } from './injects';
+import { modifierFactor } from '../modifiers';
+import { KG_PER_T, USD_PER_MUSD } from '../units';
 
 export function revenuePhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
   const n = s.national;
   let sales = 0;
-  s.exits.forEach((ex) => (sales += (ex.flow.exportedT * 1000 * ex.priceUsdPerKg) / 1e6));
+  s.exits.forEach((ex) => (sales += (ex.flow.exportedT * KG_PER_T * ex.priceUsdPerKg) / USD_PER_MUSD));
   let leafCost = 0;
   const transport = ctx.scratch.transportMusd;
   let mining = 0;
-  const gold = hasModifier(s, 'gold-price-spike') ? 1.5 : 1;
+  const gold = modifierFactor(s, 'miningReturn');
   s.regions.forEach((r, i) => {
     const bought = Math.min(ctx.scratch.leafToLabsT[i]!, r.flow.producedT * ctx.leafKgPerKg[i]!);
-    leafCost += (bought * 1000 * r.leafPriceUsdPerKg) / 1e6;
+    leafCost += (bought * KG_PER_T * r.leafPriceUsdPerKg) / USD_PER_MUSD;
     const m = ctx.scratch.miningMusd[i]!;
     if (m > 0) {
       const def = ctx.defs[i]!;
-      mining += m * p.miningUsdPerMusd * def.miningPotential * (1 - 0.5 * r.statePresence) * gold;
-      r.clanPresence = clamp(r.clanPresence + 0.01 * m, 0, 1);
+      mining += m * p.miningUsdPerMusd * def.miningPotential * (1 - p.miningPresencePenalty * r.statePresence) * gold;
+      r.clanPresence = clamp(r.clanPresence + p.miningClanPresencePerMusd * m, 0, 1);
     }
   });
   const gross = sales + mining;
@@ -35,7 +36,7 @@ export function revenuePhase(s: GameState, ctx: Ctx): void {
   ctx.events.push({ turn: ctx.turn, type: 'revenueCollected', side: 'clans', musd: gross });
 
   const fighters = s.regions.reduce((a, r) => a + r.insurgentFighters, 0);
-  const upkeep = (fighters * p.insurgentUpkeepUsdPerFighter) / 1e6;
+  const upkeep = (fighters * p.insurgentUpkeepUsdPerFighter) / USD_PER_MUSD;
   const insRevenue = ctx.scratch.insurgentRevenueMusd;
   n.insurgentCashMusd = Math.max(0, n.insurgentCashMusd + insRevenue - upkeep - ctx.scratch.insurgentSpendMusd);
   n.totals.insurgentRevenueMusd += insRevenue;

@@ -8,18 +8,24 @@ import type { Side } from '../content/scenario-schema';
 import { clamp, type Ctx } from '../context';
 import { totalCocaHa } from '../derive';
 import type { GameState, TurnRecord } from '../types';
+import { PERCENT, QUARTERS_PER_YEAR } from '../units';
+
+/** Scores are kept to a tenth of a point. */
+const tenths = (x: number): number => Math.round(x * TENTHS) / TENTHS;
+const TENTHS = 10;
 
 export function scores(s: GameState, rec: Omit<TurnRecord, 'scores'>): Record<Side, number> {
   const ref = s.national.ref;
   const deaths = rec.securityForcesKilled + rec.civiliansKilled;
-  const state = 100 * (0.3 * rec.legitimacy / 100 + 0.25 * (1 - clamp(rec.cocaHa / (1.5 * ref.cocaHa), 0, 1))
-    + 0.2 * (1 - clamp(rec.insurgentFighters / (2 * Math.max(ref.fighters, 1)), 0, 1)) + 0.15 * rec.usSupport / 100
-    + 0.1 * (1 - clamp(deaths / 20, 0, 1)));
-  const clans = 100 * (0.6 * clamp(rec.clanRevenueMusd / (1.5 * ref.clanRevenueMusd), 0, 1)
-    + 0.4 * clamp(rec.exportedT / (1.5 * ref.exportsTPerQuarter), 0, 1));
-  const insurgents = 100 * (0.4 * clamp(rec.insurgentFighters / (2 * Math.max(ref.fighters, 1)), 0, 1)
-    + 0.3 * s.national.insurgentFront + 0.3 * clamp(rec.insurgentRevenueMusd / (2 * ref.insurgentRevenueMusd), 0, 1));
-  return { state: Math.round(state * 10) / 10, clans: Math.round(clans * 10) / 10, insurgents: Math.round(insurgents * 10) / 10 };
+  const p = s.scenario.params;
+  const state = PERCENT * (p.scoreStateLegitimacy * rec.legitimacy / PERCENT + p.scoreStateCoca * (1 - clamp(rec.cocaHa / (p.scoreCocaScale * ref.cocaHa), 0, 1))
+    + p.scoreStateFighters * (1 - clamp(rec.insurgentFighters / (p.scoreFightersScale * Math.max(ref.fighters, 1)), 0, 1)) + p.scoreStateUsSupport * rec.usSupport / PERCENT
+    + p.scoreStateDeaths * (1 - clamp(deaths / p.scoreDeathsScale, 0, 1)));
+  const clans = PERCENT * (p.scoreClansRevenue * clamp(rec.clanRevenueMusd / (p.scoreClansScale * ref.clanRevenueMusd), 0, 1)
+    + (1 - p.scoreClansRevenue) * clamp(rec.exportedT / (p.scoreClansScale * ref.exportsTPerQuarter), 0, 1));
+  const insurgents = PERCENT * (p.scoreInsurgentFighters * clamp(rec.insurgentFighters / (p.scoreFightersScale * Math.max(ref.fighters, 1)), 0, 1)
+    + p.scoreInsurgentFront * s.national.insurgentFront + p.scoreInsurgentRevenue * clamp(rec.insurgentRevenueMusd / (p.scoreInsurgentRevenueScale * ref.insurgentRevenueMusd), 0, 1));
+  return { state: tenths(state), clans: tenths(clans), insurgents: tenths(insurgents) };
 }
 
 export function recordTurn(s: GameState, ctx: Ctx): TurnRecord {
@@ -71,7 +77,7 @@ export function recordTurn(s: GameState, ctx: Ctx): TurnRecord {
     insurgentRevenueMusd: sc.insurgentRevenueMusd,
     stateSpendMusd: sc.stateSpendMusd,
     usSupport: s.national.usSupport,
-    legitimacy: s.national.legitimacy * 100,
+    legitimacy: s.national.legitimacy * PERCENT,
     insurgentFighters: fighters,
     securityForcesKilled: secK,
     insurgentsKilled: insK,
@@ -92,13 +98,13 @@ export function scoringPhase(s: GameState, ctx: Ctx): void {
   s.history.push(recordTurn(s, ctx));
   const sc = ctx.scenario;
   const n = s.national;
-  s.budgets.state.moneyMusd = sc.budgets.state.moneyMusd + (n.usSuspendedTurns > 0 ? 0 : (ctx.params.usSupportMusdPerQuarter * n.usSupport) / 100);
+  s.budgets.state.moneyMusd = sc.budgets.state.moneyMusd + (n.usSuspendedTurns > 0 ? 0 : (ctx.params.usSupportMusdPerQuarter * n.usSupport) / PERCENT);
   s.budgets.clans.moneyMusd = n.clanCashMusd * sc.budgets.clans.financingShare;
   s.budgets.insurgents.moneyMusd = n.insurgentCashMusd * sc.budgets.insurgents.spendShare;
   s.budgets.insurgents.fighters = s.regions.reduce((a, r) => a + r.insurgentFighters, 0);
   s.turn = ctx.turn;
   s.quarter += 1;
-  if (s.quarter > 4) {
+  if (s.quarter > QUARTERS_PER_YEAR) {
     s.quarter = 1;
     s.year += 1;
   }

@@ -11,15 +11,17 @@
 import type { Mode } from '../content/schema';
 import { clamp, type Ctx } from '../context';
 import { dexp, dpow } from '../det-math';
+import { usTracking } from '../derive';
+import { EVENT_MIN_T, KG_PER_T, MONTHS_PER_QUARTER, TINY, USD_PER_MUSD } from '../units';
 import type { GameState, RegionState } from '../types';
-import { applyShootdownConsequences } from './injects';
+import { applyEffects, libraryInject } from './injects';
 
 /** Chance a load is intercepted while crossing one region by the given mode. */
 export function hopIntercept(r: RegionState, ctx: Ctx, i: number, mode: Mode, protectionMusd: number): number {
   const p = ctx.params;
-  const forces = r.police + 0.5 * r.army;
-  const ground = p.interceptPerHop * ((2 * forces) / (forces + 1000)) * (0.3 + r.statePresence) * (1 - r.corruption);
-  const guards = 1 / (1 + protectionMusd / 5);
+  const forces = r.police + p.armyForceWeight * r.army;
+  const ground = p.interceptPerHop * ((p.interceptForcesGain * forces) / (forces + p.interceptForcesHalf)) * (p.interceptPresenceFloor + r.statePresence) * (1 - r.corruption);
+  const guards = 1 / (1 + protectionMusd / p.guardsHalfMusd);
   const river = mode === 'river' && ctx.defs[i]!.navigableRiver ? p.riverInterceptPerMusd * r.riverControlMusd : 0;
   return clamp(ground * guards + river, 0, p.interceptCap);
 }
@@ -31,8 +33,8 @@ export function exitIntercept(s: GameState, ctx: Ctx, e: number): number {
   const g = ctx.gateway[e]!;
   if (g < 0) return 0;
   const corruption = s.regions[g]!.corruption;
-  const watch = def.mode === 'sea' ? p.portInterceptPerMusd * s.exits[e]!.portControlMusd : p.riverInterceptPerMusd * s.regions[g]!.riverControlMusd * 0.5;
-  return clamp((0.03 + watch) * (1 - corruption), 0, p.interceptCap);
+  const watch = def.mode === 'sea' ? p.portInterceptPerMusd * s.exits[e]!.portControlMusd : p.riverInterceptPerMusd * s.regions[g]!.riverControlMusd * p.riverBorderWeight;
+  return clamp((p.exitBaseIntercept + watch) * (1 - corruption), 0, p.interceptCap);
 }
 
 /** The rules as they act: without the law, any rules other than "off" act as "track". */
@@ -48,8 +50,8 @@ export function airIntercept(s: GameState, ctx: Ctx, a: number): number {
   const r = s.regions[a]!;
   const roe = effectiveRoe(s);
   const level = roe === 'force-down' ? p.airInterceptForceDown : roe === 'shoot-down' ? p.airInterceptShootDown : roe === 'track' ? p.airInterceptTrack : 0;
-  const tracking = n.usSuspendedTurns > 0 ? 0.5 : 0.5 + n.usSupport / 200;
-  return clamp(r.radarCoverage * (0.2 + 0.8 * n.pilotReadiness) * level * tracking * (1 - 0.5 * r.corruption), 0, p.interceptCap);
+  const tracking = usTracking(n, p);
+  return clamp(r.radarCoverage * (p.airReadinessFloor + (1 - p.airReadinessFloor) * n.pilotReadiness) * level * tracking * (1 - p.airCorruptionDrag * r.corruption), 0, p.interceptCap);
 }
 
 /**
@@ -190,9 +192,9 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
       if (e === airExit) {
         // Air: walk to the hub (what is lost on the way is seized), then fly from there below.
         const a = ctx.scratch.airHub[i]!;
-        const ground = surv[e]![i]! / Math.max(1e-12, 1 - airIntercept(s, ctx, a));
+        const ground = surv[e]![i]! / Math.max(TINY, 1 - airIntercept(s, ctx, a));
         const lostOnGround = t * (1 - clamp(ground, 0, 1));
-        ctx.scratch.transportMusd += (t * 1000 * (airCostUsdPerKg(s, ctx, e, a) + hops * p.transportCostUsdPerKgPerHop)) / 1e6;
+        ctx.scratch.transportMusd += (t * KG_PER_T * (airCostUsdPerKg(s, ctx, e, a) + hops * p.transportCostUsdPerKgPerHop)) / USD_PER_MUSD;
         toHub[a]! += t - lostOnGround;
         ex.flow.shippedT += t;
         ex.flow.seizedT += lostOnGround;
@@ -200,8 +202,8 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
         if (lostOnGround > 0) ctx.events.push({ turn: ctx.turn, type: 'shipmentSeized', region: r.id, exit: def.id, mode: 'land', tonnes: lostOnGround });
         continue;
       }
-      ctx.scratch.transportMusd += (t * 1000 * groundCostUsdPerKg(s, ctx, e, hops)) / 1e6;
-      const seized = t * (1 - surv[e]![i]!) * clamp(rng.noise(0.15), 0, 1 / Math.max(1e-9, 1 - surv[e]![i]!));
+      ctx.scratch.transportMusd += (t * KG_PER_T * groundCostUsdPerKg(s, ctx, e, hops)) / USD_PER_MUSD;
+      const seized = t * (1 - surv[e]![i]!) * clamp(rng.noise(p.seizureNoise), 0, 1 / Math.max(TINY, 1 - surv[e]![i]!));
       ex.flow.shippedT += t;
       ex.flow.seizedT += seized;
       ex.flow.exportedT += t - seized;
@@ -228,10 +230,10 @@ function flyMonthByMonth(s: GameState, ctx: Ctx, airExit: number, toHub: Float64
   const nR = s.regions.length;
   const seizedAt = new Float64Array(nR);
   const engagedAt = new Float64Array(nR);
-  for (let month = 0; month < 3; month++) {
+  for (let month = 0; month < MONTHS_PER_QUARTER; month++) {
     let incidents = 0;
     for (let a = 0; a < nR; a++) {
-      const load = toHub[a]! / 3;
+      const load = toHub[a]! / MONTHS_PER_QUARTER;
       if (!(load > 0)) continue;
       const r = s.regions[a]!;
       const willing = pilotWillingness(perceivedAirRisk(s, ctx, a), ctx);
@@ -275,7 +277,7 @@ function flyMonthByMonth(s: GameState, ctx: Ctx, airExit: number, toHub: Float64
       if (lethal > 0) {
         const perEngagement = p.mistakenShootdownRisk * (1 - p.readinessSafety * n.pilotReadiness);
         if (rng.chance(1 - dpow(1 - perEngagement, lethal))) {
-          applyShootdownConsequences(s, ctx, r.id);
+          applyEffects(s, ctx, libraryInject(ctx, 'mistaken-shootdown')!, r.id);
           incidents += 1;
         }
       }
@@ -291,6 +293,6 @@ function flyMonthByMonth(s: GameState, ctx: Ctx, airExit: number, toHub: Float64
         turn: ctx.turn, type: 'flightsInterdicted', region: r.id, flights: r.flow.flights, interdicted: r.flow.flightsEngaged,
         shotDown: r.flow.aircraftShotDown, forcedDown: r.flow.aircraftForcedDown, seizedT: seizedAt[a]!,
       });
-    if (r.flow.refusedT >= 0.05) ctx.events.push({ turn: ctx.turn, type: 'flightsRefused', region: r.id, tonnes: r.flow.refusedT });
+    if (r.flow.refusedT >= EVENT_MIN_T) ctx.events.push({ turn: ctx.turn, type: 'flightsRefused', region: r.id, tonnes: r.flow.refusedT });
   }
 }

@@ -214,6 +214,8 @@ function logFailure(p: LogProblem, rawLog: unknown): LoadFailure {
   switch (p.code) {
     case 'log.futureVersion':
       return fail('error.save.logFutureVersion', { version: p.values.version, max: p.values.max });
+    case 'log.otherModel':
+      return fail('error.save.otherModel', { model: p.values.model, current: p.values.current });
     case 'log.scenarioMismatch':
       return fail('error.save.scenarioEdited');
     case 'log.badScenario': {

@@ -94,17 +94,17 @@ describe('cordillera validate', () => {
   it('lists every problem of a broken scenario and exits 2', () => {
     const dir = tempDir();
     const sc = JSON.parse(readFileSync(join(ROOT, 'assets', 'scenarios', 'interdiction-2016.json'), 'utf8')) as Record<string, unknown> & {
-      regions: { region: string }[]; national: { leaders: { region: string }[] }; paramSources: Record<string, string>; injects: unknown[];
+      regions: { region: string }[]; national: { leaders: { region: string }[] }; paramSources: Record<string, string>; msel: unknown[];
     };
     sc.regions[0]!.region = 'PE-XXX';
     sc.national.leaders[0]!.region = 'PE-QQQ';
     delete sc.paramSources.labRaidRate;
-    sc.injects.push({ turn: 99, inject: { id: 'election-eve' } });
+    sc.msel.push({ id: 'late', inject: { id: 'election-eve' }, when: { turn: 99 } });
     const file = join(dir, 'broken.json');
     writeFileSync(file, JSON.stringify(sc));
     const r = cli(['validate', file]);
     expect(r.code).toBe(2);
-    for (const path of ['regions[0].region', 'national.leaders[0].region', 'paramSources.labRaidRate', 'injects[1].turn', 'regions: region PE-AMA has no starting values'])
+    for (const path of ['regions[0].region', 'national.leaders[0].region', 'paramSources.labRaidRate', 'msel[1].when.turn', 'regions: region PE-AMA has no starting values'])
       expect(r.stdout).toContain(path);
     expect(r.stdout).toContain('5 problems');
   });

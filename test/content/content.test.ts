@@ -124,7 +124,10 @@ describe('the shipped scenarios', () => {
       for (const r of scenario.regions) expect(r.cocaHa, r.region).toBeLessThanOrEqual(byId.get(r.region)!.maxCocaHa);
       for (const l of scenario.national.leaders) expect(byId.has(l.region), l.id).toBe(true);
       for (const k of Object.keys(scenario.national.radarCoverage)) expect(byId.has(k), k).toBe(true);
-      for (const inj of scenario.injects) expect(inj.turn).toBeLessThanOrEqual(scenario.turns);
+      for (const line of scenario.msel) if ('turn' in line.when) expect(line.when.turn).toBeLessThanOrEqual(scenario.turns);
+      const ids = scenario.injectLibrary.map((d) => d.id);
+      for (const line of scenario.msel) expect(ids, line.id).toContain(line.inject.id);
+      expect(ids).toContain('mistaken-shootdown');
     });
 
     it('starts a game', () => {
@@ -148,8 +151,10 @@ describe('a broken scenario', () => {
     sc.regions[aya]!.cocaHa = 100_000; // more than Ayacucho can carry
     delete sc.paramSources.shipShare; // a parameter without a source
     sc.paramSources.warpSpeed = 'a source for nothing';
-    sc.injects.push({ turn: sc.turns + 5, inject: { id: 'pcc-arrives' } }); // after the last turn
-    sc.injects.push({ turn: 3, inject: { id: 'radar-delivered', region: 'PE-QQQ' } });
+    sc.msel.push({ id: 'late', inject: { id: 'pcc-arrives' }, when: { turn: sc.turns + 5 } }); // after the last turn
+    sc.msel.push({ id: 'lost', inject: { id: 'radar-delivered', region: 'PE-QQQ' }, when: { turn: 3 } });
+    sc.msel.push({ id: 'ghost', inject: { id: 'no-such-inject' }, when: { metric: 'narcoFlights', above: 100 } });
+    sc.injectLibrary[0]!.defaultRegion = 'PE-WWW';
     sc.national.leaders[0]!.region = 'PE-ZZZ';
     sc.national.radarCoverage = { 'PE-YYY': 0.5 };
     const r = checkScenario(sc, MAP);
@@ -160,25 +165,27 @@ describe('a broken scenario', () => {
     has(problems, `regions[${aya}].cocaHa`, /more than PE-AYA can carry/);
     has(problems, 'paramSources.shipShare', /no source/);
     has(problems, 'paramSources.warpSpeed', /unknown parameter/);
-    has(problems, `injects[${sc.injects.length - 2}].turn`, /after the last turn/);
-    has(problems, `injects[${sc.injects.length - 1}].inject.region`, /unknown region PE-QQQ/);
+    has(problems, `msel[${sc.msel.length - 3}].when.turn`, /after the last turn/);
+    has(problems, `msel[${sc.msel.length - 2}].inject.region`, /unknown region PE-QQQ/);
+    has(problems, `msel[${sc.msel.length - 1}].inject.id`, /no inject no-such-inject/);
+    has(problems, 'injectLibrary[0].defaultRegion', /unknown region PE-WWW/);
     has(problems, 'national.leaders[0].region', /unknown region PE-ZZZ/);
     has(problems, 'national.radarCoverage.PE-YYY', /unknown region/);
-    expect(problems).toHaveLength(9);
+    expect(problems).toHaveLength(11);
   });
 
   it('yields all its schema problems, each with its path', () => {
     const sc = base() as unknown as Record<string, unknown> & Scenario;
     sc.regions[0]!.labs = -3;
     sc.params.shipShare = 1.5;
-    sc.injects.push({ turn: 0, inject: { id: 'pcc-arrives' } });
+    sc.msel.push({ id: 'early', inject: { id: 'pcc-arrives' }, when: { turn: 0 } });
     (sc.national as { usSupport: unknown }).usSupport = 'high';
     const r = checkScenario(sc, MAP);
     expect(r.ok).toBe(false);
     const problems = r.ok ? [] : r.problems;
     has(problems, 'regions[0].labs', /./);
     has(problems, 'params.shipShare', /./);
-    has(problems, `injects[${sc.injects.length - 1}].turn`, /./);
+    has(problems, `msel[${sc.msel.length - 1}].when.turn`, /./);
     has(problems, 'national.usSupport', /./);
   });
 

@@ -7,6 +7,7 @@
 import { type Download, type Page } from '@playwright/test';
 import { commit, expect, menu, newGame, playTurns, test } from './fixtures';
 import { readFileSync } from 'node:fs';
+import { LOG_VERSION, MODEL_VERSION } from '../../game/log';
 
 
 /** The in-progress record the app keeps with its settings (the browser's IndexedDB). */
@@ -148,7 +149,7 @@ test('export the replay log, the four CSV tables and the report', async ({ page,
   expect(log.suggestedFilename()).toBe(`${stem}-log.json`);
   const logText = await text(log);
   // The command line's log.json format: pretty-printed with one space, a final newline.
-  expect(logText).toMatch(/^\{\n "format": "cordillera-log",\n "version": 1,/);
+  expect(logText).toMatch(new RegExp(`^\\{\\n "format": "cordillera-log",\\n "version": ${LOG_VERSION},\\n "model": ${MODEL_VERSION},`));
   expect(logText.endsWith('}\n')).toBe(true);
   expect((JSON.parse(logText) as { entries: unknown[] }).entries).toHaveLength(2);
 

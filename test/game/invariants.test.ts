@@ -11,7 +11,10 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { INJECT_IDS, REGION_IDS, budgetUse, hashState, type InjectInput } from '../../game';
+import { REGION_IDS, budgetUse, hashState, type InjectInput } from '../../game';
+import { SCENARIO } from './helpers';
+
+const INJECT_IDS = SCENARIO.injectLibrary.map((d) => d.id);
 import { eventsOf, near, numbersIn, sum } from './helpers';
 import { playPlan, type GamePlan, type Step } from './random-play';
 

@@ -22,7 +22,10 @@ describe('checkLog', () => {
   });
 
   it('names each failure by its own code, with the values that locate it', () => {
-    expect(problem((l) => ({ ...l, version: 7 }))).toEqual({ code: 'log.futureVersion', values: { version: 7, max: 1 } });
+    expect(problem((l) => ({ ...l, version: 7 }))).toEqual({ code: 'log.futureVersion', values: { version: 7, max: 2 } });
+    // A log made under an earlier model (or before logs named their model) is refused, not replayed differently.
+    expect(problem((l) => ({ ...l, model: 1 }))).toEqual({ code: 'log.otherModel', values: { model: 1, current: 2 } });
+    expect(problem((l) => { const { model: _m, ...rest } = l as typeof l & { model?: number }; return rest; })).toEqual({ code: 'log.otherModel', values: { model: 1, current: 2 } });
     expect(problem((l) => { l.entries[2]!.turn = 9; return l; })).toEqual({ code: 'log.misnumbered', values: { index: 2, found: 9, expected: 3 } });
     expect(problem((l) => ({ ...l, turns: 5 }))).toEqual({ code: 'log.tooLong', values: { entries: 8, turns: 5 } });
     expect(problem((l) => { (l.entries[1] as Record<string, unknown>).hash = 'xyz'; return l; }))

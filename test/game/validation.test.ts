@@ -185,7 +185,7 @@ describe('malformed and impossible orders', () => {
     { code: 'order.malformed', path: 'orders[state][0].amount' },
     { code: 'order.unknownRegion', path: 'orders[state][1].region' },
     { code: 'order.notNeighbor', path: 'orders[insurgents][0].to' },
-    { code: 'inject.malformed', path: 'injects[0]' },
+    { code: 'inject.unknown', path: 'injects[0].id' },
     { code: 'override.noReason', path: 'overrides[0].reason' });
     expect(errors).toHaveLength(5);
   });
@@ -194,7 +194,7 @@ describe('malformed and impossible orders', () => {
 describe('injects and overrides', () => {
   it('injects that are not a list, have an unknown id or region, or extra fields', () => {
     expectRefused(fresh(), { orders: [], injects: 'pcc-arrives' }, { code: 'turn.malformed', path: 'injects' });
-    expectRefused(fresh(), { orders: [], injects: [{ id: 'alien-invasion' }] }, { code: 'inject.malformed', path: 'injects[0]' });
+    expectRefused(fresh(), { orders: [], injects: [{ id: 'alien-invasion' }] }, { code: 'inject.unknown', path: 'injects[0].id' });
     expectRefused(fresh(), { orders: [], injects: [{ id: 'radar-delivered', region: 'PE-XYZ' }] }, { code: 'inject.unknownRegion', path: 'injects[0].region' });
     expectRefused(fresh(), { orders: [], injects: [{ id: 'radar-delivered', extra: 1 }] }, { code: 'inject.malformed', path: 'injects[0]' });
   });

@@ -12,7 +12,7 @@ import { CHARTS } from '../../report/series';
 import { KEY_FIGURES } from '../../report/turn-report';
 import { REGION_FIGURES, REGION_FIGURE_GROUPS } from '../../renderer/view-model/region-figures';
 import { OVERLAYS } from '../../renderer/view-model/board-theme';
-import { INJECT_IDS, MAP, ORDER_KINDS, ORDER_SPECS, OVERRIDE_TARGETS, POSTURES, RATIONALE_KEYS, ROES, SIDES, US_STANCES } from '../../game';
+import { MAP, ORDER_KINDS, ORDER_SPECS, OVERRIDE_TARGETS, POSTURES, RATIONALE_KEYS, ROES, SIDES, US_STANCES } from '../../game';
 
 /** The code that translates: the app and the report (main's keys are checked in test/main/menu.test.ts). */
 const ROOTS = ['renderer', 'report'].map((d) => join(import.meta.dirname, '..', '..', d));
@@ -84,7 +84,6 @@ describe('catalogues', () => {
     for (const type of EVENT_TYPES) need.push(`events.${type}`);
     for (const c of EVENT_CATEGORIES) need.push(`app.log.category.${c}`);
     for (const side of SIDES) need.push(`app.side.${side}`, `app.team.${side}`, `app.series.${side}`);
-    for (const id of INJECT_IDS) need.push(`app.inject.${id}`);
     for (const id of OVERRIDE_TARGETS) need.push(`app.overrideTarget.${id}`);
     for (const e of MAP.exits) need.push(`app.exit.${e.id}`, `app.mode.${e.mode}`);
     for (const z of MAP.zones) need.push(`app.zone.${z.id}`);

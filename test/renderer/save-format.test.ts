@@ -48,7 +48,7 @@ function botLog(scenario: Scenario, turns: number, seed = 5): GameLog {
 
 const seats = { state: { kind: 'computer', difficulty: 'normal' }, clans: { kind: 'computer', difficulty: 'normal' }, insurgents: { kind: 'computer', difficulty: 'normal' } } as const;
 const saveOf = (log: GameLog) => JSON.stringify({ format: 'cordillera-save', version: 2, app: '0.1.0', setup: { seats }, log });
-const en = (r: { key: string; values?: Record<string, string | number> }) => translate('en', r.key, r.values);
+const en = (r: { key: string; values?: Parameters<typeof translate>[2] }) => translate('en', r.key, r.values);
 
 describe('what a save holds', () => {
   it('is the log and the seats: no state, snapshots or events are stored', () => {

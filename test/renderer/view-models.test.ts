@@ -30,7 +30,7 @@ function playTurns(n: number): { states: GameState[]; events: GameEvent[][] } {
 const played = playTurns(2);
 const last = played.states[2]!;
 const lastEvents = played.events[1]!;
-const t = (k: string, v?: Record<string, string | number>) => translate('en', k, v);
+const t = (k: string, v?: Parameters<typeof translate>[2]) => translate('en', k, v);
 
 describe('turn report', () => {
   it('key figures show the change since last turn, coloured by what is good for the State', () => {

@@ -111,9 +111,11 @@ describe.each(['en', 'es'] as const)('buildAar (%s)', (lang) => {
     expect(html).toContain('Presión en Junín y Apurímac, luego &quot;Lobo&quot; en el VRAEM,\nsegunda línea: &lt;no HTML&gt; &amp; más');
     expect(text).toContain(NOTES.insurgents!);
     expect(text).toContain('new survey, "DEVIDA 2016", Junín');
-    expect(text).toContain(t('app.inject.mistaken-shootdown'));
-    // The clans' computer reasons are translated, not shown as raw keys.
-    expect(text).toContain(t('ai.clans.protection', { musd: 0, region: 'X' }).split(' ')[0]!);
+    // The facilitator's inject is named by the scenario's own title, in the report's language.
+    const shootdown = game.log.scenario.injectLibrary.find((d) => d.id === 'mistaken-shootdown')!;
+    expect(text).toContain(shootdown.title[lang]);
+    // The clans' computer decision is in words, from the decision the log records.
+    expect(text).toContain(t('ai.explain.headline.rules', { plan: t('ai.plan.base.normal') }));
   });
 
   it('decides each turn\'s orders in words', () => {
@@ -136,7 +138,8 @@ describe('turning points', () => {
     const keys = us!.causes.map((c) => c.key);
     expect(keys).toContain('report.cause.shootdown');
     expect(keys).toContain('report.cause.injectFacilitator');
-    expect(us!.causes.find((c) => c.key === 'report.cause.injectFacilitator')!.values.inject).toBe('@app.inject.mistaken-shootdown');
+    expect(us!.causes.find((c) => c.key === 'report.cause.injectFacilitator')!.values.inject)
+      .toEqual(game.log.scenario.injectLibrary.find((d) => d.id === 'mistaken-shootdown')!.title);
   });
 
   it('finds the override of Junín\'s coca with its reason', () => {

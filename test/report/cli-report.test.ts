@@ -58,8 +58,8 @@ describe('cordillera report', () => {
     const events = csvRecords(read(join(out, 'events.csv')));
     expect(events.records.length).toBeGreaterThan(100);
     expect(events.records.filter((e) => e.type === 'injectApplied').map((e) => [e.turn, e.text])).toEqual([
-      ['2', 'Acontecimiento: víspera electoral (Junín).'],
-      ['3', 'Acontecimiento: una aeronave civil derribada por error (Cusco).'],
+      ['2', 'Acontecimiento: Víspera electoral (Junín).'],
+      ['3', 'Acontecimiento: Derriban por error una avioneta civil (Cusco).'],
     ]);
     const decisions = csvRecords(read(join(out, 'decisions.csv')));
     expect(decisions.records.filter((d) => d.turn === '1' && d.side === 'state').every((d) => d.note!.startsWith('bot:hard'))).toBe(true);
