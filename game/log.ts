@@ -8,6 +8,7 @@ import { MselActionSchema } from './content/inject-schema';
 import { SIDES, ScenarioSchema, InjectInputSchema, type Scenario } from './content/scenario-schema';
 import { createGame, MAX_SEED, scenarioHash } from './create';
 import type { GameEvent } from './events';
+import { LEVERS } from './ai/plans';
 import { hashValue } from './hash';
 import { resolveTurn } from './resolve';
 import { DIFFICULTIES, MAX_NOTE_CHARS, type Author, type Difficulty, type GameState, type TurnInput } from './types';
@@ -62,18 +63,29 @@ export function appendTurn(log: GameLog, input: TurnInput, after: GameState): Ga
 
 // --- Who decided a side's orders, and why (optional: logs written before it existed have none) ---
 
+/** Each lever's possible values, over the sides (a plan names only these). */
+const LEVER_VALUES = new Map<string, (string | number)[]>();
+for (const side of SIDES) for (const l of LEVERS[side]) LEVER_VALUES.set(l.id, [...(LEVER_VALUES.get(l.id) ?? []), ...l.values]);
+
 const Key = z.string().regex(/^ai\.[\w.-]+$/).max(100);
 const Name = z.string().regex(/^[\w-]+$/).max(60);
-const Figures = z.record(z.string().regex(/^\w+$/).max(40), z.number().finite()).refine((r) => Object.keys(r).length <= 20, 'at most 20 figures');
+/**
+ * A figure as decisions record it: rounded to the hundredth at most, and at most a billion in size
+ * (an edited log with a figure no decision could have written is refused, not shown).
+ */
+const Figure = z.number().finite().refine((x) => Math.abs(x) <= 1e9 && Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, 'a figure rounded to the hundredth, at most 1e9');
+const Figures = z.record(z.string().regex(/^\w+$/).max(40), Figure).refine((r) => Object.keys(r).length <= 20, 'at most 20 figures');
 const ReasonSchema = z.strictObject({
   key: Key,
-  values: z.record(z.string().regex(/^\w+$/).max(40), z.union([z.string().max(100), z.number().finite()])).refine((r) => Object.keys(r).length <= 12, 'at most 12 values'),
+  // Names in reasons are ids of regions and exits (`PE-AYA`, `sea-callao`).
+  values: z.record(z.string().regex(/^\w+$/).max(40), z.union([z.string().regex(/^[a-zA-Z]+(-[a-zA-Z0-9]+)+$/).max(100), Figure])).refine((r) => Object.keys(r).length <= 12, 'at most 12 values'),
 });
 const PlanSchema = z.strictObject({
   base: Name,
-  levers: z.record(Name, z.union([Name, z.number().finite()])).refine((r) => Object.keys(r).length <= 20, 'at most 20 levers'),
+  levers: z.record(Name, z.union([Name, Figure])).refine((r) => Object.keys(r).length <= 20, 'at most 20 levers')
+    .refine((r) => Object.entries(r).every(([id, v]) => LEVER_VALUES.get(id)?.includes(v)), 'a lever and value the computer knows'),
 });
-const ExpectedSchema = z.strictObject({ score: z.number().finite(), measures: Figures });
+const ExpectedSchema = z.strictObject({ score: Figure, measures: Figures });
 const count = z.number().int().min(0).max(1e7);
 /** A computer's decision (`Decision` in types.ts): validated field by field, unknown fields refused. */
 export const DecisionSchema = z.strictObject({

@@ -37,7 +37,7 @@ export function DecisionView(props: { side: Side; author: Author }): ReactNode {
   const decision = author.kind === 'human' ? author.advice?.decision : author.decision;
   return (
     <div className={`rationale side-${side}`}>
-      <h4>{t('app.side.' + side)} — {authorName(t, side, author)}</h4>
+      <h4>{t(`app.side.${side}`)} — {authorName(t, side, author)}</h4>
       {decision ? <DecisionLines side={side} decision={decision} /> : null}
     </div>
   );

@@ -238,8 +238,8 @@ describe('saved games and exports', () => {
     expect(tableCsv('regions', src, 'en').trim().split('\n')).toHaveLength(1 + 26);
     expect(tableCsv('events', src, 'es').split('\n')[0]).toBe('turn,type,region,side,to,numbers,text');
     const decisions = tableCsv('decisions', src, 'en');
-    expect(decisions).toContain('\n1,state,,,,,,,\n');
-    expect(decisions).toMatch(/\n1,insurgents,ambush,PE-[A-Z]{3},,\d+,,[^,\n]+,"bot:hard: ai\.insurgents\./);
+    expect(decisions).toContain('\n1,state,,,,,,,,,\n');
+    expect(decisions).toMatch(/\n1,insurgents,[a-zA-Z]+,[^\n]*,,Computer \(Hard\),"(Chose|Kept to) /);
     const html = reportHtml(src, 'es', '0.1.0');
     expect(html).toMatch(/<html lang="es"/);
     expect(html).toContain('<svg');
