@@ -4,9 +4,9 @@
  * imports only), so the app's batch runs and the command line share it.
  */
 import {
-  appendTurn, bot, clipNote, createGame, DIFFICULTIES, newLog, ORDER_SPECS, OVERRIDE_TARGETS, POLICIES, resolveTurn, SIDES,
-  validateOrders, type BotResult, type Difficulty, type GameEvent, type GameLog, type GameState, type InjectInput, type Order,
-  type Override, type Scenario, type Side, type SideOrders, type TurnInput,
+  appendTurn, bot, createGame, DIFFICULTIES, newLog, ORDER_SPECS, OVERRIDE_TARGETS, POLICIES, policyOrders, resolveTurn, SIDES,
+  validateOrders, type BotDecision, type Difficulty, type GameEvent, type GameLog, type GameState, type InjectInput, type Order,
+  type Override, type Scenario, type SearchOptions, type Side, type SideOrders, type TurnInput,
 } from '../game/index';
 
 export type Seat = { kind: 'bot'; difficulty: Difficulty } | { kind: 'policy'; name: string };
@@ -35,11 +35,6 @@ export function parseSeat(side: Side, text: string): { ok: true; seat: Seat } | 
   }
   return { ok: false, message: `"${text}" is not a seat (choose ${seatChoices(side).join(', ')})` };
 }
-
-const describe = (r: BotResult['rationale'][number]): string => {
-  const vals = Object.entries(r.values).map(([k, v]) => `${k}=${v}`).join(', ');
-  return vals ? `${r.key}(${vals})` : r.key;
-};
 
 /** Orders a seat gave that the engine refused, and what was dropped so the turn can go on. */
 export interface Repair {
@@ -85,17 +80,26 @@ export function repairOrders(state: GameState, so: SideOrders): { orders: SideOr
   return { orders: { ...so, orders }, errors: messages, dropped: so.orders.length - orders.length };
 }
 
-/** The orders the seat gives this turn; the note records who gave them and why (for the AAR). */
-export function decide(state: GameState, side: Side, seat: Seat, onRepair?: (r: Repair) => void): SideOrders {
-  const result = seat.kind === 'bot' ? bot(state, side, seat.difficulty) : POLICIES[side][seat.name]!(state);
-  const why = result.rationale.map(describe).join('; ');
-  let note = `${seatLabel(seat)}${why ? `: ${why}` : ''}`;
-  const fixed = repairOrders(state, { side, orders: result.orders.orders });
-  if (fixed.errors.length) {
-    note += ` [the engine refused ${fixed.errors.join('; ')}; ${fixed.dropped} order(s) dropped]`;
-    onRepair?.({ side, seat: seatLabel(seat), turn: state.turn + 1, errors: fixed.errors, dropped: fixed.dropped });
-  }
-  return { side, orders: fixed.orders.orders, note: clipNote(note) };
+/** What a seat decides on `state` (before any repair): a bot at its level, or a named policy. */
+export function seatDecision(state: GameState, side: Side, seat: Seat, search: SearchOptions = {}): BotDecision {
+  return seat.kind === 'bot' ? bot(state, side, seat.difficulty, search) : policyOrders(state, side, seat.name);
+}
+
+/**
+ * The seat's orders made safe to resolve: orders the engine refuses are dropped and reported
+ * (`onRepair`); the `author` (who decided, and why, as data) stays with them for the log.
+ */
+export function settle(state: GameState, side: Side, seat: Seat, decided: BotDecision, onRepair?: (r: Repair) => void): SideOrders {
+  const fixed = repairOrders(state, { side, orders: decided.orders.orders });
+  if (fixed.errors.length) onRepair?.({ side, seat: seatLabel(seat), turn: state.turn + 1, errors: fixed.errors, dropped: fixed.dropped });
+  const out: SideOrders = { side, orders: fixed.orders.orders };
+  if (decided.orders.author) out.author = decided.orders.author;
+  return out;
+}
+
+/** The orders the seat gives this turn, with their author (who decided and why) for the log and the AAR. */
+export function decide(state: GameState, side: Side, seat: Seat, onRepair?: (r: Repair) => void, search: SearchOptions = {}): SideOrders {
+  return settle(state, side, seat, seatDecision(state, side, seat, search), onRepair);
 }
 
 /** A facilitator input scheduled for a turn. */
@@ -150,6 +154,16 @@ export interface PlayedGame {
   log: GameLog;
 }
 
+/** The facilitator's inputs scheduled for `turn`, added to the turn's orders. */
+function turnInput(setup: GameSetup, turn: number, orders: SideOrders[]): TurnInput {
+  const input: TurnInput = { orders };
+  const injects = (setup.injects ?? []).filter((s) => s.turn === turn).map((s) => s.value);
+  const overrides = (setup.overrides ?? []).filter((s) => s.turn === turn).map((s) => s.value);
+  if (injects.length) input.injects = injects;
+  if (overrides.length) input.overrides = overrides;
+  return input;
+}
+
 /**
  * Play the game to its end: each turn every seat decides on the state before the turn, the
  * facilitator inputs for the turn are added, and the engine resolves it. `onTurn` sees every
@@ -161,11 +175,34 @@ export function playGame(setup: GameSetup, onTurn?: (state: GameState, events: G
   while (state.status === 'playing') {
     const turn = state.turn + 1;
     const orders = SIDES.map((side) => decide(state, side, setup.seats[side], onRepair));
-    const input: TurnInput = { orders };
-    const injects = (setup.injects ?? []).filter((s) => s.turn === turn).map((s) => s.value);
-    const overrides = (setup.overrides ?? []).filter((s) => s.turn === turn).map((s) => s.value);
-    if (injects.length) input.injects = injects;
-    if (overrides.length) input.overrides = overrides;
+    const input = turnInput(setup, turn, orders);
+    const r = resolveTurn(state, input);
+    if (!r.ok) throw new TurnRejected(turn, r.errors);
+    state = r.state;
+    log = appendTurn(log, input, state);
+    onTurn?.(state, r.events);
+  }
+  return { state, log };
+}
+
+/**
+ * The same game with the seats' decisions made by `decideAsync` (the command line's worker
+ * threads: the three sides of a turn decide in parallel). Same orders, same game, same log.
+ */
+export async function playGameAsync(
+  setup: GameSetup,
+  decideAsync: (state: GameState, side: Side, seat: Seat) => Promise<BotDecision>,
+  onTurn?: (state: GameState, events: GameEvent[]) => void,
+  onRepair?: (r: Repair) => void,
+): Promise<PlayedGame> {
+  let state = createGame(setup.scenario, setup.seed, setup.turns === undefined ? {} : { turns: setup.turns });
+  let log = newLog(state);
+  while (state.status === 'playing') {
+    const turn = state.turn + 1;
+    const before = state;
+    const decided = await Promise.all(SIDES.map((side) => decideAsync(before, side, setup.seats[side])));
+    const orders = SIDES.map((side, i) => settle(before, side, setup.seats[side], decided[i]!, onRepair));
+    const input = turnInput(setup, turn, orders);
     const r = resolveTurn(state, input);
     if (!r.ok) throw new TurnRejected(turn, r.errors);
     state = r.state;

@@ -15,7 +15,12 @@ export { legalOrders, validateOrders, budgetUse, type OrderOption, type PoolUse 
 export { resolveTurn, resolveTurnInPlace, validateTurnInput, PHASES } from './resolve';
 export { viewFor, type Viewer } from './view';
 export { hashState, replay, newLog, appendTurn, checkLog, LOG_FORMAT, LOG_VERSION, type GameLog, type LogEntry, type LogProblem, type ReplayResult } from './log';
-export { bot, DIFFICULTIES, RATIONALE_KEYS, type Difficulty } from './ai/bot';
+export { bot, botRng, policyOrders, RATIONALE_KEYS, type BotDecision } from './ai/bot';
+export { searchPlan, HARD_BUDGET, HARD_HORIZON, HARD_SAMPLES, MEASURES, measureOf, type SearchOptions, type SearchResult } from './ai/search';
+export { LEVERS, basesFor, planOrders, planId } from './ai/plans';
+export { DECISION_KEYS } from './ai/explain';
+export { sampleWorld } from './ai/sample';
+export { simulateTurn, workingCopy } from './ai/simulate';
 export { POLICIES, type Policy } from './ai/policies';
 export type { BotResult, Rationale } from './ai/planner';
 export {

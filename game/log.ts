@@ -8,9 +8,10 @@ import { MselActionSchema, MselEntrySchema } from './content/inject-schema';
 import { SIDES, ScenarioSchema, InjectInputSchema, type Scenario } from './content/scenario-schema';
 import { createGame, MAX_SEED, scenarioHash } from './create';
 import type { GameEvent } from './events';
+import { LEVERS } from './ai/plans';
 import { hashValue } from './hash';
 import { resolveTurn } from './resolve';
-import { MAX_NOTE_CHARS, type GameState, type TurnInput } from './types';
+import { DIFFICULTIES, MAX_NOTE_CHARS, type Author, type Difficulty, type GameState, type TurnInput } from './types';
 import { LOG_FORMAT, LOG_VERSION, MODEL_VERSION } from './versions';
 
 export { LOG_FORMAT, LOG_VERSION, MODEL_VERSION };
@@ -53,8 +54,57 @@ export function appendTurn(log: GameLog, input: TurnInput, after: GameState): Ga
   return { ...log, entries: [...log.entries, { turn: after.turn, input, hash }], finalHash: hash };
 }
 
+// --- Who decided a side's orders, and why (optional: logs written before it existed have none) ---
+
+/** Each lever's possible values, over the sides (a plan names only these). */
+const LEVER_VALUES = new Map<string, (string | number)[]>();
+for (const side of SIDES) for (const l of LEVERS[side]) LEVER_VALUES.set(l.id, [...(LEVER_VALUES.get(l.id) ?? []), ...l.values]);
+
+const Key = z.string().regex(/^ai\.[\w.-]+$/).max(100);
+const Name = z.string().regex(/^[\w-]+$/).max(60);
+/**
+ * A figure as decisions record it: rounded to the hundredth at most, and at most a billion in size
+ * (an edited log with a figure no decision could have written is refused, not shown).
+ */
+const Figure = z.number().finite().refine((x) => Math.abs(x) <= 1e9 && Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, 'a figure rounded to the hundredth, at most 1e9');
+const Figures = z.record(z.string().regex(/^\w+$/).max(40), Figure).refine((r) => Object.keys(r).length <= 20, 'at most 20 figures');
+const ReasonSchema = z.strictObject({
+  key: Key,
+  // Names in reasons are ids of regions and exits (`PE-AYA`, `sea-callao`).
+  values: z.record(z.string().regex(/^\w+$/).max(40), z.union([z.string().regex(/^[a-zA-Z]+(-[a-zA-Z0-9]+)+$/).max(100), Figure])).refine((r) => Object.keys(r).length <= 12, 'at most 12 values'),
+});
+const PlanSchema = z.strictObject({
+  base: Name,
+  levers: z.record(Name, z.union([Name, Figure])).refine((r) => Object.keys(r).length <= 20, 'at most 20 levers')
+    .refine((r) => Object.entries(r).every(([id, v]) => LEVER_VALUES.get(id)?.includes(v)), 'a lever and value the computer knows'),
+});
+const ExpectedSchema = z.strictObject({ score: Figure, measures: Figures });
+const count = z.number().int().min(0).max(1e7);
+/** A computer's decision (`Decision` in types.ts): validated field by field, unknown fields refused. */
+export const DecisionSchema = z.strictObject({
+  plan: PlanSchema,
+  reasons: z.array(ReasonSchema).max(60),
+  drivers: z.array(ReasonSchema).max(20),
+  expected: ExpectedSchema.optional(),
+  alternatives: z.array(z.strictObject({ plan: PlanSchema, expected: ExpectedSchema })).max(10).optional(),
+  now: Figures.optional(),
+  search: z.strictObject({ budget: count, evaluations: count, candidates: count, samples: count, horizon: count }).optional(),
+});
+const DifficultySchema = z.enum(DIFFICULTIES as [Difficulty, ...Difficulty[]]);
+/** Who decided a side's orders: people (with the advice they applied), a bot at a level, a named policy. */
+export const AuthorSchema: z.ZodType<Author> = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('human'),
+    advice: z.strictObject({ difficulty: DifficultySchema, applied: z.enum(['as-given', 'edited']), decision: DecisionSchema }).optional(),
+  }),
+  z.strictObject({ kind: z.literal('bot'), difficulty: DifficultySchema, decision: DecisionSchema }),
+  z.strictObject({ kind: z.literal('policy'), policy: Name, decision: DecisionSchema }),
+]);
+
 const TurnInputShape = z.object({
-  orders: z.array(z.object({ side: z.enum(SIDES), orders: z.array(z.unknown()), note: z.string().max(MAX_NOTE_CHARS).optional() })),
+  orders: z.array(z.object({
+    side: z.enum(SIDES), orders: z.array(z.unknown()), note: z.string().max(MAX_NOTE_CHARS).optional(), author: AuthorSchema.optional(),
+  })),
   injects: z.array(InjectInputSchema).optional(),
   msel: z.array(MselActionSchema).optional(),
   overrides: z.array(z.object({ target: z.string(), region: z.string().optional(), value: z.number(), reason: z.string() })).optional(),

@@ -18,7 +18,7 @@ import type { GameEvent } from './events';
 import type { GameLog } from './log';
 import type { Order } from './orders';
 import { chanceThreshold, sensitivity, type ParamDraw, type Sensitivity } from './sampling';
-import type { GameState, TurnRecord } from './types';
+import type { GameState, SideOrders, TurnRecord } from './types';
 
 export type Cell = string | number;
 export interface Table {
@@ -183,34 +183,41 @@ export function eventsCsv(events: readonly (readonly GameEvent[])[], describe: (
 
 // --- Decisions ---
 
-export const DECISION_COLUMNS = ['turn', 'side', 'kind', 'region', 'target', 'amount', 'value', 'description', 'note'] as const;
+export const DECISION_COLUMNS = ['turn', 'side', 'kind', 'region', 'target', 'amount', 'value', 'description', 'note', 'author', 'reasons'] as const;
 
 /**
  * decisions.csv: each side's orders, turn by turn and side by side (in the fixed side order), one
  * row per order: `region` is where it acts, `target` the exit or the region it moves to, `amount`
  * its amount and `value` a setting's choice; `description` is `describeOrder(o)` in the reader's
  * language; `note` the rationale the players typed (repeated on each of that side's rows, so a
- * filtered table keeps it). A side that gave no orders has one row with an empty `kind`.
+ * filtered table keeps it). A side that gave no orders has one row with an empty `kind`. `author`
+ * and `reasons` are who decided and why (`explain(so)`: the computer's decision in words, built
+ * by the caller from the decision the log records), repeated on each of the side's rows too.
  */
-export function decisionsTable(log: Pick<GameLog, 'entries'>, describeOrder: (o: Order) => string): Table {
+export function decisionsTable(
+  log: Pick<GameLog, 'entries'>, describeOrder: (o: Order) => string, explain: (so: SideOrders) => [string, string] = () => ['', ''],
+): Table {
   const rows: Cell[][] = [];
   for (const entry of log.entries) {
     for (const side of SIDES) {
       const given = entry.input.orders.filter((o) => o.side === side);
       const note = given.map((o) => o.note ?? '').filter((n) => n !== '').join('\n');
       const orders = given.flatMap((o) => o.orders);
-      if (orders.length === 0) rows.push([entry.turn, side, '', '', '', '', '', '', note]);
+      const who = given[0] ? explain(given[0]) : ['', ''];
+      if (orders.length === 0) rows.push([entry.turn, side, '', '', '', '', '', '', note, ...who]);
       for (const o of orders) {
         const f = o as Partial<Record<'region' | 'to' | 'exit', string>> & { amount?: number; value?: string | number };
-        rows.push([entry.turn, side, o.kind, f.region ?? '', f.exit ?? f.to ?? '', f.amount ?? '', f.value ?? '', describeOrder(o), note]);
+        rows.push([entry.turn, side, o.kind, f.region ?? '', f.exit ?? f.to ?? '', f.amount ?? '', f.value ?? '', describeOrder(o), note, ...who]);
       }
     }
   }
   return { columns: DECISION_COLUMNS, rows };
 }
 
-export function decisionsCsv(log: Pick<GameLog, 'entries'>, describeOrder: (o: Order) => string, opts: CsvOptions = {}): string {
-  return toCsv(decisionsTable(log, describeOrder), opts);
+export function decisionsCsv(
+  log: Pick<GameLog, 'entries'>, describeOrder: (o: Order) => string, opts: CsvOptions = {}, explain?: (so: SideOrders) => [string, string],
+): string {
+  return toCsv(decisionsTable(log, describeOrder, explain), opts);
 }
 
 // --- Monte Carlo batches ---

@@ -271,9 +271,82 @@ export interface MselLineState {
 export interface SideOrders {
   side: Side;
   orders: Order[];
-  /** The players' rationale, kept in the log and the AAR (at most `MAX_NOTE_CHARS`). */
+  /** The players' own rationale, kept in the log and the AAR (at most `MAX_NOTE_CHARS`). Computer sides write none. */
   note?: string;
+  /** Who decided these orders and why (absent in logs written before it existed). Not read by the engine. */
+  author?: Author;
 }
+
+/** The computer's levels of play. */
+export type Difficulty = 'easy' | 'normal' | 'hard';
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
+
+/** A reason as data: an i18n key under `ai.` and the values its sentence is built from, in the reader's language. */
+export interface Reason {
+  key: string;
+  values: Record<string, string | number>;
+}
+
+/**
+ * A way of playing, as data: a base (`normal`, `easy`, or a named policy of `game/ai/policies.ts`)
+ * and the levers the search set on it (`{ eradication: 1.5, stance: 'seek' }`), applied every
+ * quarter of the search's look-ahead.
+ */
+export interface PlanSpec {
+  base: string;
+  levers: Record<string, string | number>;
+}
+
+/**
+ * What the search expected of a plan, averaged over the worlds it sampled from what the side could
+ * see: `score` is the side's mean score over the quarters looked ahead; `measures` the expected
+ * change of each of the side's measures from now to the end of the look-ahead (keys in `MEASURES`).
+ */
+export interface Expected {
+  score: number;
+  measures: Record<string, number>;
+}
+
+export interface Alternative {
+  plan: PlanSpec;
+  expected: Expected;
+}
+
+/** How a search went: what it could spend and what it spent. */
+export interface SearchStats {
+  /** Simulated turns allowed, and spent (≤ budget; fewer when the search ran out of plans or was stopped). */
+  budget: number;
+  evaluations: number;
+  /** Plans evaluated, worlds sampled per plan, quarters looked ahead. */
+  candidates: number;
+  samples: number;
+  horizon: number;
+}
+
+/**
+ * A computer side's decision, as data (sentences are built from it at the edge, in the reader's
+ * language): the plan, what each kind of order does (`reasons`, one per kind given), what in the
+ * side's view drove it (`drivers`), and for a search its expectation, the best alternatives and
+ * its statistics. `now` holds the visible values the measures change from.
+ */
+export interface Decision {
+  plan: PlanSpec;
+  reasons: Reason[];
+  drivers: Reason[];
+  expected?: Expected;
+  alternatives?: Alternative[];
+  now?: Record<string, number>;
+  search?: SearchStats;
+}
+
+/**
+ * Who decided a side's orders: people (with the computer's advice when they applied it), a bot at
+ * a level, or a named policy (the command line's seats).
+ */
+export type Author =
+  | { kind: 'human'; advice?: { difficulty: Difficulty; applied: 'as-given' | 'edited'; decision: Decision } }
+  | { kind: 'bot'; difficulty: Difficulty; decision: Decision }
+  | { kind: 'policy'; policy: string; decision: Decision };
 
 /** The longest note a side's orders may carry, in characters (validation, logs, bots' notes). */
 export const MAX_NOTE_CHARS = 10_000;

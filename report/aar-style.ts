@@ -72,6 +72,7 @@ svg.chart{width:100%;height:auto;display:block;font-family:inherit}
 .lbl{font-size:10px;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:var(--muted);margin:6px 0 3px}
 .rationale{margin:0 0 8px;padding:6px 9px;border-left:3px solid var(--c);background:#fff;font-style:italic;white-space:pre-wrap}
 .reasons{margin:0 0 8px;padding-left:1.1em;font-style:italic}
+.sidebox .plan{margin:0 0 4px;font-weight:600}
 .orders{margin:0;padding-left:1.1em}.orders li{margin-bottom:3px}
 .orders .k{font-weight:700}
 .happened{margin:8px 0 0;font-size:12.5px}.happened ul{margin:2px 0 0;padding-left:1.2em;columns:2;column-gap:28px}.happened li{break-inside:avoid}

@@ -9,12 +9,13 @@
  * turns; injects and overrides with the facilitator's reasons; each side's decisions and rationale
  * turn by turn; and an appendix with the log's hashes, so the report can be traced to its log.
  */
-import { SIDES, regionName, totalCocaHa, type GameEvent, type GameLog, type GameState, type Order, type Side, type TurnRecord } from '../game';
+import { SIDES, regionName, totalCocaHa, type Decision, type GameEvent, type GameLog, type GameState, type Order, type Side, type SideOrders, type TurnRecord } from '../game';
 import { formatNumber, type Lang, type TFunction } from '../i18n/catalogue';
 import { incidents, displacements } from './turn-report';
 import { AAR_CSS } from './aar-style';
 import { OKABE_ITO, SIDE_COLOURS } from './series';
-import { describeEvent, describeSeat, orderParts, parseSeatNote, seatOf } from './describe';
+import { describeEvent, describeSeat, orderParts, parseSeatNote, seatOfGame } from './describe';
+import { authorName, decisionLines } from './decision';
 import { esc, lineChartSvg, smallMultiplesSvg, stackedChartSvg, type ChartMarker, type ChartSeries } from './charts';
 import { findTurningPoints, type MetricUnit, type TurningPoint } from './turning-points';
 
@@ -136,8 +137,8 @@ function table(head: string[], rows: string[][], opts: { caption?: string; cols?
 
 // --- Cover ---
 
-function notesOf(c: Ctx, side: Side): string[] {
-  return c.log.entries.flatMap((e) => e.input.orders.filter((o) => o.side === side).map((o) => o.note ?? ''));
+function turnsOf(c: Ctx, side: Side): (SideOrders | undefined)[] {
+  return c.log.entries.map((e) => e.input.orders.find((o) => o.side === side));
 }
 
 function cover(c: Ctx, appVersion: string, generatedFor?: string): string {
@@ -152,7 +153,7 @@ function cover(c: Ctx, appVersion: string, generatedFor?: string): string {
   const scripted = c.inputs.filter((i) => i.kind === 'scripted').length;
   const injects = c.inputs.filter((i) => i.kind === 'facilitator').length;
   const overrides = c.inputs.filter((i) => i.kind === 'override').length;
-  const seats = SIDES.map((s) => `${chip(s)}<strong>${h(sideName(c, s))}</strong> — ${h(describeSeat(t, seatOf(notesOf(c, s)), s))}`).join('<br>');
+  const seats = SIDES.map((s) => `${chip(s)}<strong>${h(sideName(c, s))}</strong> — ${h(describeSeat(t, seatOfGame(turnsOf(c, s)), s))}`).join('<br>');
   const rows: [string, string][] = [
     [t('report.cover.scenario'), `${h(sc.title[c.lang])} <span class="note mono">(${h(sc.id)})</span>`],
     [t('report.cover.periodLabel'), h(period)],
@@ -479,23 +480,49 @@ function happened(c: Ctx, turn: number): string[] {
   return out.slice(0, 10);
 }
 
+/** A computer's decision (or the advice people applied): the plan, what drove it, what the orders do, the alternatives. */
+function decisionBlock(t: TFunction, side: Side, d: Decision): string {
+  const l = decisionLines(t, side, d);
+  const list = (label: string, items: string[]) => (items.length ? `<div class="lbl">${h(label)}</div><ul class="reasons">${items.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : '');
+  return `<p class="plan">${h(l.headline)}</p>`
+    + (l.expects ? `<p class="note">${h(l.expects)}</p>` : '')
+    + list(t('report.decisions.drivers'), l.drivers)
+    + list(t('report.decisions.reasons'), l.reasons)
+    + list(t('report.decisions.alternatives'), l.alternatives)
+    + (l.search ? `<p class="note">${h(l.search)}</p>` : '');
+}
+
+/** One side's box for one turn: who decided, and why (their note, or the computer's decision), then the orders. */
+function sideBox(c: Ctx, side: Side, given: readonly SideOrders[]): string {
+  const { t } = c;
+  const orders = given.flatMap((o) => o.orders);
+  const note = given.map((o) => o.note ?? '').filter((n) => n.trim() !== '').join('\n\n');
+  const author = given.find((o) => o.author)?.author;
+  let why: string;
+  if (author && author.kind !== 'human') {
+    why = `<div class="seat">${h(authorName(t, side, author))}</div>${decisionBlock(t, side, author.decision)}`;
+  } else if (author) {
+    why = (author.advice ? `<div class="seat">${h(authorName(t, side, author))}</div>` : '')
+      + `<div class="lbl">${h(t('report.decisions.rationale'))}</div>${rationale(t, note)}`
+      + (author.advice ? `<div class="lbl">${h(t('report.decisions.advice'))}</div>${decisionBlock(t, side, author.advice.decision)}` : '');
+  } else {
+    // A log written before decisions were recorded: the command line's seats wrote their reasons in the note.
+    const seat = seatOfGame([{ note }]);
+    why = (seat.kind === 'bot' || seat.kind === 'policy' ? `<div class="seat">${h(describeSeat(t, seat, side))}</div>` : '')
+      + `<div class="lbl">${h(t('report.decisions.rationale'))}</div>${rationale(t, note)}`;
+  }
+  return `<div class="sidebox ${side}"><h4>${h(sideName(c, side))}</h4>${why}`
+    + `<div class="lbl">${h(t('report.decisions.orders'))}</div>`
+    + (orders.length ? ordersList(t, orders) : `<p class="note">${h(t('report.decisions.noOrders'))}</p>`)
+    + '</div>';
+}
+
 function decisions(c: Ctx): string {
   const { t, log } = c;
   let out = `${heading(c, 5)}<p class="note">${h(t('report.decisions.intro'))}</p>`;
   if (log.entries.length === 0) return `${out}<p>${h(t('report.none.turns'))}</p>`;
   for (const entry of log.entries) {
-    const boxes = SIDES.map((side) => {
-      const given = entry.input.orders.filter((o) => o.side === side);
-      const orders = given.flatMap((o) => o.orders);
-      const note = given.map((o) => o.note ?? '').filter((n) => n.trim() !== '').join('\n\n');
-      const seat = seatOf(note ? [note] : []);
-      return `<div class="sidebox ${side}"><h4>${h(sideName(c, side))}</h4>`
-        + (seat.kind === 'bot' || seat.kind === 'policy' ? `<div class="seat">${h(describeSeat(t, seat, side))}</div>` : '')
-        + `<div class="lbl">${h(t('report.decisions.rationale'))}</div>${rationale(t, note)}`
-        + `<div class="lbl">${h(t('report.decisions.orders'))}</div>`
-        + (orders.length ? ordersList(t, orders) : `<p class="note">${h(t('report.decisions.noOrders'))}</p>`)
-        + '</div>';
-    }).join('');
+    const boxes = SIDES.map((side) => sideBox(c, side, entry.input.orders.filter((o) => o.side === side))).join('');
     const what = happened(c, entry.turn);
     out += `<section class="turn"><h3>${h(t('report.decisions.turn', { turn: entry.turn }))} <span class="when">· ${h(when(c, entry.turn))}</span></h3>`
       + `<div class="sides">${boxes}</div>`

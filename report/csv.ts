@@ -10,6 +10,7 @@ import {
 import type { TFunction } from '../i18n/catalogue';
 import { eventSide } from './event-log';
 import { describeEvent, describeOrder } from './describe';
+import { authorName, decisionOf, decisionText } from './decision';
 
 export interface ReportFile {
   name: string;
@@ -29,9 +30,17 @@ export function eventsCsvText(events: GameRecord['events'], t: TFunction, opts: 
   return eventsCsv(events, (e) => describeEvent(t, e), { ...opts, sideOf: eventSide });
 }
 
-/** decisions.csv text: every order, described in `t`'s language, with the side's rationale note. */
+/**
+ * decisions.csv text: every order, described in `t`'s language, with the side's rationale note,
+ * who decided (`author`) and, for a computer side or advice applied, its decision in words (`reasons`).
+ */
 export function decisionsCsvText(log: GameRecord['log'], t: TFunction, opts: CsvOptions = {}): string {
-  return decisionsCsv(log, (o) => describeOrder(t, o), opts);
+  return decisionsCsv(log, (o) => describeOrder(t, o), opts, (so): [string, string] => {
+    const a = so.author;
+    if (!a) return ['', ''];
+    const d = decisionOf(a);
+    return [authorName(t, so.side, a), d ? decisionText(t, so.side, d).join('\n') : ''];
+  });
 }
 
 /** The tables, in the order they are written and listed. */

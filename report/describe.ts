@@ -4,7 +4,7 @@
  * seat and the computer sides' reasons, read back from the notes the command line records.
  * Pure: no DOM, no React, no Vite, so the command line builds the same text.
  */
-import { ORDER_SPECS, POLICIES, regionName, type GameEvent, type Order, type Side, type Unit } from '../game';
+import { ORDER_SPECS, POLICIES, regionName, type GameEvent, type Order, type Side, type SideOrders, type Unit } from '../game';
 import type { TFunction, Values } from '../i18n/catalogue';
 import { eventMessage } from './event-log';
 import { localiseValues } from './values';
@@ -119,6 +119,23 @@ export function seatOf(notes: readonly string[]): SeatInfo {
   const first = parsed[0]?.seat;
   if (first && parsed.every((p) => p !== null && JSON.stringify(p.seat) === JSON.stringify(first))) return first;
   return { kind: 'unknown' };
+}
+
+/** Who gave one turn's orders: the `author` the log records, or (older logs) what the note says; null when nothing says. */
+export function seatOfTurn(so: Pick<SideOrders, 'note' | 'author'> | undefined): SeatInfo | null {
+  const a = so?.author;
+  if (a) return a.kind === 'bot' ? { kind: 'bot', difficulty: a.difficulty } : a.kind === 'policy' ? { kind: 'policy', name: a.policy } : { kind: 'human' };
+  const note = so?.note ?? '';
+  if (note.trim() === '') return null;
+  return parseSeatNote(note)?.seat ?? { kind: 'human' };
+}
+
+/** The seat of a side over the game, from each turn's orders: one seat throughout, or unknown. */
+export function seatOfGame(turns: readonly (Pick<SideOrders, 'note' | 'author'> | undefined)[]): SeatInfo {
+  const seats = turns.map(seatOfTurn).filter((x): x is SeatInfo => x !== null);
+  const first = seats[0];
+  if (!first) return { kind: 'unknown' };
+  return seats.every((x) => JSON.stringify(x) === JSON.stringify(first)) ? first : { kind: 'unknown' };
 }
 
 /** A seat in words: "Computer (hard)", "Policy: air interdiction", "Players". */

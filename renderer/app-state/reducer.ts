@@ -8,16 +8,16 @@ import { errorMessage } from '../view-model/planning';
 import { sideOrdersFor, emptyDraft } from './drafts';
 import {
   BUILTIN_SCENARIOS, SIDES, appendTurn, bot, createGame, newLog, regionName, resolveTurn, validateOrders,
-  type GameState, type Side, type SideOrders, type TurnInput, type Viewer,
+  type Author, type GameState, type Side, type SideOrders, type TurnInput, type Viewer,
 } from './engine';
 import * as replayModel from './replay';
 import type { LoadedGame } from './save-file';
-import { botNote, normaliseRationale, sessionFromLog, withoutLastTurn } from './session';
+import { sessionFromLog, withoutLastTurn } from './session';
 import { clampZoom } from './settings';
 import { afterTurn, facilitatorReducer, type FacAction } from '../console/fac-reducer';
 import { newFacState, pendingFields } from '../console/fac-types';
 import type {
-  AppState, DialogId, Draft, DraftValue, PlanHistory, Rationale, Session, Settings, Setup, Toast, TurnOutcome,
+  AppState, DialogId, Draft, DraftValue, PlanHistory, Session, Settings, Setup, Toast, TurnOutcome,
 } from './types';
 
 export type Action =
@@ -90,19 +90,19 @@ function errorToast(key: string, values?: Values, details?: Toast['details']): O
 function resolve(s: AppState, session: Session): AppState {
   const game = session.game;
   const orders: SideOrders[] = [];
-  const rationale: Partial<Record<Side, Rationale[]>> = {};
+  const authors: Partial<Record<Side, Author>> = {};
   try {
     for (const side of SIDES) {
       const seat = session.setup.seats[side];
       const committed = session.committed[side];
       if (seat.kind === 'human' && committed) {
         orders.push(committed);
+        if (committed.author) authors[side] = committed.author; // the computer decided for a team out of time
       } else {
-        const b = bot(game, side, seat.difficulty);
-        const reasons = b.rationale.map((r) => normaliseRationale(r));
-        // The log records who gave these orders and why, as the command line does (for the AAR).
-        orders.push({ side, orders: b.orders.orders, note: botNote(seat.difficulty, reasons) });
-        rationale[side] = reasons;
+        // The log records who gave these orders and why (the decision as data), for the report and the AAR.
+        const b = session.decided?.[side] ?? bot(game, side, seat.difficulty).orders;
+        orders.push(b);
+        if (b.author) authors[side] = b.author;
       }
     }
     // The facilitator's queued injects, MSEL changes, rulings and notes go in with the orders.
@@ -113,7 +113,7 @@ function resolve(s: AppState, session: Session): AppState {
       const back = startTurn(s, { ...session });
       return pushToast(back, errorToast('app.error.resolve', undefined, details));
     }
-    const outcome: TurnOutcome = { turn: result.state.turn, events: result.events, orders, rationale };
+    const outcome: TurnOutcome = { turn: result.state.turn, events: result.events, orders, authors };
     const next: Session = {
       ...session,
       game: result.state,

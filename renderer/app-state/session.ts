@@ -1,64 +1,43 @@
 /**
  * A session's derived data. The log is the record; the states, events and turn reports are
  * computed from it (by the engine when a turn is played, by `replay` when a game is loaded) and
- * must come out the same either way. The computer sides' reasons are asked again of the same bots,
- * which are deterministic: what a loaded game shows is what was shown when it was played.
+ * must come out the same either way. The computer sides' decisions are read from the log, where
+ * they are recorded as data: what a loaded game shows is what was shown when it was played.
  */
-import { SIDES, bot, canonicalJson, clipNote, hashState, type GameEvent, type GameLog, type GameState, type Side, type SideOrders } from './engine';
-import { DIFFICULTIES, type Rationale, type Seat, type Session, type Setup, type TurnOutcome } from './types';
-
-/** Bots give `{ key, values }`; tolerate a bare string too. */
-export function normaliseRationale(r: unknown): Rationale {
-  if (typeof r === 'string') return { key: r };
-  if (r && typeof r === 'object' && 'key' in r && typeof (r).key === 'string') {
-    const o = r as { key: string; values?: Record<string, string | number> };
-    return o.values ? { key: o.key, values: o.values } : { key: o.key };
-  }
-  return { key: 'app.report.noRationale' };
-}
+import { SIDES, bot, canonicalJson, hashState, type Author, type GameEvent, type GameLog, type GameState, type Side, type SideOrders } from './engine';
+import { DIFFICULTIES, type Seat, type Session, type Setup, type TurnOutcome } from './types';
 
 /** The same orders, however their keys were ordered (compared as canonical JSON). */
 const sameOrders = (a: SideOrders | undefined, b: SideOrders): boolean => a !== undefined && canonicalJson(a.orders) === canonicalJson(b.orders);
 
-/**
- * The note a computer seat's orders carry in the log, in the command line's format
- * (`bot:hard: ai.state.radar(regions=3); ai.state.pushLaw`): who gave the orders and why, so the
- * after-action report and the replay viewer can say so from the log alone.
- */
-export function botNote(difficulty: Seat['difficulty'], rationale: readonly Rationale[]): string {
-  const why = rationale.map((r) => {
-    const vals = Object.entries(r.values ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
-    return vals ? `${r.key}(${vals})` : r.key;
-  }).join('; ');
-  const note = `bot:${difficulty}${why ? `: ${why}` : ''}`;
-  return clipNote(note);
-}
-
-/** The difficulty a log's note names for a computer seat (`bot:hard…`), if it names one. */
+/** The difficulty a log's note names for a computer seat (`bot:hard…`, logs written before decisions were recorded), if any. */
 export function noteDifficulty(note: string | undefined): Seat['difficulty'] | null {
   const m = /^bot:(easy|normal|hard)(?::|$)/.exec(note ?? '');
   return m ? (m[1] as Seat['difficulty']) : null;
 }
 
 /**
- * The computer's reasons for a side's orders on a turn, if the bot at `difficulty`, asked again on
- * the state before the turn, gives exactly the orders in the log; null otherwise.
+ * For logs written before decisions were recorded: the decision of the bot at `difficulty`, asked
+ * again on the state before the turn, if it gives exactly the orders in the log; null otherwise.
+ * Only the rule-based levels are asked again (cheap); a hard seat's decision is in its log.
  */
-function botReasons(before: GameState, side: Side, difficulty: Seat['difficulty'], logged: SideOrders | undefined): Rationale[] | null {
+function askedAgain(before: GameState, side: Side, difficulty: Seat['difficulty'], logged: SideOrders | undefined): Author | null {
+  if (difficulty === 'hard') return null;
   try {
     const b = bot(before, side, difficulty);
-    return sameOrders(logged, b.orders) ? b.rationale.map(normaliseRationale) : null;
+    return sameOrders(logged, b.orders) ? b.orders.author ?? null : null;
   } catch {
     return null;
   }
 }
 
 /**
- * The outcome of `turn` (1-based) as its report showed it: its events, every side's orders and the
- * computer sides' reasons. With `seats` (a save), the computer sides are known; without (a bare
- * log), a side counts as a computer when its note names a bot (`bot:hard: …`) whose orders, asked
- * again, are exactly the logged ones — or, for logs without such notes, when one of the bots gives
- * exactly its logged orders. The reasons shown are always the bot's own, asked again: never the note.
+ * The outcome of `turn` (1-based) as its report showed it: its events, every side's orders and who
+ * decided them and why. The log records the computer's decisions as data (`author`), so they are
+ * read, never recomputed. With `seats` (a save), the computer sides are known; without (a bare
+ * log), a side counts as a computer when its orders' author is a bot — or, for logs written before
+ * authors were recorded, when a note names a bot (`bot:normal: …`) or a rule-based bot asked again
+ * gives exactly the logged orders.
  */
 export function outcomeOf(
   log: GameLog, states: readonly GameState[], turnEvents: readonly GameEvent[][], turn: number, seats: Record<Side, Seat> | null,
@@ -67,16 +46,22 @@ export function outcomeOf(
   const before = states[turn - 1];
   if (!entry || !before) return null;
   const orders = entry.input.orders;
-  const rationale: Partial<Record<Side, Rationale[]>> = {};
+  const authors: Partial<Record<Side, Author>> = {};
   const found = {} as Record<Side, Seat>;
   for (const side of SIDES) {
     const logged = orders.find((o) => o.side === side);
     const seat = seats?.[side];
+    const author = logged?.author;
+    if (author) {
+      authors[side] = author;
+      found[side] = seat ?? (author.kind === 'bot' ? { kind: 'computer', difficulty: author.difficulty } : { kind: 'human', difficulty: 'normal' });
+      continue;
+    }
     if (seat) {
       found[side] = seat;
       if (seat.kind === 'computer') {
-        const r = botReasons(before, side, seat.difficulty, logged);
-        if (r) rationale[side] = r;
+        const a = askedAgain(before, side, seat.difficulty, logged);
+        if (a) authors[side] = a;
       }
       continue;
     }
@@ -84,15 +69,15 @@ export function outcomeOf(
     const named = noteDifficulty(logged?.note);
     const tries = named ? [named] : logged?.note ? [] : ['normal', ...DIFFICULTIES.filter((x) => x !== 'normal')] as const;
     for (const d of tries) {
-      const r = botReasons(before, side, d, logged);
-      if (r) {
-        rationale[side] = r;
+      const a = askedAgain(before, side, d, logged);
+      if (a) {
+        authors[side] = a;
         found[side] = { kind: 'computer', difficulty: d };
         break;
       }
     }
   }
-  return { outcome: { turn, events: turnEvents[turn - 1] ?? [], orders, rationale }, seats: found };
+  return { outcome: { turn, events: turnEvents[turn - 1] ?? [], orders, authors }, seats: found };
 }
 
 /** A short id for this game's autosave slots: lower-case letters and digits. */

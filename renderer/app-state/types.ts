@@ -4,7 +4,7 @@
  * settings and messages. One reducer (`reducer.ts`) drives it.
  */
 import type { Lang, Values } from '../i18n';
-import type { GameEvent, GameLog, GameState, Side, SideOrders } from './engine';
+import type { Author, GameEvent, GameLog, GameState, Side, SideOrders } from './engine';
 import type { OverlayId } from '../view-model/board-theme';
 import type { ReplaySession } from './replay';
 import type { FacState } from '../console/fac-types';
@@ -60,19 +60,14 @@ export type Phase =
   /** The replay viewer: `AppState.replay` holds the log and the cursor; there is no session. */
   | { kind: 'replay' };
 
-export interface Rationale {
-  key: string;
-  values?: Record<string, string | number>;
-}
-
 export interface TurnOutcome {
   /** The turn that was resolved. */
   turn: number;
   events: GameEvent[];
   /** Every side's orders, revealed only now that the turn is resolved. */
   orders: SideOrders[];
-  /** The computer sides' reasons for their orders. */
-  rationale: Partial<Record<Side, Rationale[]>>;
+  /** Who decided each side's orders and why (the computer's decision as data), as the log records it. */
+  authors: Partial<Record<Side, Author>>;
 }
 
 export interface Session {
@@ -90,6 +85,13 @@ export interface Session {
   /** Validation problems of the last commit attempt of the side planning now. */
   errors: { code: string; message: string; path: string; values?: Record<string, string | number> }[];
   last: TurnOutcome | null;
+  /**
+   * Computer sides' orders for this turn decided off the UI thread (the hard level's search runs
+   * in a Web Worker); a computer side without an entry decides when the turn is resolved.
+   */
+  decided?: Partial<Record<Side, SideOrders>>;
+  /** Set while computer sides think before the turn can be resolved (the app shows it). */
+  thinking?: Side[];
   /**
    * The state after each turn (index 0: the start), as the engine made them: undo, rewind, trends
    * and the replay viewer read them. A loaded game recomputes them from its log.

@@ -11,7 +11,7 @@ import {
   ADJUST_TARGETS, bot, hashState, regionName, replay, validateTurnInput,
   type GameState, type Override, type Side,
 } from '../app-state/engine';
-import { botNote, normaliseRationale, sessionFromLog } from '../app-state/session';
+import { sessionFromLog } from '../app-state/session';
 import type { AppState, Session, Toast } from '../app-state/types';
 import type { ConsoleCommand } from './protocol';
 import { emptyPending, newFacState, pendingFields, type Branch, type FacState, type Flash, type PendingInput } from './fac-types';
@@ -163,9 +163,10 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
       const sess = cleared.session;
       const seat = sess.setup.seats[side];
       try {
+        // The clock ran out and the facilitator lets the computer decide for this team: its orders
+        // carry their author (the bot and its reasons), as a computer seat's do.
         const b = bot(game, side, seat.difficulty);
-        const reasons = b.rationale.map(normaliseRationale);
-        const committed = { ...sess.committed, [side]: { side, orders: b.orders.orders, note: botNote(seat.difficulty, reasons) } };
+        const committed = { ...sess.committed, [side]: b.orders };
         const queueLeft = sess.queue.filter((x) => x !== side);
         const next: Session = { ...sess, committed, queue: queueLeft, errors: [] };
         const head = queueLeft[0];

@@ -7,9 +7,9 @@ import { useI18n } from '../i18n';
 import { SIDES, regionName, type GameState } from '../app-state/engine';
 import type { Setup, TurnOutcome } from '../app-state/types';
 import { displacements, incidents, keyFigures, revenueBySide, scoreLines } from '../../report/turn-report';
-import { localiseValues } from '../../report/values';
 import { Change } from './Change';
 import { WhyPanel } from './WhyPanel';
+import { DecisionView } from './DecisionView';
 import './panels.css';
 
 export function TurnReport(props: {
@@ -101,17 +101,13 @@ export function TurnReport(props: {
         ))}
       </ul>
 
-      {outcome && Object.keys(outcome.rationale).length > 0 ? (
+      {outcome && SIDES.some((s) => outcome.authors[s]?.kind === 'bot') ? (
         <>
           <h3>{t('app.report.botReasons')}</h3>
-          {SIDES.filter((s) => outcome.rationale[s]).map((side) => (
-            <div key={side} className={`rationale side-${side}`}>
-              <h4>{t('app.report.botSide', { side: `@app.side.${side}`, level: `@app.difficulty.${props.setup.seats[side].difficulty}` })}</h4>
-              <ul className="lines">
-                {(outcome.rationale[side] ?? []).map((r, i) => <li key={i}>{t(r.key, localiseValues(r.values, regionName))}</li>)}
-              </ul>
-            </div>
-          ))}
+          {SIDES.map((side) => {
+            const a = outcome.authors[side];
+            return a && a.kind === 'bot' ? <DecisionView key={side} side={side} author={a} /> : null;
+          })}
         </>
       ) : null}
     </section>

@@ -46,13 +46,13 @@ describe('cordillera sim and replay', () => {
       expect(l).not.toMatch(/e[+-]?\d|NaN|Infinity|undefined/);
       for (const f of l.split(',')) if (/^-?\d/.test(f)) expect(f).toMatch(/^-?\d+(\.\d{1,4})?$/);
     }
-    const log = JSON.parse(readFileSync(join(out, 'log.json'), 'utf8')) as { format: string; seed: number; entries: { input: { orders: { side: string; note: string }[] } }[]; scenario: { id: string }; scenarioHash: string };
+    const log = JSON.parse(readFileSync(join(out, 'log.json'), 'utf8')) as { format: string; seed: number; entries: { input: { orders: { side: string; note?: string; author?: unknown }[] } }[]; scenario: { id: string }; scenarioHash: string };
     expect(log.format).toBe('cordillera-log');
     expect(log.seed).toBe(7);
     expect(log.scenario.id).toBe('interdiction-2016');
     expect(log.entries).toHaveLength(3);
     expect(log.entries[0]!.input.orders.map((o) => o.side)).toEqual(['state', 'clans', 'insurgents']);
-    expect(log.entries[0]!.input.orders[1]!.note.startsWith('bot:easy')).toBe(true);
+    expect(log.entries[0]!.input.orders[1]!.author).toMatchObject({ kind: 'bot', difficulty: 'easy', decision: { plan: { base: 'easy' } } });
   });
 
   it('replays the written log exactly', () => {

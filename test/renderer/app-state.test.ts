@@ -40,7 +40,7 @@ describe('the turn cycle', () => {
     expect(sess.game.turn).toBe(1);
     expect(sess.last?.turn).toBe(1);
     expect(sess.last?.events.length).toBeGreaterThan(0);
-    expect(Object.keys(sess.last?.rationale ?? {}).sort()).toEqual(['clans', 'insurgents']);
+    expect(Object.keys(sess.last?.authors ?? {}).sort()).toEqual(['clans', 'insurgents']);
     const stateOrders = sess.log.entries[0]!.input.orders.find((o) => o.side === 'state')!;
     expect(stateOrders.orders).toContainEqual({ kind: 'eradicate', region: 'PE-CUS', amount: 800 });
     expect(stateOrders.note).toBe('why');
@@ -68,7 +68,7 @@ describe('the turn cycle', () => {
     expect(s.session!.drafts.clans).toBeUndefined();
     s = run(s, { type: 'plan/commit' }, { type: 'curtain/reveal' }, { type: 'plan/commit' });
     expect(s.phase).toEqual({ kind: 'review' });
-    expect(s.session!.last?.rationale).toEqual({});
+    expect(s.session!.last?.authors).toEqual({});
     expect(s.session!.game.turn).toBe(1);
     s = run(s, { type: 'turn/continue' });
     expect(s.phase).toEqual({ kind: 'curtain', side: 'state' });
@@ -238,8 +238,8 @@ describe('saved games and exports', () => {
     expect(tableCsv('regions', src, 'en').trim().split('\n')).toHaveLength(1 + 26);
     expect(tableCsv('events', src, 'es').split('\n')[0]).toBe('turn,type,region,side,to,numbers,text');
     const decisions = tableCsv('decisions', src, 'en');
-    expect(decisions).toContain('\n1,state,,,,,,,\n');
-    expect(decisions).toMatch(/\n1,insurgents,ambush,PE-[A-Z]{3},,\d+,,[^,\n]+,"bot:hard: ai\.insurgents\./);
+    expect(decisions).toContain('\n1,state,,,,,,,,,\n');
+    expect(decisions).toMatch(/\n1,insurgents,[a-zA-Z]+,[^\n]*,,Computer \(Hard\),"(Chose|Kept to) /);
     const html = reportHtml(src, 'es', '0.1.0');
     expect(html).toMatch(/<html lang="es"/);
     expect(html).toContain('<svg');

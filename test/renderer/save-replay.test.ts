@@ -12,7 +12,6 @@ import { loadReplayText } from '../../renderer/app-state/files';
 import { logText } from '../../renderer/app-state/exports';
 import type { AppState, Setup, TurnOutcome } from '../../renderer/app-state/types';
 import { viewFor, type GameState, type Viewer } from '../../game';
-import { parseSeatNote } from '../../report/describe';
 
 const run = (s: AppState, ...actions: Action[]) => actions.reduce(appReducer, s);
 
@@ -178,16 +177,18 @@ describe('opening logs in the viewer', () => {
 });
 
 describe('the log says who gave the orders, as the command line\'s logs do', () => {
-  it('a computer seat\'s note names the bot and its reasons, readable by the report', () => {
+  it('a computer seat\'s orders carry their author (the bot, its level and its decision as data), shown again on replay', () => {
     const { s } = playAndWatch(['state'], 2);
     for (const entry of s.session!.log.entries) {
       const byside = Object.fromEntries(entry.input.orders.map((o) => [o.side, o]));
       expect(byside.state!.note).toBeUndefined();
+      expect(byside.state!.author).toBeUndefined();
       for (const [side, level] of [['clans', 'easy'], ['insurgents', 'normal']] as const) {
-        const parsed = parseSeatNote(byside[side]!.note ?? '');
-        expect(parsed?.seat).toEqual({ kind: 'bot', difficulty: level });
-        const shown = s.session!.states.length > entry.turn ? replayFrame(seek(fromLog(s), entry.turn)).outcome!.rationale[side]! : [];
-        expect(parsed!.reasons.map((r) => r.key)).toEqual(shown.map((r) => r.key));
+        const author = byside[side]!.author;
+        expect(author).toMatchObject({ kind: 'bot', difficulty: level });
+        expect(byside[side]!.note).toBeUndefined();
+        const shown = replayFrame(seek(fromLog(s), entry.turn)).outcome!.authors[side];
+        expect(shown).toEqual(author);
       }
     }
   });

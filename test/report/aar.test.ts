@@ -114,8 +114,8 @@ describe.each(['en', 'es'] as const)('buildAar (%s)', (lang) => {
     // The facilitator's inject is named by the scenario's own title, in the report's language.
     const shootdown = game.log.scenario.injectLibrary.find((d) => d.id === 'mistaken-shootdown')!;
     expect(text).toContain(shootdown.title[lang]);
-    // The clans' computer reasons are translated, not shown as raw keys.
-    expect(text).toContain(t('ai.clans.protection', { musd: 0, region: 'X' }).split(' ')[0]!);
+    // The clans' computer decision is in words, from the decision the log records.
+    expect(text).toContain(t('ai.explain.headline.rules', { plan: t('ai.plan.base.normal') }));
   });
 
   it('decides each turn\'s orders in words', () => {

@@ -62,7 +62,7 @@ describe('cordillera report', () => {
       ['3', 'Acontecimiento: Derriban por error una avioneta civil (Cusco) — lanzado por el facilitador.'],
     ]);
     const decisions = csvRecords(read(join(out, 'decisions.csv')));
-    expect(decisions.records.filter((d) => d.turn === '1' && d.side === 'state').every((d) => d.note!.startsWith('bot:hard'))).toBe(true);
+    expect(decisions.records.filter((d) => d.turn === '1' && d.side === 'state').every((d) => d.author === 'Computadora (Difícil)' && d.reasons!.length > 40)).toBe(true);
     for (const f of readdirSync(out)) expect(readFileSync(join(out, f))[0]).not.toBe(0xef);
   });
 

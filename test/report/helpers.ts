@@ -81,7 +81,7 @@ export interface Game {
 
 /**
  * Six turns: the State and the insurgents are computer players whose notes are the teams' text
- * above; the clans' notes are the command line's seat format (`bot:normal: ai.…`). A mistaken
+ * above; the clans are the normal bot, its decision recorded as the orders' author. A mistaken
  * shootdown (turn 3) and an override of Junín's coca with a reason that needs quoting (turn 2).
  */
 export function sixTurnGame(seed = 5, turns = 6): Game {
@@ -93,10 +93,8 @@ export function sixTurnGame(seed = 5, turns = 6): Game {
     const input: TurnInput = {
       orders: SIDES.map((side) => {
         const b = bot(state, side, 'normal');
-        const note = side === 'clans'
-          ? `bot:normal: ${b.rationale.map((r) => (Object.keys(r.values ?? {}).length ? `${r.key}(${Object.entries(r.values ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')})` : r.key)).join('; ')}`
-          : NOTES[side]!;
-        return { side, orders: b.orders.orders, note };
+        // The clans are a computer side: who decided and why is recorded as data (the orders' author).
+        return side === 'clans' ? b.orders : { side, orders: b.orders.orders, note: NOTES[side]! };
       }),
     };
     if (turn === 3) input.injects = [{ id: 'mistaken-shootdown', region: 'PE-CUS' }];
