@@ -105,7 +105,7 @@ test('a damaged or foreign file is refused with a translated message; the game c
     ['cut.json', good.slice(0, Math.floor(good.length * 0.6)), 'The file is incomplete: it stops before the end of the save'],
     ['notes.json', 'this is not json', 'This file is not a Cordillera save: it is not valid JSON'],
     ['other.json', '{"hello":"world"}', 'This file is not a Cordillera save: it has no format field.'],
-    ['future.json', '{"format":"cordillera-save","version":7}', 'Saved by a newer Cordillera (version 7); this one reads up to 2.'],
+    ['future.json', '{"format":"cordillera-save","version":7}', 'Saved by a newer Cordillera (version 7); this one reads up to 3.'],
     ['edited.json', JSON.stringify(tampered), 'The file was changed after saving: turn 1 does not match.'],
   ] as const) {
     await open(name, body);
@@ -173,8 +173,9 @@ test('export the replay log, the four CSV tables and the report', async ({ page,
   expect(tables.regions!.length - 1).toBe(2 * 26);
   expect(tables.events![0]).toEqual(['turn', 'type', 'region', 'side', 'to', 'numbers', 'text']);
   expect(tables.events!.length).toBeGreaterThan(5);
-  expect(tables.decisions![0]).toEqual(['turn', 'side', 'kind', 'region', 'target', 'amount', 'value', 'description', 'note']);
-  expect(tables.decisions!.slice(1).some((r) => r[1] === 'clans' && r[8]!.startsWith('bot:'))).toBe(true);
+  expect(tables.decisions![0]).toEqual(['turn', 'side', 'kind', 'region', 'target', 'amount', 'value', 'description', 'note', 'author', 'reasons']);
+  // The computer's orders name their author and carry its reasons in words.
+  expect(tables.decisions!.slice(1).some((r) => r[1] === 'clans' && /computer/i.test(r[9]!) && r[10]!.length > 20)).toBe(true);
 
   // All four at once.
   const names: string[] = [];

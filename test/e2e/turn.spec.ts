@@ -40,7 +40,7 @@ test('a solo game: the State plans and commits a turn against the computer, then
   await expect(page.getByRole('table', { name: 'Key national numbers' })).toContainText('Coca');
   await expect(page.getByRole('heading', { name: 'Displacement (the balloon effect)' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What the computer sides did, and why' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Family clans (computer, Normal)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Family clans — Computer \(Normal\)/ })).toBeVisible();
 
   // Charts and the event log, with a filter.
   await page.getByRole('tab', { name: 'Charts' }).click();
@@ -219,6 +219,8 @@ test('the new-game dialog offers both scenarios with their briefings, and the 19
   await expect(dialog).toBeHidden();
   await expect(page.getByText(/1995/).first()).toBeVisible();
   await commit(page);
-  await expect(page.getByText(/Q2 1995|1995 Q2/).first()).toBeVisible();
+  // The report names the quarter it reports on: the first, Q1 1995.
+  await expect(page.getByRole('heading', { name: 'Report on turn 1' })).toBeVisible();
+  await expect(page.getByText(/Q1 1995|1995 Q1/).first()).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
