@@ -315,6 +315,7 @@ const PARAM_USE: Record<keyof Params, string> = {
   plantLagTurns: 'displacement/production: quarters from planting to first harvest',
   plantCostUsdPerHa: 'deployments: cost of a financed hectare',
   altIncomeUsdPerHaYear: 'displacement: licit income per ha',
+  leafCostUsdPerKg: 'displacement: the grower\'s cost of a kilo of leaf, netted from coca income',
   licitIncomeRemoteShare: 'displacement: licit income without road access, against the mean access',
   cultivationGrowthRate: 'displacement: farmers\' own expansion rate',
   profitHalfSaturation: 'displacement: profit excess at which expansion runs at half its top rate',

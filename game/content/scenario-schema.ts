@@ -54,6 +54,8 @@ export const ParamsSchema = z.strictObject({
   plantLagTurns: z.number().int().min(0).max(12),
   plantCostUsdPerHa: nonNeg,
   altIncomeUsdPerHaYear: num.positive(),
+  /** What a kilo of leaf costs the grower to produce (picking, drying, inputs), US$. */
+  leafCostUsdPerKg: nonNeg,
   /** Licit income where roads are absent, as a share of its value at the mean road access (0.5). */
   licitIncomeRemoteShare: unit,
   cultivationGrowthRate: unit,

@@ -36,7 +36,8 @@ export function developmentReach(r: RegionState, sc: StaticCtx): { reach: number
 export function outlook(r: RegionState, sc: StaticCtx, i: number): Outlook {
   const p = sc.params;
   const def = sc.defs[i]!;
-  const income = r.leafPriceUsdPerKg * def.yieldTPerHaYear * KG_PER_T * (1 - r.eradicationRisk);
+  // Net of what the leaf costs to pick, dry and tend: where leaf sells near that cost coca stops paying.
+  const income = Math.max(0, r.leafPriceUsdPerKg - p.leafCostUsdPerKg) * def.yieldTPerHaYear * KG_PER_T * (1 - r.eradicationRisk);
   // Licit crops need roads to reach markets: the mean road access (0.5) earns the reference income.
   const access = p.licitIncomeRemoteShare + ((1 - p.licitIncomeRemoteShare) * def.roadAccess) / p.referenceRoadAccess;
   const { reach } = developmentReach(r, sc);
