@@ -47,7 +47,8 @@ const unitFile = `${reports}/unit.json`;
 if (existsSync(unitFile)) {
   const u = JSON.parse(readFileSync(unitFile, 'utf8'));
   passed += u.numPassedTests ?? 0;
-  failed += u.numFailedTests ?? 0;
+  // A suite that fails outside its tests (a setup hook, an import) counts as a failure too.
+  failed += (u.numFailedTests ?? 0) + (u.numFailedTestSuites ?? 0);
   skipped += (u.numPendingTests ?? 0) + (u.numTodoTests ?? 0);
 }
 const e2eFile = `${reports}/e2e.json`;
