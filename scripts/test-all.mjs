@@ -47,8 +47,9 @@ const unitFile = `${reports}/unit.json`;
 if (existsSync(unitFile)) {
   const u = JSON.parse(readFileSync(unitFile, 'utf8'));
   passed += u.numPassedTests ?? 0;
-  // A suite that fails outside its tests (a setup hook, an import) counts as a failure too.
-  failed += (u.numFailedTests ?? 0) + (u.numFailedTestSuites ?? 0);
+  failed += u.numFailedTests ?? 0;
+  // A file that fails outside its tests (a setup hook, an import) counts as one failure.
+  failed += (u.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed')).length;
   skipped += (u.numPendingTests ?? 0) + (u.numTodoTests ?? 0);
 }
 const e2eFile = `${reports}/e2e.json`;
