@@ -116,7 +116,7 @@ function Console(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
       <header className="console-head">
         <h1>{t('console.title')}</h1>
         <p className="console-where">
-          {game ? t('console.where', { turn: snap.phase.kind === 'planning' || snap.phase.kind === 'curtain' ? game.turn + 1 : game.turn, total: game.turnsTotal, phase: `@console.phase.${snap.phase.kind}`, branch: branch?.name ?? '?' }) : t('console.noGame')}
+          {game ? t('console.where', { turn: snap.phase.kind === 'planning' || snap.phase.kind === 'curtain' || snap.phase.kind === 'held' ? game.turn + 1 : game.turn, total: game.turnsTotal, phase: `@console.phase.${snap.phase.kind}`, branch: branch?.name ?? '?' }) : t('console.noGame')}
         </p>
         <div className="console-lang" role="group" aria-label={t('app.menu.language')}>
           {(['en', 'es'] as const).map((l) => (
@@ -294,6 +294,17 @@ function PlansTab(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
     <div className="stack">
       <h2>{t('console.plans.title')}</h2>
       <p className="hint">{t('console.plans.intro')}</p>
+      <label className="console-check">
+        <input type="checkbox" checked={snap.holdTurn} onChange={(e) => send({ type: 'holdTurn', on: e.target.checked })} />
+        <span>{t('console.plans.hold')}</span>
+      </label>
+      <p className="hint">{t('console.plans.holdHint')}</p>
+      {snap.phase.kind === 'held' ? (
+        <div className="console-held" role="status">
+          <p>{t('console.plans.heldBanner')}</p>
+          <button type="button" className="btn btn-primary" onClick={() => send({ type: 'release' })}>{t('console.plans.release')}</button>
+        </div>
+      ) : null}
       {SIDES.map((side) => {
         const seat = snap.seats?.[side];
         const committed = snap.committed[side];

@@ -23,6 +23,8 @@ export type FacAction =
 export interface FacDeps {
   startTurn(s: AppState, session: Session): AppState;
   resolve(s: AppState, session: Session): AppState;
+  /** Every plan is in: resolve, or hold the quarter for the facilitator if the console asks to. */
+  resolveOrHold(s: AppState, session: Session): AppState;
   resumeAt(s: AppState, session: Session): AppState;
   commit(s: AppState): AppState;
 }
@@ -172,7 +174,7 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
         const head = queueLeft[0];
         const base: AppState = { ...cleared, toasts: [] };
         if (head) return { ...base, session: next, phase: { kind: 'curtain', side: head } };
-        return deps.resolve(base, next);
+        return deps.resolveOrHold(base, next);
       } catch (err) {
         return refuse(cleared, 'app.error.engine', { detail: err instanceof Error ? err.message : String(err) });
       }
@@ -208,8 +210,15 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
       const committed = { ...session.committed };
       delete committed[c.side];
       const next: Session = { ...session, committed, queue: [...session.queue, c.side], fac: { ...fac, sentBack: { ...fac.sentBack, [c.side]: c.note.trim() } } };
-      return toast({ ...s, session: next }, { kind: 'info', key: 'console.toast.sentBack', values: { side: `@app.side.${c.side}` } });
+      // A quarter held for review goes back to the hand-over curtain of the team whose plan returns.
+      const phase = s.phase.kind === 'held' ? { kind: 'curtain' as const, side: c.side } : s.phase;
+      return toast({ ...s, session: next, phase }, { kind: 'info', key: 'console.toast.sentBack', values: { side: `@app.side.${c.side}` } });
     }
+    case 'holdTurn':
+      return withFac(s, session, { ...fac, holdTurn: c.on });
+    case 'release':
+      if (s.phase.kind !== 'held') return refuse(s, 'console.error.notHeld');
+      return deps.resolve(s, session);
     case 'seat': {
       if (s.phase.kind !== 'review') return refuse(s, 'console.error.seatBoundary');
       return { ...s, session: { ...session, setup: { ...session.setup, seats: { ...session.setup.seats, [c.side]: c.seat } } } };
