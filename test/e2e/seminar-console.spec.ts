@@ -180,9 +180,22 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   const compare = con.getByRole('region', { name: 'Compare two branches' });
   await compare.getByRole('combobox').nth(0).selectOption({ label: 'A' });
   await compare.getByRole('combobox').nth(1).selectOption({ label: 'B' });
-  await expect(compare.getByRole('status')).toContainText('They diverge in quarter 2:');
-  await expect(compare.getByRole('status')).toContainText('the injects fired');
+  await expect(compare.getByRole('status').first()).toContainText('They diverge in quarter 2:');
+  await expect(compare.getByRole('status').first()).toContainText('the injects fired');
   await expect(compare.getByRole('table')).toContainText('Insurgent fighters');
+  // Why, quarter by quarter: what branch B alone had (the inject fired by the facilitator, with why).
+  const why = compare.getByRole('region', { name: 'Why they differ, quarter by quarter' });
+  await expect(why).toContainText('What differs: the injects fired');
+  await expect(why).toContainText('Only in branch B: An insurgent leader killed (National)');
+  await expect(why).toContainText('fired by the facilitator');
+  // The map of differences: every department coloured, the largest differences in words.
+  const map = compare.getByRole('region', { name: 'Map of differences' });
+  await expect(map.getByRole('img', { name: /^Map of Peru’s departments: .+ at the end of quarter 3, branch B minus branch A$/ })).toBeVisible();
+  expect(await map.locator('path[data-region]').count()).toBeGreaterThan(20);
+  await map.getByLabel('Figure').selectOption({ label: 'Insurgent fighters' });
+  await expect(map).toContainText(/Largest differences, quarter 3: Insurgent fighters|Insurgent fighters: no department differs/);
+  await map.getByLabel('At the end of').selectOption({ label: 'Quarter 1' });
+  await expect(map).toContainText('Insurgent fighters: no department differs at the end of quarter 1.');
   await screenshot(con, 'console-branches-1366x768-en');
   await publicPageIsClean(page);
 
