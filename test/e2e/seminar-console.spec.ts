@@ -192,11 +192,15 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   const map = compare.getByRole('region', { name: 'Map of differences' });
   await expect(map.getByRole('img', { name: /^Map of Peru’s departments: .+ at the end of quarter 3, branch B minus branch A$/ })).toBeVisible();
   expect(await map.locator('path[data-region]').count()).toBeGreaterThan(20);
-  await map.getByLabel('Figure').selectOption({ label: 'Insurgent fighters' });
+  await map.getByRole('combobox', { name: 'Figure' }).selectOption({ label: 'Insurgent fighters' });
   await expect(map).toContainText(/Largest differences, quarter 3: Insurgent fighters|Insurgent fighters: no department differs/);
-  await map.getByLabel('At the end of').selectOption({ label: 'Quarter 1' });
-  await expect(map).toContainText('Insurgent fighters: no department differs at the end of quarter 1.');
   await screenshot(con, 'console-branches-1366x768-en');
+  await map.scrollIntoViewIfNeeded();
+  await screenshot(con, 'console-diffmap-1366x768-en');
+  await map.getByRole('combobox', { name: 'At the end of' }).selectOption({ label: 'Quarter 1' });
+  await expect(map).toContainText('Insurgent fighters: no department differs at the end of quarter 1.');
+  await why.scrollIntoViewIfNeeded();
+  await screenshot(con, 'console-why-1366x768-en');
   await publicPageIsClean(page);
 
   // The report lists the injects, the ruling with its reason and the note (branch B's own: its note is in A).
