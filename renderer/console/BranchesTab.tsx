@@ -161,7 +161,8 @@ function Compare(props: { snap: ConsoleSnapshot; a: string; b: string }): ReactN
           ? t('console.branches.same')
           : t('console.branches.diverged', { turn: div.turn, why: div.parts.map((p) => t(`console.diff.${p}`)).join('; ') })}
       </p>
-      <div className="console-scroll">
+      {/* Scrolls sideways on a small screen: focusable, so the keyboard can scroll it too. */}
+      <div className="console-scroll" tabIndex={0} role="region" aria-label={t('console.branches.tableCaption', { a: ba.name, b: bb.name })}>
         <table className="console-table compare">
           <caption className="sr-only">{t('console.branches.tableCaption', { a: ba.name, b: bb.name })}</caption>
           <thead>

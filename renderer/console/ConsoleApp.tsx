@@ -105,9 +105,10 @@ function Console(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
   const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
   const onTabKey = (e: React.KeyboardEvent, i: number) => {
     const d = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
-    if (!d) return;
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : d ? (i + d + TABS.length) % TABS.length : null;
+    if (to === null) return;
     e.preventDefault();
-    const next = TABS[(i + d + TABS.length) % TABS.length]!;
+    const next = TABS[to]!;
     setTab(next);
     tabRefs.current[next]?.focus();
   };

@@ -60,7 +60,7 @@ export function DiffMap(props: { a: ReplayedBranch; b: ReplayedBranch; nameA: st
   const max = diffs ? Math.max(0, ...diffs.map((d) => Math.abs(d.diff))) : 0;
   const byId = new Map((diffs ?? []).map((d) => [d.id, d]));
   const n = (v: number) => fmt(v, { maximumFractionDigits: DIGITS[figure] });
-  const signed = (v: number) => (v > 0 ? `+${n(v)}` : n(v));
+  const signed = (v: number) => (v > 0 ? `+${n(v)}` : v < 0 ? `\u2212${n(-v)}` : n(v));
   const listed = [...(diffs ?? [])].filter((d) => d.diff !== 0).sort((x, y) => Math.abs(y.diff) - Math.abs(x.diff) || x.id.localeCompare(y.id)).slice(0, LISTED);
   const figureName = t(`console.diffMap.figure.${figure}`);
   return (

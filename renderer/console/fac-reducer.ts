@@ -14,6 +14,7 @@ import {
 import { sessionFromLog } from '../app-state/session';
 import type { AppState, Session, Toast } from '../app-state/types';
 import type { ConsoleCommand } from './protocol';
+import type { AarBranches } from '../../report/aar';
 import { emptyPending, newFacState, pendingFields, type Branch, type FacState, type Flash, type PendingInput } from './fac-types';
 
 export type FacAction =
@@ -35,6 +36,19 @@ export const facOf = (session: Session): FacState => session.fac ?? newFacState(
 export function syncedBranches(session: Session): Branch[] {
   const fac = facOf(session);
   return fac.branches.map((b) => (b.id === fac.branchId ? { ...b, log: session.log } : b));
+}
+
+/** The branches and rewinds as the after-action report lists them (nothing for a single line of play). */
+export function branchesForReport(session: Session): AarBranches | undefined {
+  const fac = session.fac;
+  if (!fac || (fac.branches.length < 2 && fac.rewinds.length === 0)) return undefined;
+  const name = (id: string): string => fac.branches.find((b) => b.id === id)?.name ?? id;
+  return {
+    list: syncedBranches(session).map((b) => ({
+      name: b.name, parent: b.parent === null ? null : name(b.parent), forkTurn: b.forkTurn, played: b.log.entries.length, current: b.id === fac.branchId,
+    })),
+    rewinds: fac.rewinds.map((r) => ({ from: name(r.from), fromTurn: r.fromTurn, toTurn: r.toTurn, branch: name(r.branch) })),
+  };
 }
 
 function toast(s: AppState, t: Omit<Toast, 'id'>): AppState {

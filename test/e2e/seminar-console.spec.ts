@@ -69,7 +69,7 @@ async function unlock(con: Page, passphrase: string): Promise<void> {
 }
 
 test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, the comparison, the report and the save', async ({ page, consoleErrors }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto('/');
   await newGameWithPassphrase(page);
 
