@@ -264,6 +264,8 @@ for (const lang of ['en', 'es'] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.goto('/');
       await newGame(page, { seed: '7', turns: '6', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
+      await commit(page);
+      await expect(page.getByRole('heading', { name: 'Report on turn 1' })).toBeVisible();
       const con = await openConsole(page, 'keys');
       await con.setViewportSize({ width: w, height: h });
       await expect(con.getByRole('heading', { name: "Facilitator's console" })).toBeVisible();
@@ -286,6 +288,15 @@ for (const lang of ['en', 'es'] as const) {
       await con.getByRole('button', { name: lang === 'en' ? 'Rule' : 'Dictaminar', exact: true }).click();
       await screenshot(page, `public-ruling-${w}x${h}-${lang}`);
       await screenshot(con, `console-rulings-${w}x${h}-${lang}`);
+      // The other sections, as the facilitator sees them with a quarter played.
+      const tabs = lang === 'en'
+        ? [['plans', "Teams' plans"], ['clock', 'Clock'], ['branches', 'Rewind and branches'], ['notes', 'Notes and log']]
+        : [['plans', 'Planes de los equipos'], ['clock', 'Reloj'], ['branches', 'Retroceso y ramas'], ['notes', 'Notas y registro']];
+      for (const [id, name] of tabs) {
+        await con.getByRole('tab', { name }).click();
+        await expect(con.getByRole('tab', { name, selected: true })).toBeVisible();
+        await screenshot(con, `console-${id}-${w}x${h}-${lang}`);
+      }
       await publicPageIsClean(page);
       expect(consoleErrors).toEqual([]);
     });
