@@ -306,6 +306,7 @@ function PlansTab(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
           <button type="button" className="btn btn-primary" onClick={() => send({ type: 'release' })}>{t('console.plans.release')}</button>
         </div>
       ) : null}
+      <div className="plans-grid">
       {SIDES.map((side) => {
         const seat = snap.seats?.[side];
         const committed = snap.committed[side];
@@ -331,6 +332,7 @@ function PlansTab(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
           </section>
         );
       })}
+      </div>
       {!review ? <p className="hint">{t('console.plans.seatHint')}</p> : null}
     </div>
   );

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { commit, expect, menu, newGame, screenshot, test } from './fixtures';
+import { commit, expect, menu, newGame, screenshot, settle, test } from './fixtures';
 
 interface GameLog { entries: { input: { notes?: unknown } }[] }
 
@@ -266,6 +266,10 @@ for (const lang of ['en', 'es'] as const) {
       await newGame(page, { seed: '7', turns: '6', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
       await commit(page);
       await expect(page.getByRole('heading', { name: 'Report on turn 1' })).toBeVisible();
+      // The turn's animation is skipped now: later the news flash covers the board's skip button.
+      const skip = page.locator('.cdl-board__skip');
+      if (await skip.isVisible()) await skip.click();
+      await settle(page);
       const con = await openConsole(page, 'keys');
       await con.setViewportSize({ width: w, height: h });
       await expect(con.getByRole('heading', { name: "Facilitator's console" })).toBeVisible();
