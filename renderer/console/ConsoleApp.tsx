@@ -272,7 +272,8 @@ export function PendingList(props: { snap: ConsoleSnapshot; send: Send; only?: '
   if (!props.only) p.notes.forEach((n, index) => rows.push({ key: `n${index}`, part: 'notes', index, text: t('console.pending.note', { text: n.text }) }));
   return (
     <section aria-labelledby="pending-h">
-      <h3 id="pending-h">{t('console.pending.title')}</h3>
+      {/* Whatever the phase, what is queued goes in with the next quarter resolved. */}
+      <h3 id="pending-h">{snap.game ? t('console.pending.titleTurn', { turn: snap.game.turn + 1 }) : t('console.pending.title')}</h3>
       {rows.length === 0 ? <p className="hint">{t('console.pending.none')}</p> : (
         <ul className="console-list">
           {rows.map((r) => (

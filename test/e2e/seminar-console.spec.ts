@@ -34,7 +34,7 @@ function replaysExactly(log: unknown): { ok: boolean; out: string } {
 const TEAMS = [['State team', 'State'], ['Clans team', 'Clans'], ['Insurgents team', 'Insurgents']] as const;
 
 /** What only the facilitator may see: none of it may ever be in the public page. */
-const CONSOLE_ONLY = ["Facilitator's console", 'Queued for this quarter', 'Master scenario events list', "Teams' plans", 'Branch tree', 'facilitator-'];
+const CONSOLE_ONLY = ["Facilitator's console", 'Queued for the resolution', 'Queued for this quarter', 'Master scenario events list', "Teams' plans", 'Branch tree', 'facilitator-'];
 
 async function publicPageIsClean(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
@@ -88,7 +88,7 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   await schedule.getByLabel(/^Figure \(last quarter's\)/).selectOption({ label: 'Narco-flights' });
   await schedule.getByRole('textbox', { name: 'Level', exact: true }).fill('0');
   await schedule.getByRole('button', { name: 'Add to the MSEL' }).click();
-  await expect(con.getByRole('region', { name: 'Queued for this quarter\'s resolution' }).first()).toContainText('New MSEL line facilitator-2');
+  await expect(con.getByRole('region', { name: 'Queued for the resolution of quarter 1' }).first()).toContainText('New MSEL line facilitator-2');
 
   // Another fired now: the teams see the news flash at once.
   const fire = con.getByRole('region', { name: 'Fire an inject now' });
