@@ -169,6 +169,8 @@ function start(): void {
     });
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
+      // The console serves the game in this window: without it, it closes too (and the app can quit).
+      if (consoleWindow && !consoleWindow.isDestroyed()) consoleWindow.close();
     });
 
     const loaded = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(origin.rendererIndex);
@@ -197,12 +199,11 @@ function start(): void {
     });
   }
 
-  /** Messages go from the main window to the console and back, never elsewhere. */
-  function relayConsole(fromId: number, message: Record<string, unknown>): void {
-    const main = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
-    const cons = consoleWindow && !consoleWindow.isDestroyed() ? consoleWindow : null;
-    const to = main && fromId === main.webContents.id ? cons : cons && fromId === cons.webContents.id ? main : null;
-    to?.webContents.send(CONSOLE_MESSAGE_CHANNEL, message);
+  /** A checked message (see `console-relay.ts`) to the window it is for, if it is still open. */
+  function relayConsole(toId: number, message: Record<string, unknown>): void {
+    for (const w of [mainWindow, consoleWindow]) {
+      if (w && !w.isDestroyed() && w.webContents.id === toId) w.webContents.send(CONSOLE_MESSAGE_CHANNEL, message);
+    }
   }
 
   app.on('window-all-closed', () => {

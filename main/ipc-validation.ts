@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CHANNELS, CONSOLE_WINDOW_CHANNELS, fail, type AppError, type Channel } from './contract';
 import { MAX_FILE_BYTES, MAX_LABEL_CHARS, MAX_SETTINGS_BYTES, SLOT_ID_PATTERN } from './file-service';
 import { isAppPageUrl, type AppOrigin } from './security-policy';
+import { ConsoleMessageSchema } from './console-relay';
 
 /** What we know about the caller of an IPC message (taken from Electron's event). */
 export interface SenderInfo {
@@ -78,18 +79,6 @@ export const SettingsSchema = z
       return false;
     }
   }, `settings are at most ${MAX_SETTINGS_BYTES} bytes`);
-
-/** The console's messages: one of its kinds, at most 16 MB as JSON (a snapshot holds the game). */
-export const MAX_CONSOLE_MESSAGE_CHARS = 16 * 1024 * 1024;
-export const ConsoleMessageSchema = z
-  .looseObject({ type: z.enum(['hello', 'unlock', 'command', 'locked', 'snapshot']) })
-  .refine((value) => {
-    try {
-      return JSON.stringify(value).length <= MAX_CONSOLE_MESSAGE_CHARS;
-    } catch {
-      return false;
-    }
-  }, `a console message is at most ${MAX_CONSOLE_MESSAGE_CHARS} characters of JSON`);
 
 const none = z.tuple([]);
 const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);

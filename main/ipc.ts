@@ -10,6 +10,7 @@ import {
   CHANNELS, ServiceError, fail, ok,
   type Channel, type ChannelValues, type ExportTextKind, type Result,
 } from './contract';
+import { relayTarget } from './console-relay';
 import type { FileHandleRegistry } from './file-handles';
 import {
   MAX_FILE_BYTES, readTextFile, writeFileAtomic, type AutosaveStore, type SettingsStore,
@@ -40,8 +41,8 @@ export interface IpcServices {
   onSettingsChanged?(settings: Record<string, unknown>): void;
   /** Open (or bring forward) the facilitator's console window. */
   openConsole(): void;
-  /** Pass a console message on to the other window (main ↔ console). */
-  relayConsole(fromWebContentsId: number, message: Record<string, unknown>): void;
+  /** Send a checked console message to a window (its webContents id; see `console-relay.ts`). */
+  relayConsole(toWebContentsId: number, message: Record<string, unknown>): void;
   trust(): TrustPolicy;
   log: LogFn;
 }
@@ -126,7 +127,14 @@ export function createHandlers(s: IpcServices): Handlers {
       return Promise.resolve(null);
     },
     'console:post': ({ message }, sender?: SenderInfo) => {
-      if (sender) s.relayConsole(sender.webContentsId, message);
+      // The sender is one of the two windows (checked by `dispatch`); the message must also go the
+      // right way: the console asks, the main window answers. Anything else is refused and logged.
+      const trust = s.trust();
+      const target = sender
+        ? relayTarget(message.type, sender.webContentsId, { main: trust.mainWebContentsId, console: trust.consoleWebContentsId ?? null })
+        : { to: null, reason: 'no sender' };
+      if (target.to === null) return Promise.reject(new ServiceError('invalid', 'error.ipc.forbidden', target.reason));
+      s.relayConsole(target.to, message);
       return Promise.resolve(null);
     },
   };

@@ -39,6 +39,7 @@ import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { AutosaveDialog } from './dialogs/AutosaveDialog';
 import { ResumeDialog } from './dialogs/ResumeDialog';
 import { FacilitatorHost, PublicClock } from './console/FacilitatorHost';
+import { HeldCurtain } from './console/HeldCurtain';
 
 export function App(props: { platform: Platform }): ReactNode {
   const { platform } = props;
@@ -60,7 +61,7 @@ export function App(props: { platform: Platform }): ReactNode {
   useShortcuts(dispatch, stateRef, replay);
 
   const hasGame = Boolean(session);
-  const canUndo = Boolean(session && session.game.turn > 0 && phase.kind !== 'curtain');
+  const canUndo = Boolean(session && session.game.turn > 0 && phase.kind !== 'curtain' && phase.kind !== 'held');
   const menus = appMenus({ t, lang, setLang, run, hasGame, canExport: hasGame || Boolean(replay), canUndo, presentation: settings.presentation });
 
   // What the board and panels show: the state as the viewer may see it.
@@ -136,7 +137,7 @@ export function App(props: { platform: Platform }): ReactNode {
         onSelectRegion={select}
       />
     );
-  } else if (phase.kind === 'curtain') {
+  } else if (phase.kind === 'curtain' || phase.kind === 'held') {
     left = <div className="panel panel-hidden" />;
   } else if (phase.kind === 'ended') {
     left = (
@@ -181,6 +182,7 @@ export function App(props: { platform: Platform }): ReactNode {
                   {phase.kind === 'replay' ? t('app.status.replay')
                     : phase.kind === 'planning' ? t('app.status.planning', { side: `@app.side.${phase.side}` })
                       : phase.kind === 'curtain' ? t('app.status.handover')
+                        : phase.kind === 'held' ? t('console.public.heldStatus')
                         : phase.kind === 'ended' ? t('app.status.ended') : t('app.status.review')}
                 </span>
               </>
@@ -207,7 +209,7 @@ export function App(props: { platform: Platform }): ReactNode {
           <div className="col col-right">
             <ErrorBoundary areaKey="app.area.side" resetKey={frame ? `r${frame.turn}` : session?.game.turn ?? -1}>
               <SidePanel
-                view={phase.kind === 'curtain' ? null : view}
+                view={phase.kind === 'curtain' || phase.kind === 'held' ? null : view}
                 viewer={viewer}
                 states={sideStates}
                 events={frame ? frame.eventsSoFar : session?.events ?? []}
@@ -258,6 +260,7 @@ export function App(props: { platform: Platform }): ReactNode {
         {resumeOffer && !session && !replay ? (
           <ResumeDialog label={resumeOffer.entry.label} turn={resumeOffer.turn} savedAt={resumeOffer.entry.savedAt} onResume={resume} onFresh={startFresh} />
         ) : null}
+        {phase.kind === 'held' && session ? <HeldCurtain turnLabel={turnLabel(t, session.game)} /> : null}
         {phase.kind === 'curtain' && session ? (
           <HandoverCurtain side={phase.side} turnLabel={turnLabel(t, session.game)} onReveal={() => act({ type: 'curtain/reveal' })} />
         ) : null}

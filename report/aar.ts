@@ -32,6 +32,25 @@ export interface AarInput {
   appVersion: string;
   /** Who the report is for (a seminar, a group); shown on the cover when given. */
   generatedFor?: string;
+  /** The game's branches and rewinds (the facilitator's console), when it has more than one line of play. */
+  branches?: AarBranches;
+}
+
+/** A line of play kept in the save: where it left its parent, how far it went, whether this report follows it. */
+export interface AarBranch {
+  name: string;
+  /** The parent branch's name (null: the original line of play). */
+  parent: string | null;
+  /** The last quarter it shares with its parent (0: the start). */
+  forkTurn: number;
+  played: number;
+  current: boolean;
+}
+
+export interface AarBranches {
+  list: AarBranch[];
+  /** Each rewind, in order: from which branch and quarter back to which quarter, into which branch. */
+  rewinds: { from: string; fromTurn: number; toTurn: number; branch: string }[];
 }
 
 /** The report's sections, in order: their anchors and heading keys. */
@@ -427,17 +446,39 @@ function facilitatorItems(c: Ctx): FacilitatorItem[] {
   return out;
 }
 
-function injects(c: Ctx): string {
+/** Branch points: every line of play in the save and every rewind (the report follows one branch). */
+function branchPoints(c: Ctx, b: AarBranches | undefined): string {
+  if (!b || (b.list.length < 2 && b.rewinds.length === 0)) return '';
+  const { t } = c;
+  const current = b.list.find((x) => x.current);
+  let out = `<h3 id="branches">${h(t('console.aar.title'))}</h3>`;
+  out += `<p class="note">${h(t('console.aar.intro', { branch: current?.name ?? '?' }))}</p>`;
+  out += table(
+    [t('console.aar.colBranch'), t('console.aar.colFrom'), t('console.aar.colPlayed'), t('console.aar.colThis')].map(h),
+    b.list.map((x) => [
+      h(x.name),
+      h(x.parent === null ? t('console.branches.root') : t('console.branches.forked', { parent: x.parent, turn: x.forkTurn })),
+      h(num(c, x.played)),
+      h(x.current ? t('console.aar.thisReport') : ''),
+    ]),
+  );
+  if (b.rewinds.length) {
+    out += `<ul>${b.rewinds.map((r) => `<li>${h(t('console.branches.rewindLine', { from: r.from, fromTurn: r.fromTurn, toTurn: r.toTurn, branch: r.branch }))}</li>`).join('')}</ul>`;
+  }
+  return out;
+}
+
+function injects(c: Ctx, branches?: AarBranches): string {
   const { t } = c;
   let out = `${heading(c, 4)}<p class="note">${h(t('report.injects.intro'))}</p>`;
-  if (c.inputs.length === 0) return `${out}<p>${h(t('report.none.injects'))}</p>`;
+  if (c.inputs.length === 0) return `${out}<p>${h(t('report.none.injects'))}</p>${branchPoints(c, branches)}`;
   const kind = (k: FacilitatorItem['kind']) => (k === 'scripted' ? t('report.injects.scripted') : k === 'facilitator' ? t('report.injects.facilitator') : k === 'note' ? t('report.injects.note') : t('report.injects.override'));
   out += table(
     [t('report.col.number'), t('report.col.turn'), t('report.col.kind'), t('report.col.what'), t('report.col.where'), t('report.col.details')].map(h),
     c.inputs.map((i) => [h(String(i.n)), h(`${num(c, i.turn)} · ${when(c, i.turn)}`), h(kind(i.kind)), h(i.what), h(i.where), h(i.details)]),
     { cols: ['n'] },
   );
-  return out;
+  return out + branchPoints(c, branches);
 }
 
 // --- Decisions ---
@@ -572,7 +613,7 @@ export function buildAar(input: AarInput): string {
     turningPoints(c, points),
     charts(c),
     timeline(c),
-    injects(c),
+    injects(c, input.branches),
     decisions(c),
     appendix(c, input.appVersion),
   ].join('\n');

@@ -7,7 +7,7 @@
  * command line (`game/tables.ts`, `report/`).
  */
 import { LOCALE, translate, type Lang } from '../i18n';
-import { buildAar } from '../../report/aar';
+import { buildAar, type AarBranches } from '../../report/aar';
 import { CSV_TABLES, csvTableText, type CsvTable } from '../../report/csv';
 import type { GameEvent, GameLog, GameState } from './engine';
 import type { Setup } from './types';
@@ -20,6 +20,8 @@ export interface ExportSource {
   /** Each turn's events, index 0 turn 1. */
   turnEvents: readonly (readonly GameEvent[])[];
   setup: Pick<Setup, 'seats'> | null;
+  /** The facilitator's branches and rewinds, listed in the report (a game with one line of play has none). */
+  branches?: AarBranches;
 }
 
 export const TABLES = CSV_TABLES;
@@ -66,5 +68,6 @@ export function reportHtml(src: ExportSource, lang: Lang, appVersion: string): s
     t: (k, v) => translate(lang, k, v),
     locale: LOCALE[lang],
     appVersion,
+    ...(src.branches ? { branches: src.branches } : {}),
   });
 }

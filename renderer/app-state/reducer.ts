@@ -135,6 +135,15 @@ function resolve(s: AppState, session: Session): AppState {
   }
 }
 
+/**
+ * The last plan is in: resolve the quarter, unless the facilitator holds it for review (a console
+ * setting), in which case the public screen waits, covered, until the console releases it.
+ */
+function resolveOrHold(s: AppState, session: Session): AppState {
+  if (session.fac?.holdTurn && humanSides(session.setup).length > 0) return { ...s, session, phase: { kind: 'held' } };
+  return resolve(s, session);
+}
+
 function withReplay(s: AppState, f: (r: replayModel.ReplaySession) => replayModel.ReplaySession): AppState {
   if (!s.replay || s.phase.kind !== 'replay') return s;
   const replay = f(s.replay);
@@ -173,7 +182,7 @@ const emptyHistory = (): PlanHistory => ({ past: [], future: [], lastKey: null }
 
 export function appReducer(s: AppState, a: Action): AppState {
   if (a.type === 'fac/command' || a.type === 'fac/clockExpired') {
-    return facilitatorReducer(s, a, { startTurn, resolve, resumeAt, commit: (x) => appReducer(x, { type: 'plan/commit' }) });
+    return facilitatorReducer(s, a, { startTurn, resolve, resolveOrHold, resumeAt, commit: (x) => appReducer(x, { type: 'plan/commit' }) });
   }
   switch (a.type) {
     case 'settings/set':
@@ -308,7 +317,7 @@ export function appReducer(s: AppState, a: Action): AppState {
       const cleared: AppState = { ...s, toasts: [] };
       const head = queue[0];
       if (head) return { ...cleared, session: next, phase: { kind: 'curtain', side: head } };
-      return resolve(cleared, next);
+      return resolveOrHold(cleared, next);
     }
     case 'turn/continue': {
       const session = s.session;

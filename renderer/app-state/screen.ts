@@ -1,6 +1,7 @@
 /** What the screen shows, read off the app state: who is looking, the turn's label, what can be exported. */
 import type { TFunction } from '../i18n';
 import { humanSides } from './reducer';
+import { branchesForReport } from '../console/fac-reducer';
 import type { GameState, Side } from './engine';
 import type { ExportSource } from './exports';
 import type { AppState } from './types';
@@ -42,5 +43,7 @@ export function exportSource(s: AppState): ExportSource | null {
     return { log: r.log, states: r.states, turnEvents: r.turnEvents, setup: r.seats ? { seats: r.seats } : null };
   }
   const sess = s.session;
-  return sess ? { log: sess.log, states: sess.states, turnEvents: sess.turnEvents, setup: sess.setup } : null;
+  if (!sess) return null;
+  const branches = branchesForReport(sess);
+  return { log: sess.log, states: sess.states, turnEvents: sess.turnEvents, setup: sess.setup, ...(branches ? { branches } : {}) };
 }

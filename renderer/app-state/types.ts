@@ -56,6 +56,11 @@ export type Phase =
   | { kind: 'curtain'; side: Side }
   | { kind: 'planning'; side: Side }
   | { kind: 'review' }
+  /**
+   * Every team has committed and the facilitator holds the quarter to review the plans (a console
+   * setting): the public screen is covered until the facilitator releases it or sends a plan back.
+   */
+  | { kind: 'held' }
   | { kind: 'ended' }
   /** The replay viewer: `AppState.replay` holds the log and the cursor; there is no session. */
   | { kind: 'replay' };

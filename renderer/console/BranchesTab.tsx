@@ -5,7 +5,13 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { SIDES, canonicalJson, replay, type GameState, type LogEntry, type TurnRecord } from '../app-state/engine';
+import {
+  SIDES, canonicalJson, regionName,
+  type FacilitatorNote, type GameState, type InjectDef, type InjectInput, type LogEntry, type MselAction, type MselEntry, type Order, type Override, type TurnRecord,
+} from '../app-state/engine';
+import { describeEvent, describeOrder } from '../../report/describe';
+import { replayBranch, turnDifferences, type InputDiff, type TurnDifference } from './branch-diff';
+import { DiffMap } from './DiffMap';
 import type { ConsoleSnapshot } from './protocol';
 import type { Branch } from './fac-types';
 import type { Send } from './ConsoleApp';
@@ -131,20 +137,17 @@ export function BranchesTab(props: { snap: ConsoleSnapshot; game: GameState; sen
   );
 }
 
-function historyOf(br: Branch | undefined): TurnRecord[] | null {
-  if (!br) return null;
-  const r = replay(br.log);
-  return r.ok ? r.state.history : null;
-}
-
 function Compare(props: { snap: ConsoleSnapshot; a: string; b: string }): ReactNode {
   const { t, fmt } = useI18n();
   const { snap } = props;
   const ba = snap.branches.find((x) => x.id === props.a);
   const bb = snap.branches.find((x) => x.id === props.b);
-  const ha = useMemo(() => historyOf(ba), [ba]);
-  const hb = useMemo(() => historyOf(bb), [bb]);
-  if (!ba || !bb || !ha || !hb) return <p className="console-error">{t('console.branches.cannotCompare')}</p>;
+  const ra = useMemo(() => (ba ? replayBranch(ba.log) : null), [ba]);
+  const rb = useMemo(() => (bb ? replayBranch(bb.log) : null), [bb]);
+  const diffs = useMemo(() => (ra && rb ? turnDifferences(ra, rb) : []), [ra, rb]);
+  if (!ba || !bb || !ra || !rb) return <p className="console-error">{t('console.branches.cannotCompare')}</p>;
+  const ha = ra.states[ra.states.length - 1]!.history;
+  const hb = rb.states[rb.states.length - 1]!.history;
   const div = divergence(ba.log.entries, bb.log.entries);
   const turns = Math.max(ha.length, hb.length);
   const cell = (h: TurnRecord[], i: number, key: keyof TurnRecord, digits: number) => {
@@ -158,7 +161,8 @@ function Compare(props: { snap: ConsoleSnapshot; a: string; b: string }): ReactN
           ? t('console.branches.same')
           : t('console.branches.diverged', { turn: div.turn, why: div.parts.map((p) => t(`console.diff.${p}`)).join('; ') })}
       </p>
-      <div className="console-scroll">
+      {/* Scrolls sideways on a small screen: focusable, so the keyboard can scroll it too. */}
+      <div className="console-scroll" tabIndex={0} role="region" aria-label={t('console.branches.tableCaption', { a: ba.name, b: bb.name })}>
         <table className="console-table compare">
           <caption className="sr-only">{t('console.branches.tableCaption', { a: ba.name, b: bb.name })}</caption>
           <thead>
@@ -180,6 +184,75 @@ function Compare(props: { snap: ConsoleSnapshot; a: string; b: string }): ReactN
           </tbody>
         </table>
       </div>
+      <DiffMap a={ra} b={rb} nameA={ba.name} nameB={bb.name} firstTurn={div.turn} />
+      <WhyTheyDiffer diffs={diffs} nameA={ba.name} nameB={bb.name} lib={snap.game?.scenario.injectLibrary ?? []} />
     </>
+  );
+}
+
+/** At most this many items of one kind are listed per branch and quarter; the rest are counted. */
+const MAX_ITEMS = 5;
+
+/** Quarter by quarter, what one branch had and the other did not: the causes, then the dice. */
+function WhyTheyDiffer(props: { diffs: readonly TurnDifference[]; nameA: string; nameB: string; lib: readonly InjectDef[] }): ReactNode {
+  const { t, lang, fmt } = useI18n();
+  const { diffs, nameA, nameB } = props;
+  const injectTitle = (inj: InjectInput) => ('custom' in inj ? inj.custom.title[lang] : props.lib.find((d) => d.id === inj.id)?.title[lang] ?? inj.id);
+  const item = (d: InputDiff, x: unknown): string => {
+    switch (d.part) {
+      case 'orders': return describeOrder(t, x as Order);
+      case 'injects': {
+        const inj = x as InjectInput;
+        return t('console.why.inject', { title: injectTitle(inj), region: inj.region ? regionName(inj.region) : '@app.national' });
+      }
+      case 'msel': { const m = x as MselAction; return t('console.pending.msel', { entry: m.entry, action: `@events.mselAction.${m.action}` }); }
+      case 'schedule': return t('console.pending.schedule', { entry: (x as MselEntry).id });
+      case 'overrides': {
+        const o = x as Override;
+        return t(o.region ? 'console.pending.override' : 'console.pending.overrideNational', { target: `@app.overrideTarget.${o.target}`, region: o.region ? regionName(o.region) : '', value: fmt(o.value, { maximumFractionDigits: 3 }), reason: o.reason });
+      }
+      case 'notes': return t('console.pending.note', { text: (x as FacilitatorNote).text });
+    }
+  };
+  const list = (items: readonly string[]) => items.length > MAX_ITEMS
+    ? [...items.slice(0, MAX_ITEMS), t('console.why.more', { count: items.length - MAX_ITEMS })] : items;
+  const side = (name: string, items: readonly string[]) => (items.length ? (
+    <li><strong>{t('console.why.onlyIn', { name })}</strong> {list(items).join(' · ')}</li>
+  ) : null);
+  const partName = (d: InputDiff) => t(d.part === 'orders' ? `console.diff.orders.${d.side}` : `console.diff.${d.part}`);
+  return (
+    <section className="console-card" aria-labelledby="why-h">
+      <h3 id="why-h">{t('console.why.title')}</h3>
+      {diffs.length === 0 ? <p className="hint">{t('console.branches.same')}</p> : (
+        <ol className="console-list why-list">
+          {diffs.map((d) => (
+            <li key={d.turn}>
+              <strong className="turn">{t('console.quarter', { turn: d.turn })}</strong>
+              <ul>
+                {d.inputs.map((x, i) => (
+                  <li key={i}>{t('console.why.differ', { what: partName(x) })}
+                    <ul>
+                      {side(nameA, x.onlyA.map((y) => item(x, y)))}
+                      {side(nameB, x.onlyB.map((y) => item(x, y)))}
+                    </ul>
+                  </li>
+                ))}
+                {d.firedOnlyA.length || d.firedOnlyB.length ? (
+                  <li>{t('console.why.fired')}
+                    <ul>
+                      {side(nameA, d.firedOnlyA.map((e) => describeEvent(t, e)))}
+                      {side(nameB, d.firedOnlyB.map((e) => describeEvent(t, e)))}
+                    </ul>
+                  </li>
+                ) : null}
+                {d.diceDiffer ? <li>{t('console.why.dice')}</li> : null}
+                {d.inputs.length === 0 && !d.diceDiffer && d.firedOnlyA.length === 0 && d.firedOnlyB.length === 0 && d.outcomeDiffers
+                  ? <li>{t('console.why.position')}</li> : null}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

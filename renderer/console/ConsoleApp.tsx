@@ -105,9 +105,10 @@ function Console(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
   const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
   const onTabKey = (e: React.KeyboardEvent, i: number) => {
     const d = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
-    if (!d) return;
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : d ? (i + d + TABS.length) % TABS.length : null;
+    if (to === null) return;
     e.preventDefault();
-    const next = TABS[(i + d + TABS.length) % TABS.length]!;
+    const next = TABS[to]!;
     setTab(next);
     tabRefs.current[next]?.focus();
   };
@@ -116,7 +117,7 @@ function Console(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
       <header className="console-head">
         <h1>{t('console.title')}</h1>
         <p className="console-where">
-          {game ? t('console.where', { turn: snap.phase.kind === 'planning' || snap.phase.kind === 'curtain' ? game.turn + 1 : game.turn, total: game.turnsTotal, phase: `@console.phase.${snap.phase.kind}`, branch: branch?.name ?? '?' }) : t('console.noGame')}
+          {game ? t('console.where', { turn: snap.phase.kind === 'planning' || snap.phase.kind === 'curtain' || snap.phase.kind === 'held' ? game.turn + 1 : game.turn, total: game.turnsTotal, phase: `@console.phase.${snap.phase.kind}`, branch: branch?.name ?? '?' }) : t('console.noGame')}
         </p>
         <div className="console-lang" role="group" aria-label={t('app.menu.language')}>
           {(['en', 'es'] as const).map((l) => (
@@ -271,7 +272,8 @@ export function PendingList(props: { snap: ConsoleSnapshot; send: Send; only?: '
   if (!props.only) p.notes.forEach((n, index) => rows.push({ key: `n${index}`, part: 'notes', index, text: t('console.pending.note', { text: n.text }) }));
   return (
     <section aria-labelledby="pending-h">
-      <h3 id="pending-h">{t('console.pending.title')}</h3>
+      {/* Whatever the phase, what is queued goes in with the next quarter resolved. */}
+      <h3 id="pending-h">{snap.game ? t('console.pending.titleTurn', { turn: snap.game.turn + 1 }) : t('console.pending.title')}</h3>
       {rows.length === 0 ? <p className="hint">{t('console.pending.none')}</p> : (
         <ul className="console-list">
           {rows.map((r) => (
@@ -294,6 +296,18 @@ function PlansTab(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
     <div className="stack">
       <h2>{t('console.plans.title')}</h2>
       <p className="hint">{t('console.plans.intro')}</p>
+      <label className="console-check">
+        <input type="checkbox" checked={snap.holdTurn} onChange={(e) => send({ type: 'holdTurn', on: e.target.checked })} />
+        <span>{t('console.plans.hold')}</span>
+      </label>
+      <p className="hint">{t('console.plans.holdHint')}</p>
+      {snap.phase.kind === 'held' ? (
+        <div className="console-held" role="status">
+          <p>{t('console.plans.heldBanner')}</p>
+          <button type="button" className="btn btn-primary" onClick={() => send({ type: 'release' })}>{t('console.plans.release')}</button>
+        </div>
+      ) : null}
+      <div className="plans-grid">
       {SIDES.map((side) => {
         const seat = snap.seats?.[side];
         const committed = snap.committed[side];
@@ -319,6 +333,7 @@ function PlansTab(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
           </section>
         );
       })}
+      </div>
       {!review ? <p className="hint">{t('console.plans.seatHint')}</p> : null}
     </div>
   );

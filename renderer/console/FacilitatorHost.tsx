@@ -33,6 +33,7 @@ function snapshotOf(s: AppState): ConsoleSnapshot {
     branchId: fac?.branchId ?? '',
     rewinds: fac?.rewinds ?? [],
     sentBack: fac?.sentBack ?? {},
+    holdTurn: fac?.holdTurn ?? false,
     events: session?.events ?? [],
   };
 }

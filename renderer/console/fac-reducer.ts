@@ -14,6 +14,7 @@ import {
 import { sessionFromLog } from '../app-state/session';
 import type { AppState, Session, Toast } from '../app-state/types';
 import type { ConsoleCommand } from './protocol';
+import type { AarBranches } from '../../report/aar';
 import { emptyPending, newFacState, pendingFields, type Branch, type FacState, type Flash, type PendingInput } from './fac-types';
 
 export type FacAction =
@@ -23,6 +24,8 @@ export type FacAction =
 export interface FacDeps {
   startTurn(s: AppState, session: Session): AppState;
   resolve(s: AppState, session: Session): AppState;
+  /** Every plan is in: resolve, or hold the quarter for the facilitator if the console asks to. */
+  resolveOrHold(s: AppState, session: Session): AppState;
   resumeAt(s: AppState, session: Session): AppState;
   commit(s: AppState): AppState;
 }
@@ -33,6 +36,19 @@ export const facOf = (session: Session): FacState => session.fac ?? newFacState(
 export function syncedBranches(session: Session): Branch[] {
   const fac = facOf(session);
   return fac.branches.map((b) => (b.id === fac.branchId ? { ...b, log: session.log } : b));
+}
+
+/** The branches and rewinds as the after-action report lists them (nothing for a single line of play). */
+export function branchesForReport(session: Session): AarBranches | undefined {
+  const fac = session.fac;
+  if (!fac || (fac.branches.length < 2 && fac.rewinds.length === 0)) return undefined;
+  const name = (id: string): string => fac.branches.find((b) => b.id === id)?.name ?? id;
+  return {
+    list: syncedBranches(session).map((b) => ({
+      name: b.name, parent: b.parent === null ? null : name(b.parent), forkTurn: b.forkTurn, played: b.log.entries.length, current: b.id === fac.branchId,
+    })),
+    rewinds: fac.rewinds.map((r) => ({ from: name(r.from), fromTurn: r.fromTurn, toTurn: r.toTurn, branch: name(r.branch) })),
+  };
 }
 
 function toast(s: AppState, t: Omit<Toast, 'id'>): AppState {
@@ -172,7 +188,7 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
         const head = queueLeft[0];
         const base: AppState = { ...cleared, toasts: [] };
         if (head) return { ...base, session: next, phase: { kind: 'curtain', side: head } };
-        return deps.resolve(base, next);
+        return deps.resolveOrHold(base, next);
       } catch (err) {
         return refuse(cleared, 'app.error.engine', { detail: err instanceof Error ? err.message : String(err) });
       }
@@ -208,8 +224,15 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
       const committed = { ...session.committed };
       delete committed[c.side];
       const next: Session = { ...session, committed, queue: [...session.queue, c.side], fac: { ...fac, sentBack: { ...fac.sentBack, [c.side]: c.note.trim() } } };
-      return toast({ ...s, session: next }, { kind: 'info', key: 'console.toast.sentBack', values: { side: `@app.side.${c.side}` } });
+      // A quarter held for review goes back to the hand-over curtain of the team whose plan returns.
+      const phase = s.phase.kind === 'held' ? { kind: 'curtain' as const, side: c.side } : s.phase;
+      return toast({ ...s, session: next, phase }, { kind: 'info', key: 'console.toast.sentBack', values: { side: `@app.side.${c.side}` } });
     }
+    case 'holdTurn':
+      return withFac(s, session, { ...fac, holdTurn: c.on });
+    case 'release':
+      if (s.phase.kind !== 'held') return refuse(s, 'console.error.notHeld');
+      return deps.resolve(s, session);
     case 'seat': {
       if (s.phase.kind !== 'review') return refuse(s, 'console.error.seatBoundary');
       return { ...s, session: { ...session, setup: { ...session.setup, seats: { ...session.setup.seats, [c.side]: c.seat } } } };

@@ -69,6 +69,12 @@ export interface FacState {
   rewinds: RewindRecord[];
   /** A plan sent back to a team, with the facilitator's note (shown to that team when it plans). */
   sentBack: Partial<Record<Side, string>>;
+  /**
+   * Hold each quarter after the last team commits, until the facilitator releases it, so every
+   * team's plan (the last one's too) can be reviewed or sent back. Off by default: solo play and
+   * games without a facilitator resolve as soon as the plans are in.
+   */
+  holdTurn?: boolean;
 }
 
 export function newFacState(log: GameLog, passphrase: string | null = null): FacState {

@@ -22,6 +22,10 @@ export type ConsoleCommand =
   | { type: 'rewind'; turn: number }
   | { type: 'switchBranch'; id: string }
   | { type: 'sendBack'; side: Side; note: string }
+  /** Hold each quarter for review once every team has committed (or stop holding). */
+  | { type: 'holdTurn'; on: boolean }
+  /** Resolve the quarter held for review. */
+  | { type: 'release' }
   | { type: 'seat'; side: Side; seat: Seat }
   | { type: 'lang'; lang: Lang }
   | { type: 'dismissFlash' };
@@ -40,6 +44,8 @@ export interface ConsoleSnapshot {
   branchId: string;
   rewinds: RewindRecord[];
   sentBack: Partial<Record<Side, string>>;
+  /** The quarter is held for review after the last commit (see FacState.holdTurn). */
+  holdTurn: boolean;
   events: GameEvent[];
 }
 
@@ -90,6 +96,8 @@ export function parseCommand(x: unknown): ConsoleCommand | null {
       if ((seat.kind !== 'human' && seat.kind !== 'computer') || !['easy', 'normal', 'hard'].includes(seat.difficulty as string)) return null;
       return { type: 'seat', side: x.side as Side, seat: { kind: seat.kind, difficulty: seat.difficulty as Seat['difficulty'] } };
     }
+    case 'holdTurn': return typeof x.on === 'boolean' ? { type: 'holdTurn', on: x.on } : null;
+    case 'release': return { type: 'release' };
     case 'lang': return x.lang === 'en' || x.lang === 'es' ? { type: 'lang', lang: x.lang } : null;
     case 'dismissFlash': return { type: 'dismissFlash' };
     default: return null;

@@ -121,13 +121,13 @@ export function useCommands(a: {
         break;
       }
       case 'undo-turn':
-        if (s.session && s.session.game.turn > 0 && s.phase.kind !== 'curtain') dispatch({ type: 'dialog/open', dialog: 'undoTurn' });
+        if (s.session && s.session.game.turn > 0 && s.phase.kind !== 'curtain' && s.phase.kind !== 'held') dispatch({ type: 'dialog/open', dialog: 'undoTurn' });
         break;
       case 'save':
       case 'save-as': {
         const sess = s.session;
         if (!sess) break;
-        if (s.phase.kind === 'planning' || s.phase.kind === 'curtain') {
+        if (s.phase.kind === 'planning' || s.phase.kind === 'curtain' || s.phase.kind === 'held') {
           // Saves hold resolved turns only: drafts are private to their side.
           dispatch({ type: 'toast/push', toast: { kind: 'info', key: 'app.toast.saveDraftsNote' } });
         }

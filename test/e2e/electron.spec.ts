@@ -48,7 +48,7 @@ const electronBinary = findElectron();
 /** Everything the preload may expose: one method per IPC channel plus menu commands (no ipcRenderer). */
 const BRIDGE_METHODS: (keyof CordilleraBridge)[] = [
   'appVersion', 'openGame', 'saveGame', 'exportFile', 'exportPdf', 'autosaveWrite', 'autosaveList', 'autosaveRead',
-  'settingsGet', 'settingsSet', 'setFullScreen', 'onMenuCommand',
+  'settingsGet', 'settingsSet', 'setFullScreen', 'onMenuCommand', 'openConsole', 'consolePost', 'onConsoleMessage',
 ];
 
 function skipReason(): string | null {
@@ -117,5 +117,32 @@ test.describe('desktop app (Electron)', () => {
     });
     expect(blocked).toBe(true);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  });
+
+  test('opens the facilitator\'s console in a second window, as locked down as the first, talking only through main', async () => {
+    const page = await app.firstWindow();
+    const opening = app.waitForEvent('window');
+    // The Facilitator menu's command, as the menu sends it to the main window.
+    await app.evaluate(({ BrowserWindow }) => {
+      const main = BrowserWindow.getAllWindows()[0];
+      main?.webContents.send('menu:command', 'open-console');
+    });
+    const con = await opening;
+    await con.waitForLoadState('domcontentloaded');
+    expect(con.url()).toMatch(/#console$/);
+    await expect(con.getByRole('heading', { name: "Facilitator's console" })).toBeVisible();
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(2);
+    const inConsole = await con.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+    }));
+    // No Node in the console's page either: only the bridge (its preferences are checked in test/main/window-options.test.ts).
+    expect(inConsole).toEqual({ require: 'undefined', process: 'undefined' });
+    // The console may post (main relays it) but may not call the main window's channels.
+    expect(await con.evaluate(() => window.cordillera?.settingsGet())).toMatchObject({ ok: false, error: { messageKey: 'error.ipc.forbidden' } });
+    expect(await con.evaluate(() => window.cordillera?.consolePost({ message: { type: 'snapshot', to: ['c1'], snapshot: {} } }))).toMatchObject({ ok: false });
+    // Closing the main window closes the console with it.
+    await page.close();
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { commit, expect, menu, newGame, screenshot, test } from './fixtures';
+import { commit, expect, menu, newGame, screenshot, settle, test } from './fixtures';
 
 interface GameLog { entries: { input: { notes?: unknown } }[] }
 
@@ -34,7 +34,7 @@ function replaysExactly(log: unknown): { ok: boolean; out: string } {
 const TEAMS = [['State team', 'State'], ['Clans team', 'Clans'], ['Insurgents team', 'Insurgents']] as const;
 
 /** What only the facilitator may see: none of it may ever be in the public page. */
-const CONSOLE_ONLY = ["Facilitator's console", 'Queued for this quarter', 'Master scenario events list', "Teams' plans", 'Branch tree', 'facilitator-'];
+const CONSOLE_ONLY = ["Facilitator's console", 'Queued for the resolution', 'Queued for this quarter', 'Master scenario events list', "Teams' plans", 'Branch tree', 'facilitator-'];
 
 async function publicPageIsClean(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
@@ -69,7 +69,7 @@ async function unlock(con: Page, passphrase: string): Promise<void> {
 }
 
 test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, the comparison, the report and the save', async ({ page, consoleErrors }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto('/');
   await newGameWithPassphrase(page);
 
@@ -88,7 +88,7 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   await schedule.getByLabel(/^Figure \(last quarter's\)/).selectOption({ label: 'Narco-flights' });
   await schedule.getByRole('textbox', { name: 'Level', exact: true }).fill('0');
   await schedule.getByRole('button', { name: 'Add to the MSEL' }).click();
-  await expect(con.getByRole('region', { name: 'Queued for this quarter\'s resolution' }).first()).toContainText('New MSEL line facilitator-2');
+  await expect(con.getByRole('region', { name: 'Queued for the resolution of quarter 1' }).first()).toContainText('New MSEL line facilitator-2');
 
   // Another fired now: the teams see the news flash at once.
   const fire = con.getByRole('region', { name: 'Fire an inject now' });
@@ -180,10 +180,27 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   const compare = con.getByRole('region', { name: 'Compare two branches' });
   await compare.getByRole('combobox').nth(0).selectOption({ label: 'A' });
   await compare.getByRole('combobox').nth(1).selectOption({ label: 'B' });
-  await expect(compare.getByRole('status')).toContainText('They diverge in quarter 2:');
-  await expect(compare.getByRole('status')).toContainText('the injects fired');
+  await expect(compare.getByRole('status').first()).toContainText('They diverge in quarter 2:');
+  await expect(compare.getByRole('status').first()).toContainText('the injects fired');
   await expect(compare.getByRole('table')).toContainText('Insurgent fighters');
+  // Why, quarter by quarter: what branch B alone had (the inject fired by the facilitator, with why).
+  const why = compare.getByRole('region', { name: 'Why they differ, quarter by quarter' });
+  await expect(why).toContainText('What differs: the injects fired');
+  await expect(why).toContainText('Only in branch B: An insurgent leader killed (National)');
+  await expect(why).toContainText('fired by the facilitator');
+  // The map of differences: every department coloured, the largest differences in words.
+  const map = compare.getByRole('region', { name: 'Map of differences' });
+  await expect(map.getByRole('img', { name: /^Map of Peru’s departments: .+ at the end of quarter 3, branch B minus branch A$/ })).toBeVisible();
+  expect(await map.locator('path[data-region]').count()).toBeGreaterThan(20);
+  await map.getByRole('combobox', { name: 'Figure' }).selectOption({ label: 'Insurgent fighters' });
+  await expect(map).toContainText(/Largest differences, quarter 3: Insurgent fighters|Insurgent fighters: no department differs/);
   await screenshot(con, 'console-branches-1366x768-en');
+  await map.scrollIntoViewIfNeeded();
+  await screenshot(con, 'console-diffmap-1366x768-en');
+  await map.getByRole('combobox', { name: 'At the end of' }).selectOption({ label: 'Quarter 1' });
+  await expect(map).toContainText('Insurgent fighters: no department differs at the end of quarter 1.');
+  await why.scrollIntoViewIfNeeded();
+  await screenshot(con, 'console-why-1366x768-en');
   await publicPageIsClean(page);
 
   // The report lists the injects, the ruling with its reason and the note (branch B's own: its note is in A).
@@ -247,6 +264,12 @@ for (const lang of ['en', 'es'] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.goto('/');
       await newGame(page, { seed: '7', turns: '6', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
+      await commit(page);
+      await expect(page.getByRole('heading', { name: 'Report on turn 1' })).toBeVisible();
+      // The turn's animation is skipped now: later the news flash covers the board's skip button.
+      const skip = page.locator('.cdl-board__skip');
+      if (await skip.isVisible()) await skip.click();
+      await settle(page);
       const con = await openConsole(page, 'keys');
       await con.setViewportSize({ width: w, height: h });
       await expect(con.getByRole('heading', { name: "Facilitator's console" })).toBeVisible();
@@ -269,6 +292,15 @@ for (const lang of ['en', 'es'] as const) {
       await con.getByRole('button', { name: lang === 'en' ? 'Rule' : 'Dictaminar', exact: true }).click();
       await screenshot(page, `public-ruling-${w}x${h}-${lang}`);
       await screenshot(con, `console-rulings-${w}x${h}-${lang}`);
+      // The other sections, as the facilitator sees them with a quarter played.
+      const tabs = lang === 'en'
+        ? [['plans', "Teams' plans"], ['clock', 'Clock'], ['branches', 'Rewind and branches'], ['notes', 'Notes and log']]
+        : [['plans', 'Planes de los equipos'], ['clock', 'Reloj'], ['branches', 'Retroceso y ramas'], ['notes', 'Notas y registro']];
+      for (const [id, name] of tabs) {
+        await con.getByRole('tab', { name }).click();
+        await expect(con.getByRole('tab', { name, selected: true })).toBeVisible();
+        await screenshot(con, `console-${id}-${w}x${h}-${lang}`);
+      }
       await publicPageIsClean(page);
       expect(consoleErrors).toEqual([]);
     });

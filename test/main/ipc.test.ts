@@ -24,7 +24,7 @@ interface Rig {
   nextSave: (string | null)[];
   saveDialogs: { kind: SaveKind; suggestedName: string }[];
   settingsChanged: Record<string, unknown>[];
-  relayed: { from: number; message: Record<string, unknown> }[];
+  relayed: { to: number; message: Record<string, unknown> }[];
   consoleOpens(): number;
   call(channel: string, ...args: unknown[]): Promise<Result<unknown>>;
   callAs(sender: SenderInfo, channel: string, ...args: unknown[]): Promise<Result<unknown>>;
@@ -41,7 +41,7 @@ function rig(renderPdf: (html: string) => Promise<Uint8Array> = (html) => Promis
   const settingsChanged: Record<string, unknown>[] = [];
   let fullScreen = false;
   let consoleOpened = 0;
-  const relayed: { from: number; message: Record<string, unknown> }[] = [];
+  const relayed: { to: number; message: Record<string, unknown> }[] = [];
   const services: IpcServices = {
     appVersion: () => '0.1.0',
     dialogs: {
@@ -58,7 +58,7 @@ function rig(renderPdf: (html: string) => Promise<Uint8Array> = (html) => Promis
     setFullScreen: (on) => (fullScreen = on === 'toggle' ? !fullScreen : on),
     onSettingsChanged: (s) => settingsChanged.push(s),
     openConsole: () => { consoleOpened += 1; },
-    relayConsole: (from, message) => relayed.push({ from, message }),
+    relayConsole: (to, message) => relayed.push({ to, message }),
     trust: () => ({ mainWebContentsId: 7, consoleWebContentsId: 9, origin: { rendererIndex, rendererDir } }),
     log: createLineLog(logFile),
   };
@@ -192,12 +192,44 @@ describe('IPC handlers', () => {
     expect((await r.callAs(fromConsole, 'console:open')).ok).toBe(false);
     expect((await r.callAs(fromConsole, 'settings:get')).ok).toBe(false);
     expect(await r.call('console:post', { message: { type: 'snapshot', to: ['c1'], snapshot: {} } })).toEqual({ ok: true, value: null });
-    expect(r.relayed.map((x) => [x.from, x.message.type])).toEqual([[9, 'hello'], [7, 'snapshot']]);
+    // Each goes to the other window: the console's hello to the main window (7), the snapshot to the console (9).
+    expect(r.relayed.map((x) => [x.to, x.message.type])).toEqual([[7, 'hello'], [9, 'snapshot']]);
     // Another window, or a message of another kind, is refused and never relayed.
-    expect((await r.callAs({ webContentsId: 8, frameUrl: page, isMainFrame: true }, 'console:post', { message: { type: 'hello' } })).ok).toBe(false);
+    expect((await r.callAs({ webContentsId: 8, frameUrl: page, isMainFrame: true }, 'console:post', { message: { type: 'hello', consoleId: 'c1' } })).ok).toBe(false);
     expect((await r.call('console:post', { message: { type: 'eval', code: 'x' } })).ok).toBe(false);
     expect((await r.call('console:post', 'hello')).ok).toBe(false);
     expect(r.relayed).toHaveLength(2);
+  });
+
+  it('console: a message in the wrong direction, or with a bad envelope, is refused, logged and not relayed', async () => {
+    const r = rig();
+    const page = pathToFileURL(join(r.dir, 'app', 'out', 'renderer', 'index.html')).href;
+    const fromConsole = { webContentsId: 9, frameUrl: `${page}#console`, isMainFrame: true };
+    const refused = async (p: Promise<Result<unknown>>) => expect((await p).ok).toBe(false);
+    // The console cannot pose as the game (a forged snapshot or lock for another console) …
+    await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'snapshot', to: ['c2'], snapshot: { game: null } } }));
+    await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'locked', to: 'c2', wrong: false } }));
+    // … nor the main window send commands or guesses at the passphrase to the console.
+    await refused(r.call('console:post', { message: { type: 'command', consoleId: 'c1', command: { type: 'release' } } }));
+    await refused(r.call('console:post', { message: { type: 'unlock', consoleId: 'c1', passphrase: 'x' } }));
+    // Envelopes: ids, the passphrase's length, a command's type, no extra fields.
+    await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'hello' } }));
+    await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'hello', consoleId: '../main' } }));
+    await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'unlock', consoleId: 'c1', passphrase: 'p'.repeat(201) } }));
+    await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'command', consoleId: 'c1', command: 'release' } }));
+    await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'command', consoleId: 'c1', command: { type: '<script>' } } }));
+    await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'hello', consoleId: 'c1', extra: 1 } }));
+    await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'hello', consoleId: 'c1' } }, 'second argument'));
+    // A console page shown in a frame of the console window, or an outside page in it, is not the console.
+    await refused(r.callAs({ ...fromConsole, isMainFrame: false }, 'console:post', { message: { type: 'hello', consoleId: 'c1' } }));
+    await refused(r.callAs({ ...fromConsole, frameUrl: 'https://evil.example/#console' }, 'console:post', { message: { type: 'hello', consoleId: 'c1' } }));
+    expect(r.relayed).toEqual([]);
+    const lines = logLines(r.logFile);
+    expect(lines).toHaveLength(13);
+    expect(lines.slice(0, 4).map((l) => [l.event, l.key])).toEqual(Array(4).fill(['ipc-failed', 'error.ipc.forbidden']));
+    expect(lines[0]!.detail).toBe('the console does not send "snapshot"');
+    expect(lines[2]!.detail).toBe('the main window does not send "command"');
+    expect(lines.slice(4).every((l) => l.event === 'ipc-rejected')).toBe(true);
   });
 
   it('rejects foreign senders and malformed calls, logging one line each', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions, pdfWindowOptions, secureWebPreferences } from '../../main/window-options';
+import { consoleWindowOptions, mainWindowOptions, pdfWindowOptions, secureWebPreferences } from '../../main/window-options';
 import { placeWindow } from '../../main/window-state';
 
 const display = { x: 0, y: 0, width: 1920, height: 1040 };
@@ -43,5 +43,22 @@ describe('PDF window options', () => {
     expect(options.webPreferences).toMatchObject({ ...secureWebPreferences(), javascript: false, devTools: false, partition: 'cordillera-pdf' });
     expect(options.webPreferences?.preload).toBeUndefined();
     expect(options.webPreferences?.partition?.startsWith('persist:')).toBe(false);
+  });
+});
+
+describe("the facilitator's console window options", () => {
+  const options = consoleWindowOptions({ preloadPath: '/app/out/preload/index.cjs', title: 'Console', devTools: false });
+
+  it('is as locked down as the main window, with the same one bridge and no DevTools when packaged', () => {
+    expect(options.webPreferences).toEqual({ ...secureWebPreferences(), preload: '/app/out/preload/index.cjs', devTools: false });
+    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+  });
+
+  it('shows only when painted, and fits a 1366×768 laptop', () => {
+    expect(options.show).toBe(false);
+    expect(options.minWidth).toBeLessThanOrEqual(1366);
+    expect(options.minHeight).toBeLessThanOrEqual(768);
+    expect(options.width).toBeLessThanOrEqual(1366);
+    expect(options.height).toBeLessThanOrEqual(768);
   });
 });
