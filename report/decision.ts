@@ -116,11 +116,13 @@ export function authorName(t: TFunction, side: Side, a: Author): string {
     case 'policy':
       return t('report.seat.policy', { policy: Object.prototype.hasOwnProperty.call(POLICIES[side], a.policy) ? `@report.policy.${a.policy}` : a.policy });
     case 'human':
-      return a.advice ? t(`report.seat.advised.${a.advice.applied}`, { level: `@app.difficulty.${a.advice.difficulty}` }) : t('report.seat.human');
+      if (!a.advice) return t('report.seat.human');
+      return a.advice.applied === 'seen' ? t('advisor.seat.seen', { level: `@app.difficulty.${a.advice.difficulty}` })
+        : t(`report.seat.advised.${a.advice.applied}`, { level: `@app.difficulty.${a.advice.difficulty}` });
   }
 }
 
-/** The decision an author's words are about: a computer's own, or the advice people applied. */
+/** The decision an author's words are about: a computer's own, or the advice people saw or applied. */
 export const decisionOf = (a: Author): Decision | null => (a.kind === 'human' ? a.advice?.decision ?? null : a.decision);
 
 /** Every line of a decision, in reading order (decisions.csv's `reasons` column, the command line). */
