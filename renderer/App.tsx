@@ -197,7 +197,7 @@ export function App(props: { platform: Platform }): ReactNode {
                   {phase.kind === 'replay' ? t('app.status.replay')
                     : phase.kind === 'planning' ? t('app.status.planning', { side: `@app.side.${phase.side}` })
                       : phase.kind === 'curtain' ? t('app.status.handover')
-                        : phase.kind === 'ended' ? t('app.status.ended') : t('app.status.review')}
+                        : phase.kind === 'ended' ? t('app.status.ended') : session?.awaiting ? t('advisor.waiting.title') : t('app.status.review')}
                 </span>
               </>
             ) : <span className="status-turn">{t('app.status.noGame')}</span>}
