@@ -95,7 +95,7 @@ const DifficultySchema = z.enum(DIFFICULTIES as [Difficulty, ...Difficulty[]]);
 export const AuthorSchema: z.ZodType<Author> = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('human'),
-    advice: z.strictObject({ difficulty: DifficultySchema, applied: z.enum(['as-given', 'edited']), decision: DecisionSchema }).optional(),
+    advice: z.strictObject({ difficulty: DifficultySchema, applied: z.enum(['as-given', 'edited', 'seen']), decision: DecisionSchema }).optional(),
   }),
   z.strictObject({ kind: z.literal('bot'), difficulty: DifficultySchema, decision: DecisionSchema }),
   z.strictObject({ kind: z.literal('policy'), policy: Name, decision: DecisionSchema }),

@@ -340,11 +340,17 @@ export interface Decision {
 }
 
 /**
+ * What people did with the computer's advice before committing: applied it as given, applied it
+ * then changed it, or saw it and wrote their own plan.
+ */
+export type AdviceUse = 'as-given' | 'edited' | 'seen';
+
+/**
  * Who decided a side's orders: people (with the computer's advice when they applied it), a bot at
  * a level, or a named policy (the command line's seats).
  */
 export type Author =
-  | { kind: 'human'; advice?: { difficulty: Difficulty; applied: 'as-given' | 'edited'; decision: Decision } }
+  | { kind: 'human'; advice?: { difficulty: Difficulty; applied: AdviceUse; decision: Decision } }
   | { kind: 'bot'; difficulty: Difficulty; decision: Decision }
   | { kind: 'policy'; policy: string; decision: Decision };
 

@@ -5,6 +5,7 @@
  * to both lists below (a test fails if a file in the folder is missing here).
  */
 import { buildCatalogues, type Catalogues } from './catalogue';
+import enAdvisor from './en/advisor.json';
 import enAi from './en/ai.json';
 import enApp from './en/app.json';
 import enBoard from './en/board.json';
@@ -18,6 +19,7 @@ import enPlan from './en/plan.json';
 import enReport from './en/report.json';
 import enValidation from './en/validation.json';
 import enWhy from './en/why.json';
+import esAdvisor from './es/advisor.json';
 import esAi from './es/ai.json';
 import esApp from './es/app.json';
 import esBoard from './es/board.json';
@@ -39,6 +41,7 @@ export const CATALOGUE_FILES: Readonly<Record<string, unknown>> = {
   './es/ai.json': esAi, './es/app.json': esApp, './es/board.json': esBoard, './es/desktop.json': esDesktop, './es/error.json': esError,
   './es/events.json': esEvents, './es/help.json': esHelp, './es/orders.json': esOrders, './es/plan.json': esPlan, './es/report.json': esReport, './es/validation.json': esValidation, './es/why.json': esWhy,
   './en/console.json': enConsole, './es/console.json': esConsole,
+  './en/advisor.json': enAdvisor, './es/advisor.json': esAdvisor,
 };
 
 /** Every string, by language: `CATALOGUES.es['app.menu.file']`. */

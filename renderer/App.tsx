@@ -21,6 +21,9 @@ import { useDocument } from './hooks/use-document';
 import { useNotify } from './hooks/use-notify';
 import { useLatest, usePersistence } from './hooks/use-persistence';
 import { useShortcuts } from './hooks/use-shortcuts';
+import { useComputer } from './hooks/use-computer';
+import { AdvisorBox } from './panels/AdvisorBox';
+import { ThinkingIndicator, WaitingPanel } from './panels/ComputerThinking';
 import { MenuBar } from './panels/MenuBar';
 import { Toasts } from './panels/Toasts';
 import { ErrorBoundary } from './panels/ErrorBoundary';
@@ -59,6 +62,8 @@ export function App(props: { platform: Platform }): ReactNode {
   useAutosave({ session, platform, notify, t, lang, version, stateRef, setInProgress });
   const { run, runExport, autosaves, openAutosaveEntry } = useCommands({ platform, dispatch, stateRef, notify, version, setInProgress });
   useShortcuts(dispatch, stateRef, replay);
+  const aiProgress = useComputer(state, dispatch);
+  const thinking = session && session.aiFor === session.game ? session.thinking ?? [] : [];
 
   const hasGame = Boolean(session);
   const canUndo = Boolean(session && session.game.turn > 0 && phase.kind !== 'curtain' && phase.kind !== 'held');
@@ -135,6 +140,15 @@ export function App(props: { platform: Platform }): ReactNode {
         onReset={() => act({ type: 'plan/reset' })}
         onCommit={() => act({ type: 'plan/commit' })}
         onSelectRegion={select}
+        advisor={(
+          <AdvisorBox
+            side={phase.side}
+            advice={session.advice?.[phase.side]?.game === session.game ? session.advice[phase.side] : undefined}
+            progress={aiProgress[`advise:${phase.side}`]}
+            onAsk={() => act({ type: 'advice/ask' })}
+            onApply={() => act({ type: 'advice/apply' })}
+          />
+        )}
       />
     );
   } else if (phase.kind === 'curtain' || phase.kind === 'held') {
@@ -146,6 +160,8 @@ export function App(props: { platform: Platform }): ReactNode {
         <TurnReport game={viewFor(session.game, viewer)} outcome={session.last} setup={session.setup} turnLabel={turnLabel(t, session.game, session.game.turn)} />
       </div>
     );
+  } else if (session.awaiting) {
+    left = <WaitingPanel sides={thinking} progress={aiProgress} turnLabel={turnLabel(t, session.game)} />;
   } else {
     const humans = humanSides(session.setup).length;
     left = (
@@ -183,10 +199,11 @@ export function App(props: { platform: Platform }): ReactNode {
                     : phase.kind === 'planning' ? t('app.status.planning', { side: `@app.side.${phase.side}` })
                       : phase.kind === 'curtain' ? t('app.status.handover')
                         : phase.kind === 'held' ? t('console.public.heldStatus')
-                        : phase.kind === 'ended' ? t('app.status.ended') : t('app.status.review')}
+                        : phase.kind === 'ended' ? t('app.status.ended') : session?.awaiting ? t('advisor.waiting.title') : t('app.status.review')}
                 </span>
               </>
             ) : <span className="status-turn">{t('app.status.noGame')}</span>}
+            {phase.kind !== 'replay' ? <ThinkingIndicator sides={thinking} progress={aiProgress} /> : null}
           </div>
         </header>
         <main className="workspace">

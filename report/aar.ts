@@ -545,7 +545,7 @@ function sideBox(c: Ctx, side: Side, given: readonly SideOrders[]): string {
   } else if (author) {
     why = (author.advice ? `<div class="seat">${h(authorName(t, side, author))}</div>` : '')
       + `<div class="lbl">${h(t('report.decisions.rationale'))}</div>${rationale(t, note)}`
-      + (author.advice ? `<div class="lbl">${h(t('report.decisions.advice'))}</div>${decisionBlock(t, side, author.advice.decision)}` : '');
+      + (author.advice ? `<div class="lbl">${h(t(author.advice.applied === 'seen' ? 'advisor.report.seen' : 'report.decisions.advice'))}</div>${decisionBlock(t, side, author.advice.decision)}` : '');
   } else {
     // A log written before decisions were recorded: the command line's seats wrote their reasons in the note.
     const seat = seatOfGame([{ note }]);

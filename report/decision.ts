@@ -40,6 +40,23 @@ export function planName(t: TFunction, plan: PlanSpec): string {
   return levers.length ? t('ai.plan.with', { base, levers: levers.join(', ') }) : base;
 }
 
+/**
+ * An alternative's name beside the plan chosen: when both have the same base, only what differs
+ * ("the same plan without police moved to the coca"), else its full name.
+ */
+export function altName(t: TFunction, chosen: PlanSpec, alt: PlanSpec): string {
+  if (alt.base !== chosen.base) return planName(t, alt);
+  const changes: string[] = [];
+  for (const [id, v] of Object.entries(alt.levers)) {
+    // "no port controls" already says what it is in Spanish ("sin controles…"), without a "con".
+    if (chosen.levers[id] !== v) changes.push(t(v === 0 ? 'advisor.explain.withNone' : 'advisor.explain.with', { lever: t(leverKey(id, v), { value: v }) }));
+  }
+  for (const [id, v] of Object.entries(chosen.levers)) {
+    if (!(id in alt.levers)) changes.push(t(v === 0 ? 'advisor.explain.withoutNone' : 'advisor.explain.without', { lever: t(leverKey(id, v), { value: v }) }));
+  }
+  return changes.length ? t('advisor.explain.variant', { changes: changes.join(t('ai.explain.listSep')) }) : planName(t, alt);
+}
+
 /** One measure as words, with its change from now where the side knew the value now. */
 function measure(t: TFunction, key: string, value: number, now: number | undefined): string {
   const m = t(`ai.measure.${key}`, { value: tenth(value) });
@@ -94,15 +111,15 @@ export function decisionLines(t: TFunction, side: Side, d: Decision): DecisionLi
     headline = t('ai.explain.headline.standard', { plan, score: e.score, turns, candidates: d.search?.candidates ?? alts.length + 1 });
   } else {
     const margin = tenth(e.score - next.expected.score);
-    headline = t(margin >= 1 ? 'ai.explain.headline.clear' : 'ai.explain.headline.narrow', {
-      plan, score: e.score, turns, margin, alt: planName(t, next.plan), altScore: next.expected.score,
+    headline = t(margin >= 1 ? 'ai.explain.headline.clear' : 'advisor.explain.narrow', {
+      plan, score: e.score, turns, margin, alt: altName(t, d.plan, next.plan), altScore: next.expected.score,
     });
   }
   const expectsList = measures(t, side, e, d.now);
   const alternatives = alts.map((a) => {
     const diff = differences(side, e, a.expected, 2);
     const list = diff.length ? measures(t, side, a.expected, undefined, diff) : '';
-    return t(list ? 'ai.explain.alternative' : 'ai.explain.alternativeSame', { plan: planName(t, a.plan), score: a.expected.score, measures: list });
+    return t(list ? 'ai.explain.alternative' : 'ai.explain.alternativeSame', { plan: altName(t, d.plan, a.plan), score: a.expected.score, measures: list });
   });
   const search = d.search ? t('ai.explain.search', { candidates: d.search.candidates, samples: d.search.samples, evaluations: d.search.evaluations }) : null;
   return { headline, expects: expectsList ? t('ai.explain.expects', { turns, measures: expectsList }) : null, drivers, reasons, alternatives, search };
@@ -116,11 +133,13 @@ export function authorName(t: TFunction, side: Side, a: Author): string {
     case 'policy':
       return t('report.seat.policy', { policy: Object.prototype.hasOwnProperty.call(POLICIES[side], a.policy) ? `@report.policy.${a.policy}` : a.policy });
     case 'human':
-      return a.advice ? t(`report.seat.advised.${a.advice.applied}`, { level: `@app.difficulty.${a.advice.difficulty}` }) : t('report.seat.human');
+      if (!a.advice) return t('report.seat.human');
+      return a.advice.applied === 'seen' ? t('advisor.seat.seen', { level: `@app.difficulty.${a.advice.difficulty}` })
+        : t(`report.seat.advised.${a.advice.applied}`, { level: `@app.difficulty.${a.advice.difficulty}` });
   }
 }
 
-/** The decision an author's words are about: a computer's own, or the advice people applied. */
+/** The decision an author's words are about: a computer's own, or the advice people saw or applied. */
 export const decisionOf = (a: Author): Decision | null => (a.kind === 'human' ? a.advice?.decision ?? null : a.decision);
 
 /** Every line of a decision, in reading order (decisions.csv's `reasons` column, the command line). */

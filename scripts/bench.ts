@@ -19,6 +19,12 @@
  *   over at least 20 games and 10 s; a bot turn is the three bots choosing their orders.
  *   `view_for_median_ms` is the part of a bot's time spent copying the state for its view.
  *
+ * - ai_hard_decision_median_ms / ai_hard_decision_p95_ms: one hard decision (`bot(state, side,
+ *   'hard')`: the search with its default budget, on the side's view) over real mid-game states:
+ *   all-normal games of 6 seeds, after turns 3, 7, 11 and 15, each side (72 decisions, after a
+ *   warm-up of 4); per side in `ai_hard_decision_by_side_ms`. Goals: median ≤ 250, p95 ≤ 1000.
+ *   `ai_frame_p95_ms` (the board while a hard side thinks) comes from scripts/bench-board.ts.
+ *
  * Metadata: Node and V8 versions, CPU, and the 1-minute load average (a busy machine inflates
  * wall-clock times; the ratios are the figures to compare).
  */
@@ -274,6 +280,39 @@ function botGames(scenario: Scenario): { games: number; seconds: number; turnMs:
   return { games, seconds: (performance.now() - start) / 1000, turnMs, sideMs };
 }
 
+/** Hard decisions on mid-game states of all-normal games (see the header). */
+function hardDecisions(scenario: Scenario): { all: number[]; bySide: Record<string, number[]> } {
+  const states: GameState[] = [];
+  for (const seed of [11, 12, 13, 14, 15, 16]) {
+    let state = createGame(scenario, seed, { turns: 20 });
+    for (let turn = 1; turn <= 15; turn++) {
+      const r = resolveTurn(state, { orders: SIDES.map((side) => bot(state, side, 'normal').orders) });
+      if (!r.ok) throw new Error(`seed ${seed}: turn ${turn} refused`);
+      state = r.state;
+      if (turn % 4 === 3) states.push(state);
+    }
+  }
+  for (const side of SIDES) bot(states[0]!, side, 'hard');
+  bot(states[1]!, 'state', 'hard');
+  const all: number[] = [];
+  const bySide: Record<string, number[]> = { state: [], clans: [], insurgents: [] };
+  for (const state of states) {
+    for (const side of SIDES) {
+      const t0 = performance.now();
+      bot(state, side, 'hard');
+      const ms = performance.now() - t0;
+      all.push(ms);
+      bySide[side]!.push(ms);
+    }
+  }
+  return { all, bySide };
+}
+
+const p95 = (xs: number[]): number => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v[Math.min(v.length - 1, Math.ceil(0.95 * v.length) - 1)]!;
+};
+
 async function main(): Promise<void> {
   const scenario = findScenario('interdiction-2016');
   if (!scenario) throw new Error('baseline scenario missing');
@@ -294,6 +333,8 @@ async function main(): Promise<void> {
   const scale70 = scaleRun(scenario, 70, samples);
   log('all-bot games (normal), at least 20 games and 10 s');
   const b = botGames(scenario);
+  log('hard decisions on 24 mid-game states × 3 sides');
+  const ai = hardDecisions(scenario);
   const viewTimes: number[] = [];
   for (const { state } of samples) {
     const t0 = performance.now();
@@ -327,6 +368,11 @@ async function main(): Promise<void> {
     bot_turn_median_ms: r3(median(b.turnMs)),
     bot_decide_median_ms: Object.fromEntries(Object.entries(b.sideMs).map(([k, v]) => [k, r3(median(v))])),
     view_for_median_ms: r3(viewMs),
+    ai_hard_decision_median_ms: r3(median(ai.all)),
+    ai_hard_decision_p95_ms: r3(p95(ai.all)),
+    ai_hard_decision_samples: ai.all.length,
+    ai_hard_decision_by_side_ms: Object.fromEntries(Object.entries(ai.bySide).map(([k, v]) => [k, { median: r3(median(v)), p95: r3(p95(v)) }])),
+    ai_limits: { ai_hard_decision_median_ms: 250, ai_hard_decision_p95_ms: 1000, ai_frame_p95_ms: 20 },
     load_average_1m: { before_scale: Math.round(load0 * 100) / 100, end: Math.round(loadavg()[0]! * 100) / 100 },
     limits: { immer_vs_inplace_ratio: 1.5, scale_per_region_ratio: 1.3 },
     within_limits: ratio <= 1.5 && scale10.per_region_ratio <= 1.3 && scale70.per_region_ratio <= 1.3,

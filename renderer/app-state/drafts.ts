@@ -80,3 +80,24 @@ export function draftToOrders(side: Side, options: OrderOption[], draft: Draft):
 export function sideOrdersFor(state: GameState, side: Side, draft: Draft): SideOrders {
   return draftToOrders(side, legalOrders(state, side), draft);
 }
+
+/**
+ * A draft that gives `orders` (the computer's advice, applied to a team's plan): each order sets
+ * the value of its row. An order no row takes (a second move out of the same region) is left out,
+ * so the draft may give slightly less than the advice; `sideOrdersFor` on the draft says exactly
+ * what it gives.
+ */
+export function draftFromOrders(options: OrderOption[], orders: readonly Order[], note = ''): Draft {
+  const byKey = new Map(options.map((o) => [optionKey(o), o]));
+  const values: Record<string, DraftValue> = {};
+  for (const order of orders) {
+    const key = optionKey({ kind: order.kind, region: 'region' in order ? order.region : undefined, exit: 'exit' in order ? order.exit : undefined });
+    const o = byKey.get(key);
+    if (!o || values[key]) continue;
+    if (ORDER_SPECS[o.kind].target === 'action') values[key] = { amount: 1 };
+    else if ('value' in order) values[key] = typeof order.value === 'string' ? { choice: order.value } : { amount: order.value };
+    else if ('to' in order) values[key] = { amount: order.amount, to: order.to };
+    else if ('amount' in order) values[key] = { amount: order.amount };
+  }
+  return { values, note };
+}

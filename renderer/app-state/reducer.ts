@@ -5,10 +5,11 @@
  */
 import { hasKey, type Values } from '../i18n';
 import { errorMessage } from '../view-model/planning';
-import { sideOrdersFor, emptyDraft } from './drafts';
+import { draftFromOrders, sideOrdersFor, emptyDraft } from './drafts';
 import {
   BUILTIN_SCENARIOS, SIDES, appendTurn, bot, createGame, newLog, regionName, resolveTurn, validateOrders,
-  type Author, type GameState, type Side, type SideOrders, type TurnInput, type Viewer,
+  canonicalJson, legalOrders,
+  type Author, type Decision, type GameState, type Order, type Side, type SideOrders, type TurnInput, type Viewer,
 } from './engine';
 import * as replayModel from './replay';
 import type { LoadedGame } from './save-file';
@@ -17,7 +18,7 @@ import { clampZoom } from './settings';
 import { afterTurn, facilitatorReducer, type FacAction } from '../console/fac-reducer';
 import { newFacState, pendingFields } from '../console/fac-types';
 import type {
-  AppState, DialogId, Draft, DraftValue, PlanHistory, Session, Settings, Setup, Toast, TurnOutcome,
+  Advice, AppState, DialogId, Draft, DraftValue, PlanHistory, Session, Settings, Setup, Toast, TurnOutcome,
 } from './types';
 
 export type Action =
@@ -53,6 +54,18 @@ export type Action =
   | { type: 'region/select'; id: string | null }
   | { type: 'toast/push'; toast: Omit<Toast, 'id'> }
   | { type: 'toast/dismiss'; id: number }
+  /** The worker starts deciding for the hard computer sides of `game` (see hooks/use-computer.ts). */
+  | { type: 'ai/start'; game: GameState; sides: Side[] }
+  /** A computer side's orders decided in the worker for `game`. */
+  | { type: 'ai/decided'; game: GameState; side: Side; orders: SideOrders }
+  /** The worker could not decide: the side decides on this thread when the turn is resolved. */
+  | { type: 'ai/failed'; game: GameState; side: Side }
+  /** The planning team asks what the computer (hard) would do in its place. */
+  | { type: 'advice/ask' }
+  | { type: 'advice/ready'; game: GameState; side: Side; orders: Order[]; decision: Decision }
+  | { type: 'advice/failed'; game: GameState; side: Side; error: string }
+  /** The planning team takes the advice as its draft (still editable). */
+  | { type: 'advice/apply' }
   | FacAction;
 
 export function initialState(settings: Settings): AppState {
@@ -72,7 +85,7 @@ export const humanSides = (setup: Setup): Side[] => SIDES.filter((side) => setup
 /** Start planning a new turn: drafts cleared, the human sides queued, the curtain down if needed. */
 function startTurn(s: AppState, session: Session): AppState {
   const queue = humanSides(session.setup);
-  const next: Session = { ...session, queue, drafts: {}, history: {}, committed: {}, errors: [] };
+  const next: Session = { ...session, queue, drafts: {}, history: {}, committed: {}, errors: [], advice: {}, awaiting: false };
   if (session.game.status === 'ended') return { ...s, session: next, phase: { kind: 'ended' } };
   const first = queue[0];
   if (!first) return { ...s, session: next, phase: { kind: 'review' } };
@@ -89,6 +102,11 @@ function errorToast(key: string, values?: Values, details?: Toast['details']): O
 /** Everyone has committed (or is a computer): ask the bots, then resolve the turn. */
 function resolve(s: AppState, session: Session): AppState {
   const game = session.game;
+  const ai = session.aiFor === game;
+  // Computer sides still thinking in the worker: the turn waits for them (the board stays live).
+  if (ai && session.thinking?.length) {
+    return { ...s, session: { ...session, queue: [], awaiting: true }, phase: { kind: 'review' } };
+  }
   const orders: SideOrders[] = [];
   const authors: Partial<Record<Side, Author>> = {};
   try {
@@ -100,7 +118,7 @@ function resolve(s: AppState, session: Session): AppState {
         if (committed.author) authors[side] = committed.author; // the computer decided for a team out of time
       } else {
         // The log records who gave these orders and why (the decision as data), for the report and the AAR.
-        const b = session.decided?.[side] ?? bot(game, side, seat.difficulty).orders;
+        const b = (ai ? session.decided?.[side] : undefined) ?? bot(game, side, seat.difficulty).orders;
         orders.push(b);
         if (b.author) authors[side] = b.author;
       }
@@ -128,6 +146,10 @@ function resolve(s: AppState, session: Session): AppState {
       events: [...session.events, ...result.events],
       log: appendTurn(session.log, input, result.state),
       fac: afterTurn(session.fac),
+      awaiting: false,
+      thinking: [],
+      decided: {},
+      advice: {},
     };
     return { ...s, session: next, phase: result.state.status === 'ended' ? { kind: 'ended' } : { kind: 'review' } };
   } catch (err) {
@@ -311,6 +333,12 @@ export function appReducer(s: AppState, a: Action): AppState {
         return pushToast(withErrors, errorToast('app.error.invalidOrders', { count: errors.length },
           errors.map((e) => errorMessage(e, regionName, (k) => hasKey(k)))));
       }
+      const advice = session.advice?.[side];
+      if (advice?.status === 'ready' && advice.game === session.game && advice.decision) {
+        // The log records that the team saw the computer's advice, and whether its orders are the advice's.
+        const applied = !advice.applied ? 'seen' : canonicalJson(orders.orders) === canonicalJson(advice.given ?? []) ? 'as-given' : 'edited';
+        orders = { ...orders, author: { kind: 'human', advice: { difficulty: 'hard', applied, decision: advice.decision } } };
+      }
       const queue = session.queue.filter((x) => x !== side);
       const next: Session = { ...session, queue, committed: { ...session.committed, [side]: orders }, errors: [] };
       // Messages about this side's plan must not stay on screen for the next side.
@@ -321,7 +349,7 @@ export function appReducer(s: AppState, a: Action): AppState {
     }
     case 'turn/continue': {
       const session = s.session;
-      if (!session || s.phase.kind !== 'review') return s;
+      if (!session || s.phase.kind !== 'review' || session.awaiting) return s;
       // With no human side, "continue" plays the computers' next turn directly.
       if (humanSides(session.setup).length === 0) return resolve(s, session);
       return startTurn(s, session);
@@ -332,5 +360,68 @@ export function appReducer(s: AppState, a: Action): AppState {
       return pushToast(s, a.toast);
     case 'toast/dismiss':
       return { ...s, toasts: s.toasts.filter((t) => t.id !== a.id) };
+    case 'ai/start': {
+      const session = s.session;
+      if (!session || session.game !== a.game || a.game.status !== 'playing') return s;
+      const sides = a.sides.filter((side) => session.setup.seats[side].kind === 'computer');
+      return { ...s, session: { ...session, aiFor: a.game, thinking: sides, decided: {} } };
+    }
+    case 'ai/decided':
+    case 'ai/failed': {
+      const session = s.session;
+      if (!session || session.game !== a.game || session.aiFor !== a.game || !session.thinking?.includes(a.side)) return s;
+      const thinking = session.thinking.filter((x) => x !== a.side);
+      const decided = { ...session.decided };
+      // Orders from the worker are used only if they are this side's, a computer's, and legal here.
+      if (a.type === 'ai/decided' && a.orders.side === a.side && a.orders.author?.kind === 'bot' && session.setup.seats[a.side].kind === 'computer') {
+        let ok: boolean;
+        try {
+          ok = validateOrders(a.game, a.orders).length === 0;
+        } catch {
+          ok = false;
+        }
+        if (ok) decided[a.side] = a.orders;
+      }
+      const next: Session = { ...session, thinking, decided };
+      if (session.awaiting && thinking.length === 0) return resolve(s, next);
+      return { ...s, session: next };
+    }
+    case 'advice/ask': {
+      const side = planningSide(s);
+      const session = s.session;
+      if (!side || !session) return s;
+      const now = session.advice?.[side];
+      if (now && now.game === session.game && now.status !== 'failed') return s;
+      const advice: Advice = { game: session.game, status: 'thinking' };
+      return { ...s, session: { ...session, advice: { ...session.advice, [side]: advice } } };
+    }
+    case 'advice/ready':
+    case 'advice/failed': {
+      const session = s.session;
+      const now = session?.advice?.[a.side];
+      if (!session || !now || now.game !== a.game || session.game !== a.game || now.status !== 'thinking') return s;
+      const advice: Advice = a.type === 'advice/ready'
+        ? { game: a.game, status: 'ready', decision: a.decision, orders: a.orders }
+        : { game: a.game, status: 'failed', error: a.error };
+      return { ...s, session: { ...session, advice: { ...session.advice, [a.side]: advice } } };
+    }
+    case 'advice/apply': {
+      const side = planningSide(s);
+      const session = s.session;
+      const advice = side ? session?.advice?.[side] : undefined;
+      if (!side || !session || advice?.status !== 'ready' || advice.game !== session.game || !advice.orders) return s;
+      const draft = session.drafts[side] ?? emptyDraft();
+      const h = session.history[side] ?? emptyHistory();
+      let next: Draft;
+      let given: Order[];
+      try {
+        next = draftFromOrders(legalOrders(session.game, side), advice.orders, draft.note);
+        given = sideOrdersFor(session.game, side, next).orders;
+      } catch (err) {
+        return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
+      }
+      const withAdvice: AppState = { ...s, session: { ...session, advice: { ...session.advice, [side]: { ...advice, applied: true, given } } } };
+      return withDraft(withAdvice, side, next, { past: [...h.past, draft].slice(-MAX_UNDO), future: [], lastKey: null });
+    }
   }
 }

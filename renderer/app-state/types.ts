@@ -4,7 +4,7 @@
  * settings and messages. One reducer (`reducer.ts`) drives it.
  */
 import type { Lang, Values } from '../i18n';
-import type { Author, GameEvent, GameLog, GameState, Side, SideOrders } from './engine';
+import type { Author, Decision, GameEvent, GameLog, GameState, Order, Side, SideOrders } from './engine';
 import type { OverlayId } from '../view-model/board-theme';
 import type { ReplaySession } from './replay';
 import type { FacState } from '../console/fac-types';
@@ -75,6 +75,21 @@ export interface TurnOutcome {
   authors: Partial<Record<Side, Author>>;
 }
 
+/**
+ * The hard computer's plan for a team, asked for in the planning panel ("What would the computer
+ * do?") and computed in the worker from what that side sees. `given` is what the plan gives once
+ * applied to the team's draft (the rows' values), to tell at commit whether it was kept as given.
+ */
+export interface Advice {
+  game: GameState;
+  status: 'thinking' | 'ready' | 'failed';
+  decision?: Decision;
+  orders?: Order[];
+  given?: Order[];
+  applied?: boolean;
+  error?: string;
+}
+
 export interface Session {
   setup: Setup;
   /** Names this game's autosave slots (`autosave-<gameId>-t<turn>`); not saved in files. */
@@ -97,6 +112,15 @@ export interface Session {
   decided?: Partial<Record<Side, SideOrders>>;
   /** Set while computer sides think before the turn can be resolved (the app shows it). */
   thinking?: Side[];
+  /**
+   * The state `decided` and `thinking` belong to (the game when the worker was asked): a decision
+   * for any other state (the turn was undone, the game rewound) is never used.
+   */
+  aiFor?: GameState;
+  /** Every team has committed, and the turn waits for the computer sides still thinking. */
+  awaiting?: boolean;
+  /** The computer's advice a team asked for this turn (only the planning side's is ever shown). */
+  advice?: Partial<Record<Side, Advice>>;
   /**
    * The state after each turn (index 0: the start), as the engine made them: undo, rewind, trends
    * and the replay viewer read them. A loaded game recomputes them from its log.

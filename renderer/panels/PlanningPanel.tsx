@@ -34,6 +34,8 @@ export function PlanningPanel(props: {
   onReset: () => void;
   onCommit: () => void;
   onSelectRegion: (id: string) => void;
+  /** The advisor ("What would the computer do?"), shown under the budget. */
+  advisor?: ReactNode;
 }): ReactNode {
   const { t } = useI18n();
   const id = useId();
@@ -63,6 +65,7 @@ export function PlanningPanel(props: {
         <p className="panel-sub">{props.turnLabel}</p>
       </header>
       <BudgetBar uses={uses} />
+      {props.advisor ?? null}
       <div className="plan-toolbar" role="toolbar" aria-label={t('app.plan.tools')}>
         <div role="radiogroup" aria-label={t('app.plan.groupBy')} className="segmented">
           {(['activity', 'region'] as const).map((g) => (

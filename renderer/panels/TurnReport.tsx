@@ -10,6 +10,9 @@ import { displacements, incidents, keyFigures, revenueBySide, scoreLines } from 
 import { Change } from './Change';
 import { WhyPanel } from './WhyPanel';
 import { DecisionView } from './DecisionView';
+import type { Author } from '../app-state/engine';
+
+const explained = (a: Author | undefined): boolean => a?.kind === 'bot' || (a?.kind === 'human' && Boolean(a.advice));
 import './panels.css';
 
 export function TurnReport(props: {
@@ -101,12 +104,13 @@ export function TurnReport(props: {
         ))}
       </ul>
 
-      {outcome && SIDES.some((s) => outcome.authors[s]?.kind === 'bot') ? (
+      {outcome && SIDES.some((s) => explained(outcome.authors[s])) ? (
         <>
           <h3>{t('app.report.botReasons')}</h3>
           {SIDES.map((side) => {
             const a = outcome.authors[side];
-            return a && a.kind === 'bot' ? <DecisionView key={side} side={side} author={a} /> : null;
+            // A computer side's decision, or the computer's advice a team saw (the report notes it).
+            return a && explained(a) ? <DecisionView key={side} side={side} author={a} /> : null;
           })}
         </>
       ) : null}
