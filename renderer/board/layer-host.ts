@@ -32,9 +32,11 @@ export interface BoardMetrics {
     endedAt: number | null;
     frameIntervals: number[];
     markers: { id: string; x: number; y: number; r: number }[];
+    /** Markers gathered where they crowd: where, which, and whether gathered now (below `splitK` zoom, not spread by the pointer). */
+    clusters: { id: string; x: number; y: number; r: number; members: string[]; collapsed: boolean; splitK: number }[];
   };
   /** Whether the full legend is shown, and the legends' rectangles on screen. */
-  legend: { expanded: boolean; cover: number; covered: number; rects: Rect[] };
+  legend: { expanded: boolean; open?: 'key' | 'turn' | null; cover: number; covered: number; rects: Rect[] };
   /** The ids of the labels shown now (`zone:vraem`, `region:PE-AYA`, …). */
   labels: string[];
 }

@@ -192,6 +192,9 @@ export interface BoardStrings {
   resetView: string;
   /** The button that shows or hides the full legend (flows, symbols, this turn's markers). */
   legend: string;
+  /** The buttons that open the map key or the key to this turn's markers (one open at a time). */
+  legendKey: string;
+  legendTurn: string;
   unavailable: string;
   attribution: string;
   pacific: string;
@@ -517,6 +520,8 @@ export function buildBoardModel(input: BoardInput): BoardModel {
       zoomOut: t('board.button.zoomOut'),
       resetView: t('board.button.resetView'),
       legend: t('board.button.legend'),
+      legendKey: t('board.button.legendKey'),
+      legendTurn: t('board.button.legendTurn'),
       unavailable: t('board.error.unavailable'),
       attribution: t('board.attribution'),
       pacific: t('board.water.pacific'),

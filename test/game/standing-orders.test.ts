@@ -5,7 +5,7 @@
  * what is done.
  */
 import { describe, expect, it } from 'vitest';
-import { bot, budgetUse, createGame, lastsOf, MAP, planOrders, policyOrders, previewOrders, validateOrders, type GameState, type Order } from '../../game';
+import { bot, budgetUse, createGame, lastsOf, MAP, planOrders, policyOrders, previewOrders, validateOrders, type GameState, type Order, type PlanSpec } from '../../game';
 import { P, SCENARIO, eventsOf, expectNear, region, step } from './helpers';
 
 const fresh = (): GameState => createGame(SCENARIO, 42);
@@ -130,7 +130,7 @@ describe('computer sides plan with the programmes already running', () => {
     const target = 'PE-AYA';
     const s1 = step(s0, { orders: [{ side: 'state', orders: [{ kind: 'development', region: target, amount: 30 }, { kind: 'pilots', amount: 20 }] }] }).state;
     const poor: GameState = { ...s1, budgets: { ...s1.budgets, state: { ...s1.budgets.state, moneyMusd: 25 } } };
-    for (const plan of [{ base: 'status-quo', levers: {} }, { base: 'air-interdiction', levers: {} }, { base: 'normal', levers: { controls: 2 } }]) {
+    for (const plan of [{ base: 'status-quo', levers: {} }, { base: 'air-interdiction', levers: {} }, { base: 'normal', levers: { controls: 2 } }] as PlanSpec[]) {
       const so = { side: 'state' as const, orders: planOrders(poor, 'state', plan).orders };
       expect(budgetUse(poor, so).find((u) => u.pool === 'money')!.used).toBeLessThanOrEqual(25 + 1e-6);
       expect(validateOrders(poor, so)).toEqual([]);
