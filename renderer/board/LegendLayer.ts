@@ -256,6 +256,17 @@ export class LegendLayer {
       w = Math.max(w, lineLen + 10 * ls + t.width);
       y += rowH;
     }
+    // Where markers crowd they gather into one with their count (ResolutionLayer's clusters).
+    const cx = pad + lineLen / 2, cy = y + rowH / 2, cr = 9.5 * ls;
+    g.fillStyle(BOARD_THEME.flowCasing, 0.92);
+    g.fillCircle(cx, cy, cr);
+    g.lineStyle(2 * ls, 0xffffff, 1);
+    g.strokeCircle(cx, cy, cr - ls);
+    const n = this.text('3', { size: 11, bold: true, stroke: 0, align: 'left' }, ls).setOrigin(0.5, 0.5).setPosition(cx, cy);
+    const t = this.text(model.strings.legendCluster, { size: 14, stroke: 0, align: 'left' }, ls).setOrigin(0, 0.5).setPosition(pad + lineLen + 10 * ls, cy);
+    c.add([n, t]);
+    w = Math.max(w, lineLen + 10 * ls + t.width);
+    y += rowH;
     return this.closePanel(c, w + 2 * pad, y + pad, ls);
   }
 

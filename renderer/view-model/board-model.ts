@@ -195,6 +195,8 @@ export interface BoardStrings {
   /** The buttons that open the map key or the key to this turn's markers (one open at a time). */
   legendKey: string;
   legendTurn: string;
+  /** The key's line for gathered markers. */
+  legendCluster: string;
   unavailable: string;
   attribution: string;
   pacific: string;
@@ -522,6 +524,7 @@ export function buildBoardModel(input: BoardInput): BoardModel {
       legend: t('board.button.legend'),
       legendKey: t('board.button.legendKey'),
       legendTurn: t('board.button.legendTurn'),
+      legendCluster: t('board.legendCluster'),
       unavailable: t('board.error.unavailable'),
       attribution: t('board.attribution'),
       pacific: t('board.water.pacific'),
