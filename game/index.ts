@@ -25,12 +25,13 @@ export { POLICIES, type Policy } from './ai/policies';
 export type { BotResult, Rationale } from './ai/planner';
 export {
   ORDER_SPECS, ORDER_KINDS, UNITS, kindsFor, specOf, orderCostMusd, kindCostMusd, roundForBots, ROES, US_STANCES, POSTURES,
-  lastsOf, chargeMusd, levelNow, orderChargeMusd, standingUpkeepMusd, type Lasts, type Standing,
+  lastsOf, chargeMusd, levelNow, orderChargeMusd, standingUpkeepMusd, runningProgrammes, programmeKey, type Lasts, type Standing, type RunningProgramme,
   type Order, type OrderKind, type OrderOf, type OrderSpec, type Pool, type Target, type Unit,
 } from './orders';
 export type { GameEvent, EventType } from './events';
 export { previewOrders, type PlanPreview, type PlannedOrder, type KeptProgramme } from './plan';
 export { eradicationReach, type EradicationReach, type EradicationLimit } from './phases/eradication';
+export { radarBought, type RadarPurchase } from './phases/deployments';
 export { controlOf, totalCocaHa } from './derive';
 export * from './tables';
 export { latinHypercube, withParams, spearman, chanceThreshold, type ParamDraw, type Sensitivity } from './sampling';

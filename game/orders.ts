@@ -8,18 +8,26 @@
  * nothing else lists the kinds.
  *
  * Orders as states: an entry with `standing` is a programme that runs at the ordered level from
- * quarter to quarter until changed (garrisons, laboratories, river and port control). Its order
+ * quarter to quarter until changed (garrisons, laboratories, river and port control, development,
+ * leadership targeting, pilot training, precursor control). Its order
  * names the level wanted ("keep / change to"), not an addition; `chargeMusd` says what a change
  * costs this quarter and `standingUpkeepMusd` what the programmes left as they are cost. The
  * engine (phases/deployments.ts), the budget check (legal.ts) and the planning panel's summary all
  * read these, so what the panel says is what the engine does.
+ *
+ * Which kinds are programmes follows what a player means by the order. The State's development,
+ * leadership targeting, pilot training and precursor control are budgets that keep an effect up
+ * (each effect fades without them), so they run until changed. Radar is bought (`bought`): the
+ * coverage it buys stays, so the order is a one-off purchase, paid once. The clans' protection
+ * answers what the insurgents demand this quarter, and bribes, mining, planting, recruitment and
+ * propaganda are a quarter's spending: they last this quarter only.
  */
 import { z } from 'zod';
 import type { Params, Side } from './content/scenario-schema';
 import { RegionIdSchema, type ExitDef, type RegionDef } from './content/schema';
 import type { StaticCtx } from './context';
 import { totalCocaHa } from './derive';
-import type { Budget, ExitState, GameState, RegionState } from './types';
+import type { Budget, ExitState, GameState, NationalState, RegionState } from './types';
 
 export const ROES = ['off', 'track', 'force-down', 'shoot-down'] as const;
 export const US_STANCES = ['seek', 'maintain', 'distance'] as const;
@@ -87,6 +95,8 @@ interface SpecBase<T extends Target, F extends Fields> {
   costMusd?: (amount: number, p: Params) => number;
   /** Present for standing programmes: the amount ordered is the level wanted, kept until changed. */
   standing?: Standing;
+  /** A one-off purchase whose effect stays (radar): paid once, nothing runs on. */
+  bought?: true;
 }
 /** Given in a region (`region` and `move` targets): legal per region, in the map's order. */
 export interface RegionalSpec<F extends Fields = Fields> extends SpecBase<'region' | 'move', F> {
@@ -117,10 +127,12 @@ function amountSchema(unit: AmountUnit): z.ZodNumber {
  */
 export interface Standing {
   charge: 'added' | 'level';
-  level: (where: { region?: RegionState; exit?: ExitState }) => number;
+  level: (where: ProgrammeAt) => number;
 }
+/** Where a programme runs: a region, an exit, or (national programmes) the national state. */
+export interface ProgrammeAt { region?: RegionState; exit?: ExitState; national?: NationalState }
 
-type Common<U extends Unit> = { side: Side; unit: U; pool: Pool; costMusd?: (amount: number, p: Params) => number; standing?: Standing };
+type Common<U extends Unit> = { side: Side; unit: U; pool: Pool; costMusd?: (amount: number, p: Params) => number; standing?: Standing; bought?: true };
 
 const inRegion = <U extends AmountUnit>(s: Common<U> & Pick<RegionalSpec, 'legal'>) =>
   ({ ...s, target: 'region' as const, fields: { region: R, amount: amountSchema(s.unit) } }) satisfies RegionalSpec;
@@ -144,6 +156,11 @@ const asIs = (amount: number): number => amount;
 const upToMoney = (at: LegalAt): Bounds => ({ max: at.money, current: 0 });
 const regionLevel = (read: (r: RegionState) => number): Standing['level'] => (w) => (w.region ? read(w.region) : 0);
 const garrison = (force: 'army' | 'police'): Standing => ({ charge: 'level', level: regionLevel((r) => r[force]) });
+/** A money programme paid at its level every quarter, in a region or national. */
+const regionalProgramme = (read: (r: RegionState) => number): Standing => ({ charge: 'level', level: regionLevel(read) });
+const nationalProgramme = (read: (n: NationalState) => number): Standing => ({ charge: 'level', level: (w) => (w.national ? read(w.national) : 0) });
+/** Anything up to the side's money, plus what the programme runs at now (an order replaces it, freeing its upkeep). */
+const upToMoneyAnd = (current: number, at: LegalAt): Bounds => ({ max: at.money + current, current });
 const cocaRoom = (r: RegionState, def: RegionDef): number =>
   Math.max(0, def.maxCocaHa - r.cocaHa - r.immatureHa.reduce((a, x) => a + x, 0));
 
@@ -159,8 +176,11 @@ export const ORDER_SPECS = {
     side: 'state', unit: 'ha', pool: 'money', costMusd: (ha, p) => (ha * p.eradicationCostUsdPerHa) / 1e6,
     legal: (_at, r) => (totalCocaHa(r) > 0 ? { max: Math.floor(totalCocaHa(r)), current: 0 } : null),
   }),
-  radar: inRegion({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: (at, r, def) => (def.airstrips > 0 || r.cocaHa > 0 ? upToMoney(at) : null) }),
-  pilots: national({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
+  radar: inRegion({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, bought: true, legal: (at, r, def) => (def.airstrips > 0 || r.cocaHa > 0 ? upToMoney(at) : null) }),
+  pilots: national({
+    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: nationalProgramme((n) => n.pilotTrainingMusd),
+    legal: (at) => upToMoneyAnd(at.state.national.pilotTrainingMusd, at),
+  }),
   interdictionLaw: action({ side: 'state', unit: 'none', pool: 'none', legal: (at) => (at.state.national.interdictionLaw === 'none' ? { max: 1, current: 0 } : null) }),
   roe: setting({ side: 'state', unit: 'choice', pool: 'none', value: z.enum(ROES), legal: (at) => ({ max: 0, current: at.state.national.roe, choices: ROES }) }),
   portControl: atExit({
@@ -171,12 +191,19 @@ export const ORDER_SPECS = {
     side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: { charge: 'level', level: regionLevel((r) => r.riverControlMusd) },
     legal: (at, r, def) => (def.navigableRiver ? { max: at.money + r.riverControlMusd, current: r.riverControlMusd } : null),
   }),
-  precursors: national({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
-  leadership: inRegion({
-    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs,
-    legal: (at, r) => (r.insurgentFighters > 0 || at.state.national.leaders.some((l) => l.status === 'active' && l.region === r.id) ? upToMoney(at) : null),
+  precursors: national({
+    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: nationalProgramme((n) => n.precursorControlMusd),
+    legal: (at) => upToMoneyAnd(at.state.national.precursorControlMusd, at),
   }),
-  development: inRegion({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, legal: (at, _r, def) => (def.maxCocaHa > 0 ? upToMoney(at) : null) }),
+  // A programme keeps running where it was started even when the reason for it has gone (it can be stopped there).
+  leadership: inRegion({
+    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: regionalProgramme((r) => r.leadershipMusd),
+    legal: (at, r) => (r.leadershipMusd > 0 || r.insurgentFighters > 0 || at.state.national.leaders.some((l) => l.status === 'active' && l.region === r.id) ? upToMoneyAnd(r.leadershipMusd, at) : null),
+  }),
+  development: inRegion({
+    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: regionalProgramme((r) => r.developmentMusd),
+    legal: (at, r, def) => (def.maxCocaHa > 0 || r.developmentMusd > 0 ? upToMoneyAnd(r.developmentMusd, at) : null),
+  }),
   usStance: setting({ side: 'state', unit: 'choice', pool: 'none', value: z.enum(US_STANCES), legal: (at) => ({ max: 0, current: at.state.national.usStance, choices: US_STANCES }) }),
   // --- Clans ---
   plant: inRegion({
@@ -248,10 +275,11 @@ export function orderCostMusd(o: Order, p: Params): number {
 }
 
 /** How long an order's effect lasts: a standing programme, this quarter only, a setting kept until changed, or a one-off action. */
-export type Lasts = 'standing' | 'quarter' | 'setting' | 'once';
+export type Lasts = 'standing' | 'quarter' | 'setting' | 'once' | 'bought';
 export function lastsOf(kind: OrderKind): Lasts {
   const spec = specOf(kind);
   if (spec.standing) return 'standing';
+  if (spec.bought) return 'bought';
   if (spec.target === 'setting') return 'setting';
   if (spec.target === 'action') return 'once';
   return 'quarter';
@@ -268,13 +296,56 @@ export function chargeMusd(kind: OrderKind, from: number, to: number, p: Params)
   return kindCostMusd(kind, to, p);
 }
 
-/** The level a standing programme runs at now at a target (0 for other kinds). */
+/** The level a standing programme runs at now at a target (0 for other kinds); national programmes need no target. */
 export function levelNow(state: GameState, kind: OrderKind, where: { region?: string; exit?: string }): number {
-  const standing = specOf(kind).standing;
+  const spec = specOf(kind);
+  const standing = spec.standing;
   if (!standing) return 0;
+  if (spec.target === 'national') return standing.level({ national: state.national });
   const region = where.region === undefined ? undefined : state.regions.find((r) => r.id === where.region);
   const exit = where.exit === undefined ? undefined : state.exits.find((e) => e.id === where.exit);
   return standing.level({ ...(region ? { region } : {}), ...(exit ? { exit } : {}) });
+}
+
+/** The key that names an order's programme: `kind|region|exit` (a move names no programme). */
+export const programmeKey = (kind: OrderKind, region = '', exit = ''): string => `${kind}|${region}|${exit}`;
+export const orderProgrammeKey = (o: Order): string =>
+  programmeKey(o.kind, 'region' in o && !('to' in o) ? o.region : '', 'exit' in o ? o.exit : '');
+
+/** A standing money programme of a side running now: where, its level and what it costs this quarter if left as it is. */
+export interface RunningProgramme {
+  kind: OrderKind;
+  region?: string;
+  exit?: string;
+  level: number;
+  /** What it costs this quarter if kept (0 for laboratories, paid when set up), US$ M. */
+  upkeepMusd: number;
+}
+
+/** Every standing money programme of `side` running now (level above zero), in the table's and the map's order. */
+export function runningProgrammes(state: GameState, side: Side): RunningProgramme[] {
+  const p = state.scenario.params;
+  const out: RunningProgramme[] = [];
+  for (const kind of kindsFor(side)) {
+    const spec = specOf(kind);
+    if (!spec.standing || spec.pool !== 'money') continue;
+    const upkeep = (level: number) => (spec.standing!.charge === 'level' ? kindCostMusd(kind, level, p) : 0);
+    if (spec.target === 'exit') {
+      for (const e of state.exits) {
+        const level = spec.standing.level({ exit: e });
+        if (level > 0) out.push({ kind, exit: e.id, level, upkeepMusd: upkeep(level) });
+      }
+    } else if (spec.target === 'national') {
+      const level = spec.standing.level({ national: state.national });
+      if (level > 0) out.push({ kind, level, upkeepMusd: upkeep(level) });
+    } else {
+      for (const r of state.regions) {
+        const level = spec.standing.level({ region: r });
+        if (level > 0) out.push({ kind, region: r.id, level, upkeepMusd: upkeep(level) });
+      }
+    }
+  }
+  return out;
 }
 
 /** What one order costs this quarter given the state it changes, US$ M. */
@@ -286,20 +357,9 @@ export function orderChargeMusd(state: GameState, o: Order): number {
 
 /**
  * What a side's standing programmes that its orders leave as they are cost this quarter, US$ M
- * (river and port control keep running, and keep being paid, until changed). `named` holds the
- * `kind|region|exit` keys the orders change.
+ * (they keep running, and keep being paid, until changed). `named` holds the `programmeKey`s the
+ * orders change.
  */
 export function standingUpkeepMusd(state: GameState, side: Side, named: ReadonlySet<string>): number {
-  const p = state.scenario.params;
-  let total = 0;
-  for (const kind of kindsFor(side)) {
-    const spec = specOf(kind);
-    if (spec.standing?.charge !== 'level' || !spec.costMusd) continue;
-    if (spec.target === 'exit') {
-      for (const e of state.exits) if (!named.has(`${kind}||${e.id}`)) total += spec.costMusd(spec.standing.level({ exit: e }), p);
-    } else {
-      for (const r of state.regions) if (!named.has(`${kind}|${r.id}|`)) total += spec.costMusd(spec.standing.level({ region: r }), p);
-    }
-  }
-  return total;
+  return runningProgrammes(state, side).reduce((a, k) => a + (named.has(programmeKey(k.kind, k.region, k.exit)) ? 0 : k.upkeepMusd), 0);
 }

@@ -6,7 +6,8 @@
  * planning panel's summary and its "can achieve" lines read this; the engine charges the same.
  */
 import { eradicationReach, type EradicationReach } from './phases/eradication';
-import { kindCostMusd, kindsFor, lastsOf, levelNow, orderChargeMusd, specOf, type Lasts, type Order, type OrderKind } from './orders';
+import { radarBought, type RadarPurchase } from './phases/deployments';
+import { lastsOf, levelNow, orderChargeMusd, orderProgrammeKey, programmeKey, runningProgrammes, specOf, type Lasts, type Order, type OrderKind } from './orders';
 import type { GameState, SideOrders } from './types';
 
 export interface PlannedOrder {
@@ -32,6 +33,8 @@ export interface PlanPreview {
   kept: KeptProgramme[];
   /** Eradication, by region id, for the regions where it is ordered. */
   eradication: Map<string, EradicationReach>;
+  /** Radar bought, by region id, for the regions where it is ordered: coverage now, on order, added and when. */
+  radar: Map<string, RadarPurchase>;
 }
 
 const targetOf = (o: Order): { region?: string; exit?: string } =>
@@ -42,25 +45,13 @@ export function previewOrders(state: GameState, so: SideOrders): PlanPreview {
   const orders = so.orders.map((order): PlannedOrder => ({
     order, lasts: lastsOf(order.kind), from: levelNow(state, order.kind, targetOf(order)), costMusd: orderChargeMusd(state, order),
   }));
-  const named = new Set(so.orders.map((o) => `${o.kind}|${targetOf(o).region ?? ''}|${targetOf(o).exit ?? ''}`));
-  const kept: KeptProgramme[] = [];
-  for (const kind of kindsFor(so.side)) {
-    const spec = specOf(kind);
-    if (!spec.standing || spec.pool !== 'money') continue;
-    if (spec.target === 'exit') {
-      for (const e of state.exits) {
-        const level = spec.standing.level({ exit: e });
-        if (level > 0 && !named.has(`${kind}||${e.id}`)) kept.push({ kind, exit: e.id, level, costMusd: spec.standing.charge === 'level' ? kindCostMusd(kind, level, p) : 0 });
-      }
-    } else if (spec.standing.charge === 'level') {
-      // Laboratories left as they are cost nothing more and are too many to list; patrols are listed.
-      for (const r of state.regions) {
-        const level = spec.standing.level({ region: r });
-        if (level > 0 && !named.has(`${kind}|${r.id}|`)) kept.push({ kind, region: r.id, level, costMusd: kindCostMusd(kind, level, p) });
-      }
-    }
-  }
+  const named = new Set(so.orders.map(orderProgrammeKey));
+  // Laboratories left as they are cost nothing more and are too many to list; paid programmes are listed.
+  const kept: KeptProgramme[] = runningProgrammes(state, so.side)
+    .filter((k) => specOf(k.kind).standing?.charge === 'level' && !named.has(programmeKey(k.kind, k.region, k.exit)))
+    .map((k) => ({ kind: k.kind, ...(k.region ? { region: k.region } : {}), ...(k.exit ? { exit: k.exit } : {}), level: k.level, costMusd: k.upkeepMusd }));
   const eradication = new Map<string, EradicationReach>();
+  const radar = new Map<string, RadarPurchase>();
   if (so.side === 'state') {
     const police = state.regions.map((r) => r.police);
     const ordered = state.regions.map(() => 0);
@@ -68,9 +59,10 @@ export function previewOrders(state: GameState, so: SideOrders): PlanPreview {
     for (const o of so.orders) {
       if (o.kind === 'deployPolice' && idx.has(o.region)) police[idx.get(o.region)!] = o.amount;
       if (o.kind === 'eradicate' && idx.has(o.region)) ordered[idx.get(o.region)!] = (ordered[idx.get(o.region)!] ?? 0) + o.amount;
+      if (o.kind === 'radar' && idx.has(o.region)) radar.set(o.region, radarBought(state.regions[idx.get(o.region)!]!, o.amount, state.turn + 1, p));
     }
     const reach = eradicationReach(state, police, ordered, p);
     state.regions.forEach((r, i) => { if (ordered[i]! > 0) eradication.set(r.id, reach[i]!); });
   }
-  return { orders, kept, eradication };
+  return { orders, kept, eradication, radar };
 }

@@ -44,7 +44,11 @@ export interface RegionState {
   /** Radar investments on their way: `[turnReady, coverageAdded]`. */
   radarPipeline: [number, number][];
   riverControlMusd: number;
+  /** The development programme running here, US$ M a quarter (a standing programme, until changed). */
+  developmentMusd: number;
   developmentStockMusd: number;
+  /** The leadership-targeting (intelligence) programme running here, US$ M a quarter, until changed. */
+  leadershipMusd: number;
   intel: number;
   /** Eradication risk farmers perceive (smoothed share of area eradicated per quarter). */
   eradicationRisk: number;
@@ -138,8 +142,12 @@ export interface NationalState {
   interdictionLaw: LawStatus;
   lawTurnsLeft: number;
   pilotReadiness: number;
+  /** The pilot training programme, US$ M a quarter, running until changed. */
+  pilotTrainingMusd: number;
   roe: Roe;
   precursorControl: number;
+  /** The precursor control programme, US$ M a quarter, running until changed. */
+  precursorControlMusd: number;
   /** Narco-pilots' and buyers' perceived risk of being shot down or forced down, 0–1, learned from incidents. */
   airFear: number;
   insurgentFront: number;

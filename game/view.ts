@@ -38,9 +38,12 @@ export function viewFor(state: GameState, viewer: Viewer): GameState {
     n.insurgentCashMusd = roundTo(n.insurgentCashMusd, 5);
   } else {
     n.pilotReadiness = roundTo(n.pilotReadiness, 0.25);
+    // What the State spends on training and on targeting leaders is not public.
+    n.pilotTrainingMusd = 0;
     v.regions.forEach((r) => {
       r.intel = 0;
       r.radarPipeline = [];
+      r.leadershipMusd = 0;
     });
     if (viewer === 'clans') {
       n.insurgentCashMusd = roundTo(n.insurgentCashMusd, 5);

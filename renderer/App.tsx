@@ -57,7 +57,7 @@ export function App(props: { platform: Platform }): ReactNode {
   // Latest state for callbacks that outlive a render (menu commands from the platform).
   const stateRef = useLatest(state);
   const notify = useNotify(dispatch);
-  const { version, startupDone, setInProgress, resumeOffer, resume, startFresh } = usePersistence(platform, settings, dispatch, stateRef, notify);
+  const { version, startupDone, setInProgress, resumeOffer, resume, startFresh } = usePersistence(platform, settings, dispatch, stateRef, notify, { t, lang });
   useDocument(settings, t, session?.game ?? null, replay);
   useAutosave({ session, platform, notify, t, lang, version, stateRef, setInProgress });
   const { run, runExport, autosaves, openAutosaveEntry } = useCommands({ platform, dispatch, stateRef, notify, version, setInProgress });

@@ -8,7 +8,7 @@ import type { Side } from '../content/scenario-schema';
 import { staticCtx } from '../context';
 import { totalCocaHa } from '../derive';
 import type { Order, OrderKind } from '../orders';
-import { kindsFor } from '../orders';
+import { kindsFor, specOf } from '../orders';
 import { outlook } from '../phases/displacement';
 import type { GameState, PlanSpec, Reason } from '../types';
 
@@ -33,6 +33,9 @@ function regional(orders: readonly Order[]): { total: number; regions: number; r
   return { total, regions: where.size, region: top };
 }
 
+/** Standing money programmes: a bot may stop them (an order of 0), and says so. */
+const STOPPABLE: readonly OrderKind[] = (['riverControl', 'portControl', 'development', 'leadership', 'pilots', 'precursors'] as const).filter((k) => specOf(k).standing);
+
 /** One reason per kind of order given, in the side's order of kinds, with figures from the orders. */
 export function orderReasons(view: GameState, side: Side, orders: readonly Order[]): Reason[] {
   const out: Reason[] = [];
@@ -40,9 +43,19 @@ export function orderReasons(view: GameState, side: Side, orders: readonly Order
   for (const o of orders) byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), o]);
   const index = new Map(view.regions.map((r, i) => [r.id, i]));
   for (const kind of kindsFor(side)) {
-    const os = byKind.get(kind);
+    let os = byKind.get(kind);
     if (!os?.length) continue;
     const key = `ai.order.${kind}`;
+    // A programme ordered to 0 is stopped: said apart from the programmes it runs.
+    if (STOPPABLE.includes(kind)) {
+      const stops = os.filter((o) => 'amount' in o && o.amount === 0);
+      if (stops.length) {
+        const first = stops[0]!;
+        out.push({ key: `ai.order.stopped.${kind}`, values: 'region' in first ? { regions: stops.length, region: first.region } : 'exit' in first ? { ports: stops.length, exit: first.exit } : {} });
+      }
+      os = os.filter((o) => !('amount' in o) || o.amount > 0);
+      if (!os.length) continue;
+    }
     const g = regional(os);
     switch (kind) {
       case 'deployArmy':
@@ -282,6 +295,7 @@ export const DECISION_KEYS: readonly string[] = [
   ...['eradicate', 'radar', 'pilots', 'interdictionLaw', 'portControl', 'riverControl', 'precursors', 'leadership', 'development',
     'plant', 'buildLabs', 'relocateLabs', 'finishShare', 'route', 'protection', 'bribe', 'mining', 'move', 'ambush', 'attack', 'recruit',
     'taxRate', 'propaganda'].map((k) => `ai.order.${k}`),
+  ...STOPPABLE.map((k) => `ai.order.stopped.${k}`),
   ...['off', 'track', 'force-down', 'shoot-down'].map((v) => `ai.order.roe.${v}`),
   ...['seek', 'maintain', 'distance'].map((v) => `ai.order.usStance.${v}`),
   ...['hide', 'balanced', 'offensive'].map((v) => `ai.order.posture.${v}`),

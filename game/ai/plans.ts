@@ -58,7 +58,7 @@ export class PlanDraft {
     const pl = new Planner(this.state, this.side);
     for (const [k, o] of this.orders) if (this.touched.has(k)) pl.add(o);
     for (const [k, o] of this.orders) if (!this.touched.has(k)) pl.add(o);
-    return pl.orders;
+    return pl.result().orders.orders;
   }
 }
 

@@ -1,14 +1,40 @@
 /**
  * Phase 2: orders take effect. Forces move, fighters move, labs are built or relocated, money is
- * committed to programmes (radars enter their pipeline, pilots train, ports and rivers are
- * watched, development and intelligence accumulate), and each side's settings change. What each
+ * committed to programmes (radars bought enter their pipeline; pilots train, ports and rivers are
+ * watched, development and intelligence accumulate, each at the level it runs at until changed),
+ * and each side's settings change. What each
  * side spends is priced by the order table (`cost`), on the amounts that took effect.
  */
+import type { Params } from '../content/scenario-schema';
 import { clamp, ordersOf, regionalAmounts, regionalLevels, type Ctx } from '../context';
-import { chargeMusd, kindCostMusd as cost } from '../orders';
-import type { GameState } from '../types';
+import { chargeMusd, kindCostMusd as cost, type OrderKind } from '../orders';
+import type { GameState, RegionState } from '../types';
 import { usTracking } from '../derive';
 import { developmentReach } from './displacement';
+
+/** What radar bought in a region adds: the coverage now, what is already on order, what this adds and when it comes online. */
+export interface RadarPurchase {
+  coverage: number;
+  pendingCoverage: number;
+  addedCoverage: number;
+  /** Coverage now plus everything on order plus this, at most full coverage. */
+  afterCoverage: number;
+  readyTurn: number;
+}
+
+/** The radar rule, read by this phase and by the planning preview: US$ `musd` bought in the turn `turn` resolves. */
+export function radarBought(r: RegionState, musd: number, turn: number, p: Params): RadarPurchase {
+  const pendingCoverage = r.radarPipeline.reduce((a, [, c]) => a + c, 0);
+  const addedCoverage = musd / p.radarCostMusd;
+  return { coverage: r.radarCoverage, pendingCoverage, addedCoverage, afterCoverage: clamp(r.radarCoverage + pendingCoverage + addedCoverage, 0, 1), readyTurn: turn + p.radarLagTurns };
+}
+
+/** A national programme's level this quarter: the last order's amount, else the level it runs at now. */
+function nationalLevel(ctx: Ctx, kind: OrderKind, now: number): number {
+  let level = now;
+  for (const o of ctx.orders.state) if (o.kind === kind && 'amount' in o) level = o.amount;
+  return level;
+}
 
 export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   const p = ctx.params;
@@ -31,12 +57,16 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   const radar = regionalAmounts(ctx, 'state', 'radar');
   // River and port control are standing programmes: they run at their level until changed.
   const river = regionalLevels(ctx, 'state', 'riverControl', (i) => s.regions[i]!.riverControlMusd);
-  const dev = regionalAmounts(ctx, 'state', 'development');
-  const lead = regionalAmounts(ctx, 'state', 'leadership');
+  // Development and leadership targeting are programmes too: they run, and are paid, until changed.
+  const dev = regionalLevels(ctx, 'state', 'development', (i) => s.regions[i]!.developmentMusd);
+  const lead = regionalLevels(ctx, 'state', 'leadership', (i) => s.regions[i]!.leadershipMusd);
   const usFactor = usTracking(n, p);
   s.regions.forEach((r, i) => {
     const rad = radar[i]!;
-    if (rad > 0) r.radarPipeline.push([ctx.turn + p.radarLagTurns, rad / p.radarCostMusd]);
+    if (rad > 0) {
+      const bought = radarBought(r, rad, ctx.turn, p);
+      r.radarPipeline.push([bought.readyTurn, bought.addedCoverage]);
+    }
     // Radars ordered earlier come online when their lead time is over.
     const ready = r.radarPipeline.filter(([t]) => t <= ctx.turn);
     if (ready.length) {
@@ -45,6 +75,8 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
       ctx.events.push({ turn: ctx.turn, type: 'radarOnline', region: r.id, coverage: r.radarCoverage });
     }
     r.riverControlMusd = river[i]!;
+    r.developmentMusd = dev[i]!;
+    r.leadershipMusd = lead[i]!;
     // Where the State is absent, programmes cannot reach farmers and part of the money is
     // captured by the clans (contracts, cash, roads that serve the trade).
     const captured = dev[i]! > 0 ? dev[i]! * p.developmentCaptureShare * (1 - developmentReach(r, ctx).presenceFactor) : 0;
@@ -56,9 +88,11 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
     r.intel = clamp(r.intel * p.intelRetention + lead[i]! * p.leadershipIntelPerMusd * usFactor, 0, 1);
     spend += cost('radar', rad, p) + cost('riverControl', river[i]!, p) + cost('development', dev[i]!, p) + cost('leadership', lead[i]!, p);
   });
-  const pilots = ordersOf(ctx, 'state', 'pilots').reduce((a, o) => a + o.amount, 0);
+  const pilots = nationalLevel(ctx, 'pilots', n.pilotTrainingMusd);
+  n.pilotTrainingMusd = pilots;
   n.pilotReadiness = clamp(n.pilotReadiness * (1 - p.pilotReadinessDecay) + pilots * p.pilotTrainingPerMusd, 0, 1);
-  const precursors = ordersOf(ctx, 'state', 'precursors').reduce((a, o) => a + o.amount, 0);
+  const precursors = nationalLevel(ctx, 'precursors', n.precursorControlMusd);
+  n.precursorControlMusd = precursors;
   n.precursorControl = clamp(n.precursorControl * p.precursorRetention + precursors * p.precursorControlPerMusd, 0, 1);
   for (const o of ordersOf(ctx, 'state', 'portControl')) s.exits[ctx.exitIndex.get(o.exit)!]!.portControlMusd = o.amount;
   spend += cost('pilots', pilots, p) + cost('precursors', precursors, p) + s.exits.reduce((a, e) => a + cost('portControl', e.portControlMusd, p), 0);

@@ -51,3 +51,27 @@ export function inProgressFor(session: Pick<Session, 'game'>, id: string): InPro
   if (session.game.status === 'ended') return null;
   return { autosaveId: id, scenarioId: session.game.scenarioId, turn: session.game.turn };
 }
+
+/**
+ * An autosave's label, as data: the scenario's titles in every language, the seed and the turn
+ * (JSON, at most 200 characters). It is named in the reader's language when shown
+ * (`autosaveName`), so a game autosaved in English is listed in Spanish after a switch.
+ */
+export function autosaveLabel(g: Pick<Session['game'], 'scenario' | 'seed' | 'turn'>): string {
+  const MAX_TITLE = 60;
+  const title = Object.fromEntries(Object.entries(g.scenario.title).map(([k, v]) => [k, String(v).slice(0, MAX_TITLE)]));
+  return JSON.stringify({ autosave: 1, title, seed: g.seed, turn: g.turn });
+}
+
+/** An autosave's name in `lang`: from the label's data, or the label as written (autosaves of earlier versions). */
+export function autosaveName(t: (key: string, values?: Record<string, string | number>) => string, lang: string, label: string): string {
+  if (!label.startsWith('{')) return label;
+  try {
+    const d = JSON.parse(label) as { autosave?: unknown; title?: Record<string, unknown>; seed?: unknown; turn?: unknown };
+    if (d.autosave !== 1 || typeof d.title !== 'object' || d.title === null || typeof d.seed !== 'number' || typeof d.turn !== 'number') return label;
+    const title = d.title[lang] ?? d.title.en ?? Object.values(d.title)[0];
+    return t('app.autosave.label', { scenario: typeof title === 'string' ? title : '', seed: String(d.seed), turn: d.turn });
+  } catch {
+    return label;
+  }
+}

@@ -29,7 +29,7 @@ export {
   LOG_FORMAT,
   LOG_VERSION,
 } from '../../game';
-export type { GameLog, LogEntry, LogProblem, Viewer, BotResult, BotDecision, Author, Decision, PlanPreview, KeptProgramme, EradicationReach, Lasts } from '../../game';
+export type { GameLog, LogEntry, LogProblem, Viewer, BotResult, BotDecision, Author, Decision, PlanPreview, KeptProgramme, EradicationReach, Lasts, RadarPurchase } from '../../game';
 export type { GameState, RegionState, SideOrders, TurnInput, TurnRecord, ValidationError, Budget } from '../../game/types';
 export type { Order, OrderKind, Pool, Unit, Target } from '../../game/orders';
 export { ORDER_SPECS, ORDER_KINDS, kindsFor, ROES, US_STANCES, POSTURES } from '../../game/orders';

@@ -52,6 +52,7 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
   const [target, setTarget] = useState<BoardHover['target']>(null);
   const [anim, setAnim] = useState<BoardAnimationStatus>({ key: null, state: 'idle', stage: null });
   const [legendExpanded, setLegendExpanded] = useState<boolean | null>(null);
+  const [legendOpen, setLegendOpen] = useState<'key' | 'turn' | null>(null);
   const [readyAt, setReadyAt] = useState<number | null>(null);
   const lastHover = useRef<BoardHover | null>(null);
   const preferRef = useRef(prefer);
@@ -94,7 +95,10 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
       else setFailed(true);
     };
     const onAnimation = (a: BoardAnimationStatus): void => setAnim(a);
-    const onLegend = ({ expanded }: { expanded: boolean }): void => setLegendExpanded(expanded);
+    const onLegend = ({ expanded, switchable }: { expanded: boolean; switchable?: 'key' | 'turn' | null }): void => {
+      setLegendExpanded(expanded);
+      setLegendOpen(switchable ?? null);
+    };
     const onReady = ({ at }: { at: number }): void => setReadyAt((r) => r ?? at);
     const unsubscribe = [
       bus.subscribe('hover', onHover),
@@ -266,6 +270,15 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
           onClick={() => bus.emit('legendPref', { expanded: !(legendExpanded ?? true) })}>
           <span aria-hidden="true">{legendExpanded ?? true ? '▾' : '▸'}</span> {model.strings.legend}
         </button>
+      )}
+      {failed || playing || !legendExpanded || legendOpen === null ? null : (
+        <div className="cdl-board__legend-switch" role="group" aria-label={model.strings.legend}>
+          {(['turn', 'key'] as const).map((id) => (
+            <button key={id} type="button" aria-pressed={legendOpen === id} onClick={() => bus.emit('legendPanel', { open: id })}>
+              {id === 'turn' ? model.strings.legendTurn : model.strings.legendKey}
+            </button>
+          ))}
+        </div>
       )}
 
       {playing && a ? (

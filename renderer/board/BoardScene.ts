@@ -127,7 +127,7 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
     this.map = new MapLayer(this, { countries, regions, water, borders, hatch, highlight });
     this.flows = new FlowLayer(this, arcs, dots);
     this.labels = new LabelLayer(this, { markers, badges, labels, icons, iconLabels });
-    this.legend = new LegendLayer(this, legend, (expanded) => this.bus.emit('legend', { expanded }));
+    this.legend = new LegendLayer(this, legend, (expanded, switchable) => this.bus.emit('legend', { expanded, switchable }));
     this.resolution = new ResolutionLayer(this, animWorld, animUi, {
       text: (str, size, scale) => this.text(str, { size, bold: true, stroke: 4 }, scale),
       dotTexture,
@@ -138,12 +138,14 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
       resolution: this.resolution,
       setView: (v) => this.setView(v),
       highlight: () => this.map.drawHighlight(this.pointer.highlighted),
+      relayout: () => this.layoutUi(),
     });
 
     this.scale.on('resize', this.onResize);
     this.bus.on('model', this.onModel);
     this.bus.on('command', this.onCommand);
     this.bus.on('legendPref', this.onLegendPref);
+    this.bus.on('legendPanel', this.onLegendPanel);
     this.legend.pref = this.bus.latest('legendPref')?.expanded ?? null;
     this.events.once('shutdown', this.cleanup);
     this.events.once('destroy', this.cleanup);
@@ -151,7 +153,7 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
     if (this.instrument) {
       this.metrics = {
         renderer: this.rendererKind, readyAt: null, frameIntervals: [], frameWork: [], flows: 0, dots: 0,
-        animation: { key: null, state: 'idle', stage: null, plays: 0, startedAt: null, endedAt: null, frameIntervals: [], markers: [] },
+        animation: { key: null, state: 'idle', stage: null, plays: 0, startedAt: null, endedAt: null, frameIntervals: [], markers: [], clusters: [] },
         legend: { expanded: true, cover: 0, covered: 0, rects: [] },
         labels: [],
       };
@@ -170,6 +172,7 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
     this.bus.off('model', this.onModel);
     this.bus.off('command', this.onCommand);
     this.bus.off('legendPref', this.onLegendPref);
+    this.bus.off('legendPanel', this.onLegendPanel);
     this.game.events.off('prestep', this.onPreStep);
     this.game.events.off('postrender', this.onPostRender);
     this.resolution.destroy();
@@ -275,6 +278,15 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
     this.bus.emit('animation', { key, state, stage });
   };
 
+  private readonly onLegendPanel = ({ open }: { open: 'key' | 'turn' }): void => {
+    this.legend.panelPref = open;
+    this.legend.pref = true;
+    if (this.model) {
+      this.keys.ui = '';
+      this.onModel(this.model);
+    }
+  };
+
   private readonly onLegendPref = ({ expanded }: { expanded: boolean | null }): void => {
     this.legend.pref = expanded;
     if (this.model) {
@@ -326,7 +338,10 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
     // The turn's markers: placed around their regions already; labels keep clear of them.
     const anim = this.resolution.layout(this.view);
     obstacles.push(...anim.obstacles);
-    if (this.metrics) this.metrics.animation.markers = this.resolution.markerRects();
+    if (this.metrics) {
+      this.metrics.animation.markers = this.resolution.markerRects();
+      this.metrics.animation.clusters = this.resolution.clusterRects();
+    }
     this.labels.layout(obstacles, anim.labels, (placed) => {
       this.resolution.placeLabels(placed);
       if (this.metrics) this.metrics.labels = [...placed.values()].filter((l) => l.visible).map((l) => l.id);

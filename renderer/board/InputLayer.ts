@@ -16,6 +16,8 @@ export interface InputHooks {
   setView(v: View): void;
   /** Redraw the highlight (hover, focus or selection changed). */
   highlight(): void;
+  /** Lay out the labels and markers again (a cluster of markers spread or gathered). */
+  relayout(): void;
 }
 
 export class InputLayer {
@@ -79,6 +81,7 @@ export class InputLayer {
         return;
       }
     }
+    if (!this.hooks.resolution.playing && this.hooks.resolution.pointerAt(p.x, p.y)) this.hooks.relayout();
     const hit = this.hooks.resolution.hit(this.host.view, p.x, p.y);
     const id = hit?.region ?? this.regionUnder(p.x, p.y);
     if (id !== this.hoverId || this.focusId) {
@@ -103,6 +106,11 @@ export class InputLayer {
     const d = this.drag;
     this.drag = null;
     if (!d || d.moved) return;
+    // A click or tap on gathered markers spreads them (and selects nothing).
+    if (this.hooks.resolution.pointerAt(p.x, p.y)) {
+      this.hooks.relayout();
+      return;
+    }
     const id = this.regionUnder(p.x, p.y);
     if (id) this.hooks.bus.emit('select', { id });
   };

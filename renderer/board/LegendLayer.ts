@@ -1,11 +1,11 @@
 /**
- * The legends, in screen space. Full: the overlay's classes (bottom left, over the Pacific), the
- * key to flows and symbols (top right, under the Legend button) and the key to the turn's markers
- * (where it covers least). Where the full legend would lie over the regions, a port, a crossing or
- * a zone's name (a laptop screen, presentation scale on a small board), a compact strip of the
- * overlay's classes instead, with the rest behind the board's "Legend" button; the button (the
- * user's preference) overrides the automatic choice. Each panel is rebuilt smaller if it would
- * take too much of the canvas. Other layers keep clear of `rects`.
+ * The legends, in screen space: the overlay's classes as a compact strip (bottom left, over the
+ * Pacific), and at most one panel open: the key to the turn's markers after a turn, else the key
+ * to flows and symbols (the board's buttons switch between them), where it covers least and never
+ * over the middle of the map. Where the panel would lie over the regions, a port, a crossing or a
+ * zone's name (a laptop screen, presentation scale on a small board) it starts closed, behind the
+ * board's "Legend" button; the button (the user's preference) overrides the automatic choice. A
+ * panel is rebuilt smaller if it would take too much of the canvas. Other layers keep clear of `rects`.
  */
 import type * as Phaser from 'phaser';
 import type { BoardModel, LegendEntry } from '../view-model/board-model';
@@ -28,15 +28,18 @@ export const LEGEND_MAX_REGION_COVER = 0.12;
 const LEGEND_FEATURE_MARGIN = 28;
 
 type Panel = { c: Phaser.GameObjects.Container; w: number; h: number };
+export type LegendPanelId = 'key' | 'turn';
 
 export class LegendLayer {
   /** The legends' rectangles on screen, for the other layers to keep clear of. */
   rects: Rect[] = [];
   /** The user's legend choice (null: automatic). */
   pref: boolean | null = null;
+  /** Which panel the user opened (null: the turn's key after a turn, else the map key). */
+  panelPref: LegendPanelId | null = null;
 
   constructor(private readonly host: LayerHost, private readonly container: Phaser.GameObjects.Container,
-    private readonly onExpanded: (expanded: boolean) => void) {}
+    private readonly onExpanded: (expanded: boolean, switchable: LegendPanelId | null) => void) {}
 
   clear(): void {
     this.container.removeAll(true);
@@ -48,67 +51,64 @@ export class LegendLayer {
     const board = this.host.board;
     const margin = 16 * s;
     const gap = 10 * s;
+    const ms = model.scale;
     this.rects = [];
-    // The full legend first; kept if the user asked for it, or (automatically) if it leaves the map clear.
-    const panels: { c: Phaser.GameObjects.Container; rect: Rect }[] = [];
-    const a = this.panel((ls, c) => this.overlayLegend(model, ls, c), width * 0.32, height * 0.5);
-    panels.push({ c: a.c, rect: { x: margin, y: height - a.h - margin, w: a.w, h: a.h } });
-    const top = (12 + LEGEND_BUTTON.h) * model.scale + 6;
-    const b = this.panel((ls, c) => this.keyLegend(model, ls, c), width * 0.3, height * 0.62);
-    panels.push({ c: b.c, rect: { x: width - b.w - margin, y: top, w: b.w, h: b.h } });
-    // The turn's key: wherever it covers least of the map (under the key, over the Pacific above
-    // the overlay's legend, under the zoom buttons, or bottom right; the first of equals), never on
-    // the other panels or the HTML buttons; smaller if it fits nowhere at full size.
-    if (model.animation && model.animation.legend.entries.length > 0) {
-      const [ra, rb] = [panels[0]!.rect, panels[1]!.rect];
-      const ms = model.scale;
-      const taken: Rect[] = [ra, rb, ...htmlControls(width, ms, top)];
-      const place = (w: number, h: number): { r: Rect; score: number } => {
-        const candidates: Rect[] = [
-          { x: width - w - margin, y: rb.y + rb.h + gap, w, h },
-          { x: margin, y: ra.y - gap - h, w, h },
-          { x: margin, y: 160 * ms + gap, w, h },
-          { x: width - w - margin, y: height - margin - 12 * s - h, w, h },
-        ];
-        const score = (r: Rect): number => (r.y < 0 || r.y + r.h > height || taken.some((t) => overlaps(r, t, gap / 2)) ? 100 : 0)
-          + (board ? this.featuresUnder(model, [r], LEGEND_FEATURE_MARGIN * s) + regionCover(board, r) : 0);
-        return candidates.map((r) => ({ r, score: score(r) })).sort((x, y) => x.score - y.score)[0]!;
-      };
-      // Largest first; a size down until it fits somewhere.
-      let chosen: { d: Panel; best: { r: Rect; score: number } } | null = null;
-      for (const f of [0.45, 0.38, 0.32, 0.26]) {
-        const d = this.panel((ls, c) => this.turnLegend(model, ls, c), width * 0.3, height * f);
-        const best = place(d.w, d.h);
-        if (!chosen || best.score < chosen.best.score) {
-          chosen?.d.c.destroy(true);
-          chosen = { d, best };
-        } else {
-          d.c.destroy(true);
-        }
-        if (chosen.best.score < 100) break;
+    // The overlay's classes always show, as the compact strip in the bottom left (over the Pacific).
+    const m = 10 * s;
+    const cpt = this.panel((ls, c) => this.compactLegend(model, ls, c), width * 0.6, height * 0.2);
+    const strip: Rect = { x: m, y: height - cpt.h - m, w: cpt.w, h: cpt.h };
+    cpt.c.setPosition(strip.x, strip.y);
+    this.container.add(cpt.c);
+    this.rects.push(strip);
+    // At most one more panel is open: the key to the turn's markers (after a turn) or the key to
+    // flows and symbols; the board's buttons switch between them and close it.
+    const hasTurn = !!model.animation && model.animation.legend.entries.length > 0;
+    const open: LegendPanelId = this.panelPref === 'key' || !hasTurn ? 'key' : 'turn';
+    const top = (12 + LEGEND_BUTTON.h) * ms + 6;
+    const taken: Rect[] = [strip, ...htmlControls(width, ms, top)];
+    // Never over the middle of the map, where the eye and the pointer go.
+    const centre: Rect = { x: width * 0.3, y: height * 0.3, w: width * 0.4, h: height * 0.4 };
+    const place = (w: number, h: number): { r: Rect; score: number } => {
+      const candidates: Rect[] = [
+        { x: width - w - margin, y: top, w, h },
+        { x: width - w - margin, y: height - margin - 12 * s - h, w, h },
+        { x: margin, y: strip.y - gap - h, w, h },
+        { x: margin, y: 160 * ms + gap, w, h },
+      ];
+      const score = (r: Rect): number => (r.y < 0 || r.y + r.h > height || taken.some((t) => overlaps(r, t, gap / 2)) ? 100 : 0)
+        + (overlaps(r, centre, 0) ? 50 : 0)
+        + (board ? this.featuresUnder(model, [r], LEGEND_FEATURE_MARGIN * s) + regionCover(board, r) : 0);
+      return candidates.map((r) => ({ r, score: score(r) })).sort((x, y) => x.score - y.score)[0]!;
+    };
+    // Largest first; a size down until it fits somewhere clear of the centre.
+    let chosen: { d: Panel; best: { r: Rect; score: number } } | null = null;
+    for (const f of [0.62, 0.45, 0.38, 0.32, 0.26]) {
+      const d = open === 'turn'
+        ? this.panel((ls, c) => this.turnLegend(model, ls, c), width * 0.3, height * f)
+        : this.panel((ls, c) => this.keyLegend(model, ls, c), width * 0.3, height * f);
+      const best = place(d.w, d.h);
+      if (!chosen || best.score < chosen.best.score) {
+        chosen?.d.c.destroy(true);
+        chosen = { d, best };
+      } else {
+        d.c.destroy(true);
       }
-      const { d, best } = chosen!;
-      panels.push({ c: d.c, rect: best.r });
+      if (chosen.best.score < 50) break;
     }
-    for (const p of panels) p.c.setPosition(p.rect.x, p.rect.y);
-    const full = panels.map((p) => p.rect);
-    const cover = board ? Math.max(...full.map((r) => regionCover(board, r))) : 0;
-    const covered = board ? this.featuresUnder(model, full, LEGEND_FEATURE_MARGIN * s) : 0;
-    const expanded = this.pref ?? (cover <= LEGEND_MAX_REGION_COVER && covered === 0);
+    const { d, best } = chosen!;
+    const cover = board ? regionCover(board, best.r) : 0;
+    const covered = board ? this.featuresUnder(model, [best.r], LEGEND_FEATURE_MARGIN * s) : 0;
+    const expanded = this.pref ?? (cover <= LEGEND_MAX_REGION_COVER && covered === 0 && best.score < 50);
     if (expanded) {
-      this.container.add(panels.map((p) => p.c));
-      this.rects = full;
+      d.c.setPosition(best.r.x, best.r.y);
+      this.container.add(d.c);
+      this.rects.push(best.r);
     } else {
-      for (const p of panels) p.c.destroy(true);
-      const m = 10 * s;
-      const cpt = this.panel((ls, c) => this.compactLegend(model, ls, c), width * 0.6, height * 0.2);
-      cpt.c.setPosition(m, height - cpt.h - m);
-      this.container.add(cpt.c);
-      this.rects.push({ x: m, y: height - cpt.h - m, w: cpt.w, h: cpt.h });
+      d.c.destroy(true);
     }
     const metrics = this.host.metrics;
-    if (metrics) metrics.legend = { expanded, cover, covered, rects: this.rects.map((r) => ({ ...r })) };
-    this.onExpanded(expanded);
+    if (metrics) metrics.legend = { expanded, open: expanded ? open : null, cover, covered, rects: this.rects.map((r) => ({ ...r })) };
+    this.onExpanded(expanded, hasTurn ? open : null);
   }
 
   /** How many ports, border crossings, air exits and zone names lie under (or within `margin` of) the rectangles. */
@@ -256,6 +256,17 @@ export class LegendLayer {
       w = Math.max(w, lineLen + 10 * ls + t.width);
       y += rowH;
     }
+    // Where markers crowd they gather into one with their count (ResolutionLayer's clusters).
+    const cx = pad + lineLen / 2, cy = y + rowH / 2, cr = 9.5 * ls;
+    g.fillStyle(BOARD_THEME.flowCasing, 0.92);
+    g.fillCircle(cx, cy, cr);
+    g.lineStyle(2 * ls, 0xffffff, 1);
+    g.strokeCircle(cx, cy, cr - ls);
+    const n = this.text('3', { size: 11, bold: true, stroke: 0, align: 'left' }, ls).setOrigin(0.5, 0.5).setPosition(cx, cy);
+    const t = this.text(model.strings.legendCluster, { size: 14, stroke: 0, align: 'left' }, ls).setOrigin(0, 0.5).setPosition(pad + lineLen + 10 * ls, cy);
+    c.add([n, t]);
+    w = Math.max(w, lineLen + 10 * ls + t.width);
+    y += rowH;
     return this.closePanel(c, w + 2 * pad, y + pad, ls);
   }
 

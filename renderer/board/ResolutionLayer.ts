@@ -7,6 +7,10 @@
  * into their own graphics at the origin and only moved, scaled and faded; arrows and outlines are
  * drawn once per zoom level; pulses and arrow heads are images moved along precomputed points. A
  * frame touches at most a few hundred properties and redraws nothing.
+ *
+ * Where markers crowd (`clusterMarkers`: the VRAEM's departments), one aggregate marker with the
+ * count stands for them until the view is zoomed in enough for them to sit by their own regions,
+ * or the pointer is on it (hover or click spreads them; they gather again when it leaves).
  */
 import * as Phaser from 'phaser';
 import type { AnimMarker, AnimMove, AnimOutline, AnimPulse, AnimStageId, BoardAnimation } from '../view-model/board-animation';
@@ -15,7 +19,7 @@ import { BOARD_THEME } from '../view-model/board-theme';
 import { regionAt, toScreen, toWorld, type FlatPath, type LonLat, type ProjectedBoard, type View, type XY } from '../view-model/geo';
 import { dashRuns, endDirection, type ArcGeometry } from '../view-model/geo-arcs';
 import {
-  distanceToArc, easeOutBack, layoutAnimation, progress, type MarkerPlacement, type MovePlacement,
+  clusterMarkers, distanceToArc, easeOutBack, layoutAnimation, progress, type MarkerCluster, type MarkerPlacement, type MovePlacement,
 } from '../view-model/geo-animation';
 import type { LabelRequest, PlacedLabel, Rect } from '../view-model/geo-labels';
 import { drawEventGlyph } from './event-glyphs';
@@ -48,6 +52,20 @@ interface MarkerObj {
   ring: Phaser.GameObjects.Image;
   sx: number;
   sy: number;
+  /** Hidden in its cluster's aggregate marker. */
+  hidden: boolean;
+}
+
+interface ClusterObj {
+  c: MarkerCluster;
+  members: MarkerObj[];
+  g: Phaser.GameObjects.Graphics;
+  text: Phaser.GameObjects.Text;
+  r: number;
+  startMs: number;
+  collapsed: boolean;
+  sx: number;
+  sy: number;
 }
 
 interface MoveObj {
@@ -75,6 +93,10 @@ const TEX = 64;
 /** Label priority of the arrows' values (see LabelLayer's priorities): low, shown where there is room. */
 const MOVE_VALUE_PRIORITY = 60;
 const RING_R = 28;
+/** A gathered marker is this much larger than the largest of its markers. */
+const CLUSTER_SCALE = 1.35;
+/** How far (px at scale 1) the pointer may stray from a spread cluster's markers before they gather again. */
+const CLUSTER_MARGIN = 14;
 const hex = (c: number): string => c.toString(16).padStart(6, '0');
 
 export class ResolutionLayer {
@@ -83,6 +105,9 @@ export class ResolutionLayer {
   private moves: MoveObj[] = [];
   private pulses: PulseObj[] = [];
   private outlines: OutlineObj[] = [];
+  private clusters: ClusterObj[] = [];
+  /** The cluster spread out by the pointer (hover or click), if any. */
+  private open: string | null = null;
   private state: ResolutionState = 'idle';
   private startTime: number | null = null;
   private t = 0;
@@ -164,10 +189,26 @@ export class ResolutionLayer {
       const g = this.scene.add.graphics();
       drawEventGlyph(g, m.kind, 0, 0, place.r, m.color, s);
       this.ui.add([ring, g]);
-      this.markers.push({ m, place, g, text: texts.get(m.id) ?? null, ring, sx: 0, sy: 0 });
+      this.markers.push({ m, place, g, text: texts.get(m.id) ?? null, ring, sx: 0, sy: 0, hidden: false });
     }
     // Values above every symbol, so a neighbour's burst never hides them.
     for (const o of this.markers) if (o.text) this.ui.add(o.text);
+    // Crowded markers gather into one marker with their count (above the others).
+    const objOf = new Map(this.markers.map((o) => [o.m.id, o]));
+    for (const c of clusterMarkers(layout, s)) {
+      const members = c.members.map((id) => objOf.get(id)).filter((o): o is MarkerObj => o !== undefined);
+      if (members.length < 2) continue;
+      const r = Math.max(...members.map((o) => o.place.r)) * CLUSTER_SCALE;
+      const g = this.scene.add.graphics();
+      g.fillStyle(BOARD_THEME.flowCasing, 0.92);
+      g.fillCircle(0, 0, r);
+      g.lineStyle(2.5 * s, 0xffffff, 1);
+      g.strokeCircle(0, 0, r - 1.25 * s);
+      const text = this.hooks.text(String(members.length), 13, s).setOrigin(0.5, 0.5).setColor('#ffffff');
+      this.ui.add([g, text]);
+      this.clusters.push({ c, members, g, text, r, startMs: Math.min(...members.map((o) => o.m.startMs)), collapsed: false, sx: 0, sy: 0 });
+    }
+    if (this.open && !this.clusters.some((c) => c.c.id === this.open)) this.open = null;
     for (const [id, text] of texts) if (!placeOf.has(id)) text.destroy();
     this.drawWorld(k);
     this.apply(this.state === 'playing' ? this.t : anim.durationMs);
@@ -225,6 +266,16 @@ export class ResolutionLayer {
     const obstacles: Rect[] = [];
     const labels: LabelRequest[] = [];
     const s = this.s;
+    for (const c of this.clusters) {
+      c.collapsed = view.k < c.c.splitK && this.open !== c.c.id;
+      for (const o of c.members) o.hidden = c.collapsed;
+      const [x, y] = toScreen(view, c.c.anchor[0], c.c.anchor[1]);
+      c.sx = x;
+      c.sy = y;
+      c.g.setPosition(x, y);
+      c.text.setPosition(x, y);
+      if (c.collapsed) obstacles.push({ x: x - c.r, y: y - c.r, w: 2 * c.r, h: 2 * c.r });
+    }
     for (const o of this.markers) {
       const [ax, ay] = toScreen(view, o.place.anchor[0], o.place.anchor[1]);
       const x = ax + o.place.offset[0], y = ay + o.place.offset[1];
@@ -233,11 +284,11 @@ export class ResolutionLayer {
       o.g.setPosition(x, y);
       o.ring.setPosition(x, y);
       const r = o.place.r;
-      obstacles.push({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
+      if (!o.hidden) obstacles.push({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
       if (o.text) {
         const h = o.text.height;
         o.text.setPosition(x, y + r + h / 2 - 1 * s);
-        obstacles.push({ x: x - o.text.width / 2, y: y + r - s, w: o.text.width, h });
+        if (!o.hidden) obstacles.push({ x: x - o.text.width / 2, y: y + r - s, w: o.text.width, h });
       }
     }
     for (const o of this.moves) {
@@ -278,11 +329,37 @@ export class ResolutionLayer {
     for (const o of this.pulses) o.img.setScale((o.p.sizePx * s) / 32 / k);
   }
 
+  /**
+   * The pointer at a screen point (hover, or a click or tap): on a gathered marker it spreads
+   * that cluster; off a spread cluster's markers (and a margin) it gathers it again. Returns
+   * whether anything changed (the caller then lays the board out again).
+   */
+  pointerAt(x: number, y: number): boolean {
+    const under = this.clusters.find((c) => c.collapsed && c.g.visible && Math.hypot(x - c.sx, y - c.sy) <= c.r + 2 * this.s);
+    if (under) {
+      this.open = under.c.id;
+      return true;
+    }
+    const open = this.clusters.find((c) => c.c.id === this.open);
+    if (!open) return false;
+    const margin = CLUSTER_MARGIN * this.s;
+    const near = Math.hypot(x - open.sx, y - open.sy) <= open.r + margin
+      || open.members.some((o) => Math.abs(x - o.sx) <= o.place.box.w / 2 + margin && y >= o.sy + o.place.box.y - margin && y <= o.sy + o.place.box.y + o.place.box.h + margin);
+    if (near) return false;
+    this.open = null;
+    return true;
+  }
+
+  /** The gathered markers on screen now (for tests and measurements). */
+  clusterRects(): { id: string; x: number; y: number; r: number; members: string[]; collapsed: boolean; splitK: number }[] {
+    return this.clusters.map((c) => ({ id: c.c.id, x: c.sx, y: c.sy, r: c.r, members: c.members.map((o) => o.m.id), collapsed: c.collapsed, splitK: c.c.splitK }));
+  }
+
   /** What is under a screen point: a marker first, then an arrow. */
   hit(view: View, x: number, y: number): ResolutionHit | null {
     for (let i = this.markers.length - 1; i >= 0; i--) {
       const o = this.markers[i]!;
-      if (!o.g.visible) continue;
+      if (!o.g.visible || o.hidden) continue;
       if (Math.hypot(x - o.sx, y - o.sy) <= o.place.r + 2 * this.s) return { kind: 'marker', id: o.m.id, region: o.m.region };
     }
     const [wx, wy] = toWorld(view, x, y);
@@ -356,15 +433,20 @@ export class ResolutionLayer {
       o.img.setPosition(pts[i * 2], pts[i * 2 + 1]);
       o.img.setAlpha(p < 0.85 ? 1 : (1 - p) / 0.15);
     }
+    for (const c of this.clusters) {
+      const on = c.collapsed && t >= c.startMs;
+      c.g.setVisible(on);
+      c.text.setVisible(on);
+    }
     for (const o of this.markers) {
       const p = progress(t, o.m.startMs, o.m.durationMs);
-      o.g.setVisible(p > 0);
+      o.g.setVisible(p > 0 && !o.hidden);
       o.g.setScale(p >= 1 ? 1 : Math.max(0.01, easeOutBack(p)));
       if (o.text) {
-        o.text.setVisible(p > 0.4);
+        o.text.setVisible(p > 0.4 && !o.hidden);
         o.text.setAlpha(p >= 1 ? 1 : Math.max(0, (p - 0.4) / 0.6));
       }
-      const burst = p > 0 && p < 1;
+      const burst = p > 0 && p < 1 && !o.hidden;
       o.ring.setVisible(burst);
       if (burst) {
         const r = o.place.r * (1 + 1.8 * p);
@@ -387,6 +469,11 @@ export class ResolutionLayer {
     }
     for (const o of this.pulses) o.img.destroy();
     for (const o of this.outlines) o.g.destroy();
+    for (const c of this.clusters) {
+      c.g.destroy();
+      c.text.destroy();
+    }
+    this.clusters = [];
     this.markers = [];
     this.moves = [];
     this.pulses = [];

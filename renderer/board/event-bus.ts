@@ -58,8 +58,10 @@ export interface BoardEventMap {
   view: { zoom: number };
   error: { message: string };
   animation: BoardAnimationStatus;
-  /** Whether the full legend is shown (else the compact one). */
-  legend: { expanded: boolean };
+  /** Whether a legend panel is open (else only the compact strip), and which panels the user may switch between (null: only the map key). */
+  legend: { expanded: boolean; switchable?: 'key' | 'turn' | null };
+  /** React → scene: open the map key or the key to this turn's markers. */
+  legendPanel: { open: 'key' | 'turn' };
 }
 
 export type BoardEventName = keyof BoardEventMap;

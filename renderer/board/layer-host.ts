@@ -32,9 +32,11 @@ export interface BoardMetrics {
     endedAt: number | null;
     frameIntervals: number[];
     markers: { id: string; x: number; y: number; r: number }[];
+    /** Markers gathered where they crowd: where, which, and whether gathered now (below `splitK` zoom, not spread by the pointer). */
+    clusters: { id: string; x: number; y: number; r: number; members: string[]; collapsed: boolean; splitK: number }[];
   };
   /** Whether the full legend is shown, and the legends' rectangles on screen. */
-  legend: { expanded: boolean; cover: number; covered: number; rects: Rect[] };
+  legend: { expanded: boolean; open?: 'key' | 'turn' | null; cover: number; covered: number; rects: Rect[] };
   /** The ids of the labels shown now (`zone:vraem`, `region:PE-AYA`, …). */
   labels: string[];
 }
@@ -59,7 +61,12 @@ export interface LayerHost {
 export const LEGEND_BUTTON = { w: 120, h: 38 } as const;
 
 /** Where the HTML controls sit over the canvas (the zoom buttons top left, the Legend button top right). */
+/** The width of the legend's panel switch (two buttons), px at scale 1. */
+const LEGEND_SWITCH_W = 240;
+
 export function htmlControls(width: number, modelScale: number, topHeight: number): Rect[] {
   const ms = modelScale;
-  return [{ x: 0, y: 0, w: 64 * ms, h: 160 * ms }, { x: width - (LEGEND_BUTTON.w + 12) * ms, y: 0, w: (LEGEND_BUTTON.w + 12) * ms, h: topHeight }];
+  // The Legend button, and left of it the switch between the legend's panels (board.css: 140 px from the right, about 230 px wide).
+  const right = (LEGEND_BUTTON.w + 12 + LEGEND_SWITCH_W) * ms;
+  return [{ x: 0, y: 0, w: 64 * ms, h: 160 * ms }, { x: width - right, y: 0, w: right, h: topHeight }];
 }

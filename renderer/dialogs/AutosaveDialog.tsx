@@ -1,6 +1,7 @@
 /** File ▸ Open autosave: the autosaves the platform keeps (newest first), each with when it was written. */
 import { useId, type ReactNode } from 'react';
 import { LOCALE, useI18n } from '../i18n';
+import { autosaveName } from '../app-state/autosave';
 import type { AutosaveEntry } from '../platform/types';
 import { Modal } from './Modal';
 import './dialogs.css';
@@ -30,7 +31,7 @@ export function AutosaveDialog(props: {
         {entries === null ? <p className="empty">{t('app.autosave.loading')}</p>
           : entries.length === 0 ? <p className="empty">{t('app.autosave.none')}</p> : (
             <ul className="autosave-list" aria-label={t('app.autosave.title')}>
-              {entries.map((e) => (
+              {entries.map((entry) => ({ ...entry, label: autosaveName(t, lang, entry.label) })).map((e) => (
                 <li key={e.id} className="autosave-item">
                   <span className="autosave-label">
                     <strong>{e.label}</strong>

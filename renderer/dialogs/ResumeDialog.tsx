@@ -4,6 +4,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import { LOCALE, useI18n } from '../i18n';
+import { autosaveName } from '../app-state/autosave';
 import { Modal } from './Modal';
 import { savedAtText } from './AutosaveDialog';
 
@@ -15,7 +16,7 @@ export function ResumeDialog(props: { label: string; turn: number; savedAt: stri
       <div className="dialog-body">
         <h2 id={`${id}-title`}>{t('app.resume.title')}</h2>
         <p id={`${id}-text`}>{t('app.resume.text')}</p>
-        <p><strong>{t('app.resume.game', { label: props.label })}</strong></p>
+        <p><strong>{t('app.resume.game', { label: autosaveName(t, lang, props.label) })}</strong></p>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={props.onFresh}>{t('app.resume.fresh')}</button>
           <button type="button" className="btn btn-primary" onClick={props.onResume} autoFocus>

@@ -3,7 +3,7 @@
  * record pointing at it. A game just started, opened or resumed is not written.
  */
 import { useEffect, useRef, type MutableRefObject } from 'react';
-import { autosaveDue, autosaveId, inProgressFor, type InProgress } from '../app-state/autosave';
+import { autosaveDue, autosaveId, autosaveLabel, inProgressFor, type InProgress } from '../app-state/autosave';
 import { saveText } from '../app-state/save-file';
 import type { AppState, Session } from '../app-state/types';
 import type { Lang, TFunction } from '../i18n';
@@ -20,7 +20,7 @@ export function useAutosave(a: {
   stateRef: MutableRefObject<AppState>;
   setInProgress: (record: InProgress | null) => void;
 }): void {
-  const { session, platform, t, lang, version, stateRef, setInProgress } = a;
+  const { session, platform, version, stateRef, setInProgress } = a;
   const { platformError } = a.notify;
   const prevSession = useRef<Session | null>(null);
   useEffect(() => {
@@ -36,7 +36,8 @@ export function useAutosave(a: {
     if (!autosaveDue(prev, session)) return;
     const g = session.game;
     const id = autosaveId(session);
-    const label = t('app.autosave.label', { scenario: g.scenario.title[lang], seed: String(g.seed), turn: g.turn });
+    // The label is data, named in the reader's language wherever it is shown.
+    const label = autosaveLabel(g);
     const text = saveText(session, { app: version, savedAt: new Date().toISOString(), selectedRegion: stateRef.current.selectedRegion });
     void platform.autosaveWrite(id, label.slice(0, 200), text).then((r) => {
       if (r.ok) {
@@ -44,5 +45,5 @@ export function useAutosave(a: {
         if (stateRef.current.session?.gameId === session.gameId) setInProgress(inProgressFor(session, id));
       } else if (r.error.code !== 'unsupported') platformError(r.error);
     });
-  }, [session, platform, platformError, t, lang, version, stateRef, setInProgress]);
+  }, [session, platform, platformError, version, stateRef, setInProgress]);
 }

@@ -5,7 +5,8 @@
  * any resume offer is decided (the app root shows it as `aria-busy`).
  */
 import { useCallback, useEffect, useRef, useState, type Dispatch, type MutableRefObject } from 'react';
-import { IN_PROGRESS_KEY, readInProgress, type InProgress } from '../app-state/autosave';
+import { IN_PROGRESS_KEY, autosaveName, readInProgress, type InProgress } from '../app-state/autosave';
+import type { Lang, TFunction } from '../i18n';
 import { loadSaveText, resumedRecord } from '../app-state/files';
 import type { Action } from '../app-state/reducer';
 import { newGameId } from '../app-state/session';
@@ -33,7 +34,9 @@ export interface Persistence {
   startFresh: () => void;
 }
 
-export function usePersistence(platform: Platform, settings: Settings, dispatch: Dispatch<Action>, stateRef: MutableRefObject<AppState>, notify: Notify): Persistence {
+export function usePersistence(platform: Platform, settings: Settings, dispatch: Dispatch<Action>, stateRef: MutableRefObject<AppState>, notify: Notify,
+  i18n: { t: TFunction; lang: Lang }): Persistence {
+  const { t, lang } = i18n;
   const { platformError, apply } = notify;
   const [version, setVersion] = useState(BUILD_VERSION);
   const [settingsLoaded, setSettingsLoaded] = useState(false);
@@ -94,16 +97,17 @@ export function usePersistence(platform: Platform, settings: Settings, dispatch:
     const offer = resumeOffer;
     setResumeOffer(null);
     if (!offer) return;
-    const o = loadSaveText(offer.text, offer.entry.label, null, newGameId());
+    const name = autosaveName(t, lang, offer.entry.label);
+    const o = loadSaveText(offer.text, name, null, newGameId());
     if (o.kind === 'opened') {
       for (const a of o.actions) if (a.type !== 'toast/push') dispatch(a);
-      dispatch({ type: 'toast/push', toast: { kind: 'info', key: 'app.toast.resumed', values: { name: offer.entry.label } } });
+      dispatch({ type: 'toast/push', toast: { kind: 'info', key: 'app.toast.resumed', values: { name } } });
       setInProgress(resumedRecord(o, offer.entry.id));
     } else {
       setInProgress(null);
       apply(o);
     }
-  }, [resumeOffer, apply, dispatch]);
+  }, [resumeOffer, apply, dispatch, t, lang]);
   const startFresh = useCallback(() => {
     setResumeOffer(null);
     setInProgress(null);

@@ -1,7 +1,7 @@
 /** One planning row: a slider and a number (with unit), a choice, a checkbox, or a move. */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { ORDER_SPECS, lastsOf, regionName, type EradicationReach } from '../app-state/engine';
+import { ORDER_SPECS, lastsOf, regionName, type EradicationReach, type RadarPurchase } from '../app-state/engine';
 import { currentAmount, isAction, isChanged, isChoice, isMove, rowValue, type OrderOption } from '../app-state/drafts';
 import type { DraftValue } from '../app-state/types';
 import { stepFor } from '../view-model/planning';
@@ -45,6 +45,8 @@ export function OrderRow(props: {
   fullLabel: string;
   /** For eradication: what the order can achieve this quarter and what limits it (the engine's rule). */
   reach?: EradicationReach | undefined;
+  /** For radar: the coverage now, on order and bought, and the quarter it comes online (the engine's rule). */
+  radar?: { buy: RadarPurchase; when: string } | undefined;
   onChange: (v: DraftValue) => void;
 }): ReactNode {
   const { t, fmt } = useI18n();
@@ -58,6 +60,9 @@ export function OrderRow(props: {
     ? t('app.plan.costPer', { cost: fmt(musd, { maximumFractionDigits: 2 }) })
     : t('app.plan.costPerUsd', { usd: Math.round(musd * 1e6) }));
   const lasts = lastsOf(o.kind);
+  // One-quarter orders and purchases have no level in force to show.
+  const noNow = lasts === 'quarter' || lasts === 'bought';
+  const pct = (share: number) => `${fmt(Math.round(share * 100))} %`;
   const outOfRange = !isChoice(o) && !isAction(o) && (r.amount < o.min || r.amount > o.max);
 
   if (isAction(o)) {
@@ -91,9 +96,9 @@ export function OrderRow(props: {
       <div className="row-head">
         <span className="row-label" id={`${id}-l`}>{props.label}</span>
         <span className="row-hint">
-          {isMove(o) || lasts === 'quarter' ? null : t('app.plan.now', { value: unitText(currentAmount(o)) })}
-          {o.costPerUnitMusd > 0 && spec.unit !== 'musd' ? `${lasts === 'quarter' ? '' : ' · '}${costText(o.costPerUnitMusd)}` : ''}
-          <span className={`lasts lasts-${lasts}`}>{isMove(o) || lasts === 'quarter' && !(o.costPerUnitMusd > 0 && spec.unit !== 'musd') ? '' : ' · '}{t(`plan.lasts.${lasts}`)}</span>
+          {isMove(o) || noNow ? null : t('app.plan.now', { value: unitText(currentAmount(o)) })}
+          {o.costPerUnitMusd > 0 && spec.unit !== 'musd' ? `${noNow ? '' : ' · '}${costText(o.costPerUnitMusd)}` : ''}
+          <span className={`lasts lasts-${lasts}`}>{isMove(o) || noNow && !(o.costPerUnitMusd > 0 && spec.unit !== 'musd') ? '' : ' · '}{t(`plan.lasts.${lasts}`)}</span>
         </span>
       </div>
       {isMove(o) ? (
@@ -126,6 +131,14 @@ export function OrderRow(props: {
             cap: unitText(Math.floor(props.reach.escortCapHa)), standing: unitText(Math.floor(props.reach.standingHa)),
             teamsMax: unitText(props.reach.teamsMaxHa),
           })} {t('plan.reach.paid')}
+        </p>
+      ) : null}
+      {props.radar && props.radar.buy.addedCoverage > 0 ? (
+        <p className="row-reach reach-none" role="status">
+          {t(props.radar.buy.pendingCoverage > 0 ? 'plan.radar.withPending' : 'plan.radar.now', {
+            now: pct(props.radar.buy.coverage), pending: pct(props.radar.buy.pendingCoverage), added: pct(props.radar.buy.addedCoverage),
+            after: pct(props.radar.buy.afterCoverage), when: props.radar.when,
+          })} {t(props.radar.buy.coverage + props.radar.buy.pendingCoverage + props.radar.buy.addedCoverage > 1 ? 'plan.radar.full' : 'plan.radar.paid')}
         </p>
       ) : null}
       {changed && lasts === 'standing' && o.kind === 'buildLabs' ? <p className="row-note">{t('plan.row.labs', { value: unitText(currentAmount(o)), cost: fmt(o.costPerUnitMusd, { maximumFractionDigits: 2 }) })}</p> : null}

@@ -16,6 +16,7 @@ import { OrderRow } from './OrderRow';
 import { BudgetBar } from './BudgetBar';
 import { SummaryList, targetName } from './SummaryList';
 import { Modal } from '../dialogs/Modal';
+import { dateOfTurn } from '../app-state/screen';
 
 type Grouping = 'activity' | 'region';
 
@@ -104,19 +105,23 @@ export function PlanningPanel(props: {
                 {n > 0 ? <span className="badge">{t('app.plan.changedCount', { n })}</span> : null}
               </summary>
               {grouping === 'activity' ? <p className="explain">{t(`orders.${g.id}.help`)}</p> : null}
-              {g.options.map((o) => {
+              {g.options.map((o, k) => {
                 const activity = t(`orders.${o.kind}.label`);
                 const target = targetName(o, t);
                 const full = o.region || o.exit ? t('app.plan.rowName', { activity, target }) : activity;
+                const bought = o.kind === 'radar' && o.region ? preview.radar.get(o.region) : undefined;
+                // Rows at ports and border crossings name their exit; a kind's help is said once per group.
+                const firstOfKind = k === 0 || g.options[k - 1]!.kind !== o.kind;
                 return (
                   <div key={optionKey(o)} className="row-wrap">
-                    {grouping === 'region' ? <p className="explain explain-small">{t(`orders.${o.kind}.help`)}</p> : null}
+                    {grouping === 'region' && firstOfKind ? <p className="explain explain-small">{t(`orders.${o.kind}.help`)}</p> : null}
                     <OrderRow
                       option={o}
                       value={draft.values[optionKey(o)]}
-                      label={grouping === 'activity' ? (o.region || o.exit ? target : activity) : activity}
+                      label={grouping === 'activity' ? (o.region || o.exit ? target : activity) : o.exit ? full : activity}
                       fullLabel={full}
                       reach={o.kind === 'eradicate' && o.region ? preview.eradication.get(o.region) : undefined}
+                      radar={bought ? { buy: bought, when: t('app.time.quarter', { year: String(dateOfTurn(game, bought.readyTurn).year), q: dateOfTurn(game, bought.readyTurn).quarter }) } : undefined}
                       onChange={(v) => props.onSet(optionKey(o), v)}
                     />
                   </div>

@@ -192,6 +192,11 @@ export interface BoardStrings {
   resetView: string;
   /** The button that shows or hides the full legend (flows, symbols, this turn's markers). */
   legend: string;
+  /** The buttons that open the map key or the key to this turn's markers (one open at a time). */
+  legendKey: string;
+  legendTurn: string;
+  /** The key's line for gathered markers. */
+  legendCluster: string;
   unavailable: string;
   attribution: string;
   pacific: string;
@@ -517,6 +522,9 @@ export function buildBoardModel(input: BoardInput): BoardModel {
       zoomOut: t('board.button.zoomOut'),
       resetView: t('board.button.resetView'),
       legend: t('board.button.legend'),
+      legendKey: t('board.button.legendKey'),
+      legendTurn: t('board.button.legendTurn'),
+      legendCluster: t('board.legendCluster'),
       unavailable: t('board.error.unavailable'),
       attribution: t('board.attribution'),
       pacific: t('board.water.pacific'),

@@ -30,6 +30,7 @@ export interface MoveInput {
 
 export interface MarkerPlacement {
   id: string;
+  region: string;
   /** World anchor (board px at zoom 1). */
   anchor: XY;
   /** Screen offset of the marker's centre from the anchor, px. */
@@ -187,7 +188,7 @@ export function layoutAnimation(anim: { markers: readonly MarkerInput[]; moves: 
     }
   }
   const markers: MarkerPlacement[] = rowsList.flat().map((p) => ({
-    id: p.id, anchor: p.anchor, offset: [p.cx - p.anchor[0], p.cy - p.anchor[1]], r: p.r, box: p.box,
+    id: p.id, region: p.region, anchor: p.anchor, offset: [p.cx - p.anchor[0], p.cy - p.anchor[1]], r: p.r, box: p.box,
   }));
   // In the animation's order.
   const order = new Map(anim.markers.map((m, i) => [m.id, i]));
@@ -206,6 +207,65 @@ export function layoutAnimation(anim: { markers: readonly MarkerInput[]; moves: 
     moves.push({ id: m.id, geom, mid: [geom.points[k * 2]!, geom.points[k * 2 + 1]!] });
   }
   return { markers, moves };
+}
+
+/**
+ * Markers that crowd (the VRAEM's departments lie close together): one aggregate marker.
+ * `members` are marker ids, `anchor` the mean of their regions' points (world px), and `splitK`
+ * the zoom from which the regions' rows, each centred on its own point, no longer overlap: below
+ * it the board draws one marker with the count, which spreads out on hover or click.
+ */
+export interface MarkerCluster {
+  id: string;
+  members: string[];
+  regions: string[];
+  anchor: XY;
+  splitK: number;
+}
+
+/**
+ * Group the laid-out markers of regions whose rows would overlap at the initial view if each
+ * stayed on its own region's point (the layout then pushes them far from where they belong).
+ * Groups of at least `minMarkers` markers in two or more regions become clusters. `s`: UI scale.
+ */
+export function clusterMarkers(layout: AnimationLayout, s: number, minMarkers = 3): MarkerCluster[] {
+  const gap = MARKER_GAP * s;
+  const rows = new Map<string, { anchor: XY; w: number; h: number; ids: string[] }>();
+  for (const m of layout.markers) {
+    const row = rows.get(m.region) ?? { anchor: m.anchor, w: -gap, h: 0, ids: [] };
+    row.w += m.box.w + gap;
+    row.h = Math.max(row.h, m.box.h);
+    row.ids.push(m.id);
+    rows.set(m.region, row);
+  }
+  const regions = [...rows.keys()];
+  const parent = regions.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const edges: { i: number; j: number; k: number }[] = [];
+  for (let i = 0; i < regions.length; i++) {
+    for (let j = i + 1; j < regions.length; j++) {
+      const a = rows.get(regions[i]!)!, b = rows.get(regions[j]!)!;
+      const dx = Math.abs(a.anchor[0] - b.anchor[0]), dy = Math.abs(a.anchor[1] - b.anchor[1]);
+      const needX = (a.w + b.w) / 2 + gap, needY = (a.h + b.h) / 2 + gap;
+      if (dx >= needX || dy >= needY) continue;
+      // Zooming in by k multiplies the distance between the points: apart on either axis is apart.
+      edges.push({ i, j, k: Math.min(dx > 0 ? needX / dx : Infinity, dy > 0 ? needY / dy : Infinity) });
+      parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  regions.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const out: MarkerCluster[] = [];
+  for (const [root, idx] of groups) {
+    if (idx.length < 2) continue;
+    const members = idx.flatMap((i) => rows.get(regions[i]!)!.ids);
+    if (members.length < minMarkers) continue;
+    const names = idx.map((i) => regions[i]!).sort();
+    const anchor: XY = [idx.reduce((a, i) => a + rows.get(regions[i]!)!.anchor[0], 0) / idx.length, idx.reduce((a, i) => a + rows.get(regions[i]!)!.anchor[1], 0) / idx.length];
+    const splitK = Math.max(...edges.filter((e) => find(e.i) === root).map((e) => e.k));
+    out.push({ id: `cluster:${names.join('+')}`, members, regions: names, anchor, splitK });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** The part of an arc from `start` px after its beginning to `end` px before its end (at least 2 points). */

@@ -220,14 +220,30 @@ test('a resolved turn is animated on the board, then its markers stay, named and
   await expect(list.getByRole('button', { name: 'Control of Junín: Contested → Insurgents' })).toBeAttached();
   await expect(list.getByRole('button', { name: '900 ha of coca moved from Cusco to Puno' })).toBeAttached();
 
-  // Hovering a marker shows its tooltip.
+  // Where markers crowd (the VRAEM), one marker with their count stands for them; hovering it spreads them.
   const box = (await page.locator('.cdl-board canvas').boundingBox())!;
-  const mk = m.animation.markers.find((x) => x.id === 'clash:PE-AYA')!;
+  const vraem = m.animation.clusters.find((c) => c.members.includes('clash:PE-AYA'))!;
+  expect(vraem).toBeTruthy();
+  expect(vraem.collapsed).toBe(true);
+  expect(vraem.members.length).toBeGreaterThanOrEqual(3);
+  // A gathered marker covers fewer of the board than its members would.
+  expect(m.animation.clusters.every((c) => !c.collapsed || c.splitK > 1)).toBe(true);
+  await page.mouse.move(box.x + vraem.x, box.y + vraem.y);
+  await expect.poll(async () => (await metrics(page)).animation.clusters.find((c) => c.id === vraem.id)!.collapsed).toBe(false);
+  // Hovering a marker shows its tooltip.
+  const mk = (await metrics(page)).animation.markers.find((x) => x.id === 'clash:PE-AYA')!;
   expect(mk).toBeTruthy();
   await page.mouse.move(box.x + mk.x, box.y + mk.y);
   const tip = page.getByRole('tooltip');
   await expect(tip.locator('.cdl-board__tooltip-title')).toHaveText('Clashes in Ayacucho: 8 killed');
   await expect(tip).toContainText('Killed: security forces 2, insurgents 5, civilians 1');
+  // Away from them, they gather again; zoomed in far enough, they sit by their own regions.
+  await page.mouse.move(box.x + 5, box.y + box.height - 5);
+  await expect.poll(async () => (await metrics(page)).animation.clusters.find((c) => c.id === vraem.id)!.collapsed).toBe(true);
+  const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+  for (let i = 0; i < 6 && (await metrics(page)).animation.clusters.some((c) => c.id === vraem.id && c.collapsed); i++) await zoomIn.click();
+  await expect.poll(async () => (await metrics(page)).animation.clusters.find((c) => c.id === vraem.id)!.collapsed).toBe(false);
+  await page.getByRole('button', { name: 'Reset view' }).click();
   // The legend explains them.
   expect(m.legend.expanded).toBe(true);
   expect(errors).toEqual([]);
@@ -309,7 +325,15 @@ test('the legend: full where it leaves the map clear, compact where it would cov
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   m = await metrics(page);
   expect(m.legend.expanded).toBe(true);
-  expect(m.legend.rects).toHaveLength(3); // the overlay's classes, the key, and this turn's markers
+  // One panel open at a time beside the overlay's classes: this turn's markers, or the map key.
+  expect(m.legend.rects).toHaveLength(2);
+  expect(m.legend.open).toBe('turn');
+  await page.getByRole('button', { name: 'Map key' }).click();
+  await expect(page.getByRole('button', { name: 'Map key' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'This turn' })).toHaveAttribute('aria-pressed', 'false');
+  m = await metrics(page);
+  expect(m.legend.open).toBe('key');
+  expect(m.legend.rects).toHaveLength(2);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 
@@ -320,6 +344,25 @@ test('the legend: full where it leaves the map clear, compact where it would cov
   m = await metrics(page);
   expect(m.legend.cover).toBeLessThanOrEqual(0.12);
   expect(m.legend.covered).toBe(0);
+  expect(m.legend.rects.length).toBeLessThanOrEqual(2);
+  expect(errors).toEqual([]);
+});
+
+test('at 1366×768 no legend covers the middle of the map, whichever panel is open', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const errors = await open(page, '?events=sample&legend=full');
+  await page.getByRole('button', { name: /^Skip/ }).click();
+  await expect(animState(page)).toHaveAttribute('data-animation', 'done');
+  const canvas = (await page.locator('.cdl-board canvas').boundingBox())!;
+  const centre = { x: canvas.width * 0.3, y: canvas.height * 0.3, w: canvas.width * 0.4, h: canvas.height * 0.4 };
+  const clear = (r: { x: number; y: number; w: number; h: number }) => r.x + r.w <= centre.x || centre.x + centre.w <= r.x || r.y + r.h <= centre.y || centre.y + centre.h <= r.y;
+  for (const name of ['This turn', 'Map key']) {
+    await page.getByRole('button', { name }).click();
+    await expect(page.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
+    const m = await metrics(page);
+    expect(m.legend.rects.length).toBeLessThanOrEqual(2);
+    for (const r of m.legend.rects) expect(clear(r), `${name}: ${JSON.stringify(r)}`).toBe(true);
+  }
   expect(errors).toEqual([]);
 });
 

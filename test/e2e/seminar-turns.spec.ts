@@ -78,7 +78,23 @@ test('three human turns: orders mean what they say, caps before commit, reports 
   const reach = page.locator('.order-row').filter({ has: erad }).locator('.row-reach');
   await expect(reach).toContainText(/Can achieve only about [\d,]+ ha to [\d,]+ ha this quarter: the [\d,]+ police here can escort/);
   await expect(reach).toContainText('The State pays only for the hectares actually eradicated.');
+  // Development and pilot training are programmes too; radar is a purchase whose coverage stays.
+  await openGroup(page, 'Alternative development');
+  await page.getByRole('spinbutton', { name: 'Alternative development — Ayacucho', exact: true }).fill('2');
+  await openGroup(page, 'Train pilots');
+  const pilots = page.getByRole('spinbutton', { name: 'Train pilots', exact: true });
+  await pilots.fill('1');
+  await expect(page.locator('.order-row').filter({ has: pilots })).toContainText('runs until changed');
+  await openGroup(page, 'Buy radar');
+  const radar = page.getByRole('spinbutton', { name: 'Buy radar — Ayacucho', exact: true });
+  await radar.fill('2');
+  const radarRow = page.locator('.order-row').filter({ has: radar });
+  await expect(radarRow).toContainText('bought once: what it buys stays');
+  await expect(radarRow.locator('.row-reach')).toContainText(/Radar coverage here now \d+ %.*this buys \+\d+ %, online from Q\d 20\d\d: \d+ % in all\. Paid once/);
   const summary = page.locator('.plan-summary');
+  await expect(summary.locator('li[data-kind="development"]')).toContainText('Alternative development — Ayacucho: US$ 0 M → US$ 2 M · US$ 2 M a quarter until changed');
+  await expect(summary.locator('li[data-kind="pilots"]')).toContainText('Train pilots: US$ 0 M → US$ 1 M · US$ 1 M a quarter until changed');
+  await expect(summary.locator('li[data-kind="radar"]')).toContainText('Buy radar — Ayacucho: US$ 2 M · US$ 2 M this quarter');
   await expect(summary.locator('li[data-kind="riverControl"]')).toContainText('River control — Ucayali: US$ 0 M → US$ 3 M · US$ 3 M a quarter until changed');
   await expect(summary.locator('li[data-kind="eradicate"]')).toContainText(/Eradicate coca — Ayacucho: 9,000 ha · up to [\d,]+ ha \(of 9,000 ha\) this quarter, paid as done/);
   await screenshot(page, 'seminar-plan-state-1366x768');
@@ -121,8 +137,16 @@ test('three human turns: orders mean what they say, caps before commit, reports 
   // --- Turn 2: the programmes carried over, with their cost, without being re-entered.
   await page.getByRole('button', { name: 'Plan turn 2' }).click();
   await reveal(page, 'State team', 'State team');
-  await expect(summary).toContainText('Kept running: 1 programme');
+  await expect(summary).toContainText('Kept running: 3 programmes');
   await expect(summary).toContainText('River control — Ucayali: US$ 3 M a quarter');
+  await expect(summary).toContainText('Alternative development — Ayacucho: US$ 2 M a quarter');
+  await expect(summary).toContainText('Train pilots — National: US$ 1 M a quarter');
+  // The budget counts them: what is kept is spent before anything is ordered.
+  await expect(page.getByRole('group', { name: 'Budget' }).locator('.budget-line').first().locator('.budget-nums')).toHaveText(/^6 of US\$ [\d,.]+ M$/);
+  await openGroup(page, 'Train pilots');
+  await expect(page.locator('.order-row').filter({ has: pilots }).locator('.row-hint')).toContainText('now US$ 1 M');
+  // Nothing of the radar runs on: bought once.
+  await expect(summary.locator('li[data-kind="radar"]')).toHaveCount(0);
   await openGroup(page, 'River control');
   await expect(page.locator('.order-row').filter({ has: river }).locator('.row-hint')).toContainText('now US$ 3 M');
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -225,6 +249,22 @@ test('en español: the plan, the report, the help and the question before closin
   await page.setViewportSize({ width: 1366, height: 768 });
   await why.locator('.why-programmes').scrollIntoViewIfNeeded();
   await screenshot(page, 'seminar-report-why-es-1366x768');
+
+  // The autosave is named in the reader's language.
+  await menu(page, 'Ver', 'Idioma', 'English');
+  await menu(page, 'File', 'Open autosave…');
+  await expect(page.getByRole('dialog', { name: 'Open an autosave' })).toContainText('(seed 2016), after turn 1');
+  await page.getByRole('dialog', { name: 'Open an autosave' }).getByRole('button', { name: 'Close' }).click();
+  await menu(page, 'View', 'Language', 'Español');
+  await menu(page, 'Archivo', 'Abrir autoguardado…');
+  const saves = page.getByRole('dialog', { name: 'Abrir un autoguardado' });
+  await expect(saves).toContainText('(semilla 2016), tras el turno 1');
+  await noEnglish('autosaves');
+  await screenshot(page, 'seminar-autosaves-es-1366x768');
+  await saves.getByRole('button', { name: /^Abrir .*tras el turno 1$/ }).click();
+  await expect(page.getByText(/Se abrió .*\(semilla 2016\), tras el turno 1\./)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Informe del turno 1' })).toBeVisible();
+  await noEnglish('report after opening an autosave');
 
   // Help: the rules, the glossary and the score guide.
   await menu(page, 'Ayuda', 'Glosario');
