@@ -3,8 +3,16 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium: Playwright's own browser download does not work on these machines. */
 export const chromiumLaunch = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--enable-unsafe-swiftshader',
+  ],
 };
 
 /** Port of the web build's preview server; set E2E_PORT to run two checkouts' tests side by side. */

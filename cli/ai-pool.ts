@@ -14,8 +14,9 @@ import type { GameSetup, Seat } from './play';
  * The worker is TypeScript, like the command line: a one-line bootstrap registers tsx's loader in
  * the new thread, then imports it (a worker's entry file is loaded before `--import` hooks run).
  */
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})`
-  + `.then((m) => { m.register(); return import(${JSON.stringify(new URL('./ai-worker.ts', import.meta.url).href)}); })`;
+const BOOT =
+  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+  `.then((m) => { m.register(); return import(${JSON.stringify(new URL('./ai-worker.ts', import.meta.url).href)}); })`;
 
 interface Pending {
   resolve: (v: unknown) => void;

@@ -29,6 +29,6 @@ parentPort?.on('message', (msg: { id: number; job: AiJob }) => {
   try {
     parentPort!.postMessage({ id: msg.id, ok: true, result: run(msg.job) });
   } catch (e) {
-    parentPort!.postMessage({ id: msg.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    parentPort!.postMessage({ id: msg.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
 });

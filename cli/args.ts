@@ -39,8 +39,12 @@ export function parseArgs(argv: readonly string[], specs: Record<string, OptionS
     const name = (eq >= 0 ? arg.slice(0, eq) : arg).replace(/^--?/, '');
     const spec = specs[name];
     if (!spec) {
-      const known = Object.keys(specs).map((k) => `--${k}`).join(', ');
-      throw new UsageError(`unknown option ${arg.slice(0, eq >= 0 ? eq : undefined)} for "${command}"${known ? ` (options: ${known})` : ''}`);
+      const known = Object.keys(specs)
+        .map((k) => `--${k}`)
+        .join(', ');
+      throw new UsageError(
+        `unknown option ${arg.slice(0, eq >= 0 ? eq : undefined)} for "${command}"${known ? ` (options: ${known})` : ''}`,
+      );
     }
     let value = '';
     if (spec.value) {
@@ -86,7 +90,8 @@ export function seedList(name: string, text: string): number[] {
     const lo = wholeNumber(name, m[1]!, 0, MAX_SEED);
     const hi = m[2] === undefined ? lo : wholeNumber(name, m[2], 0, MAX_SEED);
     if (hi < lo) throw new UsageError(`--${name}: range "${part.trim()}" runs backwards`);
-    if (out.length + (hi - lo + 1) > MAX_BATCH_GAMES) throw new UsageError(`--${name}: "${text}" is more than ${MAX_BATCH_GAMES.toLocaleString('en')} seeds`);
+    if (out.length + (hi - lo + 1) > MAX_BATCH_GAMES)
+      throw new UsageError(`--${name}: "${text}" is more than ${MAX_BATCH_GAMES.toLocaleString('en')} seeds`);
     for (let s = lo; s <= hi; s++) out.push(s);
   }
   const seen = new Set<number>();

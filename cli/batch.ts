@@ -4,8 +4,25 @@
  * (`summary.csv`, printed too) show the spread of outcomes, not one lucky playthrough.
  */
 import {
-  batchOutcome, batchTable, chanceThreshold, checkScenario, hashState, latinHypercube, MAP, POLICIES, sensitivityRows, sensitivityTable, SENSITIVITY_METRICS,
-  SUMMARY_COLUMNS, summaryTable, textTable, toCsv, withParams, type BatchOutcome, type ParamDraw, type Scenario,
+  batchOutcome,
+  batchTable,
+  chanceThreshold,
+  checkScenario,
+  hashState,
+  latinHypercube,
+  MAP,
+  POLICIES,
+  sensitivityRows,
+  sensitivityTable,
+  SENSITIVITY_METRICS,
+  SUMMARY_COLUMNS,
+  summaryTable,
+  textTable,
+  toCsv,
+  withParams,
+  type BatchOutcome,
+  type ParamDraw,
+  type Scenario,
 } from '../game/index';
 import { isLang } from '../i18n/catalogue';
 import { buildBatchReport } from '../report/batch-report';
@@ -13,12 +30,25 @@ import { MAX_BATCH_GAMES, MAX_SEED, one, parseArgs, seedList, wholeNumber } from
 import { cliI18n } from './i18n';
 import { appVersion } from './report';
 import { UsageError } from './errors';
-import { checkFacilitatorInputs, GAME_OPTIONS, injectsOption, overridesOption, scenarioOption, seatsOption, turnsOption } from './game-options';
+import {
+  checkFacilitatorInputs,
+  GAME_OPTIONS,
+  injectsOption,
+  overridesOption,
+  scenarioOption,
+  seatsOption,
+  turnsOption,
+} from './game-options';
 import { writeOutputDir } from './output';
 import { parseSeat, playGame, seatLabel, TurnRejected, type Repair, type Seat } from './play';
 
 export const BATCH_OPTIONS = {
-  ...GAME_OPTIONS, policies: { value: true }, seeds: { value: true }, 'sample-params': { value: false }, 'param-seed': { value: true }, lang: { value: true },
+  ...GAME_OPTIONS,
+  policies: { value: true },
+  seeds: { value: true },
+  'sample-params': { value: false },
+  'param-seed': { value: true },
+  lang: { value: true },
 };
 
 /** Parameters ranked in the printed sensitivity table for each outcome (all are in sensitivity.csv). */
@@ -29,13 +59,23 @@ const PRINTED_SENSITIVITY = 5;
  * uncertain parameters drawn by Latin hypercube (run i of every policy uses draw i, so policies are
  * compared under the same assumptions). Every drawn scenario is validated like a file.
  */
-export function scenariosForRuns(scenario: Scenario, runs: number, sample: boolean, paramSeed: number): { scenario: Scenario; draw?: ParamDraw }[] {
+export function scenariosForRuns(
+  scenario: Scenario,
+  runs: number,
+  sample: boolean,
+  paramSeed: number,
+): { scenario: Scenario; draw?: ParamDraw }[] {
   if (!sample) return Array.from({ length: runs }, () => ({ scenario }));
-  if (Object.keys(scenario.paramRanges).length === 0) throw new UsageError(`--sample-params: scenario ${scenario.id} gives no parameter ranges (paramRanges)`);
+  if (Object.keys(scenario.paramRanges).length === 0)
+    throw new UsageError(`--sample-params: scenario ${scenario.id} gives no parameter ranges (paramRanges)`);
   return latinHypercube(scenario.paramRanges, runs, paramSeed).map((draw, i) => {
     const sc = withParams(scenario, draw);
     const r = checkScenario(sc, MAP);
-    if (!r.ok) throw new UsageError(`--sample-params: draw ${i + 1} breaks the scenario`, r.problems.map((p) => `${p.path}: ${p.message}`));
+    if (!r.ok)
+      throw new UsageError(
+        `--sample-params: draw ${i + 1} breaks the scenario`,
+        r.problems.map((p) => `${p.path}: ${p.message}`),
+      );
     return { scenario: r.value, draw };
   });
 }
@@ -48,7 +88,10 @@ export function policiesOption(text: string | undefined): { label: string; seat:
     if (!name) throw new UsageError(`--policies: an empty name in "${text}"`);
     const spec = name.startsWith('bot') || name.startsWith('policy:') ? name : `policy:${name}`;
     const r = parseSeat('state', spec);
-    if (!r.ok) throw new UsageError(`--policies: unknown state policy "${name}" (choose ${Object.keys(POLICIES.state).join(', ')}, or bot[:easy|normal|hard])`);
+    if (!r.ok)
+      throw new UsageError(
+        `--policies: unknown state policy "${name}" (choose ${Object.keys(POLICIES.state).join(', ')}, or bot[:easy|normal|hard])`,
+      );
     const label = r.seat.kind === 'policy' ? r.seat.name : seatLabel(r.seat);
     if (out.some((o) => o.label === label)) throw new UsageError(`--policies: "${name}" is listed twice`);
     out.push({ label, seat: r.seat });
@@ -68,7 +111,8 @@ export function batchCommand(argv: readonly string[], out: (s: string) => void, 
   const overrides = overridesOption(a);
   checkFacilitatorInputs(scenario, turns, injects, overrides);
   const games = policies.length * seeds.length;
-  if (games > MAX_BATCH_GAMES) throw new UsageError(`--policies × --seeds is ${games} games, more than ${MAX_BATCH_GAMES.toLocaleString('en')}`);
+  if (games > MAX_BATCH_GAMES)
+    throw new UsageError(`--policies × --seeds is ${games} games, more than ${MAX_BATCH_GAMES.toLocaleString('en')}`);
   const dir = one(a, 'out') ?? `runs/batch-${scenario.id}`;
   if (!dir.trim()) throw new UsageError('--out is empty');
   const lang = one(a, 'lang') ?? 'en';
@@ -87,24 +131,34 @@ export function batchCommand(argv: readonly string[], out: (s: string) => void, 
     for (const [i, seed] of seeds.entries()) {
       const run = runs[i]!;
       try {
-        const { state } = playGame({ scenario: run.scenario, seed, turns, seats: { ...others, state: seat }, injects, overrides }, undefined, (r) => {
-          const key = `${label}|${r.side}|${r.seat}`;
-          const entry = repairs.get(key) ?? { games: new Set<number>(), turns: 0, first: r };
-          entry.games.add(seed);
-          entry.turns += 1;
-          repairs.set(key, entry);
-        });
+        const { state } = playGame(
+          { scenario: run.scenario, seed, turns, seats: { ...others, state: seat }, injects, overrides },
+          undefined,
+          (r) => {
+            const key = `${label}|${r.side}|${r.seat}`;
+            const entry = repairs.get(key) ?? { games: new Set<number>(), turns: 0, first: r };
+            entry.games.add(seed);
+            entry.turns += 1;
+            repairs.set(key, entry);
+          },
+        );
         outcomes.push({ ...batchOutcome(label, seed, state, hashState(state)), ...(run.draw ? { params: run.draw } : {}) });
       } catch (e) {
-        if (e instanceof TurnRejected) throw new UsageError(`${label}, seed ${seed}: turn ${e.turn} could not be resolved`, e.errors.map((x) => `${x.path}: ${x.message}`));
+        if (e instanceof TurnRejected)
+          throw new UsageError(
+            `${label}, seed ${seed}: turn ${e.turn} could not be resolved`,
+            e.errors.map((x) => `${x.path}: ${x.message}`),
+          );
         throw e;
       }
       if (outcomes.length % step === 0 || outcomes.length === games) err(`batch: ${outcomes.length}/${games} games`);
     }
   }
   for (const [key, { games: g, turns: t, first }] of repairs) {
-    err(`warning: with state ${key.split('|')[0]}, the ${first.side} seat (${first.seat}) gave orders the engine refused on ${t} turn(s) in ${g.size} game(s); `
-      + `they were dropped (first: seed ${[...g][0]}, turn ${first.turn}: ${first.errors[0]})`);
+    err(
+      `warning: with state ${key.split('|')[0]}, the ${first.side} seat (${first.seat}) gave orders the engine refused on ${t} turn(s) in ${g.size} game(s); ` +
+        `they were dropped (first: seed ${[...g][0]}, turn ${first.turn}: ${first.errors[0]})`,
+    );
   }
   const seconds = (performance.now() - started) / 1000;
   const summary = summaryTable(outcomes);
@@ -117,14 +171,26 @@ export function batchCommand(argv: readonly string[], out: (s: string) => void, 
     {
       name: 'batch.html',
       content: buildBatchReport({
-        scenario, policies: policies.map((p) => p.label), seeds, turns, others: { clans: seatLabel(others.clans), insurgents: seatLabel(others.insurgents) },
-        outcomes, sensitivity: sens, paramSeed: sample ? paramSeed : null, t, lang, locale, appVersion: appVersion(),
+        scenario,
+        policies: policies.map((p) => p.label),
+        seeds,
+        turns,
+        others: { clans: seatLabel(others.clans), insurgents: seatLabel(others.insurgents) },
+        outcomes,
+        sensitivity: sens,
+        paramSeed: sample ? paramSeed : null,
+        t,
+        lang,
+        locale,
+        appVersion: appVersion(),
       }),
     },
   ];
   const written = writeOutputDir(dir, files);
-  out(`batch ${scenario.id}: ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} × ${seeds.length} seed${seeds.length === 1 ? '' : 's'} × ${turns} turn${turns === 1 ? '' : 's'} `
-    + `(clans ${seatLabel(others.clans)}, insurgents ${seatLabel(others.insurgents)})`);
+  out(
+    `batch ${scenario.id}: ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} × ${seeds.length} seed${seeds.length === 1 ? '' : 's'} × ${turns} turn${turns === 1 ? '' : 's'} ` +
+      `(clans ${seatLabel(others.clans)}, insurgents ${seatLabel(others.insurgents)})`,
+  );
   for (const { label } of policies) {
     out('');
     out(`policy ${label}`);
@@ -133,10 +199,19 @@ export function batchCommand(argv: readonly string[], out: (s: string) => void, 
     if (sample) {
       const mine = sens.filter((r) => r.policy === label && r.rank <= PRINTED_SENSITIVITY);
       out('');
-      out(`sensitivity over ${seeds.length} runs: the ${PRINTED_SENSITIVITY} parameters with the strongest rank correlation (rho) with each outcome; `
-        + `swing = mean outcome in the runs that drew the parameter's top third minus the bottom third; |rho| below ${chanceThreshold(seeds.length, Object.keys(scenario.paramRanges).length).toFixed(2)} could be chance with ${Object.keys(scenario.paramRanges).length} parameters tried`);
-      out(textTable(['metric', 'rank', 'param', 'rho', 'swing', 'beyond_chance'], SENSITIVITY_METRICS.flatMap(([m]) => mine.filter((r) => r.metric === m)
-        .map((r) => [m, r.rank, r.param, r.rho, r.swing, r.beyondChance ? 'yes' : 'no'])), 2));
+      out(
+        `sensitivity over ${seeds.length} runs: the ${PRINTED_SENSITIVITY} parameters with the strongest rank correlation (rho) with each outcome; ` +
+          `swing = mean outcome in the runs that drew the parameter's top third minus the bottom third; |rho| below ${chanceThreshold(seeds.length, Object.keys(scenario.paramRanges).length).toFixed(2)} could be chance with ${Object.keys(scenario.paramRanges).length} parameters tried`,
+      );
+      out(
+        textTable(
+          ['metric', 'rank', 'param', 'rho', 'swing', 'beyond_chance'],
+          SENSITIVITY_METRICS.flatMap(([m]) =>
+            mine.filter((r) => r.metric === m).map((r) => [m, r.rank, r.param, r.rho, r.swing, r.beyondChance ? 'yes' : 'no']),
+          ),
+          2,
+        ),
+      );
     }
   }
   out('');

@@ -18,7 +18,9 @@ import { simCommand } from './sim';
 import { validateCommand } from './validate';
 
 const seats = (side: 'state' | 'clans' | 'insurgents') =>
-  `bot, bot:${DIFFICULTIES.join('|')}, ${Object.keys(POLICIES[side]).map((p) => `policy:${p}`).join(', ')}`;
+  `bot, bot:${DIFFICULTIES.join('|')}, ${Object.keys(POLICIES[side])
+    .map((p) => `policy:${p}`)
+    .join(', ')}`;
 
 const HELP: Record<string, string> = {
   main: `Cordillera — headless command line
@@ -98,17 +100,23 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
     (command === undefined ? err : out)(HELP[topic && topic in HELP ? topic : 'main']!);
     return command === undefined ? 2 : 0;
   }
-  if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command "${command}" (commands: sim, replay, report, validate, batch; --help for usage)`);
+  if (!(command in HELP) || command === 'main')
+    throw new UsageError(`unknown command "${command}" (commands: sim, replay, report, validate, batch; --help for usage)`);
   if (rest.includes('--help') || rest.includes('-h')) {
     out(HELP[command]!);
     return 0;
   }
   switch (command) {
-    case 'sim': return simCommand(rest, out, err);
-    case 'replay': return replayCommand(rest, out, err);
-    case 'report': return reportCommand(rest, out, err);
-    case 'validate': return validateCommand(rest, out);
-    default: return batchCommand(rest, out, err);
+    case 'sim':
+      return simCommand(rest, out, err);
+    case 'replay':
+      return replayCommand(rest, out, err);
+    case 'report':
+      return reportCommand(rest, out, err);
+    case 'validate':
+      return validateCommand(rest, out);
+    default:
+      return batchCommand(rest, out, err);
   }
 }
 

@@ -3,7 +3,10 @@
 /** Bad input (arguments, files, logs): exit code 2. */
 export class UsageError extends Error {
   readonly exitCode = 2;
-  constructor(message: string, readonly details: string[] = []) {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(message);
   }
 }

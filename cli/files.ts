@@ -41,12 +41,16 @@ export function loadScenario(arg: string): Scenario {
   const builtin = findScenario(arg);
   if (builtin) return builtin;
   if (!looksLikePath(arg)) {
-    throw new UsageError(`--scenario: unknown scenario "${arg}" (built-in: ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}; or give a .json file)`);
+    throw new UsageError(
+      `--scenario: unknown scenario "${arg}" (built-in: ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}; or give a .json file)`,
+    );
   }
   const checked = checkScenarioText(readText(arg, 'scenario file'), MAP, BUILTIN_SCENARIOS[0]);
   if (!checked.ok) {
-    throw new UsageError(`--scenario: ${arg} has ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}`,
-      checked.problems.map((p) => `${p.path}: ${p.message}`));
+    throw new UsageError(
+      `--scenario: ${arg} has ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}`,
+      checked.problems.map((p) => `${p.path}: ${p.message}`),
+    );
   }
   return checked.value;
 }

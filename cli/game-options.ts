@@ -48,9 +48,12 @@ export function seatsOption(a: ParsedArgs, sides: readonly Side[]): Record<Side,
     const eq = spec.indexOf('=');
     const side = spec.slice(0, Math.max(0, eq));
     if (eq < 0 || !(SIDES as readonly string[]).includes(side))
-      throw new UsageError(`--seat: "${spec}" must be <side>=<seat> with side one of ${SIDES.join(', ')}${eq >= 0 ? ` (unknown side "${side}")` : ''}`);
+      throw new UsageError(
+        `--seat: "${spec}" must be <side>=<seat> with side one of ${SIDES.join(', ')}${eq >= 0 ? ` (unknown side "${side}")` : ''}`,
+      );
     if (!sides.includes(side as Side)) throw new UsageError(`--seat: the ${side} seat is set by another option here`);
-    if (given.has(side as Side)) throw new UsageError(`--seat: the ${side} seat is given twice ("${given.get(side as Side)}" and "${spec.slice(eq + 1)}")`);
+    if (given.has(side as Side))
+      throw new UsageError(`--seat: the ${side} seat is given twice ("${given.get(side as Side)}" and "${spec.slice(eq + 1)}")`);
     given.set(side as Side, spec.slice(eq + 1));
   }
   const seats = { state: DEFAULT_SEAT, clans: DEFAULT_SEAT, insurgents: DEFAULT_SEAT };
@@ -71,7 +74,8 @@ const turnOf = (option: string, spec: string, text: string): number => {
 export function injectsOption(a: ParsedArgs): Scheduled<InjectInput>[] {
   return (a.options.get('inject') ?? []).map((spec) => {
     const parts = spec.split(':');
-    if (parts.length < 2 || parts.length > 3 || !parts[1]) throw new UsageError(`--inject: "${spec}" must be <turn>:<inject>[:<region>], e.g. 5:leader-killed:PE-AYA`);
+    if (parts.length < 2 || parts.length > 3 || !parts[1])
+      throw new UsageError(`--inject: "${spec}" must be <turn>:<inject>[:<region>], e.g. 5:leader-killed:PE-AYA`);
     const value = { id: parts[1] } as InjectInput;
     if (parts[2] !== undefined) value.region = parts[2];
     return { turn: turnOf('inject', spec, parts[0]!), value };
@@ -86,17 +90,26 @@ export function overridesOption(a: ParsedArgs): Scheduled<Override>[] {
     const right = eq >= 0 ? spec.slice(eq + 1) : '';
     const colon = right.indexOf(':');
     if (left.length < 2 || left.length > 3 || colon < 0)
-      throw new UsageError(`--override: "${spec}" must be <turn>:<target>[:<region>]=<value>:<reason>, e.g. "3:region.cocaHa:PE-AYA=12000:new survey"`);
+      throw new UsageError(
+        `--override: "${spec}" must be <turn>:<target>[:<region>]=<value>:<reason>, e.g. "3:region.cocaHa:PE-AYA=12000:new survey"`,
+      );
     const valueText = right.slice(0, colon).trim();
     const value = Number(valueText);
-    if (!valueText || !Number.isFinite(value)) throw new UsageError(`--override: "${spec}" has value "${valueText}", which is not a finite number`);
+    if (!valueText || !Number.isFinite(value))
+      throw new UsageError(`--override: "${spec}" has value "${valueText}", which is not a finite number`);
     const o: Override = { target: left[1] as OverrideTarget, value, reason: right.slice(colon + 1) };
     if (left[2] !== undefined) o.region = left[2];
     return { turn: turnOf('override', spec, left[0]!), value: o };
   });
 }
 
-export function checkFacilitatorInputs(scenario: Scenario, turns: number, injects: Scheduled<InjectInput>[], overrides: Scheduled<Override>[]): void {
+export function checkFacilitatorInputs(
+  scenario: Scenario,
+  turns: number,
+  injects: Scheduled<InjectInput>[],
+  overrides: Scheduled<Override>[],
+): void {
   const problems = checkScheduled(scenario, turns, injects, overrides);
-  if (problems.length) throw new UsageError(`${problems.length} problem${problems.length === 1 ? '' : 's'} with --inject/--override`, problems);
+  if (problems.length)
+    throw new UsageError(`${problems.length} problem${problems.length === 1 ? '' : 's'} with --inject/--override`, problems);
 }

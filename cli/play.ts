@@ -4,9 +4,31 @@
  * imports only), so the app's batch runs and the command line share it.
  */
 import {
-  appendTurn, bot, createGame, DIFFICULTIES, newLog, ORDER_SPECS, OVERRIDE_TARGETS, POLICIES, policyOrders, resolveTurn, SIDES,
-  validateOrders, type BotDecision, type Difficulty, type GameEvent, type GameLog, type GameState, type InjectInput, type Order,
-  type Override, type Scenario, type SearchOptions, type Side, type SideOrders, type TurnInput,
+  appendTurn,
+  bot,
+  createGame,
+  DIFFICULTIES,
+  newLog,
+  ORDER_SPECS,
+  OVERRIDE_TARGETS,
+  POLICIES,
+  policyOrders,
+  resolveTurn,
+  SIDES,
+  validateOrders,
+  type BotDecision,
+  type Difficulty,
+  type GameEvent,
+  type GameLog,
+  type GameState,
+  type InjectInput,
+  type Order,
+  type Override,
+  type Scenario,
+  type SearchOptions,
+  type Side,
+  type SideOrders,
+  type TurnInput,
 } from '../game/index';
 
 export type Seat = { kind: 'bot'; difficulty: Difficulty } | { kind: 'policy'; name: string };
@@ -120,13 +142,21 @@ export interface GameSetup {
 
 /** A turn the engine refused (bad facilitator input, or a seat that gave illegal orders). */
 export class TurnRejected extends Error {
-  constructor(readonly turn: number, readonly errors: { path: string; message: string }[]) {
+  constructor(
+    readonly turn: number,
+    readonly errors: { path: string; message: string }[],
+  ) {
     super(`turn ${turn} was rejected: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   }
 }
 
 /** Problems with scheduled injects and overrides, before anything is played. */
-export function checkScheduled(scenario: Scenario, turns: number, injects: Scheduled<InjectInput>[], overrides: Scheduled<Override>[]): string[] {
+export function checkScheduled(
+  scenario: Scenario,
+  turns: number,
+  injects: Scheduled<InjectInput>[],
+  overrides: Scheduled<Override>[],
+): string[] {
   const problems: string[] = [];
   const regions = new Set(scenario.regions.map((r) => r.region));
   const ids = scenario.injectLibrary.map((d) => d.id);
@@ -134,13 +164,15 @@ export function checkScheduled(scenario: Scenario, turns: number, injects: Sched
     const id = 'id' in value ? value.id : value.custom.id;
     const where = `inject ${i + 1} (${id} on turn ${turn})`;
     if (!Number.isInteger(turn) || turn < 1 || turn > turns) problems.push(`${where}: turn ${turn} is outside 1–${turns}`);
-    if ('id' in value && !ids.includes(value.id)) problems.push(`${where}: the scenario has no inject "${value.id}" (choose ${ids.join(', ')})`);
+    if ('id' in value && !ids.includes(value.id))
+      problems.push(`${where}: the scenario has no inject "${value.id}" (choose ${ids.join(', ')})`);
     if (value.region !== undefined && !regions.has(value.region)) problems.push(`${where}: unknown region "${value.region}"`);
   });
   overrides.forEach(({ turn, value }, i) => {
     const where = `override ${i + 1} (${value.target} on turn ${turn})`;
     if (!Number.isInteger(turn) || turn < 1 || turn > turns) problems.push(`${where}: turn ${turn} is outside 1–${turns}`);
-    if (!(OVERRIDE_TARGETS as readonly string[]).includes(value.target)) problems.push(`${where}: unknown target "${value.target}" (choose ${OVERRIDE_TARGETS.join(', ')})`);
+    if (!(OVERRIDE_TARGETS as readonly string[]).includes(value.target))
+      problems.push(`${where}: unknown target "${value.target}" (choose ${OVERRIDE_TARGETS.join(', ')})`);
     if (value.target.startsWith('region.') && (value.region === undefined || !regions.has(value.region)))
       problems.push(`${where}: ${value.region === undefined ? 'a regional override needs a region' : `unknown region "${value.region}"`}`);
     if (!Number.isFinite(value.value)) problems.push(`${where}: value must be a finite number, got ${value.value}`);
@@ -169,7 +201,11 @@ function turnInput(setup: GameSetup, turn: number, orders: SideOrders[]): TurnIn
  * facilitator inputs for the turn are added, and the engine resolves it. `onTurn` sees every
  * resolved state (for per-turn tables) without the caller keeping them all.
  */
-export function playGame(setup: GameSetup, onTurn?: (state: GameState, events: GameEvent[]) => void, onRepair?: (r: Repair) => void): PlayedGame {
+export function playGame(
+  setup: GameSetup,
+  onTurn?: (state: GameState, events: GameEvent[]) => void,
+  onRepair?: (r: Repair) => void,
+): PlayedGame {
   let state = createGame(setup.scenario, setup.seed, setup.turns === undefined ? {} : { turns: setup.turns });
   let log = newLog(state);
   while (state.status === 'playing') {

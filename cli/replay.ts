@@ -14,7 +14,9 @@ export function replayCommand(argv: readonly string[], out: (s: string) => void,
   // The log carries its scenario; say so when this build ships a different version of it.
   const builtin = findScenario(log.scenarioId);
   if (builtin && scenarioHash(builtin) !== log.scenarioHash)
-    err(`note: ${path} embeds its own version of scenario ${log.scenarioId} (hash ${log.scenarioHash}), not this build's (${scenarioHash(builtin)}); replaying the embedded one`);
+    err(
+      `note: ${path} embeds its own version of scenario ${log.scenarioId} (hash ${log.scenarioHash}), not this build's (${scenarioHash(builtin)}); replaying the embedded one`,
+    );
   const r = replay(log);
   if (r.ok) {
     out(`replay ok: ${log.entries.length} turns, final hash ${log.finalHash}`);
@@ -23,10 +25,13 @@ export function replayCommand(argv: readonly string[], out: (s: string) => void,
   }
   if (r.turn !== undefined) {
     const entry = log.entries.find((e) => e.turn === r.turn);
-    const hashes = r.code === 'replay.diverged' && r.state ? ` (recomputed hash ${hashState(r.state)}, the log says ${entry?.hash ?? '?'})` : '';
+    const hashes =
+      r.code === 'replay.diverged' && r.state ? ` (recomputed hash ${hashState(r.state)}, the log says ${entry?.hash ?? '?'})` : '';
     err(`replay failed at turn ${r.turn}: ${r.message}${hashes} [${r.code}]`);
   } else {
-    err(`replay failed after the last turn (${log.entries.length}): ${r.message} (recomputed ${r.state ? hashState(r.state) : '?'}, the log says ${log.finalHash}) [${r.code}]`);
+    err(
+      `replay failed after the last turn (${log.entries.length}): ${r.message} (recomputed ${r.state ? hashState(r.state) : '?'}, the log says ${log.finalHash}) [${r.code}]`,
+    );
   }
   return 1;
 }

@@ -40,16 +40,23 @@ export function reportCommand(argv: readonly string[], out: (s: string) => void,
   const log = checked.log;
   const r = replay(log, { keepStates: true });
   if (!r.ok) {
-    err(`cordillera: log ${path} does not replay exactly${r.turn !== undefined ? ` (turn ${r.turn})` : ''}: ${r.message} [${r.code}]; no report written`);
+    err(
+      `cordillera: log ${path} does not replay exactly${r.turn !== undefined ? ` (turn ${r.turn})` : ''}: ${r.message} [${r.code}]; no report written`,
+    );
     return 1;
   }
   const { t, locale } = cliI18n(langArg);
   const files: OutputFile[] = [
-    { name: 'aar.html', content: buildAar({ log, states: r.states, events: r.events, lang: langArg, t, locale, appVersion: appVersion() }) },
+    {
+      name: 'aar.html',
+      content: buildAar({ log, states: r.states, events: r.events, lang: langArg, t, locale, appVersion: appVersion() }),
+    },
   ];
   if (a.options.has('csv')) files.push(...reportCsvFiles({ log, states: r.states, events: r.events }, t));
   const written = writeOutputDir(dir, files);
-  out(`report ${log.scenarioId}, seed ${log.seed}, ${log.entries.length} turn${log.entries.length === 1 ? '' : 's'} (${langArg}), final hash ${log.finalHash}`);
+  out(
+    `report ${log.scenarioId}, seed ${log.seed}, ${log.entries.length} turn${log.entries.length === 1 ? '' : 's'} (${langArg}), final hash ${log.finalHash}`,
+  );
   out(`wrote ${written}: ${files.map((f) => f.name).join(', ')}`);
   return 0;
 }

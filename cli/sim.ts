@@ -1,7 +1,16 @@
 /** `cordillera sim`: play one game headless and write its log and per-turn tables. */
 import { nationalTable, regionRows, REGION_COLUMNS, SIDES, toCsv, type Cell, type Scenario } from '../game/index';
 import { one, parseArgs, type ParsedArgs } from './args';
-import { checkFacilitatorInputs, GAME_OPTIONS, injectsOption, overridesOption, scenarioOption, seatsOption, seedOption, turnsOption } from './game-options';
+import {
+  checkFacilitatorInputs,
+  GAME_OPTIONS,
+  injectsOption,
+  overridesOption,
+  scenarioOption,
+  seatsOption,
+  seedOption,
+  turnsOption,
+} from './game-options';
 import { writeOutputDir } from './output';
 import { playGame, seatLabel, TurnRejected, type GameSetup, type Repair } from './play';
 import { UsageError } from './errors';
@@ -24,7 +33,11 @@ export interface SimFiles {
 export function simulate(setup: GameSetup): SimFiles {
   const rows: Cell[][] = [];
   const repairs: Repair[] = [];
-  const { state, log } = playGame(setup, (s) => rows.push(...regionRows(s)), (r) => repairs.push(r));
+  const { state, log } = playGame(
+    setup,
+    (s) => rows.push(...regionRows(s)),
+    (r) => repairs.push(r),
+  );
   return {
     log: JSON.stringify(log, null, 1) + '\n',
     national: toCsv(nationalTable(state.history)),
@@ -57,17 +70,25 @@ export function simCommand(argv: readonly string[], out: (s: string) => void, er
   try {
     files = simulate(setup);
   } catch (e) {
-    if (e instanceof TurnRejected) throw new UsageError(`turn ${e.turn} could not be resolved`, e.errors.map((x) => `${x.path}: ${x.message}`));
+    if (e instanceof TurnRejected)
+      throw new UsageError(
+        `turn ${e.turn} could not be resolved`,
+        e.errors.map((x) => `${x.path}: ${x.message}`),
+      );
     throw e;
   }
   for (const r of files.repairs)
-    err(`warning: turn ${r.turn}: the ${r.side} seat (${r.seat}) gave orders the engine refused (${r.errors.join('; ')}); dropped ${r.dropped} order(s), as recorded in the log`);
+    err(
+      `warning: turn ${r.turn}: the ${r.side} seat (${r.seat}) gave orders the engine refused (${r.errors.join('; ')}); dropped ${r.dropped} order(s), as recorded in the log`,
+    );
   const written = writeOutputDir(dir, [
     { name: 'log.json', content: files.log },
     { name: 'national.csv', content: files.national },
     { name: 'regions.csv', content: files.regions },
   ]);
-  out(`sim ${scenario.id}, seed ${setup.seed}, ${plural(files.turns, 'turn')} (state ${seatLabel(setup.seats.state)}, clans ${seatLabel(setup.seats.clans)}, insurgents ${seatLabel(setup.seats.insurgents)})`);
+  out(
+    `sim ${scenario.id}, seed ${setup.seed}, ${plural(files.turns, 'turn')} (state ${seatLabel(setup.seats.state)}, clans ${seatLabel(setup.seats.clans)}, insurgents ${seatLabel(setup.seats.insurgents)})`,
+  );
   out(`final hash ${files.finalHash}`);
   out(`wrote ${written}: log.json, national.csv (${plural(files.turns, 'row')}), regions.csv (${plural(files.regionRows, 'row')})`);
   return 0;

@@ -9,7 +9,8 @@ export function validateCommand(argv: readonly string[], out: (s: string) => voi
   if (a.positionals.length !== 1) throw new UsageError(`validate needs one scenario file, got ${a.positionals.length}`);
   const path = a.positionals[0]!;
   const r = checkScenarioText(readText(path, 'scenario file'), MAP, BUILTIN_SCENARIOS[0]);
-  if (r.migratedFrom !== undefined) out(`${path}: format ${r.migratedFrom}, read as the current format (what it had in code taken from ${BUILTIN_SCENARIOS[0]!.id})`);
+  if (r.migratedFrom !== undefined)
+    out(`${path}: format ${r.migratedFrom}, read as the current format (what it had in code taken from ${BUILTIN_SCENARIOS[0]!.id})`);
   if (r.ok) {
     out(`valid: ${path} (scenario ${r.value.id}, ${r.value.turns} turns)`);
     return 0;

@@ -116,7 +116,11 @@ function bfs(neighbors: number[][], starts: number[]): { hops: Int32Array; next:
 }
 
 /** The same, from one region and at most `maxHops` deep, in space proportional to what it reaches. */
-function bfsWithin(neighbors: number[][], start: number, maxHops: number): { hops: Map<number, number>; next: Map<number, number>; order: Int32Array } {
+function bfsWithin(
+  neighbors: number[][],
+  start: number,
+  maxHops: number,
+): { hops: Map<number, number>; next: Map<number, number>; order: Int32Array } {
   const hops = new Map<number, number>([[start, 0]]);
   const next = new Map<number, number>();
   const queue = [start];
@@ -171,8 +175,22 @@ export function staticCtx(scenario: Scenario): StaticCtx {
   const vraemShare = new Float64Array(defs.length);
   for (const m of map.zones.find((z) => z.id === 'vraem')?.members ?? []) vraemShare[index.get(m.region)!] = m.cocaShare;
   const ctx: StaticCtx = {
-    map, scenario, params: p, defs, index, exitIndex: new Map(exits.map((e, i) => [e.id, i])), neighbors, exits,
-    gateway, nextHop, hops, byHops, hubsOf, hubBall, leafKgPerKg, vraemShare,
+    map,
+    scenario,
+    params: p,
+    defs,
+    index,
+    exitIndex: new Map(exits.map((e, i) => [e.id, i])),
+    neighbors,
+    exits,
+    gateway,
+    nextHop,
+    hops,
+    byHops,
+    hubsOf,
+    hubBall,
+    leafKgPerKg,
+    vraemShare,
     demandGrowthPerQuarter: dpow(1 + p.worldDemandGrowthPerYear, 1 / QUARTERS_PER_YEAR),
   };
   cache.set(scenario, ctx);
@@ -181,11 +199,23 @@ export function staticCtx(scenario: Scenario): StaticCtx {
 
 export function newScratch(regions: number): Ctx['scratch'] {
   return {
-    stateSpendMusd: 0, clanSpendMusd: 0, insurgentSpendMusd: 0, clanRevenueMusd: 0, insurgentRevenueMusd: 0,
-    leafToLabsT: new Float64Array(regions), potentialT: new Float64Array(regions), capacityT: new Float64Array(regions),
-    protectionPaid: new Float64Array(regions), miningMusd: new Float64Array(regions),
-    transportMusd: 0, narcoFlights: 0, flightsInterdicted: 0, aircraftShotDown: 0, aircraftForcedDown: 0,
-    airHub: new Int32Array(regions).fill(-1), mistakenShootdowns: 0,
+    stateSpendMusd: 0,
+    clanSpendMusd: 0,
+    insurgentSpendMusd: 0,
+    clanRevenueMusd: 0,
+    insurgentRevenueMusd: 0,
+    leafToLabsT: new Float64Array(regions),
+    potentialT: new Float64Array(regions),
+    capacityT: new Float64Array(regions),
+    protectionPaid: new Float64Array(regions),
+    miningMusd: new Float64Array(regions),
+    transportMusd: 0,
+    narcoFlights: 0,
+    flightsInterdicted: 0,
+    aircraftShotDown: 0,
+    aircraftForcedDown: 0,
+    airHub: new Int32Array(regions).fill(-1),
+    mistakenShootdowns: 0,
     exportByMode: { air: 0, sea: 0, river: 0, land: 0 },
   };
 }

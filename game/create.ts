@@ -13,10 +13,31 @@ export interface CreateOptions {
 }
 
 export const emptyFlow = (): RegionFlow => ({
-  leafT: 0, eradicatedHa: 0, abandonedHa: 0, plantedHa: 0, replantedHa: 0, colonizedInHa: 0, colonizedOutHa: 0,
-  displacedInHa: 0, displacedOutHa: 0, maturedHa: 0, producedT: 0, shippedT: 0, seizedT: 0, consumedT: 0, violenceEvents: 0,
-  securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0, recruits: 0, flights: 0, flightsEngaged: 0, aircraftShotDown: 0,
-  aircraftForcedDown: 0, refusedT: 0, waitingLostT: 0,
+  leafT: 0,
+  eradicatedHa: 0,
+  abandonedHa: 0,
+  plantedHa: 0,
+  replantedHa: 0,
+  colonizedInHa: 0,
+  colonizedOutHa: 0,
+  displacedInHa: 0,
+  displacedOutHa: 0,
+  maturedHa: 0,
+  producedT: 0,
+  shippedT: 0,
+  seizedT: 0,
+  consumedT: 0,
+  violenceEvents: 0,
+  securityKilled: 0,
+  insurgentsKilled: 0,
+  civiliansKilled: 0,
+  recruits: 0,
+  flights: 0,
+  flightsEngaged: 0,
+  aircraftShotDown: 0,
+  aircraftForcedDown: 0,
+  refusedT: 0,
+  waitingLostT: 0,
 });
 
 /** The longest game, in turns (quarters). */
@@ -30,7 +51,8 @@ export function scenarioHash(scenario: Scenario): string {
 }
 
 export function createGame(scenario: Scenario, seed: number, options: CreateOptions = {}): GameState {
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new RangeError(`seed must be a whole number from 0 to ${MAX_SEED}, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
+    throw new RangeError(`seed must be a whole number from 0 to ${MAX_SEED}, got ${seed}`);
   const turns = options.turns ?? scenario.turns;
   if (!Number.isInteger(turns) || turns < 1 || turns > MAX_TURNS) throw new RangeError(`turns must be 1–${MAX_TURNS}, got ${turns}`);
   const sc = staticCtx(scenario);
@@ -78,13 +100,22 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
     };
   });
   const producers: ProducerState[] = scenario.world.producers.map((x) => ({
-    id: x.id, country: x.country, cocaHa: x.cocaHa, outputT: (x.cocaHa * x.cocaineKgPerHaYear) / QUARTERS_PER_YEAR / KG_PER_T, expectedIndex: 1,
+    id: x.id,
+    country: x.country,
+    cocaHa: x.cocaHa,
+    outputT: (x.cocaHa * x.cocaineKgPerHaYear) / QUARTERS_PER_YEAR / KG_PER_T,
+    expectedIndex: 1,
   }));
   const fighters = regions.reduce((a, r) => a + r.insurgentFighters, 0);
   const cocaHa = regions.reduce((a, r) => a + r.cocaHa, 0);
   const n = scenario.national;
   const budgets: Record<'state' | 'clans' | 'insurgents', Budget> = {
-    state: { moneyMusd: scenario.budgets.state.moneyMusd + (p.usSupportMusdPerQuarter * n.usSupport) / PERCENT, army: scenario.budgets.state.army, police: scenario.budgets.state.police, fighters: 0 },
+    state: {
+      moneyMusd: scenario.budgets.state.moneyMusd + (p.usSupportMusdPerQuarter * n.usSupport) / PERCENT,
+      army: scenario.budgets.state.army,
+      police: scenario.budgets.state.police,
+      fighters: 0,
+    },
     clans: { moneyMusd: n.clanCashMusd * scenario.budgets.clans.financingShare, army: 0, police: 0, fighters: 0 },
     insurgents: { moneyMusd: n.insurgentCashMusd * scenario.budgets.insurgents.spendShare, army: 0, police: 0, fighters },
   };
@@ -103,7 +134,11 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
     rng: seedRng(seed),
     regions,
     exits: sc.exits.map((e) => ({
-      id: e.id, priceUsdPerKg: e.priceUsdPerKg, portControlMusd: 0, weight: Math.round(e.baselineShare * PERCENT), congestion: 1,
+      id: e.id,
+      priceUsdPerKg: e.priceUsdPerKg,
+      portControlMusd: 0,
+      weight: Math.round(e.baselineShare * PERCENT),
+      congestion: 1,
       flow: { shippedT: 0, seizedT: 0, exportedT: 0 },
     })),
     national: {
@@ -138,7 +173,15 @@ export function createGame(scenario: Scenario, seed: number, options: CreateOpti
         clanRevenueMusd: exportsRef * ((p.refClanRevenueUsdPerKg * KG_PER_T) / USD_PER_MUSD),
         insurgentRevenueMusd: p.refInsurgentRevenueMusd,
       },
-      totals: { mistakenShootdowns: 0, securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0, clanRevenueMusd: 0, insurgentRevenueMusd: 0, stateSpendMusd: 0 },
+      totals: {
+        mistakenShootdowns: 0,
+        securityKilled: 0,
+        insurgentsKilled: 0,
+        civiliansKilled: 0,
+        clanRevenueMusd: 0,
+        insurgentRevenueMusd: 0,
+        stateSpendMusd: 0,
+      },
     },
     world: {
       // Buyers take, at the starting prices, what Peru and the other producers supply.

@@ -13,7 +13,15 @@ interface Base {
 
 export type GameEvent = Base &
   (
-    | { type: 'injectApplied'; inject: string; title: { en: string; es: string }; region: RegionId | null; entry: string | null; reason: 'scheduled' | 'trigger' | 'facilitator'; custom: boolean }
+    | {
+        type: 'injectApplied';
+        inject: string;
+        title: { en: string; es: string };
+        region: RegionId | null;
+        entry: string | null;
+        reason: 'scheduled' | 'trigger' | 'facilitator';
+        custom: boolean;
+      }
     | { type: 'mselChanged'; entry: string; action: 'fire' | 'hold' | 'release' | 'cancel' }
     | { type: 'facilitatorNoted'; noteTurn: number; phase: 'planning' | 'review'; text: string }
     | { type: 'overrideApplied'; target: OverrideTarget; region: RegionId | null; from: number; to: number; reason: string }
@@ -36,7 +44,15 @@ export type GameEvent = Base &
     | { type: 'labsDestroyed'; region: RegionId; labs: number; seizedT: number }
     | { type: 'shipmentSeized'; region: RegionId; exit: string; mode: Mode; tonnes: number }
     | { type: 'shipmentExported'; region: RegionId; exit: string; mode: Mode; tonnes: number }
-    | { type: 'flightsInterdicted'; region: RegionId; flights: number; interdicted: number; shotDown: number; forcedDown: number; seizedT: number }
+    | {
+        type: 'flightsInterdicted';
+        region: RegionId;
+        flights: number;
+        interdicted: number;
+        shotDown: number;
+        forcedDown: number;
+        seizedT: number;
+      }
     | { type: 'flightsRefused'; region: RegionId; tonnes: number }
     | { type: 'leaderSucceeded'; region: RegionId; leader: string; successorOf: string; name: string }
     | { type: 'civilianAircraftShotDown'; region: RegionId }

@@ -9,7 +9,18 @@ import { SIDES } from './content/scenario-schema';
 import type { Params } from './content/scenario-schema';
 import { staticCtx } from './context';
 import {
-  kindCostMusd, kindsFor, orderChargeMusd, OrderSchema, specOf, standingUpkeepMusd, UNITS, type Bounds, type LegalAt, type Order, type OrderKind, type Pool,
+  kindCostMusd,
+  kindsFor,
+  orderChargeMusd,
+  OrderSchema,
+  specOf,
+  standingUpkeepMusd,
+  UNITS,
+  type Bounds,
+  type LegalAt,
+  type Order,
+  type OrderKind,
+  type Pool,
 } from './orders';
 import { MAX_NOTE_CHARS, type GameState, type SideOrders, type ValidationError } from './types';
 
@@ -32,7 +43,15 @@ export interface OrderOption {
 /** An option from a kind's entry and its bounds: the amount from 0, the cost of one unit, whole units flagged. */
 function option(kind: OrderKind, where: { region?: string; exit?: string }, b: Bounds, p: Params): OrderOption {
   const spec = specOf(kind);
-  const o: OrderOption = { kind, ...where, ...(b.to ? { to: b.to } : {}), min: 0, max: b.max, current: b.current, costPerUnitMusd: kindCostMusd(kind, 1, p) };
+  const o: OrderOption = {
+    kind,
+    ...where,
+    ...(b.to ? { to: b.to } : {}),
+    min: 0,
+    max: b.max,
+    current: b.current,
+    costPerUnitMusd: kindCostMusd(kind, 1, p),
+  };
   if (b.choices) o.choices = b.choices;
   if (UNITS[spec.unit].whole) o.whole = true;
   return o;
@@ -132,12 +151,16 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
   const base = `orders[${side}]`;
   if (!Array.isArray(so.orders)) return [err(`${base}.orders`, 'orders.malformed', 'orders must be a list')];
   if (so.note !== undefined && (typeof so.note !== 'string' || so.note.length > MAX_NOTE_CHARS))
-    errors.push(err(`${base}.note`, 'orders.noteTooLong', `the note must be text of at most ${MAX_NOTE_CHARS} characters`, { max: MAX_NOTE_CHARS }));
-  if (so.orders.length > 5000) return [err(`${base}.orders`, 'orders.tooMany', `${so.orders.length} orders is more than 5,000`, { count: so.orders.length })];
+    errors.push(
+      err(`${base}.note`, 'orders.noteTooLong', `the note must be text of at most ${MAX_NOTE_CHARS} characters`, { max: MAX_NOTE_CHARS }),
+    );
+  if (so.orders.length > 5000)
+    return [err(`${base}.orders`, 'orders.tooMany', `${so.orders.length} orders is more than 5,000`, { count: so.orders.length })];
   if (state.status === 'ended') return [err(base, 'game.ended', 'the game has ended')];
   const sc = staticCtx(state.scenario);
   const options = legalOrders(state, side);
-  const optionKey = (o: { kind: string; region?: string | undefined; exit?: string | undefined }) => `${o.kind}|${o.region ?? ''}|${o.exit ?? ''}`;
+  const optionKey = (o: { kind: string; region?: string | undefined; exit?: string | undefined }) =>
+    `${o.kind}|${o.region ?? ''}|${o.exit ?? ''}`;
   const byKey = new Map(options.map((o) => [optionKey(o), o]));
   const seen = new Set<string>();
   const parsed: Order[] = [];
@@ -150,7 +173,7 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
       // What the player needs to fix it: the order's kind and place (when readable), the field,
       // and why, as a code (never parsed from the message).
       const rec = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-      const str = (k: string) => (typeof rec[k] === 'string' ? (rec[k]) : '');
+      const str = (k: string) => (typeof rec[k] === 'string' ? rec[k] : '');
       const kind = str('kind');
       const where = str('region') || str('exit');
       const reason = malformedReason(issue, issue.path.length === 0 || rec[String(issue.path[0])] !== undefined);
@@ -173,13 +196,17 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
       errors.push(err(`${path}.exit`, 'order.unknownExit', `unknown exit ${o.exit}`, { exit: o.exit }));
       return;
     }
-    const key = optionKey({ kind: o.kind, region: 'region' in o ? o.region : undefined, exit: 'exit' in o ? o.exit : undefined }) + ('to' in o ? `|${o.to}` : '');
+    const key =
+      optionKey({ kind: o.kind, region: 'region' in o ? o.region : undefined, exit: 'exit' in o ? o.exit : undefined }) +
+      ('to' in o ? `|${o.to}` : '');
     if (seen.has(key)) {
       errors.push(err(path, 'order.duplicate', `a second ${o.kind} order for the same target`, { kind: o.kind }));
       return;
     }
     seen.add(key);
-    const opt = byKey.get(optionKey({ kind: o.kind, region: 'region' in o ? o.region : undefined, exit: 'exit' in o ? o.exit : undefined }));
+    const opt = byKey.get(
+      optionKey({ kind: o.kind, region: 'region' in o ? o.region : undefined, exit: 'exit' in o ? o.exit : undefined }),
+    );
     if (!opt) {
       const where = 'region' in o ? o.region : 'exit' in o ? o.exit : '';
       errors.push(err(path, 'order.notAllowed', `${o.kind}${where ? ` in ${where}` : ''} is not possible now`, { kind: o.kind, where }));
@@ -190,7 +217,14 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
       return;
     }
     if ('amount' in o && o.amount > opt.max + 1e-9) {
-      errors.push(err(`${path}.amount`, 'order.overMax', `${o.amount} is more than the ${opt.max} possible for ${o.kind}${opt.region ? ` in ${opt.region}` : ''}`, { kind: o.kind, amount: o.amount, max: opt.max, where: opt.region ?? opt.exit ?? '' }));
+      errors.push(
+        err(
+          `${path}.amount`,
+          'order.overMax',
+          `${o.amount} is more than the ${opt.max} possible for ${o.kind}${opt.region ? ` in ${opt.region}` : ''}`,
+          { kind: o.kind, amount: o.amount, max: opt.max, where: opt.region ?? opt.exit ?? '' },
+        ),
+      );
       return;
     }
     parsed.push(o);
@@ -198,7 +232,13 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
   if (errors.length) return errors;
   for (const use of budgetUse(state, { side, orders: parsed })) {
     if (use.used > use.available + 1e-6)
-      errors.push(err(`${base}`, 'order.overBudget', `orders use ${use.used.toFixed(2)} ${use.pool} of ${use.available.toFixed(2)} available`, { pool: use.pool, used: Math.round(use.used * 100) / 100, available: Math.round(use.available * 100) / 100 }));
+      errors.push(
+        err(`${base}`, 'order.overBudget', `orders use ${use.used.toFixed(2)} ${use.pool} of ${use.available.toFixed(2)} available`, {
+          pool: use.pool,
+          used: Math.round(use.used * 100) / 100,
+          available: Math.round(use.available * 100) / 100,
+        }),
+      );
   }
   if (side === 'insurgents') {
     // Fighters committed in a region cannot exceed those who stay there this turn (fighters on
@@ -207,13 +247,28 @@ export function validateOrders(state: GameState, input: unknown): ValidationErro
     const out = new Map<string, number>();
     for (const o of parsed) if (o.kind === 'move') out.set(o.region, (out.get(o.region) ?? 0) + o.amount);
     for (const [region, moved] of out) {
-      if (moved > (avail.get(region) ?? 0)) errors.push(err(base, 'order.overFighters', `${moved} fighters leave ${region}, which has ${avail.get(region)}`, { region, used: moved, available: avail.get(region) ?? 0 }));
+      if (moved > (avail.get(region) ?? 0))
+        errors.push(
+          err(base, 'order.overFighters', `${moved} fighters leave ${region}, which has ${avail.get(region)}`, {
+            region,
+            used: moved,
+            available: avail.get(region) ?? 0,
+          }),
+        );
     }
     for (const [region, moved] of out) avail.set(region, (avail.get(region) ?? 0) - moved);
     const committed = new Map<string, number>();
-    for (const o of parsed) if (o.kind === 'ambush' || o.kind === 'attack') committed.set(o.region, (committed.get(o.region) ?? 0) + o.amount);
+    for (const o of parsed)
+      if (o.kind === 'ambush' || o.kind === 'attack') committed.set(o.region, (committed.get(o.region) ?? 0) + o.amount);
     for (const [region, c] of committed) {
-      if (c > (avail.get(region) ?? 0) + 1e-9) errors.push(err(base, 'order.overFighters', `${c} fighters committed in ${region}, where ${avail.get(region)} stay this turn`, { region, used: c, available: avail.get(region) ?? 0 }));
+      if (c > (avail.get(region) ?? 0) + 1e-9)
+        errors.push(
+          err(base, 'order.overFighters', `${c} fighters committed in ${region}, where ${avail.get(region)} stay this turn`, {
+            region,
+            used: c,
+            available: avail.get(region) ?? 0,
+          }),
+        );
     }
   }
   return errors;

@@ -130,9 +130,20 @@ export interface Standing {
   level: (where: ProgrammeAt) => number;
 }
 /** Where a programme runs: a region, an exit, or (national programmes) the national state. */
-export interface ProgrammeAt { region?: RegionState; exit?: ExitState; national?: NationalState }
+export interface ProgrammeAt {
+  region?: RegionState;
+  exit?: ExitState;
+  national?: NationalState;
+}
 
-type Common<U extends Unit> = { side: Side; unit: U; pool: Pool; costMusd?: (amount: number, p: Params) => number; standing?: Standing; bought?: true };
+type Common<U extends Unit> = {
+  side: Side;
+  unit: U;
+  pool: Pool;
+  costMusd?: (amount: number, p: Params) => number;
+  standing?: Standing;
+  bought?: true;
+};
 
 const inRegion = <U extends AmountUnit>(s: Common<U> & Pick<RegionalSpec, 'legal'>) =>
   ({ ...s, target: 'region' as const, fields: { region: R, amount: amountSchema(s.unit) } }) satisfies RegionalSpec;
@@ -146,7 +157,8 @@ const setting = <V extends z.ZodType>(s: Common<Unit> & Pick<NationalSpec, 'lega
   const { value, ...rest } = s;
   return { ...rest, target: 'setting' as const, fields: { value } } satisfies NationalSpec;
 };
-const action = (s: Common<'none'> & Pick<NationalSpec, 'legal'>) => ({ ...s, target: 'action' as const, fields: {} }) satisfies NationalSpec;
+const action = (s: Common<'none'> & Pick<NationalSpec, 'legal'>) =>
+  ({ ...s, target: 'action' as const, fields: {} }) satisfies NationalSpec;
 
 /** The most laboratories a region can set up in one quarter (an input bound, not a model coefficient). */
 const MAX_NEW_LABS = 200;
@@ -154,11 +166,17 @@ const MAX_NEW_LABS = 200;
 const asIs = (amount: number): number => amount;
 /** Anything up to the side's money. */
 const upToMoney = (at: LegalAt): Bounds => ({ max: at.money, current: 0 });
-const regionLevel = (read: (r: RegionState) => number): Standing['level'] => (w) => (w.region ? read(w.region) : 0);
+const regionLevel =
+  (read: (r: RegionState) => number): Standing['level'] =>
+  (w) =>
+    w.region ? read(w.region) : 0;
 const garrison = (force: 'army' | 'police'): Standing => ({ charge: 'level', level: regionLevel((r) => r[force]) });
 /** A money programme paid at its level every quarter, in a region or national. */
 const regionalProgramme = (read: (r: RegionState) => number): Standing => ({ charge: 'level', level: regionLevel(read) });
-const nationalProgramme = (read: (n: NationalState) => number): Standing => ({ charge: 'level', level: (w) => (w.national ? read(w.national) : 0) });
+const nationalProgramme = (read: (n: NationalState) => number): Standing => ({
+  charge: 'level',
+  level: (w) => (w.national ? read(w.national) : 0),
+});
 /** Anything up to the side's money, plus what the programme runs at now (an order replaces it, freeing its upkeep). */
 const upToMoneyAnd = (current: number, at: LegalAt): Bounds => ({ max: at.money + current, current });
 const cocaRoom = (r: RegionState, def: RegionDef): number =>
@@ -170,77 +188,202 @@ const cocaRoom = (r: RegionState, def: RegionDef): number =>
  */
 export const ORDER_SPECS = {
   // --- State ---
-  deployArmy: inRegion({ side: 'state', unit: 'personnel', pool: 'army', standing: garrison('army'), legal: (at, r) => ({ max: at.budget.army, current: r.army }) }),
-  deployPolice: inRegion({ side: 'state', unit: 'personnel', pool: 'police', standing: garrison('police'), legal: (at, r) => ({ max: at.budget.police, current: r.police }) }),
+  deployArmy: inRegion({
+    side: 'state',
+    unit: 'personnel',
+    pool: 'army',
+    standing: garrison('army'),
+    legal: (at, r) => ({ max: at.budget.army, current: r.army }),
+  }),
+  deployPolice: inRegion({
+    side: 'state',
+    unit: 'personnel',
+    pool: 'police',
+    standing: garrison('police'),
+    legal: (at, r) => ({ max: at.budget.police, current: r.police }),
+  }),
   eradicate: inRegion({
-    side: 'state', unit: 'ha', pool: 'money', costMusd: (ha, p) => (ha * p.eradicationCostUsdPerHa) / 1e6,
+    side: 'state',
+    unit: 'ha',
+    pool: 'money',
+    costMusd: (ha, p) => (ha * p.eradicationCostUsdPerHa) / 1e6,
     legal: (_at, r) => (totalCocaHa(r) > 0 ? { max: Math.floor(totalCocaHa(r)), current: 0 } : null),
   }),
-  radar: inRegion({ side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, bought: true, legal: (at, r, def) => (def.airstrips > 0 || r.cocaHa > 0 ? upToMoney(at) : null) }),
+  radar: inRegion({
+    side: 'state',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
+    bought: true,
+    legal: (at, r, def) => (def.airstrips > 0 || r.cocaHa > 0 ? upToMoney(at) : null),
+  }),
   pilots: national({
-    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: nationalProgramme((n) => n.pilotTrainingMusd),
+    side: 'state',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
+    standing: nationalProgramme((n) => n.pilotTrainingMusd),
     legal: (at) => upToMoneyAnd(at.state.national.pilotTrainingMusd, at),
   }),
-  interdictionLaw: action({ side: 'state', unit: 'none', pool: 'none', legal: (at) => (at.state.national.interdictionLaw === 'none' ? { max: 1, current: 0 } : null) }),
-  roe: setting({ side: 'state', unit: 'choice', pool: 'none', value: z.enum(ROES), legal: (at) => ({ max: 0, current: at.state.national.roe, choices: ROES }) }),
+  interdictionLaw: action({
+    side: 'state',
+    unit: 'none',
+    pool: 'none',
+    legal: (at) => (at.state.national.interdictionLaw === 'none' ? { max: 1, current: 0 } : null),
+  }),
+  roe: setting({
+    side: 'state',
+    unit: 'choice',
+    pool: 'none',
+    value: z.enum(ROES),
+    legal: (at) => ({ max: 0, current: at.state.national.roe, choices: ROES }),
+  }),
   portControl: atExit({
-    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: { charge: 'level', level: (w) => w.exit?.portControlMusd ?? 0 },
+    side: 'state',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
+    standing: { charge: 'level', level: (w) => w.exit?.portControlMusd ?? 0 },
     legal: (at, def, e) => (def.mode === 'sea' ? { max: at.money + e.portControlMusd, current: e.portControlMusd } : null),
   }),
   riverControl: inRegion({
-    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: { charge: 'level', level: regionLevel((r) => r.riverControlMusd) },
+    side: 'state',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
+    standing: { charge: 'level', level: regionLevel((r) => r.riverControlMusd) },
     legal: (at, r, def) => (def.navigableRiver ? { max: at.money + r.riverControlMusd, current: r.riverControlMusd } : null),
   }),
   precursors: national({
-    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: nationalProgramme((n) => n.precursorControlMusd),
+    side: 'state',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
+    standing: nationalProgramme((n) => n.precursorControlMusd),
     legal: (at) => upToMoneyAnd(at.state.national.precursorControlMusd, at),
   }),
   // A programme keeps running where it was started even when the reason for it has gone (it can be stopped there).
   leadership: inRegion({
-    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: regionalProgramme((r) => r.leadershipMusd),
-    legal: (at, r) => (r.leadershipMusd > 0 || r.insurgentFighters > 0 || at.state.national.leaders.some((l) => l.status === 'active' && l.region === r.id) ? upToMoneyAnd(r.leadershipMusd, at) : null),
+    side: 'state',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
+    standing: regionalProgramme((r) => r.leadershipMusd),
+    legal: (at, r) =>
+      r.leadershipMusd > 0 || r.insurgentFighters > 0 || at.state.national.leaders.some((l) => l.status === 'active' && l.region === r.id)
+        ? upToMoneyAnd(r.leadershipMusd, at)
+        : null,
   }),
   development: inRegion({
-    side: 'state', unit: 'musd', pool: 'money', costMusd: asIs, standing: regionalProgramme((r) => r.developmentMusd),
+    side: 'state',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
+    standing: regionalProgramme((r) => r.developmentMusd),
     legal: (at, r, def) => (def.maxCocaHa > 0 || r.developmentMusd > 0 ? upToMoneyAnd(r.developmentMusd, at) : null),
   }),
-  usStance: setting({ side: 'state', unit: 'choice', pool: 'none', value: z.enum(US_STANCES), legal: (at) => ({ max: 0, current: at.state.national.usStance, choices: US_STANCES }) }),
+  usStance: setting({
+    side: 'state',
+    unit: 'choice',
+    pool: 'none',
+    value: z.enum(US_STANCES),
+    legal: (at) => ({ max: 0, current: at.state.national.usStance, choices: US_STANCES }),
+  }),
   // --- Clans ---
   plant: inRegion({
-    side: 'clans', unit: 'ha', pool: 'money', costMusd: (ha, p) => (ha * p.plantCostUsdPerHa) / 1e6,
+    side: 'clans',
+    unit: 'ha',
+    pool: 'money',
+    costMusd: (ha, p) => (ha * p.plantCostUsdPerHa) / 1e6,
     legal: (_at, r, def) => (def.maxCocaHa > 0 ? { max: Math.floor(cocaRoom(r, def)), current: 0 } : null),
   }),
   // The laboratories a region runs: the order is the number wanted; new ones are paid for, closed ones are not.
   buildLabs: inRegion({
-    side: 'clans', unit: 'labs', pool: 'money', costMusd: (labs, p) => labs * p.labCostMusd, standing: { charge: 'added', level: regionLevel((r) => r.labs) },
-    legal: (at, r, def) => (def.maxCocaHa > 0 ? { max: r.labs + Math.min(MAX_NEW_LABS, Math.floor(at.money / at.state.scenario.params.labCostMusd)), current: r.labs } : null),
+    side: 'clans',
+    unit: 'labs',
+    pool: 'money',
+    costMusd: (labs, p) => labs * p.labCostMusd,
+    standing: { charge: 'added', level: regionLevel((r) => r.labs) },
+    legal: (at, r, def) =>
+      def.maxCocaHa > 0
+        ? { max: r.labs + Math.min(MAX_NEW_LABS, Math.floor(at.money / at.state.scenario.params.labCostMusd)), current: r.labs }
+        : null,
   }),
   relocateLabs: between({
-    side: 'clans', unit: 'labs', pool: 'money', costMusd: (labs, p) => labs * p.labCostMusd * p.labRelocateCostShare,
+    side: 'clans',
+    unit: 'labs',
+    pool: 'money',
+    costMusd: (labs, p) => labs * p.labCostMusd * p.labRelocateCostShare,
     legal: (_at, r, def) => (r.labs > 0 ? { max: r.labs, current: 0, to: def.neighbors.slice() } : null),
   }),
-  finishShare: setting({ side: 'clans', unit: 'share', pool: 'none', value: z.number().finite().min(0).max(1), legal: (at) => ({ max: 1, current: at.state.national.finishShare }) }),
+  finishShare: setting({
+    side: 'clans',
+    unit: 'share',
+    pool: 'none',
+    value: z.number().finite().min(0).max(1),
+    legal: (at) => ({ max: 1, current: at.state.national.finishShare }),
+  }),
   route: atExit({ side: 'clans', unit: 'weight', pool: 'none', legal: (_at, _def, e) => ({ max: 100, current: e.weight }) }),
   protection: inRegion({
-    side: 'clans', unit: 'musd', pool: 'money', costMusd: asIs,
+    side: 'clans',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
     legal: (at, r, def) => (def.maxCocaHa > 0 || r.insurgentFighters > 0 || r.stockT > 0 ? upToMoney(at) : null),
   }),
   bribe: inRegion({ side: 'clans', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
-  mining: inRegion({ side: 'clans', unit: 'musd', pool: 'money', costMusd: asIs, legal: (at, _r, def) => (def.miningPotential > 0 ? upToMoney(at) : null) }),
+  mining: inRegion({
+    side: 'clans',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
+    legal: (at, _r, def) => (def.miningPotential > 0 ? upToMoney(at) : null),
+  }),
   // --- Insurgents ---
   move: between({
-    side: 'insurgents', unit: 'fighters', pool: 'fighters',
+    side: 'insurgents',
+    unit: 'fighters',
+    pool: 'fighters',
     legal: (_at, r, def) => (r.insurgentFighters > 0 ? { max: r.insurgentFighters, current: 0, to: def.neighbors.slice() } : null),
   }),
-  ambush: inRegion({ side: 'insurgents', unit: 'fighters', pool: 'fighters', legal: (_at, r) => (r.insurgentFighters > 0 ? { max: r.insurgentFighters, current: 0 } : null) }),
-  attack: inRegion({ side: 'insurgents', unit: 'fighters', pool: 'fighters', legal: (_at, r) => (r.insurgentFighters > 0 ? { max: r.insurgentFighters, current: 0 } : null) }),
-  recruit: inRegion({
-    side: 'insurgents', unit: 'musd', pool: 'money', costMusd: asIs,
-    legal: (at, r, _def, i) => (r.insurgentFighters > 0 || at.sc.neighbors[i]!.some((j) => at.state.regions[j]!.insurgentFighters >= at.state.scenario.params.recruitNeighbourFighters) ? upToMoney(at) : null),
+  ambush: inRegion({
+    side: 'insurgents',
+    unit: 'fighters',
+    pool: 'fighters',
+    legal: (_at, r) => (r.insurgentFighters > 0 ? { max: r.insurgentFighters, current: 0 } : null),
   }),
-  taxRate: setting({ side: 'insurgents', unit: 'pct', pool: 'none', value: z.number().finite().min(0).max(30), legal: (at) => ({ max: 30, current: at.state.national.insurgentTaxPct }) }),
+  attack: inRegion({
+    side: 'insurgents',
+    unit: 'fighters',
+    pool: 'fighters',
+    legal: (_at, r) => (r.insurgentFighters > 0 ? { max: r.insurgentFighters, current: 0 } : null),
+  }),
+  recruit: inRegion({
+    side: 'insurgents',
+    unit: 'musd',
+    pool: 'money',
+    costMusd: asIs,
+    legal: (at, r, _def, i) =>
+      r.insurgentFighters > 0 ||
+      at.sc.neighbors[i]!.some((j) => at.state.regions[j]!.insurgentFighters >= at.state.scenario.params.recruitNeighbourFighters)
+        ? upToMoney(at)
+        : null,
+  }),
+  taxRate: setting({
+    side: 'insurgents',
+    unit: 'pct',
+    pool: 'none',
+    value: z.number().finite().min(0).max(30),
+    legal: (at) => ({ max: 30, current: at.state.national.insurgentTaxPct }),
+  }),
   propaganda: national({ side: 'insurgents', unit: 'musd', pool: 'money', costMusd: asIs, legal: upToMoney }),
-  posture: setting({ side: 'insurgents', unit: 'choice', pool: 'none', value: z.enum(POSTURES), legal: (at) => ({ max: 0, current: at.state.national.insurgentPosture, choices: POSTURES }) }),
+  posture: setting({
+    side: 'insurgents',
+    unit: 'choice',
+    pool: 'none',
+    value: z.enum(POSTURES),
+    legal: (at) => ({ max: 0, current: at.state.national.insurgentPosture, choices: POSTURES }),
+  }),
 };
 
 type Table = typeof ORDER_SPECS;
@@ -260,7 +403,10 @@ export const kindsFor = (side: Side): OrderKind[] => ORDER_KINDS.filter((k) => O
 /** The schema of one order, strict (an unknown field is an error), built from the table. */
 export const OrderSchema = z.discriminatedUnion(
   'kind',
-  ORDER_KINDS.map((kind) => z.strictObject({ kind: z.literal(kind), ...specOf(kind).fields })) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  ORDER_KINDS.map((kind) => z.strictObject({ kind: z.literal(kind), ...specOf(kind).fields })) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
 ) as unknown as z.ZodType<Order>;
 
 /** What `amount` of a kind costs, US$ M. */

@@ -7,7 +7,18 @@
  */
 import { eradicationReach, type EradicationReach } from './phases/eradication';
 import { radarBought, type RadarPurchase } from './phases/deployments';
-import { lastsOf, levelNow, orderChargeMusd, orderProgrammeKey, programmeKey, runningProgrammes, specOf, type Lasts, type Order, type OrderKind } from './orders';
+import {
+  lastsOf,
+  levelNow,
+  orderChargeMusd,
+  orderProgrammeKey,
+  programmeKey,
+  runningProgrammes,
+  specOf,
+  type Lasts,
+  type Order,
+  type OrderKind,
+} from './orders';
 import type { GameState, SideOrders } from './types';
 
 export interface PlannedOrder {
@@ -37,19 +48,30 @@ export interface PlanPreview {
   radar: Map<string, RadarPurchase>;
 }
 
-const targetOf = (o: Order): { region?: string; exit?: string } =>
-  ({ ...('region' in o && !('to' in o) ? { region: o.region } : {}), ...('exit' in o ? { exit: o.exit } : {}) });
+const targetOf = (o: Order): { region?: string; exit?: string } => ({
+  ...('region' in o && !('to' in o) ? { region: o.region } : {}),
+  ...('exit' in o ? { exit: o.exit } : {}),
+});
 
 export function previewOrders(state: GameState, so: SideOrders): PlanPreview {
   const p = state.scenario.params;
   const orders = so.orders.map((order): PlannedOrder => ({
-    order, lasts: lastsOf(order.kind), from: levelNow(state, order.kind, targetOf(order)), costMusd: orderChargeMusd(state, order),
+    order,
+    lasts: lastsOf(order.kind),
+    from: levelNow(state, order.kind, targetOf(order)),
+    costMusd: orderChargeMusd(state, order),
   }));
   const named = new Set(so.orders.map(orderProgrammeKey));
   // Laboratories left as they are cost nothing more and are too many to list; paid programmes are listed.
   const kept: KeptProgramme[] = runningProgrammes(state, so.side)
     .filter((k) => specOf(k.kind).standing?.charge === 'level' && !named.has(programmeKey(k.kind, k.region, k.exit)))
-    .map((k) => ({ kind: k.kind, ...(k.region ? { region: k.region } : {}), ...(k.exit ? { exit: k.exit } : {}), level: k.level, costMusd: k.upkeepMusd }));
+    .map((k) => ({
+      kind: k.kind,
+      ...(k.region ? { region: k.region } : {}),
+      ...(k.exit ? { exit: k.exit } : {}),
+      level: k.level,
+      costMusd: k.upkeepMusd,
+    }));
   const eradication = new Map<string, EradicationReach>();
   const radar = new Map<string, RadarPurchase>();
   if (so.side === 'state') {
@@ -59,10 +81,13 @@ export function previewOrders(state: GameState, so: SideOrders): PlanPreview {
     for (const o of so.orders) {
       if (o.kind === 'deployPolice' && idx.has(o.region)) police[idx.get(o.region)!] = o.amount;
       if (o.kind === 'eradicate' && idx.has(o.region)) ordered[idx.get(o.region)!] = (ordered[idx.get(o.region)!] ?? 0) + o.amount;
-      if (o.kind === 'radar' && idx.has(o.region)) radar.set(o.region, radarBought(state.regions[idx.get(o.region)!]!, o.amount, state.turn + 1, p));
+      if (o.kind === 'radar' && idx.has(o.region))
+        radar.set(o.region, radarBought(state.regions[idx.get(o.region)!]!, o.amount, state.turn + 1, p));
     }
     const reach = eradicationReach(state, police, ordered, p);
-    state.regions.forEach((r, i) => { if (ordered[i]! > 0) eradication.set(r.id, reach[i]!); });
+    state.regions.forEach((r, i) => {
+      if (ordered[i]! > 0) eradication.set(r.id, reach[i]!);
+    });
   }
   return { orders, kept, eradication, radar };
 }

@@ -94,13 +94,17 @@ export function normalQuantile(p: number): number {
   const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
   const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
   const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const tail = (q: number) => (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  const tail = (q: number) =>
+    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   const pLow = 0.02425;
   if (p < pLow) return tail(Math.sqrt(-2 * dlog(p)));
   if (p > 1 - pLow) return -tail(Math.sqrt(-2 * dlog(1 - p)));
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 /**
@@ -127,7 +131,11 @@ export interface Sensitivity {
 }
 
 /** Each parameter's effect on each outcome over runs that drew `draws[i]` and produced `outcomes[i]`. */
-export function sensitivity(draws: readonly ParamDraw[], outcomes: readonly Readonly<Record<string, number>>[], metrics: readonly string[]): Sensitivity[] {
+export function sensitivity(
+  draws: readonly ParamDraw[],
+  outcomes: readonly Readonly<Record<string, number>>[],
+  metrics: readonly string[],
+): Sensitivity[] {
   const n = draws.length;
   if (n === 0 || outcomes.length !== n) return [];
   const params = Object.keys(draws[0]!).sort();
@@ -135,7 +143,10 @@ export function sensitivity(draws: readonly ParamDraw[], outcomes: readonly Read
   const out: Sensitivity[] = [];
   for (const param of params) {
     const xs = draws.map((d) => d[param]!);
-    const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i);
+    const order = xs
+      .map((x, i) => [x, i] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map(([, i]) => i);
     for (const metric of metrics) {
       const ys = outcomes.map((o) => o[metric]!);
       const avg = (idx: readonly number[]) => idx.reduce((s, i) => s + ys[i]!, 0) / idx.length;

@@ -71,15 +71,47 @@ export function toCsv(table: Table, opts: CsvOptions = {}): string {
 
 /** The national series. The first 27 columns are a fixed contract; later ones may be added. */
 export const NATIONAL_COLUMNS = [
-  'turn', 'year', 'quarter', 'coca_ha', 'leaf_t', 'eradicated_ha', 'cocaine_potential_t', 'seized_t', 'exported_t',
-  'export_air_t', 'export_sea_t', 'export_land_t', 'narco_flights', 'flights_interdicted', 'mistaken_shootdowns',
-  'leaf_price_usd_kg', 'pbc_price_usd_kg', 'cocaine_export_price_usd_kg', 'clan_revenue_musd', 'insurgent_revenue_musd',
-  'state_spend_musd', 'us_support', 'legitimacy', 'insurgent_fighters', 'security_forces_killed', 'insurgents_killed',
+  'turn',
+  'year',
+  'quarter',
+  'coca_ha',
+  'leaf_t',
+  'eradicated_ha',
+  'cocaine_potential_t',
+  'seized_t',
+  'exported_t',
+  'export_air_t',
+  'export_sea_t',
+  'export_land_t',
+  'narco_flights',
+  'flights_interdicted',
+  'mistaken_shootdowns',
+  'leaf_price_usd_kg',
+  'pbc_price_usd_kg',
+  'cocaine_export_price_usd_kg',
+  'clan_revenue_musd',
+  'insurgent_revenue_musd',
+  'state_spend_musd',
+  'us_support',
+  'legitimacy',
+  'insurgent_fighters',
+  'security_forces_killed',
+  'insurgents_killed',
   'civilians_killed',
   // Appended (not part of the fixed prefix): river exports, stocks, domestic use, scores.
-  'export_river_t', 'stock_t', 'consumed_t', 'score_state', 'score_clans', 'score_insurgents',
+  'export_river_t',
+  'stock_t',
+  'consumed_t',
+  'score_state',
+  'score_clans',
+  'score_insurgents',
   // Deterrence of narco-flights and the world market (docs/model.md §4.6–4.7).
-  'aircraft_shot_down', 'aircraft_forced_down', 'air_fear', 'world_price_index', 'foreign_output_t', 'foreign_coca_ha',
+  'aircraft_shot_down',
+  'aircraft_forced_down',
+  'air_fear',
+  'world_price_index',
+  'foreign_output_t',
+  'foreign_coca_ha',
 ] as const;
 
 /** One row per resolved turn. Flows are the turn's totals; stocks are end-of-turn values. */
@@ -87,21 +119,71 @@ export function nationalTable(history: readonly TurnRecord[]): Table {
   return {
     columns: NATIONAL_COLUMNS,
     rows: history.map((h) => [
-      h.turn, h.year, h.quarter, h.cocaHa, h.leafT, h.eradicatedHa, h.cocainePotentialT, h.seizedT, h.exportedT,
-      h.exportAirT, h.exportSeaT, h.exportLandT, h.narcoFlights, h.flightsInterdicted, h.mistakenShootdowns,
-      h.leafPriceUsdPerKg, h.pbcPriceUsdPerKg, h.cocaineExportPriceUsdPerKg, h.clanRevenueMusd, h.insurgentRevenueMusd,
-      h.stateSpendMusd, h.usSupport, h.legitimacy, h.insurgentFighters, h.securityForcesKilled, h.insurgentsKilled,
+      h.turn,
+      h.year,
+      h.quarter,
+      h.cocaHa,
+      h.leafT,
+      h.eradicatedHa,
+      h.cocainePotentialT,
+      h.seizedT,
+      h.exportedT,
+      h.exportAirT,
+      h.exportSeaT,
+      h.exportLandT,
+      h.narcoFlights,
+      h.flightsInterdicted,
+      h.mistakenShootdowns,
+      h.leafPriceUsdPerKg,
+      h.pbcPriceUsdPerKg,
+      h.cocaineExportPriceUsdPerKg,
+      h.clanRevenueMusd,
+      h.insurgentRevenueMusd,
+      h.stateSpendMusd,
+      h.usSupport,
+      h.legitimacy,
+      h.insurgentFighters,
+      h.securityForcesKilled,
+      h.insurgentsKilled,
       h.civiliansKilled,
-      h.exportRiverT, h.stockT, h.consumedT, h.scores.state, h.scores.clans, h.scores.insurgents,
-      h.aircraftShotDown, h.aircraftForcedDown, h.airFear, h.worldPriceIndex, h.foreignOutputT, h.foreignCocaHa,
+      h.exportRiverT,
+      h.stockT,
+      h.consumedT,
+      h.scores.state,
+      h.scores.clans,
+      h.scores.insurgents,
+      h.aircraftShotDown,
+      h.aircraftForcedDown,
+      h.airFear,
+      h.worldPriceIndex,
+      h.foreignOutputT,
+      h.foreignCocaHa,
     ]),
   };
 }
 
 export const REGION_COLUMNS = [
-  'turn', 'region', 'coca_ha', 'leaf_t', 'yield_t_ha', 'eradicated_ha', 'leaf_price_usd_kg', 'labs', 'state_forces',
-  'insurgent_fighters', 'clan_presence', 'violence_events', 'control',
-  'narco_flights', 'refused_t', 'planted_ha', 'replanted_ha', 'colonized_in_ha', 'displaced_in_ha', 'abandoned_ha', 'waiting_lost_t',
+  'turn',
+  'region',
+  'coca_ha',
+  'leaf_t',
+  'yield_t_ha',
+  'eradicated_ha',
+  'leaf_price_usd_kg',
+  'labs',
+  'state_forces',
+  'insurgent_fighters',
+  'clan_presence',
+  'violence_events',
+  'control',
+  'narco_flights',
+  'refused_t',
+  'planted_ha',
+  'replanted_ha',
+  'colonized_in_ha',
+  'displaced_in_ha',
+  'abandoned_ha',
+  'waiting_lost_t',
 ] as const;
 
 /**
@@ -113,9 +195,26 @@ export function regionRows(state: GameState): Cell[][] {
   return state.regions.map((r) => {
     const ha = totalCocaHa(r);
     return [
-      state.turn, r.id, ha, r.flow.leafT, ha > 0 ? (r.flow.leafT * 4) / ha : 0, r.flow.eradicatedHa, r.leafPriceUsdPerKg,
-      r.labs, r.army + r.police, r.insurgentFighters, r.clanPresence, r.flow.violenceEvents, r.control,
-      r.flow.flights, r.flow.refusedT, r.flow.plantedHa, r.flow.replantedHa, r.flow.colonizedInHa, r.flow.displacedInHa, r.flow.abandonedHa,
+      state.turn,
+      r.id,
+      ha,
+      r.flow.leafT,
+      ha > 0 ? (r.flow.leafT * 4) / ha : 0,
+      r.flow.eradicatedHa,
+      r.leafPriceUsdPerKg,
+      r.labs,
+      r.army + r.police,
+      r.insurgentFighters,
+      r.clanPresence,
+      r.flow.violenceEvents,
+      r.control,
+      r.flow.flights,
+      r.flow.refusedT,
+      r.flow.plantedHa,
+      r.flow.replantedHa,
+      r.flow.colonizedInHa,
+      r.flow.displacedInHa,
+      r.flow.abandonedHa,
       r.flow.waitingLostT,
     ];
   });
@@ -164,7 +263,11 @@ export interface EventsTableOptions {
  * control state; numeric from/to are in `numbers`); `text` is `describe(e)`, the sentence in the
  * reader's language.
  */
-export function eventsTable(events: readonly (readonly GameEvent[])[], describe: (e: GameEvent) => string, opts: EventsTableOptions = {}): Table {
+export function eventsTable(
+  events: readonly (readonly GameEvent[])[],
+  describe: (e: GameEvent) => string,
+  opts: EventsTableOptions = {},
+): Table {
   const sideOf = opts.sideOf ?? ownSide;
   const rows: Cell[][] = [];
   for (const turn of events) {
@@ -177,13 +280,29 @@ export function eventsTable(events: readonly (readonly GameEvent[])[], describe:
   return { columns: EVENT_COLUMNS, rows };
 }
 
-export function eventsCsv(events: readonly (readonly GameEvent[])[], describe: (e: GameEvent) => string, opts: CsvOptions & EventsTableOptions = {}): string {
+export function eventsCsv(
+  events: readonly (readonly GameEvent[])[],
+  describe: (e: GameEvent) => string,
+  opts: CsvOptions & EventsTableOptions = {},
+): string {
   return toCsv(eventsTable(events, describe, opts), opts);
 }
 
 // --- Decisions ---
 
-export const DECISION_COLUMNS = ['turn', 'side', 'kind', 'region', 'target', 'amount', 'value', 'description', 'note', 'author', 'reasons'] as const;
+export const DECISION_COLUMNS = [
+  'turn',
+  'side',
+  'kind',
+  'region',
+  'target',
+  'amount',
+  'value',
+  'description',
+  'note',
+  'author',
+  'reasons',
+] as const;
 
 /**
  * decisions.csv: each side's orders, turn by turn and side by side (in the fixed side order), one
@@ -195,19 +314,35 @@ export const DECISION_COLUMNS = ['turn', 'side', 'kind', 'region', 'target', 'am
  * by the caller from the decision the log records), repeated on each of the side's rows too.
  */
 export function decisionsTable(
-  log: Pick<GameLog, 'entries'>, describeOrder: (o: Order) => string, explain: (so: SideOrders) => [string, string] = () => ['', ''],
+  log: Pick<GameLog, 'entries'>,
+  describeOrder: (o: Order) => string,
+  explain: (so: SideOrders) => [string, string] = () => ['', ''],
 ): Table {
   const rows: Cell[][] = [];
   for (const entry of log.entries) {
     for (const side of SIDES) {
       const given = entry.input.orders.filter((o) => o.side === side);
-      const note = given.map((o) => o.note ?? '').filter((n) => n !== '').join('\n');
+      const note = given
+        .map((o) => o.note ?? '')
+        .filter((n) => n !== '')
+        .join('\n');
       const orders = given.flatMap((o) => o.orders);
       const who = given[0] ? explain(given[0]) : ['', ''];
       if (orders.length === 0) rows.push([entry.turn, side, '', '', '', '', '', '', note, ...who]);
       for (const o of orders) {
         const f = o as Partial<Record<'region' | 'to' | 'exit', string>> & { amount?: number; value?: string | number };
-        rows.push([entry.turn, side, o.kind, f.region ?? '', f.exit ?? f.to ?? '', f.amount ?? '', f.value ?? '', describeOrder(o), note, ...who]);
+        rows.push([
+          entry.turn,
+          side,
+          o.kind,
+          f.region ?? '',
+          f.exit ?? f.to ?? '',
+          f.amount ?? '',
+          f.value ?? '',
+          describeOrder(o),
+          note,
+          ...who,
+        ]);
       }
     }
   }
@@ -215,7 +350,10 @@ export function decisionsTable(
 }
 
 export function decisionsCsv(
-  log: Pick<GameLog, 'entries'>, describeOrder: (o: Order) => string, opts: CsvOptions = {}, explain?: (so: SideOrders) => [string, string],
+  log: Pick<GameLog, 'entries'>,
+  describeOrder: (o: Order) => string,
+  opts: CsvOptions = {},
+  explain?: (so: SideOrders) => [string, string],
 ): string {
   return toCsv(decisionsTable(log, describeOrder, explain), opts);
 }
@@ -252,7 +390,9 @@ export function batchOutcome(policy: string, seed: number, state: GameState, fin
   const sum = (f: (r: TurnRecord) => number) => h.reduce((a, r) => a + f(r), 0);
   const last = h[h.length - 1];
   return {
-    policy, seed, turns: h.length,
+    policy,
+    seed,
+    turns: h.length,
     cocaHaFinal: last?.cocaHa ?? 0,
     exportedTTotal: sum((r) => r.exportedT),
     seizedTTotal: sum((r) => r.seizedT),
@@ -274,13 +414,25 @@ export function batchOutcome(policy: string, seed: number, state: GameState, fin
 
 /** batch.csv: the columns, and which outcome field each one reads. */
 const BATCH_FIELDS = [
-  ['policy', 'policy'], ['seed', 'seed'], ['turns', 'turns'], ['coca_ha_final', 'cocaHaFinal'],
-  ['exported_t_total', 'exportedTTotal'], ['seized_t_total', 'seizedTTotal'], ['mistaken_shootdowns', 'mistakenShootdowns'],
-  ['security_forces_killed_total', 'securityForcesKilledTotal'], ['civilians_killed_total', 'civiliansKilledTotal'],
-  ['insurgents_killed_total', 'insurgentsKilledTotal'], ['legitimacy_final', 'legitimacyFinal'],
-  ['insurgent_fighters_final', 'insurgentFightersFinal'], ['us_support_final', 'usSupportFinal'],
-  ['clan_revenue_musd_total', 'clanRevenueMusdTotal'], ['insurgent_revenue_musd_total', 'insurgentRevenueMusdTotal'],
-  ['score_state', 'scoreState'], ['score_clans', 'scoreClans'], ['score_insurgents', 'scoreInsurgents'], ['final_hash', 'finalHash'],
+  ['policy', 'policy'],
+  ['seed', 'seed'],
+  ['turns', 'turns'],
+  ['coca_ha_final', 'cocaHaFinal'],
+  ['exported_t_total', 'exportedTTotal'],
+  ['seized_t_total', 'seizedTTotal'],
+  ['mistaken_shootdowns', 'mistakenShootdowns'],
+  ['security_forces_killed_total', 'securityForcesKilledTotal'],
+  ['civilians_killed_total', 'civiliansKilledTotal'],
+  ['insurgents_killed_total', 'insurgentsKilledTotal'],
+  ['legitimacy_final', 'legitimacyFinal'],
+  ['insurgent_fighters_final', 'insurgentFightersFinal'],
+  ['us_support_final', 'usSupportFinal'],
+  ['clan_revenue_musd_total', 'clanRevenueMusdTotal'],
+  ['insurgent_revenue_musd_total', 'insurgentRevenueMusdTotal'],
+  ['score_state', 'scoreState'],
+  ['score_clans', 'scoreClans'],
+  ['score_insurgents', 'scoreInsurgents'],
+  ['final_hash', 'finalHash'],
 ] as const satisfies readonly (readonly [string, keyof BatchOutcome])[];
 
 export const BATCH_COLUMNS: readonly string[] = BATCH_FIELDS.map(([c]) => c);
@@ -302,7 +454,17 @@ export const SENSITIVITY_METRICS = [
   ['legitimacy_final', 'legitimacyFinal'],
 ] as const satisfies readonly (readonly [string, keyof BatchOutcome])[];
 
-export const SENSITIVITY_COLUMNS = ['policy', 'metric', 'rank', 'param', 'rho', 'beyond_chance', 'low_third_mean', 'high_third_mean', 'swing'] as const;
+export const SENSITIVITY_COLUMNS = [
+  'policy',
+  'metric',
+  'rank',
+  'param',
+  'rho',
+  'beyond_chance',
+  'low_third_mean',
+  'high_third_mean',
+  'swing',
+] as const;
 
 export interface SensitivityRow extends Sensitivity {
   policy: string;
@@ -322,10 +484,16 @@ export function sensitivityRows(outcomes: readonly BatchOutcome[]): SensitivityR
     const mine = outcomes.filter((o) => o.policy === policy && o.params);
     if (mine.length < 2) continue;
     const values = mine.map((o) => Object.fromEntries(SENSITIVITY_METRICS.map(([label, f]) => [label, o[f]])));
-    const all = sensitivity(mine.map((o) => o.params!), values, SENSITIVITY_METRICS.map(([label]) => label));
+    const all = sensitivity(
+      mine.map((o) => o.params!),
+      values,
+      SENSITIVITY_METRICS.map(([label]) => label),
+    );
     const threshold = chanceThreshold(mine.length, Object.keys(mine[0]!.params!).length);
     for (const [metric] of SENSITIVITY_METRICS) {
-      const ranked = all.filter((x) => x.metric === metric).sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho) || (a.param < b.param ? -1 : 1));
+      const ranked = all
+        .filter((x) => x.metric === metric)
+        .sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho) || (a.param < b.param ? -1 : 1));
       ranked.forEach((x, i) => rows.push({ ...x, policy, rank: i + 1, beyondChance: Math.abs(x.rho) >= threshold }));
     }
   }
@@ -391,8 +559,14 @@ export function summaryTable(outcomes: readonly BatchOutcome[]): Table {
 export function textTable(columns: readonly string[], rows: readonly Cell[][], decimals = 1): string {
   const numeric = columns.map((_c, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
   const whole = columns.map((_c, i) => numeric[i] && rows.every((r) => Number.isInteger(r[i])));
-  const cells = rows.map((r) => r.map((v, i) => (typeof v === 'number' ? (Number.isFinite(v) ? v.toFixed(whole[i] ? 0 : decimals) : '–') : v)));
+  const cells = rows.map((r) =>
+    r.map((v, i) => (typeof v === 'number' ? (Number.isFinite(v) ? v.toFixed(whole[i] ? 0 : decimals) : '–') : v)),
+  );
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]!.length)));
-  const line = (r: readonly string[]) => r.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }

@@ -366,8 +366,7 @@ export type Author =
 export const MAX_NOTE_CHARS = 10_000;
 
 /** A note cut to `MAX_NOTE_CHARS`, ending in an ellipsis where it was cut. */
-export const clipNote = (note: string): string =>
-  note.length > MAX_NOTE_CHARS ? `${note.slice(0, MAX_NOTE_CHARS - 1)}…` : note;
+export const clipNote = (note: string): string => (note.length > MAX_NOTE_CHARS ? `${note.slice(0, MAX_NOTE_CHARS - 1)}…` : note);
 
 /** A facilitator's adjudication override: set one variable, with the reason recorded. */
 export interface Override {
@@ -377,9 +376,17 @@ export interface Override {
   reason: string;
 }
 export const OVERRIDE_TARGETS = [
-  'region.cocaHa', 'region.labs', 'region.insurgentFighters', 'region.legitimacy', 'region.statePresence',
-  'region.corruption', 'national.usSupport', 'national.pilotReadiness', 'national.insurgentFront',
-  'national.clanCashMusd', 'national.insurgentCashMusd',
+  'region.cocaHa',
+  'region.labs',
+  'region.insurgentFighters',
+  'region.legitimacy',
+  'region.statePresence',
+  'region.corruption',
+  'national.usSupport',
+  'national.pilotReadiness',
+  'national.insurgentFront',
+  'national.clanCashMusd',
+  'national.insurgentCashMusd',
 ] as const;
 export type OverrideTarget = (typeof OVERRIDE_TARGETS)[number];
 
@@ -414,6 +421,4 @@ export interface ValidationError {
   values?: Record<string, string | number>;
 }
 
-export type ResolveResult =
-  | { ok: true; state: GameState; events: GameEvent[] }
-  | { ok: false; errors: ValidationError[] };
+export type ResolveResult = { ok: true; state: GameState; events: GameEvent[] } | { ok: false; errors: ValidationError[] };

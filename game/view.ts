@@ -54,7 +54,13 @@ export function viewFor(state: GameState, viewer: Viewer): GameState {
   }
   v.budgets = { ...v.budgets };
   for (const other of ['state', 'clans', 'insurgents'] as const) {
-    if (other !== viewer) v.budgets[other] = { moneyMusd: 0, army: other === 'state' ? v.budgets.state.army : 0, police: other === 'state' ? v.budgets.state.police : 0, fighters: 0 };
+    if (other !== viewer)
+      v.budgets[other] = {
+        moneyMusd: 0,
+        army: other === 'state' ? v.budgets.state.army : 0,
+        police: other === 'state' ? v.budgets.state.police : 0,
+        fighters: 0,
+      };
   }
   return v;
 }

@@ -23,7 +23,11 @@ export const ConsoleMessageSchema = z
   .discriminatedUnion('type', [
     z.strictObject({ type: z.literal('hello'), consoleId: ConsoleId }),
     z.strictObject({ type: z.literal('unlock'), consoleId: ConsoleId, passphrase: z.string().max(MAX_PASSPHRASE_CHARS) }),
-    z.strictObject({ type: z.literal('command'), consoleId: ConsoleId, command: z.looseObject({ type: z.string().regex(/^[a-zA-Z]{1,32}$/) }) }),
+    z.strictObject({
+      type: z.literal('command'),
+      consoleId: ConsoleId,
+      command: z.looseObject({ type: z.string().regex(/^[a-zA-Z]{1,32}$/) }),
+    }),
     z.strictObject({ type: z.literal('locked'), to: ConsoleId, wrong: z.boolean() }),
     z.strictObject({ type: z.literal('snapshot'), to: z.array(ConsoleId).max(MAX_CONSOLES), snapshot: z.looseObject({}) }),
   ])

@@ -33,9 +33,24 @@ export const CONSOLE_MESSAGE_CHANNEL = 'console:message';
 export const CONSOLE_WINDOW_CHANNELS: readonly Channel[] = ['console:post'];
 
 export const MENU_COMMANDS = [
-  'new-game', 'open', 'save', 'save-as', 'export-log', 'export-csv', 'export-report',
-  'open-replay', 'open-autosave', 'undo-turn', 'export-pdf',
-  'toggle-fullscreen', 'toggle-presentation', 'zoom-in', 'zoom-out', 'zoom-reset', 'about', 'open-console',
+  'new-game',
+  'open',
+  'save',
+  'save-as',
+  'export-log',
+  'export-csv',
+  'export-report',
+  'open-replay',
+  'open-autosave',
+  'undo-turn',
+  'export-pdf',
+  'toggle-fullscreen',
+  'toggle-presentation',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
+  'about',
+  'open-console',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

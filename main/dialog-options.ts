@@ -17,11 +17,16 @@ export function withExtension(name: string, kind: SaveKind): string {
 
 function filterFor(kind: SaveKind, l: MenuLabels): { name: string; extensions: string[] } {
   switch (kind) {
-    case 'game': return { name: l.filterGame, extensions: ['json'] };
-    case 'json': return { name: l.filterJson, extensions: ['json'] };
-    case 'csv': return { name: l.filterCsv, extensions: ['csv'] };
-    case 'html': return { name: l.filterHtml, extensions: ['html', 'htm'] };
-    case 'pdf': return { name: l.filterPdf, extensions: ['pdf'] };
+    case 'game':
+      return { name: l.filterGame, extensions: ['json'] };
+    case 'json':
+      return { name: l.filterJson, extensions: ['json'] };
+    case 'csv':
+      return { name: l.filterCsv, extensions: ['csv'] };
+    case 'html':
+      return { name: l.filterHtml, extensions: ['html', 'htm'] };
+    case 'pdf':
+      return { name: l.filterPdf, extensions: ['pdf'] };
   }
 }
 

@@ -6,9 +6,7 @@
  * Every failure is a `ServiceError` with an i18n message key; the renderer never sees raw errors.
  */
 import { randomBytes, createHash } from 'node:crypto';
-import {
-  closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -115,9 +113,17 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array): 
     renameSync(temp, target);
   } catch (error) {
     if (fd !== undefined) {
-      try { closeSync(fd); } catch { /* already failing */ }
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
     }
-    try { unlinkSync(temp); } catch { /* may not exist */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* may not exist */
+    }
     throw ioError('error.io.write', error, target);
   }
 }
@@ -294,12 +300,19 @@ export class AutosaveStore {
       }
       await removeStaleTempFiles(this.dir);
       const body = Buffer.from(text, 'utf8');
-      if (body.length > MAX_FILE_BYTES) throw new ServiceError('too-large', 'error.file.tooLarge', `${body.length} > ${MAX_FILE_BYTES} bytes`);
+      if (body.length > MAX_FILE_BYTES)
+        throw new ServiceError('too-large', 'error.file.tooLarge', `${body.length} > ${MAX_FILE_BYTES} bytes`);
       const existing = await this.readHeaders();
       const seq = existing.reduce((max, h) => Math.max(max, h.seq), 0) + 1;
       const header: AutosaveHeader = {
-        format: AUTOSAVE_FORMAT, version: 1, id, label, savedAt: this.now().toISOString(), seq,
-        bytes: body.length, sha256: sha256Hex(body),
+        format: AUTOSAVE_FORMAT,
+        version: 1,
+        id,
+        label,
+        savedAt: this.now().toISOString(),
+        seq,
+        bytes: body.length,
+        sha256: sha256Hex(body),
       };
       await writeFileAtomic(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), body]));
       // Rotation: keep the newest `keep` slots (this one included), delete the rest.

@@ -15,9 +15,7 @@ import { createLineLog, type LogFn } from './log';
 import { buildMenuTemplate } from './menu';
 import { menuLabels, pickMenuLocale, type MenuLabels, type MenuLocale } from './menu-labels';
 import { renderPdf } from './pdf';
-import {
-  devContentSecurityPolicy, isAllowedRequest, isAppPageUrl, isDevServerResponse, type AppOrigin,
-} from './security-policy';
+import { devContentSecurityPolicy, isAllowedRequest, isAppPageUrl, isDevServerResponse, type AppOrigin } from './security-policy';
 import { consoleWindowOptions, mainWindowOptions } from './window-options';
 import { loadWindowState, placeWindow, saveWindowStateSync } from './window-state';
 

@@ -31,9 +31,13 @@ export type SenderCheck = { ok: true } | { ok: false; reason: string };
 
 export function checkSender(sender: SenderInfo, policy: TrustPolicy, channel?: string): SenderCheck {
   if (policy.mainWebContentsId === null) return { ok: false, reason: 'no main window' };
-  const fromConsole = policy.consoleWebContentsId !== undefined && policy.consoleWebContentsId !== null
-    && sender.webContentsId === policy.consoleWebContentsId && (CONSOLE_WINDOW_CHANNELS as readonly string[]).includes(channel ?? '');
-  if (sender.webContentsId !== policy.mainWebContentsId && !fromConsole) return { ok: false, reason: `foreign webContents ${sender.webContentsId}` };
+  const fromConsole =
+    policy.consoleWebContentsId !== undefined &&
+    policy.consoleWebContentsId !== null &&
+    sender.webContentsId === policy.consoleWebContentsId &&
+    (CONSOLE_WINDOW_CHANNELS as readonly string[]).includes(channel ?? '');
+  if (sender.webContentsId !== policy.mainWebContentsId && !fromConsole)
+    return { ok: false, reason: `foreign webContents ${sender.webContentsId}` };
   if (!sender.isMainFrame) return { ok: false, reason: 'not the main frame' };
   if (sender.frameUrl === null) return { ok: false, reason: 'frame is gone' };
   if (!isAppPageUrl(sender.frameUrl, policy.origin)) return { ok: false, reason: `untrusted page ${truncate(sender.frameUrl, 200)}` };
@@ -70,15 +74,13 @@ export const SlotIdSchema = z.string().regex(SLOT_ID_PATTERN, 'a slot id is lowe
 export const HandleSchema = z.string().regex(/^h-[0-9a-f]{32}$/, 'a save handle from this session');
 
 /** Settings: a JSON object of preferences, small. */
-export const SettingsSchema = z
-  .record(z.string().min(1).max(128), z.json())
-  .refine((value) => {
-    try {
-      return Buffer.byteLength(JSON.stringify(value), 'utf8') <= MAX_SETTINGS_BYTES;
-    } catch {
-      return false;
-    }
-  }, `settings are at most ${MAX_SETTINGS_BYTES} bytes`);
+export const SettingsSchema = z.record(z.string().min(1).max(128), z.json()).refine((value) => {
+  try {
+    return Buffer.byteLength(JSON.stringify(value), 'utf8') <= MAX_SETTINGS_BYTES;
+  } catch {
+    return false;
+  }
+}, `settings are at most ${MAX_SETTINGS_BYTES} bytes`);
 
 const none = z.tuple([]);
 const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
@@ -128,10 +130,12 @@ export function validateArgs(channel: string, args: unknown): ArgsCheck<Channel>
   if (parsed.success) return { ok: true, args: parsed.data };
   const issues = parsed.error.issues;
   const reason = truncate(issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; '), 500);
-  const tooLarge = issues.some((i) =>
-    (i.code === 'too_big' && CONTENT_FIELDS.has(String(i.path[1]))) ||
-    // The size limit is the settings' only custom check (their shape is checked by z.json()).
-    (i.code === 'custom' && i.path.length === 2 && i.path[1] === 'settings'));
+  const tooLarge = issues.some(
+    (i) =>
+      (i.code === 'too_big' && CONTENT_FIELDS.has(String(i.path[1]))) ||
+      // The size limit is the settings' only custom check (their shape is checked by z.json()).
+      (i.code === 'custom' && i.path.length === 2 && i.path[1] === 'settings'),
+  );
   if (tooLarge) return { ...fail('too-large', 'error.file.tooLarge'), reason };
   return { ...fail('invalid', 'error.ipc.invalidArguments', truncate(issues.map((i) => i.path.join('.')).join(', '), 200)), reason };
 }

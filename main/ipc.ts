@@ -6,15 +6,10 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { basename } from 'node:path';
-import {
-  CHANNELS, ServiceError, fail, ok,
-  type Channel, type ChannelValues, type ExportTextKind, type Result,
-} from './contract';
+import { CHANNELS, ServiceError, fail, ok, type Channel, type ChannelValues, type ExportTextKind, type Result } from './contract';
 import { relayTarget } from './console-relay';
 import type { FileHandleRegistry } from './file-handles';
-import {
-  MAX_FILE_BYTES, readTextFile, writeFileAtomic, type AutosaveStore, type SettingsStore,
-} from './file-service';
+import { MAX_FILE_BYTES, readTextFile, writeFileAtomic, type AutosaveStore, type SettingsStore } from './file-service';
 import { checkSender, truncate, validateArgs, type ChannelArgs, type SenderInfo, type TrustPolicy } from './ipc-validation';
 import type { LogFn } from './log';
 
@@ -56,7 +51,8 @@ function cancelled(): ServiceError {
 
 function checkBytes(text: string): Buffer {
   const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length > MAX_FILE_BYTES) throw new ServiceError('too-large', 'error.file.tooLarge', `${bytes.length} > ${MAX_FILE_BYTES} bytes`);
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new ServiceError('too-large', 'error.file.tooLarge', `${bytes.length} > ${MAX_FILE_BYTES} bytes`);
   return bytes;
 }
 
@@ -103,7 +99,9 @@ export function createHandlers(s: IpcServices): Handlers {
         pdf = await s.renderPdf(html);
       } catch (error) {
         if (error instanceof ServiceError) throw error;
-        throw new ServiceError('io', 'error.pdf.failed', error instanceof Error ? truncate(error.message, 200) : undefined, { cause: error });
+        throw new ServiceError('io', 'error.pdf.failed', error instanceof Error ? truncate(error.message, 200) : undefined, {
+          cause: error,
+        });
       }
       await writeFileAtomic(path, pdf);
       return { name: basename(path) };

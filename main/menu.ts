@@ -24,18 +24,20 @@ export function buildMenuTemplate({ labels: l, platform, isDev, send }: MenuTemp
   const about = command(l.about, 'about');
 
   const appMenu: MenuItemConstructorOptions[] = isMac
-    ? [{
-        label: l.appName,
-        submenu: [
-          about,
-          { type: 'separator' },
-          { role: 'hide', label: l.hide },
-          { role: 'hideOthers', label: l.hideOthers },
-          { role: 'unhide', label: l.showAll },
-          { type: 'separator' },
-          { role: 'quit', label: l.quit },
-        ],
-      }]
+    ? [
+        {
+          label: l.appName,
+          submenu: [
+            about,
+            { type: 'separator' },
+            { role: 'hide', label: l.hide },
+            { role: 'hideOthers', label: l.hideOthers },
+            { role: 'unhide', label: l.showAll },
+            { type: 'separator' },
+            { role: 'quit', label: l.quit },
+          ],
+        },
+      ]
     : [];
 
   const file: MenuItemConstructorOptions = {
@@ -96,7 +98,15 @@ export function buildMenuTemplate({ labels: l, platform, isDev, send }: MenuTemp
   };
 
   const windowMenu: MenuItemConstructorOptions[] = isMac
-    ? [{ label: l.window, submenu: [{ role: 'minimize', label: l.minimize }, { role: 'close', label: l.close }] }]
+    ? [
+        {
+          label: l.window,
+          submenu: [
+            { role: 'minimize', label: l.minimize },
+            { role: 'close', label: l.close },
+          ],
+        },
+      ]
     : [];
 
   const help: MenuItemConstructorOptions = {

@@ -57,17 +57,33 @@ export function App(props: { platform: Platform }): ReactNode {
   // Latest state for callbacks that outlive a render (menu commands from the platform).
   const stateRef = useLatest(state);
   const notify = useNotify(dispatch);
-  const { version, startupDone, setInProgress, resumeOffer, resume, startFresh } = usePersistence(platform, settings, dispatch, stateRef, notify, { t, lang });
+  const { version, startupDone, setInProgress, resumeOffer, resume, startFresh } = usePersistence(
+    platform,
+    settings,
+    dispatch,
+    stateRef,
+    notify,
+    { t, lang },
+  );
   useDocument(settings, t, session?.game ?? null, replay);
   useAutosave({ session, platform, notify, t, lang, version, stateRef, setInProgress });
   const { run, runExport, autosaves, openAutosaveEntry } = useCommands({ platform, dispatch, stateRef, notify, version, setInProgress });
   useShortcuts(dispatch, stateRef, replay);
   const aiProgress = useComputer(state, dispatch);
-  const thinking = session && session.aiFor === session.game ? session.thinking ?? [] : [];
+  const thinking = session && session.aiFor === session.game ? (session.thinking ?? []) : [];
 
   const hasGame = Boolean(session);
   const canUndo = Boolean(session && session.game.turn > 0 && phase.kind !== 'curtain' && phase.kind !== 'held');
-  const menus = appMenus({ t, lang, setLang, run, hasGame, canExport: hasGame || Boolean(replay), canUndo, presentation: settings.presentation });
+  const menus = appMenus({
+    t,
+    lang,
+    setLang,
+    run,
+    hasGame,
+    canExport: hasGame || Boolean(replay),
+    canUndo,
+    presentation: settings.presentation,
+  });
 
   // What the board and panels show: the state as the viewer may see it.
   const preview = useMemo(() => {
@@ -81,8 +97,11 @@ export function App(props: { platform: Platform }): ReactNode {
   const frame = useMemo(() => (replay ? replayFrame(replay) : null), [replay]);
   const viewer = viewerFor(state);
   const view = useMemo(() => (frame ? frame.view : session ? viewFor(session.game, viewer) : preview), [frame, session, viewer, preview]);
-  const boardEvents = useMemo(() => (frame ? frame.events : session?.last?.events ?? []), [frame, session]);
-  const sideStates = useMemo(() => (frame ? replay?.states.slice(0, frame.turn + 1) ?? null : session?.states ?? null), [frame, replay, session]);
+  const boardEvents = useMemo(() => (frame ? frame.events : (session?.last?.events ?? [])), [frame, session]);
+  const sideStates = useMemo(
+    () => (frame ? (replay?.states.slice(0, frame.turn + 1) ?? null) : (session?.states ?? null)),
+    [frame, replay, session],
+  );
   const select = useCallback((id: string) => dispatch({ type: 'region/select', id }), []);
   const act = useCallback((a: Action) => dispatch(a), []);
 
@@ -90,7 +109,7 @@ export function App(props: { platform: Platform }): ReactNode {
 
   // A new phase starts at the top of the left panel, with focus on its heading.
   const leftRef = useRef<HTMLDivElement>(null);
-  const phaseKey = `${phase.kind}-${planningSide ?? ''}-${phase.kind === 'replay' ? replay?.name ?? '' : session?.game.turn ?? -1}`;
+  const phaseKey = `${phase.kind}-${planningSide ?? ''}-${phase.kind === 'replay' ? (replay?.name ?? '') : (session?.game.turn ?? -1)}`;
   useEffect(() => {
     const col = leftRef.current;
     if (!col) return;
@@ -121,7 +140,14 @@ export function App(props: { platform: Platform }): ReactNode {
       />
     );
   } else if (!session) {
-    left = <StartPanel onNewGame={() => run('new-game')} onOpen={() => run('open')} onOpenReplay={() => run('open-replay')} onOpenAutosave={() => run('open-autosave')} />;
+    left = (
+      <StartPanel
+        onNewGame={() => run('new-game')}
+        onOpen={() => run('open')}
+        onOpenReplay={() => run('open-replay')}
+        onOpenAutosave={() => run('open-autosave')}
+      />
+    );
   } else if (phase.kind === 'planning') {
     left = (
       <PlanningPanel
@@ -140,7 +166,7 @@ export function App(props: { platform: Platform }): ReactNode {
         onReset={() => act({ type: 'plan/reset' })}
         onCommit={() => act({ type: 'plan/commit' })}
         onSelectRegion={select}
-        advisor={(
+        advisor={
           <AdvisorBox
             side={phase.side}
             advice={session.advice?.[phase.side]?.game === session.game ? session.advice[phase.side] : undefined}
@@ -148,7 +174,7 @@ export function App(props: { platform: Platform }): ReactNode {
             onAsk={() => act({ type: 'advice/ask' })}
             onApply={() => act({ type: 'advice/apply' })}
           />
-        )}
+        }
       />
     );
   } else if (phase.kind === 'curtain' || phase.kind === 'held') {
@@ -156,8 +182,18 @@ export function App(props: { platform: Platform }): ReactNode {
   } else if (phase.kind === 'ended') {
     left = (
       <div className="stack">
-        <GameEndPanel game={session.game} onExport={(k) => void runExport(k)} onNewGame={() => run('new-game')} {...(askUndo ? { onUndo: askUndo } : {})} />
-        <TurnReport game={viewFor(session.game, viewer)} outcome={session.last} setup={session.setup} turnLabel={turnLabel(t, session.game, session.game.turn)} />
+        <GameEndPanel
+          game={session.game}
+          onExport={(k) => void runExport(k)}
+          onNewGame={() => run('new-game')}
+          {...(askUndo ? { onUndo: askUndo } : {})}
+        />
+        <TurnReport
+          game={viewFor(session.game, viewer)}
+          outcome={session.last}
+          setup={session.setup}
+          turnLabel={turnLabel(t, session.game, session.game.turn)}
+        />
       </div>
     );
   } else if (session.awaiting) {
@@ -177,7 +213,7 @@ export function App(props: { platform: Platform }): ReactNode {
     );
   }
 
-  const statusGame = frame ? frame.state : session?.game ?? null;
+  const statusGame = frame ? frame.state : (session?.game ?? null);
   const undoTurn = session?.game.turn ?? 0;
 
   return (
@@ -191,24 +227,40 @@ export function App(props: { platform: Platform }): ReactNode {
             {statusGame ? (
               <>
                 <span className="status-scenario">{statusGame.scenario.title[lang]}</span>
-                <span className="status-turn">{frame
-                  ? (frame.turn === 0 ? t('app.replay.positionStart', { total: frame.lastTurn }) : t('app.replay.position', { turn: frame.turn, total: frame.lastTurn }))
-                  : screenTurnLabel(t, statusGame, phase.kind)}</span>
+                <span className="status-turn">
+                  {frame
+                    ? frame.turn === 0
+                      ? t('app.replay.positionStart', { total: frame.lastTurn })
+                      : t('app.replay.position', { turn: frame.turn, total: frame.lastTurn })
+                    : screenTurnLabel(t, statusGame, phase.kind)}
+                </span>
                 <span className={`status-phase${planningSide ? ` side-${planningSide}` : ''}`}>
-                  {phase.kind === 'replay' ? t('app.status.replay')
-                    : phase.kind === 'planning' ? t('app.status.planning', { side: `@app.side.${phase.side}` })
-                      : phase.kind === 'curtain' ? t('app.status.handover')
-                        : phase.kind === 'held' ? t('console.public.heldStatus')
-                        : phase.kind === 'ended' ? t('app.status.ended') : session?.awaiting ? t('advisor.waiting.title') : t('app.status.review')}
+                  {phase.kind === 'replay'
+                    ? t('app.status.replay')
+                    : phase.kind === 'planning'
+                      ? t('app.status.planning', { side: `@app.side.${phase.side}` })
+                      : phase.kind === 'curtain'
+                        ? t('app.status.handover')
+                        : phase.kind === 'held'
+                          ? t('console.public.heldStatus')
+                          : phase.kind === 'ended'
+                            ? t('app.status.ended')
+                            : session?.awaiting
+                              ? t('advisor.waiting.title')
+                              : t('app.status.review')}
                 </span>
               </>
-            ) : <span className="status-turn">{t('app.status.noGame')}</span>}
+            ) : (
+              <span className="status-turn">{t('app.status.noGame')}</span>
+            )}
             {phase.kind !== 'replay' ? <ThinkingIndicator sides={thinking} progress={aiProgress} /> : null}
           </div>
         </header>
         <main className="workspace">
           <div className="col col-left" ref={leftRef}>
-            <ErrorBoundary areaKey="app.area.panel" resetKey={`${phase.kind}-${session?.game.turn ?? -1}-${frame?.turn ?? -1}`}>{left}</ErrorBoundary>
+            <ErrorBoundary areaKey="app.area.panel" resetKey={`${phase.kind}-${session?.game.turn ?? -1}-${frame?.turn ?? -1}`}>
+              {left}
+            </ErrorBoundary>
           </div>
           <div className="col col-centre">
             <BoardArea
@@ -224,13 +276,13 @@ export function App(props: { platform: Platform }): ReactNode {
             />
           </div>
           <div className="col col-right">
-            <ErrorBoundary areaKey="app.area.side" resetKey={frame ? `r${frame.turn}` : session?.game.turn ?? -1}>
+            <ErrorBoundary areaKey="app.area.side" resetKey={frame ? `r${frame.turn}` : (session?.game.turn ?? -1)}>
               <SidePanel
                 view={phase.kind === 'curtain' || phase.kind === 'held' ? null : view}
                 viewer={viewer}
                 states={sideStates}
-                events={frame ? frame.eventsSoFar : session?.events ?? []}
-                resolvedTurn={frame ? frame.turn : session?.last?.turn ?? 0}
+                events={frame ? frame.eventsSoFar : (session?.events ?? [])}
+                resolvedTurn={frame ? frame.turn : (session?.last?.turn ?? 0)}
                 {...(frame ? { followTurn: frame.turn } : {})}
                 selected={state.selectedRegion}
                 onSelect={select}
@@ -243,7 +295,10 @@ export function App(props: { platform: Platform }): ReactNode {
         <NewGameDialog
           open={state.dialog === 'newGame'}
           onClose={() => act({ type: 'dialog/close' })}
-          onStart={(setup, l) => { setLang(l); act({ type: 'game/new', setup: { ...setup, language: l }, gameId: newGameId() }); }}
+          onStart={(setup, l) => {
+            setLang(l);
+            act({ type: 'game/new', setup: { ...setup, language: l }, gameId: newGameId() });
+          }}
         />
         <AboutDialog open={state.dialog === 'about'} version={version} onClose={() => act({ type: 'dialog/close' })} />
         <HelpDialog
@@ -255,7 +310,10 @@ export function App(props: { platform: Platform }): ReactNode {
         <ConfirmDialog
           open={state.dialog === 'discardGame' && Boolean(session)}
           title={t('help.discard.title')}
-          text={t('help.discard.text', { turn: Math.min((session?.game.turn ?? 0) + 1, session?.game.turnsTotal ?? 0), total: session?.game.turnsTotal ?? 0 })}
+          text={t('help.discard.text', {
+            turn: Math.min((session?.game.turn ?? 0) + 1, session?.game.turnsTotal ?? 0),
+            total: session?.game.turnsTotal ?? 0,
+          })}
           confirmLabel={t('help.discard.confirm')}
           onConfirm={() => run('new-game-confirmed')}
           onCancel={() => act({ type: 'dialog/close' })}
@@ -275,7 +333,13 @@ export function App(props: { platform: Platform }): ReactNode {
           onCancel={() => act({ type: 'dialog/close' })}
         />
         {resumeOffer && !session && !replay ? (
-          <ResumeDialog label={resumeOffer.entry.label} turn={resumeOffer.turn} savedAt={resumeOffer.entry.savedAt} onResume={resume} onFresh={startFresh} />
+          <ResumeDialog
+            label={resumeOffer.entry.label}
+            turn={resumeOffer.turn}
+            savedAt={resumeOffer.entry.savedAt}
+            onResume={resume}
+            onFresh={startFresh}
+          />
         ) : null}
         {phase.kind === 'held' && session ? <HeldCurtain turnLabel={turnLabel(t, session.game)} /> : null}
         {phase.kind === 'curtain' && session ? (

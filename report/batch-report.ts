@@ -5,7 +5,14 @@
  * from). One self-contained document with no scripts, styled like the after-action report.
  */
 import {
-  chanceThreshold, mean, quantile, SENSITIVITY_METRICS, SUMMARY_METRICS, type BatchOutcome, type Scenario, type SensitivityRow,
+  chanceThreshold,
+  mean,
+  quantile,
+  SENSITIVITY_METRICS,
+  SUMMARY_METRICS,
+  type BatchOutcome,
+  type Scenario,
+  type SensitivityRow,
 } from '../game/index';
 import type { Lang, TFunction } from '../i18n/catalogue';
 import { AAR_CSS } from './aar-style';
@@ -96,9 +103,12 @@ export function buildBatchReport(input: BatchReportInput): string {
     [t('report.batch.meta.seeds'), t('report.batch.meta.seedsValue', { n, first: input.seeds[0] ?? 0, last: input.seeds[n - 1] ?? 0 })],
     [t('report.batch.meta.turns'), String(input.turns)],
     [t('report.batch.meta.others'), t('report.batch.meta.othersValue', input.others)],
-    [t('report.batch.meta.params'), sampled
-      ? t('report.batch.meta.paramsSampled', { count: Object.keys(scenario.paramRanges).length, seed: input.paramSeed ?? 0 })
-      : t('report.batch.meta.paramsFixed')],
+    [
+      t('report.batch.meta.params'),
+      sampled
+        ? t('report.batch.meta.paramsSampled', { count: Object.keys(scenario.paramRanges).length, seed: input.paramSeed ?? 0 })
+        : t('report.batch.meta.paramsFixed'),
+    ],
     [t('report.batch.meta.version'), input.appVersion],
   ];
   body += `<dl class="meta">${meta.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl></section>`;
@@ -135,7 +145,10 @@ export function buildBatchReport(input: BatchReportInput): string {
       const v = (scenario.params as Record<string, number>)[k] ?? NaN;
       return [`<span class="mono">${h(k)}</span>`, h(fmt(locale, v)), h(`${fmt(locale, r.low)} – ${fmt(locale, r.high)}`), h(r.reason)];
     });
-    body += table([h(t('report.batch.col.param')), h(t('report.batch.col.value')), h(t('report.batch.col.range')), h(t('report.batch.col.reason'))], ranged);
+    body += table(
+      [h(t('report.batch.col.param')), h(t('report.batch.col.value')), h(t('report.batch.col.range')), h(t('report.batch.col.reason'))],
+      ranged,
+    );
   }
   const foot = t('report.batch.footer', { scenario: scenario.title[lang], version: input.appVersion });
   return `<!doctype html>

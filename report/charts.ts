@@ -104,7 +104,11 @@ function legendRows(items: readonly { label: string }[], width: number, left: nu
 }
 
 /** The frame: legend, grid, y ticks and unit, x labels, markers. Returns the plot and the SVG parts. */
-function frame(f: ChartFrame, allValues: readonly number[], legend: readonly { label: string; colour: string; dash?: string; swatch: 'line' | 'box' }[]): { plot: Plot; head: string; back: string; front: string; width: number; height: number } {
+function frame(
+  f: ChartFrame,
+  allValues: readonly number[],
+  legend: readonly { label: string; colour: string; dash?: string; swatch: 'line' | 'box' }[],
+): { plot: Plot; head: string; back: string; front: string; width: number; height: number } {
   const width = f.width ?? 640;
   const n = Math.max(1, f.xLabels.length);
   const { lo, hi, ticks } = domain(allValues, f.yRange);
@@ -115,18 +119,30 @@ function frame(f: ChartFrame, allValues: readonly number[], legend: readonly { l
   const height = (f.height ?? 250) + legendH;
   const top = legendH + 18;
   const plot: Plot = {
-    x0: left, x1: width - 10, y0: height - 26, y1: top, lo, hi, ticks, n,
+    x0: left,
+    x1: width - 10,
+    y0: height - 26,
+    y1: top,
+    lo,
+    hi,
+    ticks,
+    n,
     slot: (width - 10 - left) / n,
-    x(i) { return this.x0 + this.slot * (i + 0.5); },
-    y(v) { return this.y0 - ((v - lo) / (hi - lo || 1)) * (this.y0 - this.y1); },
+    x(i) {
+      return this.x0 + this.slot * (i + 0.5);
+    },
+    y(v) {
+      return this.y0 - ((v - lo) / (hi - lo || 1)) * (this.y0 - this.y1);
+    },
   };
   let head = '';
   legend.forEach((l, i) => {
     const { x, row } = rows[i]!;
     const y = 10 + row * 17;
-    head += l.swatch === 'line'
-      ? `<line x1="${r1(x)}" y1="${y}" x2="${r1(x + 20)}" y2="${y}" stroke="${l.colour}" stroke-width="3"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`
-      : `<rect x="${r1(x)}" y="${y - 5}" width="20" height="10" fill="${l.colour}"/>`;
+    head +=
+      l.swatch === 'line'
+        ? `<line x1="${r1(x)}" y1="${y}" x2="${r1(x + 20)}" y2="${y}" stroke="${l.colour}" stroke-width="3"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`
+        : `<rect x="${r1(x)}" y="${y - 5}" width="20" height="10" fill="${l.colour}"/>`;
     head += `<text x="${r1(x + 26)}" y="${y + 4}" class="lg">${esc(l.label)}</text>`;
   });
   let back = `<text x="${r1(left - 6)}" y="${r1(top - 8)}" text-anchor="end" class="un">${esc(f.unit)}</text>`;
@@ -148,7 +164,8 @@ function frame(f: ChartFrame, allValues: readonly number[], legend: readonly { l
   const lastShown = shown[shown.length - 1] ?? 0;
   const room = (textWidth(f.xLabels[lastShown] ?? '', 10) + textWidth(f.xLabels[n - 1] ?? '', 10)) / 2 + 8;
   if (lastShown !== n - 1 && labelX(n - 1) - labelX(lastShown) >= room) shown.push(n - 1);
-  for (const i of shown) back += `<text x="${r1(labelX(i))}" y="${r1(plot.y0 + 16)}" text-anchor="middle" class="tk">${esc(f.xLabels[i] ?? '')}</text>`;
+  for (const i of shown)
+    back += `<text x="${r1(labelX(i))}" y="${r1(plot.y0 + 16)}" text-anchor="middle" class="tk">${esc(f.xLabels[i] ?? '')}</text>`;
   let front = '';
   for (const m of f.markers ?? []) {
     if (m.index < 0 || m.index >= n) continue;
@@ -159,15 +176,18 @@ function frame(f: ChartFrame, allValues: readonly number[], legend: readonly { l
   return { plot, head, back, front, width, height };
 }
 
-const PRINT_STYLE = '<style>.lg{font-size:11px;fill:#1f2933}.tk{font-size:10px;fill:#52606d}.un{font-size:10px;fill:#52606d;font-style:italic}'
-  + '.gr{stroke:#e4e7eb;stroke-width:1}.zr{stroke:#9aa5b1;stroke-width:1}.mk{stroke:#7b8794;stroke-width:1;stroke-dasharray:2 3}'
-  + '.mkc{fill:#fff;stroke:#7b8794;stroke-width:1}.mkt{font-size:9px;font-weight:700;fill:#3e4c59}.pt{font-size:10px;font-weight:700}</style>';
+const PRINT_STYLE =
+  '<style>.lg{font-size:11px;fill:#1f2933}.tk{font-size:10px;fill:#52606d}.un{font-size:10px;fill:#52606d;font-style:italic}' +
+  '.gr{stroke:#e4e7eb;stroke-width:1}.zr{stroke:#9aa5b1;stroke-width:1}.mk{stroke:#7b8794;stroke-width:1;stroke-dasharray:2 3}' +
+  '.mkc{fill:#fff;stroke:#7b8794;stroke-width:1}.mkt{font-size:9px;font-weight:700;fill:#3e4c59}.pt{font-size:10px;font-weight:700}</style>';
 
 function svg(f: Pick<ChartFrame, 'title' | 'desc' | 'theme' | 'scale'>, width: number, height: number, body: string): string {
   const s = f.scale ?? 1;
   const screen = f.theme === 'screen';
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${r1(width)} ${r1(height)}" width="${r1(width * s)}" height="${r1(height * s)}" role="img" class="chart${screen ? ' chart-screen' : ''}">`
-    + `<title>${esc(f.title)}</title>${f.desc ? `<desc>${esc(f.desc)}</desc>` : ''}${screen ? '' : PRINT_STYLE}${body}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${r1(width)} ${r1(height)}" width="${r1(width * s)}" height="${r1(height * s)}" role="img" class="chart${screen ? ' chart-screen' : ''}">` +
+    `<title>${esc(f.title)}</title>${f.desc ? `<desc>${esc(f.desc)}</desc>` : ''}${screen ? '' : PRINT_STYLE}${body}</svg>`
+  );
 }
 
 /** A tick label kept short: thousands as `k`, millions as `M` (for narrow charts on screen). */
@@ -186,7 +206,11 @@ export function sparklineSvg(values: readonly number[], w = 72, h = 18): string 
   const lo = Math.min(...vals);
   const span = Math.max(...vals) - lo || 1;
   const pts = values
-    .map((v, i) => (Number.isFinite(v) ? `${((i / (values.length - 1)) * (w - 4) + 2).toFixed(1)},${(h - 2 - ((v - lo) / span) * (h - 4)).toFixed(1)}` : null))
+    .map((v, i) =>
+      Number.isFinite(v)
+        ? `${((i / (values.length - 1)) * (w - 4) + 2).toFixed(1)},${(h - 2 - ((v - lo) / span) * (h - 4)).toFixed(1)}`
+        : null,
+    )
     .filter(Boolean)
     .join(' ');
   return `${head}<polyline points="${pts}" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>`;
@@ -212,10 +236,12 @@ function lines(plot: Plot, series: readonly ChartSeries[]): string {
   const dots = plot.n <= 32;
   for (const s of series) {
     const d = linePath(plot, s.values);
-    if (d) out += `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2.4" stroke-linejoin="round" stroke-linecap="round"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`;
+    if (d)
+      out += `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2.4" stroke-linejoin="round" stroke-linecap="round"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`;
     if (dots || s.values.length === 1) {
       s.values.forEach((v, i) => {
-        if (Number.isFinite(v)) out += `<circle cx="${r1(plot.x(i))}" cy="${r1(plot.y(v))}" r="2.6" fill="${s.colour}" stroke="#fff" stroke-width="0.8"/>`;
+        if (Number.isFinite(v))
+          out += `<circle cx="${r1(plot.x(i))}" cy="${r1(plot.y(v))}" r="2.6" fill="${s.colour}" stroke="#fff" stroke-width="0.8"/>`;
       });
     }
   }
@@ -225,7 +251,11 @@ function lines(plot: Plot, series: readonly ChartSeries[]): string {
 /** Several series over time on one axis. */
 export function lineChartSvg(f: ChartFrame & { series: readonly ChartSeries[] }): string {
   const all = f.series.flatMap((s) => [...s.values]);
-  const fr = frame(f, all, f.series.map((s) => ({ label: s.label, colour: s.colour, ...(s.dash ? { dash: s.dash } : {}), swatch: 'line' as const })));
+  const fr = frame(
+    f,
+    all,
+    f.series.map((s) => ({ label: s.label, colour: s.colour, ...(s.dash ? { dash: s.dash } : {}), swatch: 'line' as const })),
+  );
   return svg(f, fr.width, fr.height, fr.head + fr.back + lines(fr.plot, f.series) + fr.front);
 }
 
@@ -233,15 +263,19 @@ export function lineChartSvg(f: ChartFrame & { series: readonly ChartSeries[] })
  * Series stacked on each other (their sum is the top line): as areas over time, or as bars (also
  * used for areas with a single turn). `lines` are drawn on top, unstacked (e.g. seizures).
  */
-export function stackedChartSvg(f: ChartFrame & { series: readonly ChartSeries[]; lines?: readonly ChartSeries[]; mode: 'area' | 'bars' }): string {
+export function stackedChartSvg(
+  f: ChartFrame & { series: readonly ChartSeries[]; lines?: readonly ChartSeries[]; mode: 'area' | 'bars' },
+): string {
   const n = f.xLabels.length;
   const tops: number[][] = [];
   const acc = new Array<number>(n).fill(0);
   for (const s of f.series) {
-    tops.push(acc.map((a, i) => {
-      const v = s.values[i];
-      return a + (v !== undefined && Number.isFinite(v) && v > 0 ? v : 0);
-    }));
+    tops.push(
+      acc.map((a, i) => {
+        const v = s.values[i];
+        return a + (v !== undefined && Number.isFinite(v) && v > 0 ? v : 0);
+      }),
+    );
     acc.splice(0, n, ...tops[tops.length - 1]!);
   }
   const over = f.lines ?? [];
@@ -260,7 +294,8 @@ export function stackedChartSvg(f: ChartFrame & { series: readonly ChartSeries[]
       const w = Math.min(p.slot * 0.72, 48);
       for (let i = 0; i < n; i++) {
         const h = p.y(base[i]!) - p.y(top[i]!);
-        if (h > 0.05) body += `<rect x="${r1(p.x(i) - w / 2)}" y="${r1(p.y(top[i]!))}" width="${r1(w)}" height="${r1(h)}" fill="${colour}" stroke="#fff" stroke-width="0.6"/>`;
+        if (h > 0.05)
+          body += `<rect x="${r1(p.x(i) - w / 2)}" y="${r1(p.y(top[i]!))}" width="${r1(w)}" height="${r1(h)}" fill="${colour}" stroke="#fff" stroke-width="0.6"/>`;
       }
     } else {
       const upper = top.map((v, i) => `${r1(p.x(i))} ${r1(p.y(v))}`);
@@ -282,7 +317,14 @@ export interface Panel {
  * sizes, e.g. coca by region) or each on its own (to compare shapes, e.g. prices along the chain).
  * Each panel labels its last value.
  */
-export function smallMultiplesSvg(f: Omit<ChartFrame, 'markers' | 'height' | 'yRange'> & { panels: readonly Panel[]; columns: number; panelHeight?: number; sharedScale: boolean }): string {
+export function smallMultiplesSvg(
+  f: Omit<ChartFrame, 'markers' | 'height' | 'yRange'> & {
+    panels: readonly Panel[];
+    columns: number;
+    panelHeight?: number;
+    sharedScale: boolean;
+  },
+): string {
   const width = f.width ?? 640;
   const cols = Math.max(1, Math.min(f.columns, f.panels.length));
   const rows = Math.ceil(f.panels.length / cols);
@@ -299,7 +341,10 @@ export function smallMultiplesSvg(f: Omit<ChartFrame, 'markers' | 'height' | 'yR
     const dm = f.sharedScale ? shared : domain(panel.values);
     const hiText = f.format(dm.hi);
     const left = Math.max(28, textWidth(hiText, 9.5) + 8);
-    const x0 = ox + left, x1 = ox + pw - Math.max(30, textWidth(f.format(Math.max(...panel.values.filter(Number.isFinite), 0)), 10) + 10), y1 = oy + 24, y0 = oy + ph - 18;
+    const x0 = ox + left,
+      x1 = ox + pw - Math.max(30, textWidth(f.format(Math.max(...panel.values.filter(Number.isFinite), 0)), 10) + 10),
+      y1 = oy + 24,
+      y0 = oy + ph - 18;
     const x = (i: number) => (n === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (n - 1));
     const y = (v: number) => y0 - ((v - dm.lo) / (dm.hi - dm.lo || 1)) * (y0 - y1);
     body += `<rect x="${r1(ox)}" y="${r1(oy)}" width="${r1(pw)}" height="${ph}" fill="#f8f9fa" stroke="#e4e7eb"/>`;
@@ -315,7 +360,8 @@ export function smallMultiplesSvg(f: Omit<ChartFrame, 'markers' | 'height' | 'yR
     if (finite.length > 1 && finite.length === pts.length) {
       body += `<path d="M${finite.join('L')}L${r1(x(n - 1))} ${r1(y(Math.max(dm.lo, 0)))}L${r1(x(0))} ${r1(y(Math.max(dm.lo, 0)))}Z" fill="${panel.colour}" fill-opacity="0.18"/>`;
     }
-    if (finite.length) body += `<path d="M${finite.join('L')}" fill="none" stroke="${panel.colour}" stroke-width="2.2" stroke-linejoin="round"/>`;
+    if (finite.length)
+      body += `<path d="M${finite.join('L')}" fill="none" stroke="${panel.colour}" stroke-width="2.2" stroke-linejoin="round"/>`;
     const last = panel.values[panel.values.length - 1];
     if (last !== undefined && Number.isFinite(last)) {
       body += `<circle cx="${r1(x(panel.values.length - 1))}" cy="${r1(y(last))}" r="2.8" fill="${panel.colour}"/>`;

@@ -4,9 +4,7 @@
  * its sentence) and decisions.csv (every order with its description and the players' rationale).
  * The app passes `{ bom: true }` so Excel reads accented names right; the command line does not.
  */
-import {
-  decisionsCsv, eventsCsv, nationalCsv, regionsCsv, type CsvOptions, type GameEvent, type GameLog, type GameState,
-} from '../game';
+import { decisionsCsv, eventsCsv, nationalCsv, regionsCsv, type CsvOptions, type GameEvent, type GameLog, type GameState } from '../game';
 import type { TFunction } from '../i18n/catalogue';
 import { eventSide } from './event-log';
 import { describeEvent, describeOrder } from './describe';
@@ -35,12 +33,17 @@ export function eventsCsvText(events: GameRecord['events'], t: TFunction, opts: 
  * who decided (`author`) and, for a computer side or advice applied, its decision in words (`reasons`).
  */
 export function decisionsCsvText(log: GameRecord['log'], t: TFunction, opts: CsvOptions = {}): string {
-  return decisionsCsv(log, (o) => describeOrder(t, o), opts, (so): [string, string] => {
-    const a = so.author;
-    if (!a) return ['', ''];
-    const d = decisionOf(a);
-    return [authorName(t, so.side, a), d ? decisionText(t, so.side, d).join('\n') : ''];
-  });
+  return decisionsCsv(
+    log,
+    (o) => describeOrder(t, o),
+    opts,
+    (so): [string, string] => {
+      const a = so.author;
+      if (!a) return ['', ''];
+      const d = decisionOf(a);
+      return [authorName(t, so.side, a), d ? decisionText(t, so.side, d).join('\n') : ''];
+    },
+  );
 }
 
 /** The tables, in the order they are written and listed. */
@@ -50,10 +53,14 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 /** One table's CSV text (the app's File ▸ Export and the command line's `report --csv` both write these). */
 export function csvTableText(id: CsvTable, game: GameRecord, t: TFunction, opts: CsvOptions = {}): string {
   switch (id) {
-    case 'national': return nationalCsv(game.states[game.states.length - 1]?.history ?? [], opts);
-    case 'regions': return regionsCsv(game.states, opts);
-    case 'events': return eventsCsvText(game.events, t, opts);
-    case 'decisions': return decisionsCsvText(game.log, t, opts);
+    case 'national':
+      return nationalCsv(game.states[game.states.length - 1]?.history ?? [], opts);
+    case 'regions':
+      return regionsCsv(game.states, opts);
+    case 'events':
+      return eventsCsvText(game.events, t, opts);
+    case 'decisions':
+      return decisionsCsvText(game.log, t, opts);
   }
 }
 

@@ -26,11 +26,13 @@ export function planKeys(): string[] {
   for (const side of ['state', 'clans', 'insurgents'] as const) {
     for (const l of LEVERS[side]) for (const v of l.values) keys.add(leverKey(l.id, v));
   }
-  for (const b of ['normal', 'easy', 'status-quo', 'air-interdiction', 'eradication-surge', 'vraem-offensive', 'development-first']) keys.add(`ai.plan.base.${b}`);
+  for (const b of ['normal', 'easy', 'status-quo', 'air-interdiction', 'eradication-surge', 'vraem-offensive', 'development-first'])
+    keys.add(`ai.plan.base.${b}`);
   return [...keys];
 }
 
-const leverKey = (id: string, v: string | number) => (typeof v === 'string' ? `ai.plan.lever.${id}.${v}` : v === 0 ? `ai.plan.lever.${id}.none` : `ai.plan.lever.${id}.amount`);
+const leverKey = (id: string, v: string | number) =>
+  typeof v === 'string' ? `ai.plan.lever.${id}.${v}` : v === 0 ? `ai.plan.lever.${id}.none` : `ai.plan.lever.${id}.amount`;
 
 /** A plan's name: "Air interdiction, seeking closer US cooperation, eradication × 1.5". */
 export function planName(t: TFunction, plan: PlanSpec): string {
@@ -49,10 +51,12 @@ export function altName(t: TFunction, chosen: PlanSpec, alt: PlanSpec): string {
   const changes: string[] = [];
   for (const [id, v] of Object.entries(alt.levers)) {
     // "no port controls" already says what it is in Spanish ("sin controles…"), without a "con".
-    if (chosen.levers[id] !== v) changes.push(t(v === 0 ? 'advisor.explain.withNone' : 'advisor.explain.with', { lever: t(leverKey(id, v), { value: v }) }));
+    if (chosen.levers[id] !== v)
+      changes.push(t(v === 0 ? 'advisor.explain.withNone' : 'advisor.explain.with', { lever: t(leverKey(id, v), { value: v }) }));
   }
   for (const [id, v] of Object.entries(chosen.levers)) {
-    if (!(id in alt.levers)) changes.push(t(v === 0 ? 'advisor.explain.withoutNone' : 'advisor.explain.without', { lever: t(leverKey(id, v), { value: v }) }));
+    if (!(id in alt.levers))
+      changes.push(t(v === 0 ? 'advisor.explain.withoutNone' : 'advisor.explain.without', { lever: t(leverKey(id, v), { value: v }) }));
   }
   return changes.length ? t('advisor.explain.variant', { changes: changes.join(t('ai.explain.listSep')) }) : planName(t, alt);
 }
@@ -65,18 +69,25 @@ function measure(t: TFunction, key: string, value: number, now: number | undefin
 
 /** The measures of an expectation, in the side's order. */
 function measures(t: TFunction, side: Side, e: Expected, now: Record<string, number> | undefined, only?: readonly string[]): string {
-  return MEASURES[side].filter((k) => k in e.measures && (!only || only.includes(k)))
-    .map((k) => measure(t, k, e.measures[k]!, now?.[k])).join(t('ai.explain.listSep'));
+  return MEASURES[side]
+    .filter((k) => k in e.measures && (!only || only.includes(k)))
+    .map((k) => measure(t, k, e.measures[k]!, now?.[k]))
+    .join(t('ai.explain.listSep'));
 }
 
 /** The measures where an alternative differs most from the choice (relative to the choice's level), at most `n`. */
 function differences(side: Side, chosen: Expected, alt: Expected, n: number): string[] {
-  return MEASURES[side].filter((k) => k in chosen.measures && k in alt.measures)
+  return MEASURES[side]
+    .filter((k) => k in chosen.measures && k in alt.measures)
     .map((k) => ({ k, d: Math.abs(alt.measures[k]! - chosen.measures[k]!) / Math.max(1, Math.abs(chosen.measures[k]!)) }))
-    .filter((x) => x.d > 0.001).sort((a, b) => b.d - a.d).slice(0, n).map((x) => x.k);
+    .filter((x) => x.d > 0.001)
+    .sort((a, b) => b.d - a.d)
+    .slice(0, n)
+    .map((x) => x.k);
 }
 
-const reason = (t: TFunction, r: { key: string; values: Record<string, string | number> }): string => t(r.key, localiseValues(r.values, regionName));
+const reason = (t: TFunction, r: { key: string; values: Record<string, string | number> }): string =>
+  t(r.key, localiseValues(r.values, regionName));
 
 export interface DecisionLines {
   /** The plan and what the search expected of it (null for the rule-based levels: they do not look ahead). */
@@ -100,7 +111,14 @@ export function decisionLines(t: TFunction, side: Side, d: Decision): DecisionLi
   const reasons = d.reasons.map((r) => reason(t, r));
   const e = d.expected;
   if (!e) {
-    return { headline: t(d.search ? 'ai.explain.headline.unweighed' : 'ai.explain.headline.rules', { plan }), expects: null, drivers, reasons, alternatives: [], search: null };
+    return {
+      headline: t(d.search ? 'ai.explain.headline.unweighed' : 'ai.explain.headline.rules', { plan }),
+      expects: null,
+      drivers,
+      reasons,
+      alternatives: [],
+      search: null,
+    };
   }
   const turns = d.search?.horizon ?? 1;
   const alts = d.alternatives ?? [];
@@ -112,17 +130,35 @@ export function decisionLines(t: TFunction, side: Side, d: Decision): DecisionLi
   } else {
     const margin = tenth(e.score - next.expected.score);
     headline = t(margin >= 1 ? 'ai.explain.headline.clear' : 'advisor.explain.narrow', {
-      plan, score: e.score, turns, margin, alt: altName(t, d.plan, next.plan), altScore: next.expected.score,
+      plan,
+      score: e.score,
+      turns,
+      margin,
+      alt: altName(t, d.plan, next.plan),
+      altScore: next.expected.score,
     });
   }
   const expectsList = measures(t, side, e, d.now);
   const alternatives = alts.map((a) => {
     const diff = differences(side, e, a.expected, 2);
     const list = diff.length ? measures(t, side, a.expected, undefined, diff) : '';
-    return t(list ? 'ai.explain.alternative' : 'ai.explain.alternativeSame', { plan: altName(t, d.plan, a.plan), score: a.expected.score, measures: list });
+    return t(list ? 'ai.explain.alternative' : 'ai.explain.alternativeSame', {
+      plan: altName(t, d.plan, a.plan),
+      score: a.expected.score,
+      measures: list,
+    });
   });
-  const search = d.search ? t('ai.explain.search', { candidates: d.search.candidates, samples: d.search.samples, evaluations: d.search.evaluations }) : null;
-  return { headline, expects: expectsList ? t('ai.explain.expects', { turns, measures: expectsList }) : null, drivers, reasons, alternatives, search };
+  const search = d.search
+    ? t('ai.explain.search', { candidates: d.search.candidates, samples: d.search.samples, evaluations: d.search.evaluations })
+    : null;
+  return {
+    headline,
+    expects: expectsList ? t('ai.explain.expects', { turns, measures: expectsList }) : null,
+    drivers,
+    reasons,
+    alternatives,
+    search,
+  };
 }
 
 /** Who decided, in words: "Computer (hard)", "Policy: status quo", "Players, applying the computer's advice as given". */
@@ -131,16 +167,19 @@ export function authorName(t: TFunction, side: Side, a: Author): string {
     case 'bot':
       return t('report.seat.bot', { level: `@app.difficulty.${a.difficulty}` });
     case 'policy':
-      return t('report.seat.policy', { policy: Object.prototype.hasOwnProperty.call(POLICIES[side], a.policy) ? `@report.policy.${a.policy}` : a.policy });
+      return t('report.seat.policy', {
+        policy: Object.prototype.hasOwnProperty.call(POLICIES[side], a.policy) ? `@report.policy.${a.policy}` : a.policy,
+      });
     case 'human':
       if (!a.advice) return t('report.seat.human');
-      return a.advice.applied === 'seen' ? t('advisor.seat.seen', { level: `@app.difficulty.${a.advice.difficulty}` })
+      return a.advice.applied === 'seen'
+        ? t('advisor.seat.seen', { level: `@app.difficulty.${a.advice.difficulty}` })
         : t(`report.seat.advised.${a.advice.applied}`, { level: `@app.difficulty.${a.advice.difficulty}` });
   }
 }
 
 /** The decision an author's words are about: a computer's own, or the advice people saw or applied. */
-export const decisionOf = (a: Author): Decision | null => (a.kind === 'human' ? a.advice?.decision ?? null : a.decision);
+export const decisionOf = (a: Author): Decision | null => (a.kind === 'human' ? (a.advice?.decision ?? null) : a.decision);
 
 /** Every line of a decision, in reading order (decisions.csv's `reasons` column, the command line). */
 export function decisionText(t: TFunction, side: Side, d: Decision): string[] {

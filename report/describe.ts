@@ -59,11 +59,7 @@ export function describeOrder(t: TFunction, o: Order): string {
 // --- Seats and the computer sides' reasons, from the log's notes ---
 
 /** Who gave a side's orders, as far as the log says. */
-export type SeatInfo =
-  | { kind: 'bot'; difficulty: string }
-  | { kind: 'policy'; name: string }
-  | { kind: 'human' }
-  | { kind: 'unknown' };
+export type SeatInfo = { kind: 'bot'; difficulty: string } | { kind: 'policy'; name: string } | { kind: 'human' } | { kind: 'unknown' };
 
 /** A note the command line wrote for a computer seat: its label, its reasons, and anything else. */
 export interface SeatNote {
@@ -124,7 +120,12 @@ export function seatOf(notes: readonly string[]): SeatInfo {
 /** Who gave one turn's orders: the `author` the log records, or (older logs) what the note says; null when nothing says. */
 export function seatOfTurn(so: Pick<SideOrders, 'note' | 'author'> | undefined): SeatInfo | null {
   const a = so?.author;
-  if (a) return a.kind === 'bot' ? { kind: 'bot', difficulty: a.difficulty } : a.kind === 'policy' ? { kind: 'policy', name: a.policy } : { kind: 'human' };
+  if (a)
+    return a.kind === 'bot'
+      ? { kind: 'bot', difficulty: a.difficulty }
+      : a.kind === 'policy'
+        ? { kind: 'policy', name: a.policy }
+        : { kind: 'human' };
   const note = so?.note ?? '';
   if (note.trim() === '') return null;
   return parseSeatNote(note)?.seat ?? { kind: 'human' };
@@ -142,9 +143,13 @@ export function seatOfGame(turns: readonly (Pick<SideOrders, 'note' | 'author'> 
 export function describeSeat(t: TFunction, seat: SeatInfo, side: Side): string {
   switch (seat.kind) {
     case 'bot':
-      return t('report.seat.bot', { level: ['easy', 'normal', 'hard'].includes(seat.difficulty) ? `@app.difficulty.${seat.difficulty}` : seat.difficulty });
+      return t('report.seat.bot', {
+        level: ['easy', 'normal', 'hard'].includes(seat.difficulty) ? `@app.difficulty.${seat.difficulty}` : seat.difficulty,
+      });
     case 'policy':
-      return t('report.seat.policy', { policy: Object.prototype.hasOwnProperty.call(POLICIES[side], seat.name) ? `@report.policy.${seat.name}` : seat.name });
+      return t('report.seat.policy', {
+        policy: Object.prototype.hasOwnProperty.call(POLICIES[side], seat.name) ? `@report.policy.${seat.name}` : seat.name,
+      });
     case 'human':
       return t('report.seat.human');
     default:

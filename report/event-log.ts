@@ -127,7 +127,11 @@ const MIN_TONNES = 0.005;
  * Events as log lines. Shipments are many small records (one per region and exit): they are
  * summed per turn, region and mode into one line, and negligible ones are dropped.
  */
-export function logEntries(events: readonly GameEvent[], regionName: (id: string) => string, opts: { byRegionOnly?: boolean } = {}): LogEntry[] {
+export function logEntries(
+  events: readonly GameEvent[],
+  regionName: (id: string) => string,
+  opts: { byRegionOnly?: boolean } = {},
+): LogEntry[] {
   const out: LogEntry[] = [];
   const shipments = new Map<string, LogEntry & { tonnes: number }>();
   for (const e of events) {
@@ -137,11 +141,22 @@ export function logEntries(events: readonly GameEvent[], regionName: (id: string
       let agg = shipments.get(k);
       if (!agg) {
         agg = {
-          turn: e.turn, type: e.type, category: info.category, side: info.side, regions: [e.region], region: e.region,
+          turn: e.turn,
+          type: e.type,
+          category: info.category,
+          side: info.side,
+          regions: [e.region],
+          region: e.region,
           key: opts.byRegionOnly
-            ? (e.type === 'shipmentSeized' ? 'app.report.seizedRegionLine' : 'app.report.exportedRegionLine')
-            : (e.type === 'shipmentSeized' ? 'app.report.seizedLine' : 'app.report.exportedLine'),
-          values: {}, weight: 0, tonnes: 0,
+            ? e.type === 'shipmentSeized'
+              ? 'app.report.seizedRegionLine'
+              : 'app.report.exportedRegionLine'
+            : e.type === 'shipmentSeized'
+              ? 'app.report.seizedLine'
+              : 'app.report.exportedLine',
+          values: {},
+          weight: 0,
+          tonnes: 0,
         };
         shipments.set(k, agg);
         out.push(agg);
@@ -159,9 +174,15 @@ export function logEntries(events: readonly GameEvent[], regionName: (id: string
     else if ('musd' in e) weight = e.musd;
     else if ('labs' in e) weight = e.labs;
     out.push({
-      turn: e.turn, type: e.type, category: info.category, side: eventSide(e), regions: eventRegions(e),
+      turn: e.turn,
+      type: e.type,
+      category: info.category,
+      side: eventSide(e),
+      regions: eventRegions(e),
       region: 'region' in e && typeof e.region === 'string' ? e.region : null,
-      key: m.key, values: m.values, weight,
+      key: m.key,
+      values: m.values,
+      weight,
     });
   }
   return out.filter((x) => !((x.type === 'shipmentSeized' || x.type === 'shipmentExported') && x.weight < MIN_TONNES));
@@ -176,9 +197,11 @@ export interface EventFilter {
 }
 
 export function filterEntries(entries: readonly LogEntry[], f: EventFilter): LogEntry[] {
-  return entries.filter((e) =>
-    (f.category === 'all' || e.category === f.category) &&
-    (f.region === 'all' || e.regions.includes(f.region)) &&
-    (f.side === 'all' || e.side === f.side) &&
-    (f.turn === 'all' || e.turn === f.turn));
+  return entries.filter(
+    (e) =>
+      (f.category === 'all' || e.category === f.category) &&
+      (f.region === 'all' || e.regions.includes(f.region)) &&
+      (f.side === 'all' || e.side === f.side) &&
+      (f.turn === 'all' || e.turn === f.turn),
+  );
 }

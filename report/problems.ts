@@ -24,7 +24,7 @@ export function problemText(t: TFunction, e: Pick<ValidationError, 'code' | 'val
   const v = e.values ?? {};
   const kind = String(v.kind ?? '');
   const unit: Unit = isKind(kind) ? ORDER_SPECS[kind].unit : 'none';
-  const amount = (n: unknown) => (typeof n === 'number' ? amountText(t, unit, n) : (typeof n === 'string' ? n : ''));
+  const amount = (n: unknown) => (typeof n === 'number' ? amountText(t, unit, n) : typeof n === 'string' ? n : '');
   switch (e.code) {
     case 'order.overMax':
       return t('plan.error.overMax', { what: what(t, kind, String(v.where ?? '')), amount: amount(v.amount), max: amount(v.max) });
@@ -34,18 +34,31 @@ export function problemText(t: TFunction, e: Pick<ValidationError, 'code' | 'val
       const reason = String(v.reason ?? 'other');
       const known = ['whole', 'min', 'max', 'number', 'missing', 'choice', 'unknownField', 'other'].includes(reason) ? reason : 'other';
       // The value as typed (a formatted number would round 114.5 to 115 and hide the problem).
-      return t(`plan.error.malformed.${known}`, { what: what(t, kind, String(v.where ?? '')), value: typeof v.value === 'number' ? String(v.value) : '', name: String(v.name ?? v.field ?? '') });
+      return t(`plan.error.malformed.${known}`, {
+        what: what(t, kind, String(v.where ?? '')),
+        value: typeof v.value === 'number' ? String(v.value) : '',
+        name: String(v.name ?? v.field ?? ''),
+      });
     }
     case 'order.overBudget': {
       const pool = String(v.pool ?? 'money');
       const u = POOL_UNIT[pool] ?? 'none';
-      const used = Number(v.used ?? 0), available = Number(v.available ?? 0);
+      const used = Number(v.used ?? 0),
+        available = Number(v.available ?? 0);
       const over = Math.round((used - available) * 100) / 100;
       const key = pool in POOL_UNIT ? pool : 'money';
-      return t(`plan.error.overBudget.${key}`, { used: amountText(t, u, used), available: amountText(t, u, available), over: amountText(t, u, over) });
+      return t(`plan.error.overBudget.${key}`, {
+        used: amountText(t, u, used),
+        available: amountText(t, u, available),
+        over: amountText(t, u, over),
+      });
     }
     case 'order.overFighters':
-      return t('plan.error.overFighters', { region: regionName(String(v.region ?? '')), used: Number(v.used ?? 0), available: Number(v.available ?? 0) });
+      return t('plan.error.overFighters', {
+        region: regionName(String(v.region ?? '')),
+        used: Number(v.used ?? 0),
+        available: Number(v.available ?? 0),
+      });
     default: {
       const key = `validation.${e.code}`;
       const text = t(key, localiseValues(e.values, regionName));

@@ -31,49 +31,77 @@ export interface ChartDef {
   lines: LineDef[];
 }
 
-const f = (k: keyof TurnRecord) => (r: TurnRecord): number => {
-  const v = r[k];
-  return typeof v === 'number' ? v : Number.NaN;
-};
+const f =
+  (k: keyof TurnRecord) =>
+  (r: TurnRecord): number => {
+    const v = r[k];
+    return typeof v === 'number' ? v : Number.NaN;
+  };
 
 export const CHARTS: ChartDef[] = [
-  { id: 'coca', unit: 'ha', lines: [
-    { id: 'cocaHa', colour: OKABE_ITO.green, value: f('cocaHa') },
-    { id: 'eradicatedHa', colour: OKABE_ITO.sky, dash: '6 4', value: f('eradicatedHa') },
-  ] },
-  { id: 'leafPrice', unit: 'usdPerKg', lines: [
-    { id: 'leafPriceUsdPerKg', colour: OKABE_ITO.green, value: f('leafPriceUsdPerKg') },
-  ] },
-  { id: 'prices', unit: 'usdPerKg', lines: [
-    { id: 'pbcPriceUsdPerKg', colour: OKABE_ITO.orange, value: f('pbcPriceUsdPerKg') },
-    { id: 'cocaineExportPriceUsdPerKg', colour: OKABE_ITO.vermillion, dash: '6 4', value: f('cocaineExportPriceUsdPerKg') },
-  ] },
-  { id: 'exports', unit: 't', lines: [
-    { id: 'exportAirT', colour: OKABE_ITO.sky, value: f('exportAirT') },
-    { id: 'exportSeaT', colour: OKABE_ITO.blue, dash: '8 3', value: f('exportSeaT') },
-    { id: 'exportRiverT', colour: OKABE_ITO.green, dash: '3 3', value: f('exportRiverT') },
-    { id: 'exportLandT', colour: OKABE_ITO.orange, dash: '10 3 2 3', value: f('exportLandT') },
-    { id: 'seizedT', colour: OKABE_ITO.vermillion, dash: '2 2', value: f('seizedT') },
-  ] },
-  { id: 'violence', unit: 'people', lines: [
-    { id: 'securityForcesKilled', colour: OKABE_ITO.sky, value: f('securityForcesKilled') },
-    { id: 'insurgentsKilled', colour: OKABE_ITO.purple, dash: '6 4', value: f('insurgentsKilled') },
-    { id: 'civiliansKilled', colour: OKABE_ITO.yellow, dash: '2 3', value: f('civiliansKilled') },
-  ] },
-  { id: 'legitimacy', unit: 'index', lines: [
-    { id: 'legitimacy', colour: OKABE_ITO.sky, value: f('legitimacy') },
-    { id: 'usSupport', colour: OKABE_ITO.yellow, dash: '6 4', value: f('usSupport') },
-  ] },
-  { id: 'revenue', unit: 'musd', lines: [
-    { id: 'clanRevenueMusd', colour: OKABE_ITO.orange, value: f('clanRevenueMusd') },
-    { id: 'insurgentRevenueMusd', colour: OKABE_ITO.purple, dash: '6 4', value: f('insurgentRevenueMusd') },
-    { id: 'stateSpendMusd', colour: OKABE_ITO.sky, dash: '2 3', value: f('stateSpendMusd') },
-  ] },
-  { id: 'scores', unit: 'index', lines: [
-    { id: 'state', colour: SIDE_COLOURS.state, value: (r) => r.scores.state },
-    { id: 'clans', colour: SIDE_COLOURS.clans, dash: '8 3', value: (r) => r.scores.clans },
-    { id: 'insurgents', colour: SIDE_COLOURS.insurgents, dash: '3 3', value: (r) => r.scores.insurgents },
-  ] },
+  {
+    id: 'coca',
+    unit: 'ha',
+    lines: [
+      { id: 'cocaHa', colour: OKABE_ITO.green, value: f('cocaHa') },
+      { id: 'eradicatedHa', colour: OKABE_ITO.sky, dash: '6 4', value: f('eradicatedHa') },
+    ],
+  },
+  { id: 'leafPrice', unit: 'usdPerKg', lines: [{ id: 'leafPriceUsdPerKg', colour: OKABE_ITO.green, value: f('leafPriceUsdPerKg') }] },
+  {
+    id: 'prices',
+    unit: 'usdPerKg',
+    lines: [
+      { id: 'pbcPriceUsdPerKg', colour: OKABE_ITO.orange, value: f('pbcPriceUsdPerKg') },
+      { id: 'cocaineExportPriceUsdPerKg', colour: OKABE_ITO.vermillion, dash: '6 4', value: f('cocaineExportPriceUsdPerKg') },
+    ],
+  },
+  {
+    id: 'exports',
+    unit: 't',
+    lines: [
+      { id: 'exportAirT', colour: OKABE_ITO.sky, value: f('exportAirT') },
+      { id: 'exportSeaT', colour: OKABE_ITO.blue, dash: '8 3', value: f('exportSeaT') },
+      { id: 'exportRiverT', colour: OKABE_ITO.green, dash: '3 3', value: f('exportRiverT') },
+      { id: 'exportLandT', colour: OKABE_ITO.orange, dash: '10 3 2 3', value: f('exportLandT') },
+      { id: 'seizedT', colour: OKABE_ITO.vermillion, dash: '2 2', value: f('seizedT') },
+    ],
+  },
+  {
+    id: 'violence',
+    unit: 'people',
+    lines: [
+      { id: 'securityForcesKilled', colour: OKABE_ITO.sky, value: f('securityForcesKilled') },
+      { id: 'insurgentsKilled', colour: OKABE_ITO.purple, dash: '6 4', value: f('insurgentsKilled') },
+      { id: 'civiliansKilled', colour: OKABE_ITO.yellow, dash: '2 3', value: f('civiliansKilled') },
+    ],
+  },
+  {
+    id: 'legitimacy',
+    unit: 'index',
+    lines: [
+      { id: 'legitimacy', colour: OKABE_ITO.sky, value: f('legitimacy') },
+      { id: 'usSupport', colour: OKABE_ITO.yellow, dash: '6 4', value: f('usSupport') },
+    ],
+  },
+  {
+    id: 'revenue',
+    unit: 'musd',
+    lines: [
+      { id: 'clanRevenueMusd', colour: OKABE_ITO.orange, value: f('clanRevenueMusd') },
+      { id: 'insurgentRevenueMusd', colour: OKABE_ITO.purple, dash: '6 4', value: f('insurgentRevenueMusd') },
+      { id: 'stateSpendMusd', colour: OKABE_ITO.sky, dash: '2 3', value: f('stateSpendMusd') },
+    ],
+  },
+  {
+    id: 'scores',
+    unit: 'index',
+    lines: [
+      { id: 'state', colour: SIDE_COLOURS.state, value: (r) => r.scores.state },
+      { id: 'clans', colour: SIDE_COLOURS.clans, dash: '8 3', value: (r) => r.scores.clans },
+      { id: 'insurgents', colour: SIDE_COLOURS.insurgents, dash: '3 3', value: (r) => r.scores.insurgents },
+    ],
+  },
 ];
 
 /** Nice round tick values covering [lo, hi] (about `count` of them). */

@@ -16,10 +16,12 @@ export interface FigureDef {
   value(r: TurnRecord): number;
 }
 
-const field = (k: keyof TurnRecord) => (r: TurnRecord): number => {
-  const v = r[k];
-  return typeof v === 'number' ? v : Number.NaN;
-};
+const field =
+  (k: keyof TurnRecord) =>
+  (r: TurnRecord): number => {
+    const v = r[k];
+    return typeof v === 'number' ? v : Number.NaN;
+  };
 
 export const KEY_FIGURES: FigureDef[] = [
   { id: 'cocaHa', unit: 'ha', stateGood: 'down', value: field('cocaHa') },
@@ -36,7 +38,9 @@ export const KEY_FIGURES: FigureDef[] = [
   { id: 'stateSpendMusd', unit: 'musd', stateGood: null, value: field('stateSpendMusd') },
   { id: 'insurgentFighters', unit: 'people', stateGood: 'down', value: field('insurgentFighters') },
   {
-    id: 'killed', unit: 'people', stateGood: 'down',
+    id: 'killed',
+    unit: 'people',
+    stateGood: 'down',
     value: (r) => r.securityForcesKilled + r.insurgentsKilled + r.civiliansKilled,
   },
   { id: 'legitimacy', unit: 'index', stateGood: 'up', value: field('legitimacy') },
@@ -67,7 +71,7 @@ export function keyFigures(history: TurnRecord[], start: Partial<Record<string, 
     const change = base !== undefined ? value - base : null;
     let tone: KeyFigure['tone'] = 'neutral';
     if (change !== null && def.stateGood && Math.abs(change) > 1e-9) {
-      tone = (change > 0) === (def.stateGood === 'up') ? 'good' : 'bad';
+      tone = change > 0 === (def.stateGood === 'up') ? 'good' : 'bad';
     }
     return { def, value, change, tone };
   });
@@ -98,9 +102,16 @@ export function displacements(events: GameEvent[]): Displacement[] {
  */
 export function incidents(events: readonly GameEvent[], regionName: (id: string) => string): LogEntry[] {
   const rank = (e: LogEntry) =>
-    e.category === 'security' || e.type === 'civilianAircraftShotDown' ? 0 : e.type === 'shipmentSeized' || e.type === 'protectionEnforced' ? 2 : 1;
-  const all = logEntries(events.filter((e) => EVENT_INFO[e.type].incident), regionName, { byRegionOnly: true })
-    .sort((a, b) => rank(a) - rank(b) || b.weight - a.weight);
+    e.category === 'security' || e.type === 'civilianAircraftShotDown'
+      ? 0
+      : e.type === 'shipmentSeized' || e.type === 'protectionEnforced'
+        ? 2
+        : 1;
+  const all = logEntries(
+    events.filter((e) => EVENT_INFO[e.type].incident),
+    regionName,
+    { byRegionOnly: true },
+  ).sort((a, b) => rank(a) - rank(b) || b.weight - a.weight);
   // The many small seizures and levies: the largest few, not every one.
   let seizures = 0;
   let levies = 0;

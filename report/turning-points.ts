@@ -11,9 +11,30 @@
  * larger or smaller than the turn before, since a steady flow does not explain a sudden change.
  */
 import type { Values } from '../i18n/catalogue';
-import { regionName, totalCocaHa, type GameEvent, type GameLog, type GameState, type InjectDef, type Mode, type Order, type OverrideTarget, type TurnRecord } from '../game';
+import {
+  regionName,
+  totalCocaHa,
+  type GameEvent,
+  type GameLog,
+  type GameState,
+  type InjectDef,
+  type Mode,
+  type Order,
+  type OverrideTarget,
+  type TurnRecord,
+} from '../game';
 
-export const METRIC_IDS = ['cocaHa', 'exportedT', 'leafPrice', 'pbcPrice', 'exportPrice', 'usSupport', 'legitimacy', 'fighters', 'killed'] as const;
+export const METRIC_IDS = [
+  'cocaHa',
+  'exportedT',
+  'leafPrice',
+  'pbcPrice',
+  'exportPrice',
+  'usSupport',
+  'legitimacy',
+  'fighters',
+  'killed',
+] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 export type MetricUnit = 'ha' | 't' | 'usdPerKg' | 'index' | 'people';
 
@@ -33,14 +54,28 @@ interface MetricDef {
 }
 
 export const METRICS: readonly MetricDef[] = [
-  { id: 'cocaHa', unit: 'ha', floor: 2000, weight: 2, value: (r) => r.cocaHa, start: (s) => s.regions.reduce((a, r) => a + totalCocaHa(r), 0) },
+  {
+    id: 'cocaHa',
+    unit: 'ha',
+    floor: 2000,
+    weight: 2,
+    value: (r) => r.cocaHa,
+    start: (s) => s.regions.reduce((a, r) => a + totalCocaHa(r), 0),
+  },
   { id: 'exportedT', unit: 't', floor: 10, weight: 1, value: (r) => r.exportedT },
   { id: 'leafPrice', unit: 'usdPerKg', floor: 0.5, weight: 1, value: (r) => r.leafPriceUsdPerKg },
   { id: 'pbcPrice', unit: 'usdPerKg', floor: 100, weight: 1, value: (r) => r.pbcPriceUsdPerKg },
   { id: 'exportPrice', unit: 'usdPerKg', floor: 300, weight: 1, value: (r) => r.cocaineExportPriceUsdPerKg },
   { id: 'usSupport', unit: 'index', floor: 10, weight: 1.2, value: (r) => r.usSupport, start: (s) => s.national.usSupport },
   { id: 'legitimacy', unit: 'index', floor: 10, weight: 2, value: (r) => r.legitimacy, start: (s) => s.national.legitimacy * 100 },
-  { id: 'fighters', unit: 'people', floor: 20, weight: 1.2, value: (r) => r.insurgentFighters, start: (s) => s.regions.reduce((a, r) => a + r.insurgentFighters, 0) },
+  {
+    id: 'fighters',
+    unit: 'people',
+    floor: 20,
+    weight: 1.2,
+    value: (r) => r.insurgentFighters,
+    start: (s) => s.regions.reduce((a, r) => a + r.insurgentFighters, 0),
+  },
   { id: 'killed', unit: 'people', floor: 20, weight: 0.5, value: (r) => r.securityForcesKilled + r.insurgentsKilled + r.civiliansKilled },
 ];
 
@@ -110,7 +145,16 @@ interface Facts {
   recruitTop: string;
   labsDestroyed: number;
   routeShift: { exit: string; from: number; to: number } | null;
-  orders: { development: number; bribes: number; precursors: number; ambush: number; attack: number; usStance: string | null; roe: string | null; posture: string | null };
+  orders: {
+    development: number;
+    bribes: number;
+    precursors: number;
+    ambush: number;
+    attack: number;
+    usStance: string | null;
+    roe: string | null;
+    posture: string | null;
+  };
 }
 
 const MODES: readonly Mode[] = ['air', 'sea', 'river', 'land'];
@@ -127,10 +171,32 @@ function add(m: Map<string, number>, k: string, v: number): void {
 
 function factsOf(events: readonly GameEvent[], orders: readonly Order[], bearsOf: (id: string) => readonly MetricId[]): Facts {
   const f: Facts = {
-    injects: [], overrides: [], shootdowns: [], usChanges: [], law: null, leaders: [], controls: [],
-    flights: 0, interdicted: 0, shotDown: 0, seizedByMode: { air: 0, sea: 0, river: 0, land: 0 },
-    eradicatedHa: 0, eradicatedTop: '', plantedHa: 0, plantedTop: '', abandonedHa: 0, displacedHa: 0, displacedTop: null,
-    civilians: 0, insurgentsKilled: 0, incidents: 0, worst: null, recruits: 0, recruitTop: '', labsDestroyed: 0, routeShift: null,
+    injects: [],
+    overrides: [],
+    shootdowns: [],
+    usChanges: [],
+    law: null,
+    leaders: [],
+    controls: [],
+    flights: 0,
+    interdicted: 0,
+    shotDown: 0,
+    seizedByMode: { air: 0, sea: 0, river: 0, land: 0 },
+    eradicatedHa: 0,
+    eradicatedTop: '',
+    plantedHa: 0,
+    plantedTop: '',
+    abandonedHa: 0,
+    displacedHa: 0,
+    displacedTop: null,
+    civilians: 0,
+    insurgentsKilled: 0,
+    incidents: 0,
+    worst: null,
+    recruits: 0,
+    recruitTop: '',
+    labsDestroyed: 0,
+    routeShift: null,
     orders: { development: 0, bribes: 0, precursors: 0, ambush: 0, attack: 0, usStance: null, roe: null, posture: null },
   };
   const erad = new Map<string, number>();
@@ -146,24 +212,51 @@ function factsOf(events: readonly GameEvent[], orders: readonly Order[], bearsOf
       case 'overrideApplied':
         f.overrides.push({ target: e.target, region: e.region, from: e.from, to: e.to, reason: e.reason });
         break;
-      case 'civilianAircraftShotDown': f.shootdowns.push(e.region); break;
-      case 'usSupportChanged': f.usChanges.push({ from: e.from, to: e.to, cause: e.cause }); break;
-      case 'interdictionLawPassed': f.law = 'passed'; break;
-      case 'interdictionLawProposed': f.law ??= 'proposed'; break;
-      case 'leaderKilled': f.leaders.push({ name: e.name, region: e.region, fate: 'killed' }); break;
-      case 'leaderCaptured': f.leaders.push({ name: e.name, region: e.region, fate: 'captured' }); break;
-      case 'controlChanged': f.controls.push({ region: e.region, to: e.to }); break;
+      case 'civilianAircraftShotDown':
+        f.shootdowns.push(e.region);
+        break;
+      case 'usSupportChanged':
+        f.usChanges.push({ from: e.from, to: e.to, cause: e.cause });
+        break;
+      case 'interdictionLawPassed':
+        f.law = 'passed';
+        break;
+      case 'interdictionLawProposed':
+        f.law ??= 'proposed';
+        break;
+      case 'leaderKilled':
+        f.leaders.push({ name: e.name, region: e.region, fate: 'killed' });
+        break;
+      case 'leaderCaptured':
+        f.leaders.push({ name: e.name, region: e.region, fate: 'captured' });
+        break;
+      case 'controlChanged':
+        f.controls.push({ region: e.region, to: e.to });
+        break;
       case 'flightsInterdicted':
         f.flights += e.flights;
         f.interdicted += e.interdicted;
         f.shotDown += e.shotDown;
         f.seizedByMode.air += e.seizedT;
         break;
-      case 'shipmentSeized': f.seizedByMode[e.mode] += e.tonnes; break;
-      case 'cocaEradicated': f.eradicatedHa += e.ha; add(erad, e.region, e.ha); break;
-      case 'cultivationPlanted': f.plantedHa += e.ha; add(plant, e.region, e.ha); break;
-      case 'cultivationAbandoned': f.abandonedHa += e.ha; break;
-      case 'cultivationDisplaced': f.displacedHa += e.ha; add(moved, `${e.region}>${e.to}`, e.ha); break;
+      case 'shipmentSeized':
+        f.seizedByMode[e.mode] += e.tonnes;
+        break;
+      case 'cocaEradicated':
+        f.eradicatedHa += e.ha;
+        add(erad, e.region, e.ha);
+        break;
+      case 'cultivationPlanted':
+        f.plantedHa += e.ha;
+        add(plant, e.region, e.ha);
+        break;
+      case 'cultivationAbandoned':
+        f.abandonedHa += e.ha;
+        break;
+      case 'cultivationDisplaced':
+        f.displacedHa += e.ha;
+        add(moved, `${e.region}>${e.to}`, e.ha);
+        break;
       case 'clashOccurred':
       case 'ambushSprung':
       case 'installationAttacked': {
@@ -174,10 +267,16 @@ function factsOf(events: readonly GameEvent[], orders: readonly Order[], bearsOf
         add(deaths, e.region, k);
         break;
       }
-      case 'insurgentsRecruited': f.recruits += e.fighters; add(recruits, e.region, e.fighters); break;
-      case 'labsDestroyed': f.labsDestroyed += e.labs; break;
+      case 'insurgentsRecruited':
+        f.recruits += e.fighters;
+        add(recruits, e.region, e.fighters);
+        break;
+      case 'labsDestroyed':
+        f.labsDestroyed += e.labs;
+        break;
       case 'routeShifted':
-        if (!f.routeShift || Math.abs(e.to - e.from) > Math.abs(f.routeShift.to - f.routeShift.from)) f.routeShift = { exit: e.exit, from: e.from, to: e.to };
+        if (!f.routeShift || Math.abs(e.to - e.from) > Math.abs(f.routeShift.to - f.routeShift.from))
+          f.routeShift = { exit: e.exit, from: e.from, to: e.to };
         break;
       default:
         break;
@@ -215,12 +314,27 @@ function injectBears(def: InjectDef): MetricId[] {
   const add = (...ms: MetricId[]) => ms.forEach((m) => out.add(m));
   for (const e of def.effects) {
     switch (e.kind) {
-      case 'usSuspension': case 'usResumption': add('usSupport'); break;
-      case 'civilianAircraftShotDown': add('legitimacy'); break;
-      case 'rulesOfEngagement': case 'interdictionLaw': case 'foreignClient': add(...prices); break;
-      case 'leaderLost': add('fighters', 'killed'); break;
-      case 'installationAttack': add('killed', 'legitimacy', 'fighters'); break;
-      case 'clanBossArrested': add('exportedT', 'exportPrice'); break;
+      case 'usSuspension':
+      case 'usResumption':
+        add('usSupport');
+        break;
+      case 'civilianAircraftShotDown':
+        add('legitimacy');
+        break;
+      case 'rulesOfEngagement':
+      case 'interdictionLaw':
+      case 'foreignClient':
+        add(...prices);
+        break;
+      case 'leaderLost':
+        add('fighters', 'killed');
+        break;
+      case 'installationAttack':
+        add('killed', 'legitimacy', 'fighters');
+        break;
+      case 'clanBossArrested':
+        add('exportedT', 'exportPrice');
+        break;
       case 'modifier':
         if (e.hook === 'exitPrice' || e.hook === 'precursorControl') add(...prices);
         else if (e.hook === 'leafYield') add('cocaHa', 'exportedT', 'leafPrice');
@@ -230,8 +344,14 @@ function injectBears(def: InjectDef): MetricId[] {
       case 'adjust':
         if (e.target === 'national.usSupport') add('usSupport');
         else if (e.target === 'region.legitimacy' || e.target === 'region.statePresence') add('legitimacy');
-        else if (e.target === 'national.insurgentFront' || e.target === 'national.insurgentCohesion' || e.target === 'national.insurgentCashMusd') add('legitimacy', 'fighters');
-        else if (e.target === 'national.clanCohesion' || e.target === 'national.clanCashMusd' || e.target === 'region.clanPresence') add('exportedT', 'exportPrice');
+        else if (
+          e.target === 'national.insurgentFront' ||
+          e.target === 'national.insurgentCohesion' ||
+          e.target === 'national.insurgentCashMusd'
+        )
+          add('legitimacy', 'fighters');
+        else if (e.target === 'national.clanCohesion' || e.target === 'national.clanCashMusd' || e.target === 'region.clanPresence')
+          add('exportedT', 'exportPrice');
         else add(...prices);
         break;
     }
@@ -268,7 +388,12 @@ function surge(cur: number, prev: number | undefined, min: number): 'up' | 'down
 
 function modeShift(prev: TurnRecord | undefined, cur: TurnRecord): Cause | null {
   if (!prev || prev.exportedT <= 0 || cur.exportedT <= 0) return null;
-  const by = (r: TurnRecord): Record<Mode, number> => ({ air: r.exportAirT, sea: r.exportSeaT, river: r.exportRiverT, land: r.exportLandT });
+  const by = (r: TurnRecord): Record<Mode, number> => ({
+    air: r.exportAirT,
+    sea: r.exportSeaT,
+    river: r.exportRiverT,
+    land: r.exportLandT,
+  });
   const a = by(prev);
   const b = by(cur);
   const share = (m: Record<Mode, number>, k: Mode, total: number) => (100 * m[k]) / total;
@@ -285,18 +410,35 @@ function modeShift(prev: TurnRecord | undefined, cur: TurnRecord): Cause | null 
   return {
     key: 'report.cause.modeShift',
     values: {
-      from: `@app.mode.${lose}`, to: `@app.mode.${gain}`,
-      fromBefore: round(share(a, lose, prev.exportedT)), fromAfter: round(share(b, lose, cur.exportedT)),
-      toBefore: round(share(a, gain, prev.exportedT)), toAfter: round(share(b, gain, cur.exportedT)),
+      from: `@app.mode.${lose}`,
+      to: `@app.mode.${gain}`,
+      fromBefore: round(share(a, lose, prev.exportedT)),
+      fromAfter: round(share(b, lose, cur.exportedT)),
+      toBefore: round(share(a, gain, prev.exportedT)),
+      toAfter: round(share(b, gain, cur.exportedT)),
     },
   };
 }
 
-function causesFor(metric: MetricId, dir: 'up' | 'down', f: Facts, p: Facts | undefined, prev: TurnRecord | undefined, cur: TurnRecord): Cause[] {
+function causesFor(
+  metric: MetricId,
+  dir: 'up' | 'down',
+  f: Facts,
+  p: Facts | undefined,
+  prev: TurnRecord | undefined,
+  cur: TurnRecord,
+): Cause[] {
   const out: Cause[] = [];
   const push = (key: string, values: Cause['values'] = {}) => out.push({ key: `report.cause.${key}`, values });
   for (const o of f.overrides) {
-    if (OVERRIDE_BEARS[o.target].includes(metric)) push('override', { target: `@app.overrideTarget.${o.target}`, region: name(o.region), from: round(o.from, 2), to: round(o.to, 2), reason: o.reason });
+    if (OVERRIDE_BEARS[o.target].includes(metric))
+      push('override', {
+        target: `@app.overrideTarget.${o.target}`,
+        region: name(o.region),
+        from: round(o.from, 2),
+        to: round(o.to, 2),
+        reason: o.reason,
+      });
   }
   for (const i of f.injects) {
     if (i.bears.includes(metric)) push(i.scripted ? 'injectScripted' : 'injectFacilitator', { inject: i.title, region: name(i.region) });
@@ -312,7 +454,8 @@ function causesFor(metric: MetricId, dir: 'up' | 'down', f: Facts, p: Facts | un
       const s = surge(f.seizedByMode[m], p?.seizedByMode[m], 1);
       if (s === 'up' && (!best || f.seizedByMode[m] > f.seizedByMode[best])) best = m;
     }
-    if (best) push('seized', { tonnes: round(f.seizedByMode[best], 1), mode: `@app.mode.${best}`, before: round(p?.seizedByMode[best] ?? 0, 1) });
+    if (best)
+      push('seized', { tonnes: round(f.seizedByMode[best], 1), mode: `@app.mode.${best}`, before: round(p?.seizedByMode[best] ?? 0, 1) });
   };
   const eradication = () => {
     const s = surge(f.eradicatedHa, p?.eradicatedHa, 200);
@@ -340,7 +483,8 @@ function causesFor(metric: MetricId, dir: 'up' | 'down', f: Facts, p: Facts | un
         if (surge(f.abandonedHa, p?.abandonedHa, 200) === 'up') push('abandoned', { ha: round(f.abandonedHa) });
       } else {
         if (surge(f.plantedHa, p?.plantedHa, 200) === 'up') push('planted', { ha: round(f.plantedHa), region: name(f.plantedTop) });
-        if (surge(f.eradicatedHa, p?.eradicatedHa, 200) === 'down') push('eradicationEased', { ha: round(f.eradicatedHa), before: round(p?.eradicatedHa ?? 0) });
+        if (surge(f.eradicatedHa, p?.eradicatedHa, 200) === 'down')
+          push('eradicationEased', { ha: round(f.eradicatedHa), before: round(p?.eradicatedHa ?? 0) });
       }
       if (f.displacedTop && surge(f.displacedHa, p?.displacedHa, 200) === 'up')
         push('displaced', { ha: round(f.displacedHa), from: name(f.displacedTop.from), to: name(f.displacedTop.to) });
@@ -363,19 +507,22 @@ function causesFor(metric: MetricId, dir: 'up' | 'down', f: Facts, p: Facts | un
       flights();
       shift();
       seizures();
-      if (metric !== 'leafPrice' && surge(f.orders.precursors, p?.orders.precursors, 2) === 'up') push('precursors', { musd: round(f.orders.precursors, 1) });
+      if (metric !== 'leafPrice' && surge(f.orders.precursors, p?.orders.precursors, 2) === 'up')
+        push('precursors', { musd: round(f.orders.precursors, 1) });
       if (metric === 'leafPrice') eradication();
       potential();
       break;
     case 'usSupport':
       shootdowns();
       for (const c of f.usChanges) push('usSupport', { from: round(c.from), to: round(c.to), cause: `@app.usCause.${c.cause}` });
-      if (f.orders.usStance && f.orders.usStance !== p?.orders.usStance) push('usStance', { stance: `@orders.choice.usStance.${f.orders.usStance}` });
+      if (f.orders.usStance && f.orders.usStance !== p?.orders.usStance)
+        push('usStance', { stance: `@orders.choice.usStance.${f.orders.usStance}` });
       break;
     case 'legitimacy':
       shootdowns();
       if (surge(f.civilians, p?.civilians, 2) === 'up') push('civilians', { n: f.civilians });
-      for (const c of f.controls) if (c.to === 'insurgent' || c.to === 'clans') push('controlLost', { region: name(c.region), to: `@app.control.${c.to}` });
+      for (const c of f.controls)
+        if (c.to === 'insurgent' || c.to === 'clans') push('controlLost', { region: name(c.region), to: `@app.control.${c.to}` });
       if (dir === 'down') eradication();
       if (surge(f.orders.development, p?.orders.development, 3) === 'up') push('development', { musd: round(f.orders.development, 1) });
       if (surge(f.orders.bribes, p?.orders.bribes, 2) === 'up') push('bribes', { musd: round(f.orders.bribes, 1) });
@@ -390,7 +537,8 @@ function causesFor(metric: MetricId, dir: 'up' | 'down', f: Facts, p: Facts | un
       if (f.worst) push('incidents', { n: f.incidents, region: name(f.worst.region), killed: f.worst.killed });
       if (surge(f.orders.ambush + f.orders.attack, p ? p.orders.ambush + p.orders.attack : undefined, 5) === 'up')
         push('insurgentOps', { fighters: f.orders.ambush + f.orders.attack });
-      if (f.orders.posture && f.orders.posture !== p?.orders.posture) push('posture', { posture: `@orders.choice.posture.${f.orders.posture}` });
+      if (f.orders.posture && f.orders.posture !== p?.orders.posture)
+        push('posture', { posture: `@orders.choice.posture.${f.orders.posture}` });
       break;
   }
   if (out.length === 0) push('none');
@@ -408,8 +556,12 @@ export function findTurningPoints(input: TurningPointInput, opts: TurningPointOp
   if (!start || history.length === 0) return [];
   // What each inject bears on, from its effects: the scenario's library and the facilitator's own.
   const defs = new Map<string, InjectDef>(input.log.scenario.injectLibrary.map((d) => [d.id, d]));
-  for (const entry of input.log.entries) for (const inj of entry.input.injects ?? []) if ('custom' in inj) defs.set(inj.custom.id, inj.custom);
-  const bearsOf = (id: string) => { const d = defs.get(id); return d ? injectBears(d) : []; };
+  for (const entry of input.log.entries)
+    for (const inj of entry.input.injects ?? []) if ('custom' in inj) defs.set(inj.custom.id, inj.custom);
+  const bearsOf = (id: string) => {
+    const d = defs.get(id);
+    return d ? injectBears(d) : [];
+  };
   const facts: Facts[] = history.map((rec, i) => {
     const entry = input.log.entries[i];
     const orders = entry ? entry.input.orders.flatMap((o) => o.orders) : [];
@@ -424,7 +576,17 @@ export function findTurningPoints(input: TurningPointInput, opts: TurningPointOp
       const change = after - before;
       if (change === 0) return;
       const relative = Math.abs(change) / Math.max(Math.abs(before), m.floor);
-      candidates.push({ turn: rec.turn, metric: m.id, unit: m.unit, from: before, to: after, change, relative, significance: relative * m.weight, causes: [] });
+      candidates.push({
+        turn: rec.turn,
+        metric: m.id,
+        unit: m.unit,
+        from: before,
+        to: after,
+        change,
+        relative,
+        significance: relative * m.weight,
+        causes: [],
+      });
     });
   }
   candidates.sort((a, b) => b.significance - a.significance || a.turn - b.turn);
@@ -442,4 +604,3 @@ export function findTurningPoints(input: TurningPointInput, opts: TurningPointOp
   }
   return chosen.sort((a, b) => a.turn - b.turn || METRIC_IDS.indexOf(a.metric) - METRIC_IDS.indexOf(b.metric));
 }
-

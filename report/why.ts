@@ -32,7 +32,13 @@ const totalHa = (r: GameState['regions'][number]): number => r.cocaHa + r.immatu
 
 /** The coca breakdown for the turn that produced `after` (`beforeHa`: coca standing before it). */
 export function cocaWhy(after: GameState, beforeHa: number): CocaWhy {
-  let planted = 0, replanted = 0, colonised = 0, displaced = 0, eradicated = 0, abandoned = 0, now = 0;
+  let planted = 0,
+    replanted = 0,
+    colonised = 0,
+    displaced = 0,
+    eradicated = 0,
+    abandoned = 0,
+    now = 0;
   for (const r of after.regions) {
     planted += r.flow.plantedHa;
     replanted += r.flow.replantedHa;
@@ -45,13 +51,27 @@ export function cocaWhy(after: GameState, beforeHa: number): CocaWhy {
   const named = planted + replanted + colonised + displaced - eradicated - abandoned;
   const other = now - beforeHa - named;
   const parts: Part[] = [
-    { id: 'planted', value: planted }, { id: 'replanted', value: replanted }, { id: 'colonised', value: colonised },
-    { id: 'displacedIn', value: displaced }, { id: 'eradicated', value: -eradicated }, { id: 'abandoned', value: -abandoned },
+    { id: 'planted', value: planted },
+    { id: 'replanted', value: replanted },
+    { id: 'colonised', value: colonised },
+    { id: 'displacedIn', value: displaced },
+    { id: 'eradicated', value: -eradicated },
+    { id: 'abandoned', value: -abandoned },
   ];
   if (Math.abs(other) >= 1) parts.push({ id: 'other', value: other });
-  const top = (f: (r: GameState['regions'][number]) => number) => after.regions
-    .map((r) => ({ region: r.id, ha: f(r) })).filter((x) => x.ha >= 1).sort((a, b) => b.ha - a.ha).slice(0, 3);
-  return { before: beforeHa, after: now, parts, topEradicated: top((r) => r.flow.eradicatedHa), topDisplacedIn: top((r) => r.flow.displacedInHa) };
+  const top = (f: (r: GameState['regions'][number]) => number) =>
+    after.regions
+      .map((r) => ({ region: r.id, ha: f(r) }))
+      .filter((x) => x.ha >= 1)
+      .sort((a, b) => b.ha - a.ha)
+      .slice(0, 3);
+  return {
+    before: beforeHa,
+    after: now,
+    parts,
+    topEradicated: top((r) => r.flow.eradicatedHa),
+    topDisplacedIn: top((r) => r.flow.displacedInHa),
+  };
 }
 
 /**
@@ -62,7 +82,12 @@ export function cocaWhy(after: GameState, beforeHa: number): CocaWhy {
  */
 export interface PriceWhy {
   leaf: { before: number | null; after: number };
-  drivers: { id: 'exportPrice' | 'worldIndex' | 'seizedShare' | 'pbcPrice'; unit: 'usdPerKg' | 'pct' | 'index'; before: number | null; after: number }[];
+  drivers: {
+    id: 'exportPrice' | 'worldIndex' | 'seizedShare' | 'pbcPrice';
+    unit: 'usdPerKg' | 'pct' | 'index';
+    before: number | null;
+    after: number;
+  }[];
 }
 
 const seizedShare = (r: TurnRecord): number => (r.seizedT + r.exportedT > 0 ? (PCT * r.seizedT) / (r.seizedT + r.exportedT) : 0);
@@ -71,7 +96,12 @@ export function priceWhy(history: readonly TurnRecord[]): PriceWhy | null {
   const last = history[history.length - 1];
   if (!last) return null;
   const prev = history.length > 1 ? history[history.length - 2]! : null;
-  const d = (id: PriceWhy['drivers'][number]['id'], unit: PriceWhy['drivers'][number]['unit'], f: (r: TurnRecord) => number) => ({ id, unit, before: prev ? f(prev) : null, after: f(last) });
+  const d = (id: PriceWhy['drivers'][number]['id'], unit: PriceWhy['drivers'][number]['unit'], f: (r: TurnRecord) => number) => ({
+    id,
+    unit,
+    before: prev ? f(prev) : null,
+    after: f(last),
+  });
   return {
     leaf: { before: prev ? prev.leafPriceUsdPerKg : null, after: last.leafPriceUsdPerKg },
     drivers: [
@@ -90,7 +120,14 @@ export interface ViolenceWhy {
 export function violenceWhy(events: readonly GameEvent[]): ViolenceWhy {
   const acc = { clashes: { count: 0, killed: 0 }, ambushes: { count: 0, killed: 0 }, attacks: { count: 0, killed: 0 } };
   for (const e of events) {
-    const key = e.type === 'clashOccurred' ? 'clashes' : e.type === 'ambushSprung' ? 'ambushes' : e.type === 'installationAttacked' ? 'attacks' : null;
+    const key =
+      e.type === 'clashOccurred'
+        ? 'clashes'
+        : e.type === 'ambushSprung'
+          ? 'ambushes'
+          : e.type === 'installationAttacked'
+            ? 'attacks'
+            : null;
     if (!key || !('securityKilled' in e)) continue;
     acc[key].count += 1;
     acc[key].killed += e.securityKilled + e.insurgentsKilled + e.civiliansKilled;
@@ -131,7 +168,9 @@ export function programmesStatus(s: GameState): ProgrammesStatus {
   const radar = s.regions
     .filter((r) => (AIRSTRIPS.get(r.id) ?? 0) > 0 || r.radarCoverage > 0 || r.radarPipeline.length > 0)
     .map((r) => ({
-      region: r.id, coveragePct: Math.round(r.radarCoverage * PCT), airstrips: AIRSTRIPS.get(r.id) ?? 0,
+      region: r.id,
+      coveragePct: Math.round(r.radarCoverage * PCT),
+      airstrips: AIRSTRIPS.get(r.id) ?? 0,
       pending: r.radarPipeline.map(([turn, c]) => ({ turn, pct: Math.round(c * PCT) })),
     }))
     .sort((a, b) => b.airstrips - a.airstrips || b.coveragePct - a.coveragePct);
@@ -139,13 +178,31 @@ export function programmesStatus(s: GameState): ProgrammesStatus {
   if (n.interdictionLaw === 'none' && n.roe !== 'off' && n.roe !== 'track') waits.push({ key: 'lawNone', values: { roe: n.roe } });
   if (n.interdictionLaw === 'pending') waits.push({ key: 'lawPending', values: { turns: n.lawTurnsLeft } });
   const bare = radar.filter((r) => r.airstrips > 0 && r.coveragePct === 0 && r.pending.length === 0);
-  if (bare.length) waits.push({ key: 'noRadar', values: { n: bare.length, regions: bare.slice(0, 3).map((r) => r.region).join(', ') } });
-  for (const r of radar) for (const p of r.pending) waits.push({ key: 'radarPending', values: { region: r.region, turn: p.turn, pct: p.pct } });
+  if (bare.length)
+    waits.push({
+      key: 'noRadar',
+      values: {
+        n: bare.length,
+        regions: bare
+          .slice(0, 3)
+          .map((r) => r.region)
+          .join(', '),
+      },
+    });
+  for (const r of radar)
+    for (const p of r.pending) waits.push({ key: 'radarPending', values: { region: r.region, turn: p.turn, pct: p.pct } });
   if (n.pilotReadiness < 0.5) waits.push({ key: 'pilotsLow', values: { pct: Math.round(n.pilotReadiness * PCT) } });
   if (n.usSuspendedTurns > 0) waits.push({ key: 'usSuspended', values: { turns: n.usSuspendedTurns } });
   if (roeActing === 'off') waits.push({ key: 'roeOff', values: {} });
   return {
-    law: n.interdictionLaw, lawTurnsLeft: n.lawTurnsLeft, roe: n.roe, roeActing, pilotReadinessPct: Math.round(n.pilotReadiness * PCT),
-    usSupport: Math.round(n.usSupport), usSuspendedTurns: n.usSuspendedTurns, radar, waits,
+    law: n.interdictionLaw,
+    lawTurnsLeft: n.lawTurnsLeft,
+    roe: n.roe,
+    roeActing,
+    pilotReadinessPct: Math.round(n.pilotReadiness * PCT),
+    usSupport: Math.round(n.usSupport),
+    usSuspendedTurns: n.usSuspendedTurns,
+    radar,
+    waits,
   };
 }

@@ -24,7 +24,7 @@ function option(name: string, fallback: number): number {
 }
 const text = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : process.argv[i + 1] ?? fallback;
+  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
 };
 
 const LEVELS: Difficulty[] = ['easy', 'normal', 'hard'];
@@ -40,20 +40,28 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   let done = 0;
   const total = seeds.length * SIDES.length * LEVELS.length;
-  const final: Record<Side, Record<Difficulty, number[]>> = Object.fromEntries(SIDES.map((s) => [s, { easy: [], normal: [], hard: [] }])) as never;
-  const mean: Record<Side, Record<Difficulty, number[]>> = Object.fromEntries(SIDES.map((s) => [s, { easy: [], normal: [], hard: [] }])) as never;
+  const final: Record<Side, Record<Difficulty, number[]>> = Object.fromEntries(
+    SIDES.map((s) => [s, { easy: [], normal: [], hard: [] }]),
+  ) as never;
+  const mean: Record<Side, Record<Difficulty, number[]>> = Object.fromEntries(
+    SIDES.map((s) => [s, { easy: [], normal: [], hard: [] }]),
+  ) as never;
   const jobs: Promise<void>[] = [];
   // Hard games first (the long ones), so the threads stay busy to the end.
   for (const level of [...LEVELS].reverse()) {
     for (const side of SIDES) {
       seeds.forEach((seed, k) => {
-        const seats = Object.fromEntries(SIDES.map((s) => [s, { kind: 'bot', difficulty: s === side ? level : 'normal' } satisfies Seat])) as Record<Side, Seat>;
-        jobs.push(pool.game({ scenarioId, seed, seats, ...(turns ? { turns } : {}) }).then((g) => {
-          final[side][level][k] = g.scores.at(-1)![side];
-          mean[side][level][k] = g.scores.reduce((a, x) => a + x[side], 0) / g.scores.length;
-          done++;
-          if (done % Math.max(1, Math.round(total / 20)) === 0) process.stderr.write(`ai-ladder: ${done}/${total} games\n`);
-        }));
+        const seats = Object.fromEntries(
+          SIDES.map((s) => [s, { kind: 'bot', difficulty: s === side ? level : 'normal' } satisfies Seat]),
+        ) as Record<Side, Seat>;
+        jobs.push(
+          pool.game({ scenarioId, seed, seats, ...(turns ? { turns } : {}) }).then((g) => {
+            final[side][level][k] = g.scores.at(-1)![side];
+            mean[side][level][k] = g.scores.reduce((a, x) => a + x[side], 0) / g.scores.length;
+            done++;
+            if (done % Math.max(1, Math.round(total / 20)) === 0) process.stderr.write(`ai-ladder: ${done}/${total} games\n`);
+          }),
+        );
       });
     }
   }
@@ -76,14 +84,19 @@ async function main(): Promise<void> {
     const ne = share(f.normal, f.easy);
     const hn = share(f.hard, f.normal);
     json[side] = { normal_vs_easy: ne, hard_vs_normal: hn };
-    lines.push(`${side.padEnd(11)} ${f1(avg(f.easy))}  ${f1(avg(f.normal))}  ${f1(avg(f.hard))}    ${f1(avg(m.easy))}  ${f1(avg(m.normal))}  ${f1(avg(m.hard))}    `
-      + `${ne.toFixed(2).padStart(11)}  ${hn.toFixed(2).padStart(11)}`);
+    lines.push(
+      `${side.padEnd(11)} ${f1(avg(f.easy))}  ${f1(avg(f.normal))}  ${f1(avg(f.hard))}    ${f1(avg(m.easy))}  ${f1(avg(m.normal))}  ${f1(avg(m.hard))}    ` +
+        `${ne.toFixed(2).padStart(11)}  ${hn.toFixed(2).padStart(11)}`,
+    );
   }
-  lines.push('', `(game-mean shares: ${SIDES.map((s) => `${s} ${share(mean[s].normal, mean[s].easy).toFixed(2)}/${share(mean[s].hard, mean[s].normal).toFixed(2)}`).join(', ')})`);
+  lines.push(
+    '',
+    `(game-mean shares: ${SIDES.map((s) => `${s} ${share(mean[s].normal, mean[s].easy).toFixed(2)}/${share(mean[s].hard, mean[s].normal).toFixed(2)}`).join(', ')})`,
+  );
   process.stdout.write(lines.join('\n') + '\n' + JSON.stringify(json) + '\n');
 }
 
 void main().catch((e: unknown) => {
-  process.stderr.write(`ai-ladder: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`ai-ladder: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
 });

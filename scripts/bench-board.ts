@@ -91,11 +91,20 @@ function ensureBuild(): void {
   if (r.status !== 0) throw new Error(`npm run build:web failed (exit ${r.status ?? r.signal ?? '?'})`);
 }
 
-function bundleSizes(): Pick<BoardBench, 'renderer_bundle_bytes' | 'renderer_bundle_gzip_bytes' | 'renderer_largest_chunk_bytes'
-  | 'renderer_largest_chunk_gzip_bytes' | 'renderer_largest_chunk'> {
+function bundleSizes(): Pick<
+  BoardBench,
+  | 'renderer_bundle_bytes'
+  | 'renderer_bundle_gzip_bytes'
+  | 'renderer_largest_chunk_bytes'
+  | 'renderer_largest_chunk_gzip_bytes'
+  | 'renderer_largest_chunk'
+> {
   const dir = join(WEB, 'assets');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
-  let total = 0, totalGz = 0;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
+  let total = 0,
+    totalGz = 0;
   let largest = { name: '', bytes: -1, gz: 0 };
   for (const f of files) {
     const buf = readFileSync(join(dir, f));
@@ -421,8 +430,11 @@ export async function benchBoard(): Promise<BoardBench> {
       board_renderer: harness.renderer,
       ...sizes,
       board_limits: LIMITS,
-      board_within_limits: interactive <= LIMITS.board_interactive_ms && p95 <= LIMITS.resolution_frame_p95_ms
-        && ai.frames.length > 0 && quantile(ai.frames, 0.95) <= LIMITS.ai_frame_p95_ms,
+      board_within_limits:
+        interactive <= LIMITS.board_interactive_ms &&
+        p95 <= LIMITS.resolution_frame_p95_ms &&
+        ai.frames.length > 0 &&
+        quantile(ai.frames, 0.95) <= LIMITS.ai_frame_p95_ms,
     };
   } catch (e) {
     return skipped(`measurement failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, sizes);

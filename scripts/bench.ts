@@ -31,8 +31,26 @@
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
-  bot, checkMap, checkScenario, createGame, findScenario, MAP, POLICIES, PHASES, registerMap, resolveTurn, resolveTurnInPlace, SIDES, viewFor,
-  validateTurnInput, type GameState, type MapContent, type RegionDef, type Scenario, type TurnInput, type ZoneDef,
+  bot,
+  checkMap,
+  checkScenario,
+  createGame,
+  findScenario,
+  MAP,
+  POLICIES,
+  PHASES,
+  registerMap,
+  resolveTurn,
+  resolveTurnInPlace,
+  SIDES,
+  viewFor,
+  validateTurnInput,
+  type GameState,
+  type MapContent,
+  type RegionDef,
+  type Scenario,
+  type TurnInput,
+  type ZoneDef,
 } from '../game/index';
 // Internals, for the per-phase profile (the engine's turn context, mirrored).
 import { newScratch, staticCtx, type Ctx } from '../game/context';
@@ -106,8 +124,17 @@ function profilePhases(samples: Sample[]): Record<string, number> {
     const orders = { state: [], clans: [], insurgents: [] } as unknown as Ctx['orders'];
     for (const so of input.orders) orders[so.side] = so.orders;
     const ctx: Ctx = {
-      ...staticCtx(s.scenario), turn: s.turn + 1, rng: makeRng(s.rng), events: [], orders, injects: input.injects ?? [], msel: input.msel ?? [],
-      overrides: input.overrides ?? [], schedule: input.schedule ?? [], notes: input.notes ?? [], scratch: newScratch(s.regions.length),
+      ...staticCtx(s.scenario),
+      turn: s.turn + 1,
+      rng: makeRng(s.rng),
+      events: [],
+      orders,
+      injects: input.injects ?? [],
+      msel: input.msel ?? [],
+      overrides: input.overrides ?? [],
+      schedule: input.schedule ?? [],
+      notes: input.notes ?? [],
+      scratch: newScratch(s.regions.length),
     };
     for (const phase of PHASES) {
       const t = performance.now();
@@ -156,10 +183,18 @@ function syntheticMap(k: number): { map: MapContent; idOf: (copy: number, realId
   for (let c = 0; c < k; c++) {
     for (const r of real) {
       const id = idOf(c, r.id);
-      regions.push({ ...r, id, name: c === 0 ? r.name : `${r.name} ${c}`, neighbors: [...r.neighbors.map((n) => idOf(c, n)), ...(extra.get(id) ?? [])] });
+      regions.push({
+        ...r,
+        id,
+        name: c === 0 ? r.name : `${r.name} ${c}`,
+        neighbors: [...r.neighbors.map((n) => idOf(c, n)), ...(extra.get(id) ?? [])],
+      });
     }
   }
-  const zones: ZoneDef[] = MAP.zones.map((z) => ({ ...z, members: Array.from({ length: k }, (_x, c) => z.members.map((m) => ({ ...m, region: idOf(c, m.region) }))).flat() }));
+  const zones: ZoneDef[] = MAP.zones.map((z) => ({
+    ...z,
+    members: Array.from({ length: k }, (_x, c) => z.members.map((m) => ({ ...m, region: idOf(c, m.region) }))).flat(),
+  }));
   const map: MapContent = { ...MAP, id: `synthetic-${k}x`, regions, zones, exits: MAP.exits.map((e) => ({ ...e })) };
   return { map, idOf };
 }
@@ -215,9 +250,21 @@ function timeBlock(samples: Sample[], chunk: number, into: number[]): number {
 function scaleRun(base: Scenario, k: number, baseline: Sample[]): ScaleResult {
   const { map, idOf } = syntheticMap(k);
   const m = checkMap(map);
-  if (!m.ok) throw new Error(`synthetic map ${k}× is invalid: ${m.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!m.ok)
+    throw new Error(
+      `synthetic map ${k}× is invalid: ${m.problems
+        .slice(0, 3)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
   const checked = checkScenario(syntheticScenario(base, k, map, idOf), map);
-  if (!checked.ok) throw new Error(`synthetic scenario ${k}× is invalid: ${checked.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!checked.ok)
+    throw new Error(
+      `synthetic scenario ${k}× is invalid: ${checked.problems
+        .slice(0, 3)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
   const scenario = checked.value;
   registerMap(m.value);
   const turns = k >= 50 ? 10 : 20;
@@ -371,7 +418,9 @@ async function main(): Promise<void> {
     ai_hard_decision_median_ms: r3(median(ai.all)),
     ai_hard_decision_p95_ms: r3(p95(ai.all)),
     ai_hard_decision_samples: ai.all.length,
-    ai_hard_decision_by_side_ms: Object.fromEntries(Object.entries(ai.bySide).map(([k, v]) => [k, { median: r3(median(v)), p95: r3(p95(v)) }])),
+    ai_hard_decision_by_side_ms: Object.fromEntries(
+      Object.entries(ai.bySide).map(([k, v]) => [k, { median: r3(median(v)), p95: r3(p95(v)) }]),
+    ),
     ai_limits: { ai_hard_decision_median_ms: 250, ai_hard_decision_p95_ms: 1000, ai_frame_p95_ms: 20 },
     load_average_1m: { before_scale: Math.round(load0 * 100) / 100, end: Math.round(loadavg()[0]! * 100) / 100 },
     limits: { immer_vs_inplace_ratio: 1.5, scale_per_region_ratio: 1.3 },

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): lint, typecheck, unit tests, both builds, end-to-end tests.
+// The one test command (`npm test`): format check, lint, typecheck, unit tests, both builds, end-to-end tests.
 // Every step runs even if an earlier one fails, so one run shows everything that is wrong; the last
 // line is the honest total of unit + end-to-end tests, read by CI: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 // A fresh clone: install first, so `npm test` is the only command a newcomer needs.
 if (!existsSync('node_modules')) {
   console.log('=== node_modules missing: npm ci');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit', env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ...process.env } });
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    stdio: 'inherit',
+    env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ...process.env },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,6 +24,7 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const steps = [
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['typecheck', 'npx', ['tsc', '-b']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${reports}/unit.json`]],
@@ -42,14 +46,18 @@ for (const [name, cmd, args] of steps) {
   if (r.status !== 0) failedSteps.push(name);
 }
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const unitFile = `${reports}/unit.json`;
 if (existsSync(unitFile)) {
   const u = JSON.parse(readFileSync(unitFile, 'utf8'));
   passed += u.numPassedTests ?? 0;
   failed += u.numFailedTests ?? 0;
   // A file that fails outside its tests (a setup hook, an import) counts as one failure.
-  failed += (u.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed')).length;
+  failed += (u.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed'),
+  ).length;
   skipped += (u.numPendingTests ?? 0) + (u.numTodoTests ?? 0);
 }
 const e2eFile = `${reports}/e2e.json`;

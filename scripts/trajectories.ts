@@ -47,8 +47,12 @@ const yearSum = (run: GameState[], y: number, f: (s: GameState) => number) => ru
 const rec = (s: GameState) => s.history[s.history.length - 1]!;
 const pad = (x: string | number, w: number) => String(x).padStart(w);
 
-console.log(`${values.scenario}: state ${values.state}, clans ${values.clans}, insurgents ${values.insurgents}; seeds ${values.seeds}; means of end-of-year values (flows summed over the year)\n`);
-console.log(`year ${shown.map((id) => pad(id.slice(3), 6)).join('')}  | ${pad('total', 7)}${pad('VRAEM%', 7)}${pad('leaf$', 6)}${pad('vrLeaf', 7)}${pad('erad', 7)}${pad('flts', 6)}${pad('eng', 5)}${pad('shot', 5)}${pad('mist', 5)}${pad('fear', 5)}${pad('expT', 6)}${pad('air%', 5)}${pad('sea%', 5)}${pad('fight', 6)}${pad('legit', 6)}${pad('wIdx', 6)}${pad('frgnKha', 8)}`);
+console.log(
+  `${values.scenario}: state ${values.state}, clans ${values.clans}, insurgents ${values.insurgents}; seeds ${values.seeds}; means of end-of-year values (flows summed over the year)\n`,
+);
+console.log(
+  `year ${shown.map((id) => pad(id.slice(3), 6)).join('')}  | ${pad('total', 7)}${pad('VRAEM%', 7)}${pad('leaf$', 6)}${pad('vrLeaf', 7)}${pad('erad', 7)}${pad('flts', 6)}${pad('eng', 5)}${pad('shot', 5)}${pad('mist', 5)}${pad('fear', 5)}${pad('expT', 6)}${pad('air%', 5)}${pad('sea%', 5)}${pad('fight', 6)}${pad('legit', 6)}${pad('wIdx', 6)}${pad('frgnKha', 8)}`,
+);
 for (let y = 0; y < turns / 4; y++) {
   const end = (run: GameState[]) => run[4 * y + 3]!;
   const dept = shown.map((id) => pad(Math.round(mean((run) => totalCocaHa(end(run).regions[ids.indexOf(id)]!))), 6)).join('');
@@ -68,10 +72,12 @@ for (let y = 0; y < turns / 4; y++) {
   const exp = mean((run) => yearSum(run, y, (s) => rec(s).exportedT));
   const air = mean((run) => yearSum(run, y, (s) => rec(s).exportAirT));
   const sea = mean((run) => yearSum(run, y, (s) => rec(s).exportSeaT));
-  console.log(`${rec(runs[0]![4 * y + 3]!).year} ${dept}  | ${pad(Math.round(total), 7)}${pad(((100 * vr) / total).toFixed(0), 7)}${pad(mean((run) => rec(end(run)).leafPriceUsdPerKg).toFixed(2), 6)}${pad(vrLeaf.toFixed(2), 7)}`
-    + `${pad(Math.round(mean((run) => yearSum(run, y, (s) => rec(s).eradicatedHa))), 7)}${pad(Math.round(mean((run) => yearSum(run, y, (s) => rec(s).narcoFlights))), 6)}`
-    + `${pad(mean((run) => yearSum(run, y, (s) => rec(s).flightsInterdicted)).toFixed(0), 5)}${pad(mean((run) => yearSum(run, y, (s) => rec(s).aircraftShotDown)).toFixed(1), 5)}`
-    + `${pad(mean((run) => end(run).national.totals.mistakenShootdowns).toFixed(1), 5)}${pad(mean((run) => end(run).national.airFear).toFixed(2), 5)}`
-    + `${pad(Math.round(exp), 6)}${pad(((100 * air) / exp).toFixed(0), 5)}${pad(((100 * sea) / exp).toFixed(0), 5)}${pad(Math.round(mean((run) => rec(end(run)).insurgentFighters)), 6)}`
-    + `${pad(mean((run) => rec(end(run)).legitimacy).toFixed(1), 6)}${pad(mean((run) => end(run).world.priceIndex).toFixed(2), 6)}${pad((mean((run) => rec(end(run)).foreignCocaHa) / 1000).toFixed(0), 8)}`);
+  console.log(
+    `${rec(runs[0]![4 * y + 3]!).year} ${dept}  | ${pad(Math.round(total), 7)}${pad(((100 * vr) / total).toFixed(0), 7)}${pad(mean((run) => rec(end(run)).leafPriceUsdPerKg).toFixed(2), 6)}${pad(vrLeaf.toFixed(2), 7)}` +
+      `${pad(Math.round(mean((run) => yearSum(run, y, (s) => rec(s).eradicatedHa))), 7)}${pad(Math.round(mean((run) => yearSum(run, y, (s) => rec(s).narcoFlights))), 6)}` +
+      `${pad(mean((run) => yearSum(run, y, (s) => rec(s).flightsInterdicted)).toFixed(0), 5)}${pad(mean((run) => yearSum(run, y, (s) => rec(s).aircraftShotDown)).toFixed(1), 5)}` +
+      `${pad(mean((run) => end(run).national.totals.mistakenShootdowns).toFixed(1), 5)}${pad(mean((run) => end(run).national.airFear).toFixed(2), 5)}` +
+      `${pad(Math.round(exp), 6)}${pad(((100 * air) / exp).toFixed(0), 5)}${pad(((100 * sea) / exp).toFixed(0), 5)}${pad(Math.round(mean((run) => rec(end(run)).insurgentFighters)), 6)}` +
+      `${pad(mean((run) => rec(end(run)).legitimacy).toFixed(1), 6)}${pad(mean((run) => end(run).world.priceIndex).toFixed(2), 6)}${pad((mean((run) => rec(end(run)).foreignCocaHa) / 1000).toFixed(0), 8)}`,
+  );
 }

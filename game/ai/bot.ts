@@ -40,7 +40,12 @@ function keepLegal(state: GameState, side: Side, orders: Order[]): Order[] {
   for (let guard = 0; guard < 5; guard++) {
     const errors = validateOrders(state, { side, orders: out });
     if (!errors.length) break;
-    const bad = new Set(errors.map((e) => /\]\[(\d+)\]/.exec(e.path)?.[1]).filter((x): x is string => x !== undefined).map(Number));
+    const bad = new Set(
+      errors
+        .map((e) => /\]\[(\d+)\]/.exec(e.path)?.[1])
+        .filter((x): x is string => x !== undefined)
+        .map(Number),
+    );
     out = bad.size ? out.filter((_o, i) => !bad.has(i)) : [];
   }
   return out;
@@ -99,7 +104,21 @@ export function policyOrders(state: GameState, side: Side, policy: string): BotD
 
 /** Every rationale key the named policies may emit (logs written before decisions carried them in notes). */
 export const RATIONALE_KEYS = [
-  'ai.state.eradicate', 'ai.state.leadership', 'ai.state.development', 'ai.state.pushLaw', 'ai.state.radar', 'ai.state.shootDown',
-  'ai.state.policeToCoca', 'ai.state.armyToVraem', 'ai.state.followDisplacement', 'ai.clans.protection', 'ai.clans.avoidRoute',
-  'ai.clans.plant', 'ai.insurgents.ambush', 'ai.insurgents.hide', 'ai.insurgents.move', 'ai.insurgents.front', 'ai.insurgents.recruit',
+  'ai.state.eradicate',
+  'ai.state.leadership',
+  'ai.state.development',
+  'ai.state.pushLaw',
+  'ai.state.radar',
+  'ai.state.shootDown',
+  'ai.state.policeToCoca',
+  'ai.state.armyToVraem',
+  'ai.state.followDisplacement',
+  'ai.clans.protection',
+  'ai.clans.avoidRoute',
+  'ai.clans.plant',
+  'ai.insurgents.ambush',
+  'ai.insurgents.hide',
+  'ai.insurgents.move',
+  'ai.insurgents.front',
+  'ai.insurgents.recruit',
 ] as const;

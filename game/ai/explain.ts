@@ -34,7 +34,9 @@ function regional(orders: readonly Order[]): { total: number; regions: number; r
 }
 
 /** Standing money programmes: a bot may stop them (an order of 0), and says so. */
-const STOPPABLE: readonly OrderKind[] = (['riverControl', 'portControl', 'development', 'leadership', 'pilots', 'precursors'] as const).filter((k) => specOf(k).standing);
+const STOPPABLE: readonly OrderKind[] = (
+  ['riverControl', 'portControl', 'development', 'leadership', 'pilots', 'precursors'] as const
+).filter((k) => specOf(k).standing);
 
 /** One reason per kind of order given, in the side's order of kinds, with figures from the orders. */
 export function orderReasons(view: GameState, side: Side, orders: readonly Order[]): Reason[] {
@@ -51,7 +53,15 @@ export function orderReasons(view: GameState, side: Side, orders: readonly Order
       const stops = os.filter((o) => 'amount' in o && o.amount === 0);
       if (stops.length) {
         const first = stops[0]!;
-        out.push({ key: `ai.order.stopped.${kind}`, values: 'region' in first ? { regions: stops.length, region: first.region } : 'exit' in first ? { ports: stops.length, exit: first.exit } : {} });
+        out.push({
+          key: `ai.order.stopped.${kind}`,
+          values:
+            'region' in first
+              ? { regions: stops.length, region: first.region }
+              : 'exit' in first
+                ? { ports: stops.length, exit: first.exit }
+                : {},
+        });
       }
       os = os.filter((o) => !('amount' in o) || o.amount > 0);
       if (!os.length) continue;
@@ -76,19 +86,30 @@ export function orderReasons(view: GameState, side: Side, orders: readonly Order
         out.push(moved > 0 ? { key: `${key}.moved`, values: { people: moved, region: top } } : { key: `${key}.kept`, values: {} });
         break;
       }
-      case 'eradicate': case 'plant':
+      case 'eradicate':
+      case 'plant':
         out.push({ key, values: { ha: Math.round(g.total), regions: g.regions, region: g.region } });
         break;
       case 'buildLabs':
         out.push({ key, values: { labs: g.total, regions: g.regions, region: g.region } });
         break;
-      case 'ambush': case 'attack':
+      case 'ambush':
+      case 'attack':
         out.push({ key, values: { fighters: g.total, regions: g.regions, region: g.region } });
         break;
-      case 'radar': case 'riverControl': case 'leadership': case 'development': case 'protection': case 'bribe': case 'mining': case 'recruit':
+      case 'radar':
+      case 'riverControl':
+      case 'leadership':
+      case 'development':
+      case 'protection':
+      case 'bribe':
+      case 'mining':
+      case 'recruit':
         out.push({ key, values: { musd: r2(g.total), regions: g.regions, region: g.region } });
         break;
-      case 'pilots': case 'precursors': case 'propaganda':
+      case 'pilots':
+      case 'precursors':
+      case 'propaganda':
         out.push({ key, values: { musd: r2(os.reduce((a, o) => a + ('amount' in o ? o.amount : 0), 0)) } });
         break;
       case 'portControl': {
@@ -104,22 +125,29 @@ export function orderReasons(view: GameState, side: Side, orders: readonly Order
         out.push({ key, values: { exit: hi.exit, weight: Math.round(hi.amount), low: lo.exit, lowWeight: Math.round(lo.amount) } });
         break;
       }
-      case 'relocateLabs': case 'move': {
+      case 'relocateLabs':
+      case 'move': {
         const ms = os as Extract<Order, { kind: 'move' }>[];
         const top = ms.reduce((a, o) => (o.amount > a.amount ? o : a), ms[0]!);
         const n = ms.reduce((a, o) => a + o.amount, 0);
-        out.push({ key, values: kind === 'move' ? { fighters: n, region: top.region, to: top.to } : { labs: n, region: top.region, to: top.to } });
+        out.push({
+          key,
+          values: kind === 'move' ? { fighters: n, region: top.region, to: top.to } : { labs: n, region: top.region, to: top.to },
+        });
         break;
       }
       case 'interdictionLaw':
         out.push({ key, values: { lagTurns: view.scenario.params.lawLagTurns } });
         break;
-      case 'roe': case 'usStance': case 'posture': {
+      case 'roe':
+      case 'usStance':
+      case 'posture': {
         const o = os[0] as Extract<Order, { kind: 'roe' | 'usStance' | 'posture' }>;
         out.push({ key: `${key}.${o.value}`, values: {} });
         break;
       }
-      case 'finishShare': case 'taxRate': {
+      case 'finishShare':
+      case 'taxRate': {
         const o = os[0] as Extract<Order, { kind: 'finishShare' | 'taxRate' }>;
         out.push({ key, values: { pct: kind === 'finishShare' ? Math.round(o.value * 100) : r1(o.value) } });
         break;
@@ -173,26 +201,48 @@ function driver(view: GameState, side: Side, id: string): Reason | null {
     case 'flights': {
       if (!last) return null;
       const top = view.regions.reduce((a, r) => (r.flow.flights > a.flow.flights ? r : a), view.regions[0]!);
-      return { key: k(`flights.${trend(last.narcoFlights, prev?.narcoFlights, 5)}`), values: { flights: last.narcoFlights, before: prev?.narcoFlights ?? 0, region: top.id } };
+      return {
+        key: k(`flights.${trend(last.narcoFlights, prev?.narcoFlights, 5)}`),
+        values: { flights: last.narcoFlights, before: prev?.narcoFlights ?? 0, region: top.id },
+      };
     }
     case 'readiness':
       return { key: k(`readiness.${n.interdictionLaw}`), values: { pct: Math.round(n.pilotReadiness * 100), turns: n.lawTurnsLeft } };
     case 'coca': {
       const ha = view.regions.reduce((a, r) => a + totalCocaHa(r), 0);
       const before = prev?.cocaHa ?? n.ref.cocaHa;
-      const grew = view.regions.reduce((a, r) => (r.flow.plantedHa + r.flow.displacedInHa + r.flow.colonizedInHa > a.flow.plantedHa + a.flow.displacedInHa + a.flow.colonizedInHa ? r : a), view.regions[0]!);
+      const grew = view.regions.reduce(
+        (a, r) =>
+          r.flow.plantedHa + r.flow.displacedInHa + r.flow.colonizedInHa > a.flow.plantedHa + a.flow.displacedInHa + a.flow.colonizedInHa
+            ? r
+            : a,
+        view.regions[0]!,
+      );
       const t = last ? trend(last.cocaHa, before, 50) : 'new';
-      return { key: k(`coca.${t}`), values: { ha: Math.round(ha), change: last ? Math.abs(Math.round(last.cocaHa - before)) : 0, region: grew.id } };
+      return {
+        key: k(`coca.${t}`),
+        values: { ha: Math.round(ha), change: last ? Math.abs(Math.round(last.cocaHa - before)) : 0, region: grew.id },
+      };
     }
     case 'legitimacy': {
-      const low = view.regions.filter((r) => totalCocaHa(r) > 0).reduce<GameState['regions'][number] | null>((a, r) => (!a || r.legitimacy < a.legitimacy ? r : a), null);
-      return low ? { key: k('legitimacy'), values: { pct: Math.round(n.legitimacy * 100), region: low.id, regionPct: Math.round(low.legitimacy * 100) } } : null;
+      const low = view.regions
+        .filter((r) => totalCocaHa(r) > 0)
+        .reduce<GameState['regions'][number] | null>((a, r) => (!a || r.legitimacy < a.legitimacy ? r : a), null);
+      return low
+        ? {
+            key: k('legitimacy'),
+            values: { pct: Math.round(n.legitimacy * 100), region: low.id, regionPct: Math.round(low.legitimacy * 100) },
+          }
+        : null;
     }
     case 'fighters': {
       const total = view.regions.reduce((a, r) => a + r.insurgentFighters, 0);
       if (total === 0) return null;
       const top = view.regions.reduce((a, r) => (r.insurgentFighters > a.insurgentFighters ? r : a), view.regions[0]!);
-      return { key: k(side === 'state' ? 'fighters.estimated' : 'fighters.known'), values: { fighters: total, region: top.id, there: top.insurgentFighters } };
+      return {
+        key: k(side === 'state' ? 'fighters.estimated' : 'fighters.known'),
+        values: { fighters: total, region: top.id, there: top.insurgentFighters },
+      };
     }
     case 'usSupport':
       return n.usSuspendedTurns > 0
@@ -253,20 +303,39 @@ function driver(view: GameState, side: Side, id: string): Reason | null {
     case 'cash':
       return { key: k('cash'), values: { musd: Math.round(view.budgets[side].moneyMusd * 10) / 10 } };
     case 'army': {
-      const hot = view.regions.filter((r) => r.insurgentFighters > 0).reduce<GameState['regions'][number] | null>((a, r) => (!a || r.army > a.army ? r : a), null);
+      const hot = view.regions
+        .filter((r) => r.insurgentFighters > 0)
+        .reduce<GameState['regions'][number] | null>((a, r) => (!a || r.army > a.army ? r : a), null);
       if (!hot) return null;
       return { key: k('army'), values: { region: hot.id, army: hot.army, fighters: hot.insurgentFighters } };
     }
     case 'cohesion':
-      return { key: k(n.insurgentCohesion < 0.6 ? 'cohesion.low' : 'cohesion.high'), values: { pct: Math.round(n.insurgentCohesion * 100) } };
+      return {
+        key: k(n.insurgentCohesion < 0.6 ? 'cohesion.low' : 'cohesion.high'),
+        values: { pct: Math.round(n.insurgentCohesion * 100) },
+      };
     case 'protection':
-      return last ? { key: k(`protection.${trend(last.insurgentRevenueMusd, prev?.insurgentRevenueMusd, 0.05)}`), values: { musd: r1(last.insurgentRevenueMusd), pct: r1(n.insurgentTaxPct) } } : null;
+      return last
+        ? {
+            key: k(`protection.${trend(last.insurgentRevenueMusd, prev?.insurgentRevenueMusd, 0.05)}`),
+            values: { musd: r1(last.insurgentRevenueMusd), pct: r1(n.insurgentTaxPct) },
+          }
+        : null;
     case 'front':
       return { key: k('front'), values: { pct: Math.round(n.insurgentFront * 100) } };
     case 'poverty': {
-      const best = view.regions.map((r, i) => ({ r, i })).filter(({ r }) => r.insurgentFighters > 0)
-        .sort((a, b) => sc.defs[b.i]!.povertyPct * (1 - b.r.statePresence) - sc.defs[a.i]!.povertyPct * (1 - a.r.statePresence) || a.i - b.i)[0];
-      return best ? { key: k('poverty'), values: { region: best.r.id, pct: Math.round(sc.defs[best.i]!.povertyPct), presence: Math.round(best.r.statePresence * 100) } } : null;
+      const best = view.regions
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => r.insurgentFighters > 0)
+        .sort(
+          (a, b) => sc.defs[b.i]!.povertyPct * (1 - b.r.statePresence) - sc.defs[a.i]!.povertyPct * (1 - a.r.statePresence) || a.i - b.i,
+        )[0];
+      return best
+        ? {
+            key: k('poverty'),
+            values: { region: best.r.id, pct: Math.round(sc.defs[best.i]!.povertyPct), presence: Math.round(best.r.statePresence * 100) },
+          }
+        : null;
     }
     default:
       return null;
@@ -278,7 +347,11 @@ function driver(view: GameState, side: Side, id: string): Reason | null {
  * levers set and the base (at most `max`, in the side's order of drivers).
  */
 export function drivers(view: GameState, side: Side, plan: PlanSpec, orders: readonly Order[], max = 4): Reason[] {
-  const tags = new Set<string>([...orders.map((o) => o.kind as string), ...Object.keys(plan.levers).map((l) => `lever:${l}`), `base:${plan.base}`]);
+  const tags = new Set<string>([
+    ...orders.map((o) => o.kind as string),
+    ...Object.keys(plan.levers).map((l) => `lever:${l}`),
+    `base:${plan.base}`,
+  ]);
   const relevant = DRIVERS[side].filter((id) => (DRIVER_FOR[id] ?? []).some((t) => tags.has(t)));
   const out: Reason[] = [];
   for (const id of relevant) {
@@ -292,17 +365,53 @@ export function drivers(view: GameState, side: Side, plan: PlanSpec, orders: rea
 /** Every key a decision's reasons and drivers may carry (for the i18n coverage test). */
 export const DECISION_KEYS: readonly string[] = [
   ...['deployArmy', 'deployPolice'].flatMap((k) => [`ai.order.${k}.moved`, `ai.order.${k}.kept`]),
-  ...['eradicate', 'radar', 'pilots', 'interdictionLaw', 'portControl', 'riverControl', 'precursors', 'leadership', 'development',
-    'plant', 'buildLabs', 'relocateLabs', 'finishShare', 'route', 'protection', 'bribe', 'mining', 'move', 'ambush', 'attack', 'recruit',
-    'taxRate', 'propaganda'].map((k) => `ai.order.${k}`),
+  ...[
+    'eradicate',
+    'radar',
+    'pilots',
+    'interdictionLaw',
+    'portControl',
+    'riverControl',
+    'precursors',
+    'leadership',
+    'development',
+    'plant',
+    'buildLabs',
+    'relocateLabs',
+    'finishShare',
+    'route',
+    'protection',
+    'bribe',
+    'mining',
+    'move',
+    'ambush',
+    'attack',
+    'recruit',
+    'taxRate',
+    'propaganda',
+  ].map((k) => `ai.order.${k}`),
   ...STOPPABLE.map((k) => `ai.order.stopped.${k}`),
   ...['off', 'track', 'force-down', 'shoot-down'].map((v) => `ai.order.roe.${v}`),
   ...['seek', 'maintain', 'distance'].map((v) => `ai.order.usStance.${v}`),
   ...['hide', 'balanced', 'offensive'].map((v) => `ai.order.posture.${v}`),
   ...['up', 'down', 'flat', 'new'].flatMap((t) => [`ai.driver.flights.${t}`, `ai.driver.coca.${t}`, `ai.driver.protection.${t}`]),
   ...['none', 'pending', 'passed'].map((v) => `ai.driver.readiness.${v}`),
-  'ai.driver.legitimacy', 'ai.driver.fighters.estimated', 'ai.driver.fighters.known', 'ai.driver.usSupport.suspended', 'ai.driver.usSupport.level',
-  'ai.driver.routeLoss.worst', 'ai.driver.routeLoss.none', 'ai.driver.precursors', 'ai.driver.frontier', 'ai.driver.eradicated', 'ai.driver.labsShort',
-  'ai.driver.protectionDue', 'ai.driver.cash', 'ai.driver.army', 'ai.driver.cohesion.low', 'ai.driver.cohesion.high',
-  'ai.driver.front', 'ai.driver.poverty',
+  'ai.driver.legitimacy',
+  'ai.driver.fighters.estimated',
+  'ai.driver.fighters.known',
+  'ai.driver.usSupport.suspended',
+  'ai.driver.usSupport.level',
+  'ai.driver.routeLoss.worst',
+  'ai.driver.routeLoss.none',
+  'ai.driver.precursors',
+  'ai.driver.frontier',
+  'ai.driver.eradicated',
+  'ai.driver.labsShort',
+  'ai.driver.protectionDue',
+  'ai.driver.cash',
+  'ai.driver.army',
+  'ai.driver.cohesion.low',
+  'ai.driver.cohesion.high',
+  'ai.driver.front',
+  'ai.driver.poverty',
 ];

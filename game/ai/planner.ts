@@ -15,8 +15,19 @@
 import type { Side } from '../content/scenario-schema';
 import { staticCtx, type StaticCtx } from '../context';
 import {
-  levelNow, orderCostMusd, orderProgrammeKey, programmeKey, roundForBots, runningProgrammes, specOf,
-  type Bounds, type LegalAt, type NationalSpec, type Order, type OrderKind, type RunningProgramme,
+  levelNow,
+  orderCostMusd,
+  orderProgrammeKey,
+  programmeKey,
+  roundForBots,
+  runningProgrammes,
+  specOf,
+  type Bounds,
+  type LegalAt,
+  type NationalSpec,
+  type Order,
+  type OrderKind,
+  type RunningProgramme,
 } from '../orders';
 import type { GameState, SideOrders } from '../types';
 
@@ -44,7 +55,10 @@ export class Planner {
   /** Programmes of kinds the bot has re-planned and has not ordered again: stopped by `result`. */
   private readonly dropped = new Map<string, RunningProgramme>();
 
-  constructor(readonly state: GameState, readonly side: Side) {
+  constructor(
+    readonly state: GameState,
+    readonly side: Side,
+  ) {
     this.moneyLeft = state.budgets[side].moneyMusd;
     for (const k of runningProgrammes(state, side)) {
       if (k.upkeepMusd <= 0) continue;
@@ -87,7 +101,14 @@ export class Planner {
     const target = 'region' in order ? order.region : 'exit' in order ? order.exit : '';
     const opt = this.option(order.kind, target);
     if (!opt) return 0;
-    if (this.orders.some((o) => o.kind === order.kind && ('region' in o ? o.region : 'exit' in o ? o.exit : '') === target && ('to' in o ? o.to : '') === ('to' in order ? order.to : '')))
+    if (
+      this.orders.some(
+        (o) =>
+          o.kind === order.kind &&
+          ('region' in o ? o.region : 'exit' in o ? o.exit : '') === target &&
+          ('to' in o ? o.to : '') === ('to' in order ? order.to : ''),
+      )
+    )
       return 0;
     if (!('amount' in order)) {
       this.orders.push(order);
@@ -97,11 +118,12 @@ export class Planner {
     const spec = specOf(order.kind);
     // The first order of a programme kind re-plans that kind: every programme of it is freed.
     if (spec.standing) {
-      for (const [k, run] of this.running) if (run.kind === order.kind) {
-        this.running.delete(k);
-        this.dropped.set(k, run);
-        this.moneyLeft += run.upkeepMusd;
-      }
+      for (const [k, run] of this.running)
+        if (run.kind === order.kind) {
+          this.running.delete(k);
+          this.dropped.set(k, run);
+          this.moneyLeft += run.upkeepMusd;
+        }
     }
     const key = orderProgrammeKey(order);
     const money = this.moneyLeft;
@@ -128,7 +150,13 @@ export class Planner {
   private fitRunning(): void {
     const stop = (k: RunningProgramme): void => {
       const target = specOf(k.kind).target;
-      this.orders.push((target === 'exit' ? { kind: k.kind, exit: k.exit, amount: 0 } : target === 'region' ? { kind: k.kind, region: k.region, amount: 0 } : { kind: k.kind, amount: 0 }) as Order);
+      this.orders.push(
+        (target === 'exit'
+          ? { kind: k.kind, exit: k.exit, amount: 0 }
+          : target === 'region'
+            ? { kind: k.kind, region: k.region, amount: 0 }
+            : { kind: k.kind, amount: 0 }) as Order,
+      );
     };
     for (const k of this.dropped.values()) stop(k);
     this.dropped.clear();

@@ -29,7 +29,11 @@ export class PlanDraft {
   readonly touched = new Set<string>();
   readonly sc;
 
-  constructor(readonly state: GameState, readonly side: Side, base: readonly Order[]) {
+  constructor(
+    readonly state: GameState,
+    readonly side: Side,
+    base: readonly Order[],
+  ) {
     for (const o of base) this.orders.set(keyOf(o), o);
     this.sc = staticCtx(state.scenario);
   }
@@ -46,10 +50,11 @@ export class PlanDraft {
 
   removeKind(kind: Order['kind']): boolean {
     let any = false;
-    for (const [k, o] of this.orders) if (o.kind === kind) {
-      this.orders.delete(k);
-      any = true;
-    }
+    for (const [k, o] of this.orders)
+      if (o.kind === kind) {
+        this.orders.delete(k);
+        any = true;
+      }
     return any;
   }
 
@@ -70,7 +75,13 @@ export interface LeverDef {
 }
 
 /** Spread `total` over `targets` in proportion to their weights (regional money orders of one kind). */
-function spread(d: PlanDraft, kind: 'development' | 'leadership' | 'mining' | 'bribe' | 'plant', targets: { id: string; w: number }[], total: number, add = true): boolean {
+function spread(
+  d: PlanDraft,
+  kind: 'development' | 'leadership' | 'mining' | 'bribe' | 'plant',
+  targets: { id: string; w: number }[],
+  total: number,
+  add = true,
+): boolean {
   const sum = targets.reduce((a, t) => a + t.w, 0);
   if (!(sum > 0) || !(total > 0)) return false;
   for (const t of targets) {
@@ -81,18 +92,27 @@ function spread(d: PlanDraft, kind: 'development' | 'leadership' | 'mining' | 'b
   return true;
 }
 
-const byWeight = (xs: { id: string; w: number }[], n: number) => xs.filter((x) => x.w > 0).sort((a, b) => b.w - a.w || (a.id < b.id ? -1 : 1)).slice(0, n);
+const byWeight = (xs: { id: string; w: number }[], n: number) =>
+  xs
+    .filter((x) => x.w > 0)
+    .sort((a, b) => b.w - a.w || (a.id < b.id ? -1 : 1))
+    .slice(0, n);
 
 // --- The State ---
 
 const STATE_LEVERS: LeverDef[] = [
   {
-    id: 'stance', values: ['seek', 'maintain'],
-    apply: (d, v) => (d.state.national.usStance === v && !d.orders.has('usStance||') ? false : (d.set({ kind: 'usStance', value: v as 'seek' | 'maintain' }), true)),
+    id: 'stance',
+    values: ['seek', 'maintain'],
+    apply: (d, v) =>
+      d.state.national.usStance === v && !d.orders.has('usStance||')
+        ? false
+        : (d.set({ kind: 'usStance', value: v as 'seek' | 'maintain' }), true),
   },
   {
     // Eradication scaled, each region within its police escort capacity (what the teams can do).
-    id: 'eradication', values: [0, 0.5, 1.5, 2],
+    id: 'eradication',
+    values: [0, 0.5, 1.5, 2],
     apply: (d, v) => {
       const f = Number(v);
       const orders = d.of('eradicate');
@@ -108,20 +128,29 @@ const STATE_LEVERS: LeverDef[] = [
   },
   {
     // More development where programmes can reach farmers (presence above the scenario's floor).
-    id: 'development', values: [5, 15],
+    id: 'development',
+    values: [5, 15],
     apply: (d, v) => {
       const p = d.state.scenario.params;
-      const targets = d.state.regions.map((r) => ({ id: r.id, w: r.statePresence > p.developmentPresenceFloor ? totalCocaHa(r) * (r.statePresence - p.developmentPresenceFloor) : 0 }));
+      const targets = d.state.regions.map((r) => ({
+        id: r.id,
+        w: r.statePresence > p.developmentPresenceFloor ? totalCocaHa(r) * (r.statePresence - p.developmentPresenceFloor) : 0,
+      }));
       return spread(d, 'development', byWeight(targets, 6), Number(v));
     },
   },
   {
-    id: 'roe', values: ['track', 'force-down', 'shoot-down'],
-    apply: (d, v) => (d.state.national.roe === v && !d.orders.has('roe||') ? false : (d.set({ kind: 'roe', value: v as 'track' | 'force-down' | 'shoot-down' }), true)),
+    id: 'roe',
+    values: ['track', 'force-down', 'shoot-down'],
+    apply: (d, v) =>
+      d.state.national.roe === v && !d.orders.has('roe||')
+        ? false
+        : (d.set({ kind: 'roe', value: v as 'track' | 'force-down' | 'shoot-down' }), true),
   },
   {
     // Stand up air interdiction: the law, pilot training, radar where the flights leave from.
-    id: 'air', values: ['build'],
+    id: 'air',
+    values: ['build'],
     apply: (d) => {
       const n = d.state.national;
       const flights = d.state.regions.map((r, i) => ({ id: r.id, w: d.sc.defs[i]!.airstrips > 0 ? r.flow.flights + 1 : 0 }));
@@ -130,14 +159,15 @@ const STATE_LEVERS: LeverDef[] = [
         return r.radarCoverage + r.radarPipeline.reduce((a, [, c]) => a + c, 0) < 0.95;
       });
       if (n.interdictionLaw === 'none') d.set({ kind: 'interdictionLaw' });
-      d.set({ kind: 'pilots', amount: ((d.of('pilots')[0]?.amount) ?? 0) + 4 });
+      d.set({ kind: 'pilots', amount: (d.of('pilots')[0]?.amount ?? 0) + 4 });
       for (const t of radar) d.set({ kind: 'radar', region: t.id, amount: d.state.scenario.params.radarCostMusd / 4 });
       return true;
     },
   },
   {
     // Intelligence against leaders: where fighters (as estimated) and active leaders are.
-    id: 'leadership', values: [3, 8],
+    id: 'leadership',
+    values: [3, 8],
     apply: (d, v) => {
       const leaders = new Set(d.state.national.leaders.filter((l) => l.status === 'active').map((l) => l.region));
       const targets = d.state.regions.map((r) => ({ id: r.id, w: r.insurgentFighters + (leaders.has(r.id) ? 50 : 0) }));
@@ -146,17 +176,19 @@ const STATE_LEVERS: LeverDef[] = [
   },
   {
     // The army after the fighters: half the troops of regions without fighters go where they are.
-    id: 'army', values: ['hunt'],
+    id: 'army',
+    values: ['hunt'],
     apply: (d) => {
       const rs = d.state.regions;
       const fighters = rs.reduce((a, r) => a + r.insurgentFighters, 0);
       if (!(fighters > 0)) return false;
       let pool = 0;
-      for (const r of rs) if (r.insurgentFighters === 0 && r.army > 0) {
-        const keep = Math.ceil(r.army / 2);
-        pool += r.army - keep;
-        d.set({ kind: 'deployArmy', region: r.id, amount: keep });
-      }
+      for (const r of rs)
+        if (r.insurgentFighters === 0 && r.army > 0) {
+          const keep = Math.ceil(r.army / 2);
+          pool += r.army - keep;
+          d.set({ kind: 'deployArmy', region: r.id, amount: keep });
+        }
       if (pool <= 0) return false;
       let given = 0;
       const withF = rs.filter((r) => r.insurgentFighters > 0);
@@ -170,17 +202,19 @@ const STATE_LEVERS: LeverDef[] = [
   },
   {
     // Police escorts to the coca: a third of the police of regions without coca go where it grows.
-    id: 'police', values: ['escort'],
+    id: 'police',
+    values: ['escort'],
     apply: (d) => {
       const rs = d.state.regions;
       const coca = rs.reduce((a, r) => a + totalCocaHa(r), 0);
       if (!(coca > 0)) return false;
       let pool = 0;
-      for (const r of rs) if (totalCocaHa(r) === 0 && r.police > 0) {
-        const keep = r.police - Math.floor(r.police / 3);
-        pool += r.police - keep;
-        d.set({ kind: 'deployPolice', region: r.id, amount: keep });
-      }
+      for (const r of rs)
+        if (totalCocaHa(r) === 0 && r.police > 0) {
+          const keep = r.police - Math.floor(r.police / 3);
+          pool += r.police - keep;
+          d.set({ kind: 'deployPolice', region: r.id, amount: keep });
+        }
       if (pool <= 0) return false;
       const withC = rs.filter((r) => totalCocaHa(r) > 0);
       let given = 0;
@@ -194,7 +228,8 @@ const STATE_LEVERS: LeverDef[] = [
   },
   {
     // Port and precursor controls dropped, or doubled.
-    id: 'controls', values: [0, 2],
+    id: 'controls',
+    values: [0, 2],
     apply: (d, v) => {
       const f = Number(v);
       const os = [...d.of('portControl'), ...d.of('precursors'), ...d.of('riverControl')];
@@ -228,7 +263,8 @@ const CLANS_LEVERS: LeverDef[] = [
   { id: 'routes', values: ['baseline', 'safe', 'value'], apply: (d, v) => routeWeights(d, v as 'baseline' | 'safe' | 'value') },
   {
     // New ground where the growers find it most attractive (the engine's own outlook).
-    id: 'plant', values: [0, 500, 1500],
+    id: 'plant',
+    values: [0, 500, 1500],
     apply: (d, v) => {
       d.removeKind('plant');
       const targets = d.state.regions.map((r, i) => ({ id: r.id, w: outlook(r, d.sc, i).attractiveness }));
@@ -238,7 +274,8 @@ const CLANS_LEVERS: LeverDef[] = [
   },
   {
     // Labs where the leaf outruns the labs (at the scenario's lab capacity).
-    id: 'labs', values: ['match'],
+    id: 'labs',
+    values: ['match'],
     apply: (d) => {
       const p = d.state.scenario.params;
       let any = false;
@@ -256,7 +293,8 @@ const CLANS_LEVERS: LeverDef[] = [
   },
   {
     // Protection paid as demanded, not at all, or more (local guards and look-outs).
-    id: 'protection', values: [0, 1.5],
+    id: 'protection',
+    values: [0, 1.5],
     apply: (d, v) => {
       const os = d.of('protection');
       if (!os.length) return false;
@@ -265,7 +303,8 @@ const CLANS_LEVERS: LeverDef[] = [
     },
   },
   {
-    id: 'mining', values: [0, 2, 6],
+    id: 'mining',
+    values: [0, 2, 6],
     apply: (d, v) => {
       d.removeKind('mining');
       const targets = d.state.regions.map((r, i) => ({ id: r.id, w: d.sc.defs[i]!.miningPotential * (1 - r.statePresence) }));
@@ -275,8 +314,18 @@ const CLANS_LEVERS: LeverDef[] = [
   },
   {
     // Bribes where the product waits and the police are.
-    id: 'bribe', values: [1, 3],
-    apply: (d, v) => spread(d, 'bribe', byWeight(d.state.regions.map((r) => ({ id: r.id, w: r.stockT * (r.police + r.army) })), 3), Number(v)),
+    id: 'bribe',
+    values: [1, 3],
+    apply: (d, v) =>
+      spread(
+        d,
+        'bribe',
+        byWeight(
+          d.state.regions.map((r) => ({ id: r.id, w: r.stockT * (r.police + r.army) })),
+          3,
+        ),
+        Number(v),
+      ),
   },
 ];
 
@@ -301,12 +350,17 @@ function commit(d: PlanDraft, kind: 'ambush' | 'attack', share: number): boolean
 
 const INSURGENT_LEVERS: LeverDef[] = [
   { id: 'tax', values: [3, 6, 10, 15, 20, 30], apply: (d, v) => (d.set({ kind: 'taxRate', value: Number(v) }), true) },
-  { id: 'posture', values: ['hide', 'balanced', 'offensive'], apply: (d, v) => (d.set({ kind: 'posture', value: v as 'hide' | 'balanced' | 'offensive' }), true) },
+  {
+    id: 'posture',
+    values: ['hide', 'balanced', 'offensive'],
+    apply: (d, v) => (d.set({ kind: 'posture', value: v as 'hide' | 'balanced' | 'offensive' }), true),
+  },
   { id: 'ambush', values: [0, 15, 30, 50], apply: (d, v) => commit(d, 'ambush', Number(v) / 100) },
   { id: 'attack', values: [0, 10], apply: (d, v) => commit(d, 'attack', Number(v) / 100) },
   {
     // How the money goes: the political front, recruitment, or half each.
-    id: 'spend', values: ['front', 'recruit', 'mixed'],
+    id: 'spend',
+    values: ['front', 'recruit', 'mixed'],
     apply: (d, v) => {
       const money = d.state.budgets.insurgents.moneyMusd;
       if (!(money > 0)) return false;
@@ -315,7 +369,10 @@ const INSURGENT_LEVERS: LeverDef[] = [
       d.removeKind('recruit');
       d.set({ kind: 'propaganda', amount: money * share });
       const sc = d.sc;
-      const targets = d.state.regions.map((r, i) => ({ id: r.id, w: r.insurgentFighters > 0 ? sc.defs[i]!.povertyPct * (1 - r.statePresence) * (1 - r.legitimacy) : 0 }));
+      const targets = d.state.regions.map((r, i) => ({
+        id: r.id,
+        w: r.insurgentFighters > 0 ? sc.defs[i]!.povertyPct * (1 - r.statePresence) * (1 - r.legitimacy) : 0,
+      }));
       const best = byWeight(targets, 2);
       for (const t of best) d.set({ kind: 'recruit', region: t.id, amount: (money * (1 - share)) / best.length });
       return true;
@@ -323,13 +380,18 @@ const INSURGENT_LEVERS: LeverDef[] = [
   },
   {
     // Fighters (a share, %) slip out of the region where the army is strongest against them, to its quietest neighbour.
-    id: 'disperse', values: [30],
+    id: 'disperse',
+    values: [30],
     apply: (d, v) => {
       const rs = d.state.regions;
-      const hot = rs.map((r, i) => ({ r, i })).filter(({ r }) => r.insurgentFighters >= 10)
+      const hot = rs
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => r.insurgentFighters >= 10)
         .sort((a, b) => b.r.army / (b.r.insurgentFighters + 1) - a.r.army / (a.r.insurgentFighters + 1) || a.i - b.i)[0];
       if (!hot || hot.r.army === 0) return false;
-      const to = d.sc.neighbors[hot.i]!.map((j) => rs[j]!).sort((a, b) => a.army + a.police - b.army - b.police || (a.id < b.id ? -1 : 1))[0];
+      const to = d.sc.neighbors[hot.i]!.map((j) => rs[j]!).sort(
+        (a, b) => a.army + a.police - b.army - b.police || (a.id < b.id ? -1 : 1),
+      )[0];
       if (!to) return false;
       d.removeKind('ambush');
       d.removeKind('attack');
@@ -358,7 +420,12 @@ export function baseResult(state: GameState, side: Side, base: string): BotResul
  * The plan's orders on `state` (a view, or a sampled world), with the base's own reasons; `base`
  * is the base's result on the same state when the caller has it already.
  */
-export function planOrders(state: GameState, side: Side, plan: PlanSpec, base: BotResult = baseResult(state, side, plan.base)): { orders: Order[]; rationale: Reason[] } {
+export function planOrders(
+  state: GameState,
+  side: Side,
+  plan: PlanSpec,
+  base: BotResult = baseResult(state, side, plan.base),
+): { orders: Order[]; rationale: Reason[] } {
   const ids = Object.keys(plan.levers);
   if (ids.length === 0) return { orders: base.orders.orders, rationale: base.rationale };
   const d = new PlanDraft(state, side, base.orders.orders);

@@ -15,7 +15,10 @@ export type Policy = (state: GameState) => BotResult;
 
 /** Regions with coca standing (incl. young plantings) that `pred` selects, largest first. */
 const byCoca = (s: GameState, pred: (i: number) => boolean) =>
-  s.regions.map((r, i) => ({ r, i, ha: totalCocaHa(r) })).filter(({ ha, i }) => ha > 0 && pred(i)).sort((a, b) => b.ha - a.ha || a.i - b.i);
+  s.regions
+    .map((r, i) => ({ r, i, ha: totalCocaHa(r) }))
+    .filter(({ ha, i }) => ha > 0 && pred(i))
+    .sort((a, b) => b.ha - a.ha || a.i - b.i);
 
 /**
  * Eradicate up to `totalHa` across the regions, each within `shareOf(i)` of its coca (the part of
@@ -26,7 +29,10 @@ function eradicate(pl: Planner, totalHa: number, maxShare: number, shareOf: (i: 
   const s = pl.state;
   const p = s.scenario.params;
   const targets = byCoca(s, (i) => shareOf(i) > 0).map(({ r, i, ha }) => ({
-    r, coca: ha * shareOf(i), room: Math.min(ha * shareOf(i) * maxShare, eradicationCapacityHa(r.police, r.corruption, p)), ha: 0,
+    r,
+    coca: ha * shareOf(i),
+    room: Math.min(ha * shareOf(i) * maxShare, eradicationCapacityHa(r.police, r.corruption, p)),
+    ha: 0,
   }));
   let left = totalHa;
   for (let pass = 0; pass < 4 && left > 1; pass++) {
@@ -60,7 +66,10 @@ function stateBase(s: GameState, pl: Planner, opts: { eradicateHa: number; devel
   pl.add({ kind: 'portControl', exit: 'sea-callao', amount: 2 });
   pl.add({ kind: 'portControl', exit: 'sea-paita', amount: 1 });
   eradicate(pl, opts.eradicateHa, 0.4, theatre(s));
-  const lead = s.regions.filter((r) => r.insurgentFighters > 0).sort((a, b) => b.insurgentFighters - a.insurgentFighters).slice(0, 2);
+  const lead = s.regions
+    .filter((r) => r.insurgentFighters > 0)
+    .sort((a, b) => b.insurgentFighters - a.insurgentFighters)
+    .slice(0, 2);
   for (const r of lead) pl.add({ kind: 'leadership', region: r.id, amount: opts.leadership / lead.length });
   if (lead.length && opts.leadership > 0) pl.say('ai.state.leadership', { region: lead[0]!.id });
   const dev = byCoca(s, () => true).slice(0, 5);
@@ -86,13 +95,18 @@ export const stateAirInterdiction: Policy = (s) => {
   }
   pl.add({ kind: 'pilots', amount: n.pilotReadiness < 0.95 ? 6 : 2 });
   // Radars where the flights are (last quarter's departures), then where the airstrips are.
-  const strips = staticCtx(s.scenario).defs.map((d, i) => ({ d, i, r: s.regions[i]! })).filter((x) => x.d.airstrips > 0)
+  const strips = staticCtx(s.scenario)
+    .defs.map((d, i) => ({ d, i, r: s.regions[i]! }))
+    .filter((x) => x.d.airstrips > 0)
     .sort((a, b) => b.r.flow.flights - a.r.flow.flights || b.d.airstrips - a.d.airstrips || a.i - b.i);
   let radars = 0;
   for (const { r } of strips) {
     const pending = r.radarPipeline.reduce((a, [, c]) => a + c, 0);
     if (r.radarCoverage + pending < 0.99 && radars < 3) {
-      radars += pl.add({ kind: 'radar', region: r.id, amount: Math.min(6, (1 - r.radarCoverage - pending) * s.scenario.params.radarCostMusd) }) > 0 ? 1 : 0;
+      radars +=
+        pl.add({ kind: 'radar', region: r.id, amount: Math.min(6, (1 - r.radarCoverage - pending) * s.scenario.params.radarCostMusd) }) > 0
+          ? 1
+          : 0;
     }
   }
   if (radars) pl.say('ai.state.radar', { regions: radars });
@@ -117,13 +131,19 @@ export const stateAirbridge: Policy = (s) => {
     pl.say('ai.state.pushLaw', {});
   }
   pl.add({ kind: 'pilots', amount: n.pilotReadiness < 0.8 ? 3 : 1 });
-  const strips = staticCtx(s.scenario).defs.map((d, i) => ({ d, i, r: s.regions[i]! })).filter((x) => x.d.airstrips > 0)
+  const strips = staticCtx(s.scenario)
+    .defs.map((d, i) => ({ d, i, r: s.regions[i]! }))
+    .filter((x) => x.d.airstrips > 0)
     .sort((a, b) => b.r.flow.flights - a.r.flow.flights || b.d.airstrips - a.d.airstrips || a.i - b.i);
   let radars = 0;
   for (const { r } of strips.slice(0, 4)) {
     const pending = r.radarPipeline.reduce((a, [, c]) => a + c, 0);
     if (r.radarCoverage + pending < 0.5 && radars < 1) {
-      radars += pl.add({ kind: 'radar', region: r.id, amount: Math.min(4, (0.5 - r.radarCoverage - pending) * s.scenario.params.radarCostMusd) }) > 0 ? 1 : 0;
+      radars +=
+        pl.add({ kind: 'radar', region: r.id, amount: Math.min(4, (0.5 - r.radarCoverage - pending) * s.scenario.params.radarCostMusd) }) >
+        0
+          ? 1
+          : 0;
     }
   }
   if (radars) pl.say('ai.state.radar', { regions: radars });
@@ -163,10 +183,12 @@ export const stateVraemOffensive: Policy = (s) => {
   const elsewhere = s.regions.filter((_r, i) => sc.vraemShare[i]! < 0.5);
   const kept = elsewhere.reduce((a, r) => a + Math.floor(r.army * 0.5), 0);
   for (const r of elsewhere) pl.add({ kind: 'deployArmy', region: r.id, amount: Math.floor(r.army * 0.5) });
-  for (const { r, i } of vraem) pl.add({ kind: 'deployArmy', region: r.id, amount: Math.floor(((army - kept) * sc.vraemShare[i]!) / weight) });
+  for (const { r, i } of vraem)
+    pl.add({ kind: 'deployArmy', region: r.id, amount: Math.floor(((army - kept) * sc.vraemShare[i]!) / weight) });
   pl.say('ai.state.armyToVraem', {});
-  for (const { r } of vraem) if (r.insurgentFighters > 0 || s.national.leaders.some((l) => l.status === 'active' && l.region === r.id))
-    pl.add({ kind: 'leadership', region: r.id, amount: 4 });
+  for (const { r } of vraem)
+    if (r.insurgentFighters > 0 || s.national.leaders.some((l) => l.status === 'active' && l.region === r.id))
+      pl.add({ kind: 'leadership', region: r.id, amount: 4 });
   stateBase(s, pl, { eradicateHa: 5000, development: 6, leadership: 0 });
   return pl.result();
 };
@@ -192,14 +214,19 @@ export const clansStatusQuo: Policy = (s) => {
   s.regions.forEach((r, i) => {
     if (r.insurgentFighters > 0 && r.cocaHa > 0) {
       const potentialT = (r.cocaHa * sc.defs[i]!.yieldTPerHaYear) / 4 / sc.leafKgPerKg[i]!;
-      const due = (potentialT * 1000 * r.originValueUsdPerKg * (s.national.insurgentTaxPct / 100) * Math.min(1, r.insurgentFighters / 40)) / 1e6;
-      if (pl.add({ kind: 'protection', region: r.id, amount: due }) > 0) pl.say('ai.clans.protection', { region: r.id, musd: Math.round(due * 10) / 10 });
+      const due =
+        (potentialT * 1000 * r.originValueUsdPerKg * (s.national.insurgentTaxPct / 100) * Math.min(1, r.insurgentFighters / 40)) / 1e6;
+      if (pl.add({ kind: 'protection', region: r.id, amount: due }) > 0)
+        pl.say('ai.clans.protection', { region: r.id, musd: Math.round(due * 10) / 10 });
     }
   });
   for (const id of ['PE-MDD', 'PE-PUN']) pl.add({ kind: 'mining', region: id, amount: 1 });
   // New ground: finance planting where it is most attractive (the engine's own measure).
-  const frontier = s.regions.map((r, i) => ({ r, a: outlook(r, sc, i).attractiveness, i })).filter((x) => x.a > 0)
-    .sort((a, b) => b.a - a.a || a.i - b.i).slice(0, 3);
+  const frontier = s.regions
+    .map((r, i) => ({ r, a: outlook(r, sc, i).attractiveness, i }))
+    .filter((x) => x.a > 0)
+    .sort((a, b) => b.a - a.a || a.i - b.i)
+    .slice(0, 3);
   const w = frontier.reduce((a, x) => a + x.a, 0);
   for (const { r, a } of frontier) {
     const ha = Math.floor((CLAN_NEW_GROUND_HA * a) / w);

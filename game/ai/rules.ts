@@ -15,8 +15,11 @@ import { clansStatusQuo, insurgentsStatusQuo, stateAirInterdiction, stateStatusQ
 /** Easy bots play a status-quo policy with some amounts jittered. */
 export function easyPlan(view: GameState, side: Side, rng: Rng): BotResult {
   const result = side === 'state' ? stateStatusQuo(view) : side === 'clans' ? clansStatusQuo(view) : insurgentsStatusQuo(view);
-  result.orders.orders = result.orders.orders.map((o) => ('amount' in o && o.kind !== 'deployArmy' && o.kind !== 'deployPolice'
-    ? { ...o, amount: Math.floor(o.amount * rng.noise(0.3) * 100) / 100 } : o));
+  result.orders.orders = result.orders.orders.map((o) =>
+    'amount' in o && o.kind !== 'deployArmy' && o.kind !== 'deployPolice'
+      ? { ...o, amount: Math.floor(o.amount * rng.noise(0.3) * 100) / 100 }
+      : o,
+  );
   return result;
 }
 
@@ -69,9 +72,14 @@ function insurgentsNormal(view: GameState): BotResult {
   pl.add({ kind: 'propaganda', amount: Math.min(0.5, pl.money * 0.2) });
   if (pl.money > 0) pl.say('ai.insurgents.front', {});
   // Recruit where poverty is deep and the State thin.
-  const target = view.regions.map((r, i) => ({ r, i })).filter(({ r }) => r.insurgentFighters > 0)
-    .sort((a, b) => sc.defs[b.i]!.povertyPct * (1 - b.r.statePresence) - sc.defs[a.i]!.povertyPct * (1 - a.r.statePresence) || a.i - b.i)[0];
-  if (target && pl.add({ kind: 'recruit', region: target.r.id, amount: pl.money * 0.6 }) > 0) pl.say('ai.insurgents.recruit', { region: target.r.id });
+  const target = view.regions
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.insurgentFighters > 0)
+    .sort(
+      (a, b) => sc.defs[b.i]!.povertyPct * (1 - b.r.statePresence) - sc.defs[a.i]!.povertyPct * (1 - a.r.statePresence) || a.i - b.i,
+    )[0];
+  if (target && pl.add({ kind: 'recruit', region: target.r.id, amount: pl.money * 0.6 }) > 0)
+    pl.say('ai.insurgents.recruit', { region: target.r.id });
   return pl.result();
 }
 

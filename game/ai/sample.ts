@@ -52,7 +52,8 @@ export function sampleWorld(view: GameState, side: Side, rng: Rng): GameState {
   if (side !== 'clans') n.clanCashMusd = withinRounding(n.clanCashMusd, 50, rng);
   if (side !== 'insurgents') n.insurgentCashMusd = withinRounding(n.insurgentCashMusd, 5, rng);
   // The other sides' budgets, as the engine sets them at the end of a turn (phases/scoring.ts).
-  if (side !== 'state') w.budgets.state.moneyMusd = budgets.state.moneyMusd + (n.usSuspendedTurns > 0 ? 0 : (p.usSupportMusdPerQuarter * n.usSupport) / 100);
+  if (side !== 'state')
+    w.budgets.state.moneyMusd = budgets.state.moneyMusd + (n.usSuspendedTurns > 0 ? 0 : (p.usSupportMusdPerQuarter * n.usSupport) / 100);
   if (side !== 'clans') w.budgets.clans.moneyMusd = n.clanCashMusd * budgets.clans.financingShare;
   if (side !== 'insurgents') {
     w.budgets.insurgents.moneyMusd = n.insurgentCashMusd * budgets.insurgents.spendShare;

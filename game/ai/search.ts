@@ -55,20 +55,34 @@ export function measureOf(s: GameState, key: string): number | undefined {
   const last = s.history.at(-1);
   const fighters = () => s.regions.reduce((a, r) => a + r.insurgentFighters, 0);
   switch (key) {
-    case 'cocaHa': return s.regions.reduce((a, r) => a + r.cocaHa + r.immatureHa.reduce((x, y) => x + y, 0), 0);
-    case 'legitimacy': return s.national.legitimacy * 100;
-    case 'fighters': return fighters();
-    case 'usSupport': return s.national.usSupport;
-    case 'cashMusd': return s.national.clanCashMusd;
-    case 'front': return s.national.insurgentFront * 100;
-    case 'flights': return last?.narcoFlights;
-    case 'deaths': return last && last.securityForcesKilled + last.civiliansKilled;
-    case 'revenueMusd': return last?.clanRevenueMusd;
-    case 'exportedT': return last?.exportedT;
-    case 'seizedT': return last?.seizedT;
-    case 'protectionMusd': return last?.insurgentRevenueMusd;
-    case 'fightersKilled': return last?.insurgentsKilled;
-    default: return undefined;
+    case 'cocaHa':
+      return s.regions.reduce((a, r) => a + r.cocaHa + r.immatureHa.reduce((x, y) => x + y, 0), 0);
+    case 'legitimacy':
+      return s.national.legitimacy * 100;
+    case 'fighters':
+      return fighters();
+    case 'usSupport':
+      return s.national.usSupport;
+    case 'cashMusd':
+      return s.national.clanCashMusd;
+    case 'front':
+      return s.national.insurgentFront * 100;
+    case 'flights':
+      return last?.narcoFlights;
+    case 'deaths':
+      return last && last.securityForcesKilled + last.civiliansKilled;
+    case 'revenueMusd':
+      return last?.clanRevenueMusd;
+    case 'exportedT':
+      return last?.exportedT;
+    case 'seizedT':
+      return last?.seizedT;
+    case 'protectionMusd':
+      return last?.insurgentRevenueMusd;
+    case 'fightersKilled':
+      return last?.insurgentsKilled;
+    default:
+      return undefined;
   }
 }
 
@@ -117,7 +131,9 @@ export function searchPlan(view: GameState, side: Side, rng: Rng, opts: SearchOp
   const others = SIDES.filter((s) => s !== side);
   const worlds = Array.from({ length: samples }, () => sampleWorld(view, side, rng));
   // The other sides' first orders in each world do not depend on this side's plan (orders are simultaneous).
-  const first = worlds.map((w) => Object.fromEntries(others.map((o) => [o, normalPlan(w, o).orders.orders])) as Partial<Record<Side, Order[]>>);
+  const first = worlds.map(
+    (w) => Object.fromEntries(others.map((o) => [o, normalPlan(w, o).orders.orders])) as Partial<Record<Side, Order[]>>,
+  );
   const cost = samples * depth;
   // Each base's orders on the view, computed once (levers start from them).
   const bases = new Map<string, BotResult>();
@@ -145,7 +161,8 @@ export function searchPlan(view: GameState, side: Side, rng: Rng, opts: SearchOp
       const w = workingCopy(world);
       let sum = 0;
       for (let t = 0; t < depth; t++) {
-        const orders: Partial<Record<Side, Order[]>> = t === 0 ? { ...first[k], [side]: now.orders } : { [side]: planOrders(w, side, plan).orders };
+        const orders: Partial<Record<Side, Order[]>> =
+          t === 0 ? { ...first[k], [side]: now.orders } : { [side]: planOrders(w, side, plan).orders };
         if (t > 0) for (const o of others) orders[o] = normalPlan(w, o).orders.orders;
         simulateTurn(w, orders);
         spent++;
@@ -196,7 +213,10 @@ export function searchPlan(view: GameState, side: Side, rng: Rng, opts: SearchOp
     const now = planOrders(view, side, plan);
     return { plan, orders: now.orders, rationale: now.rationale, expected: { score: 0, measures: {} }, alternatives: [], stats };
   }
-  const alternatives = done.filter((e) => e !== chosen).sort((a, b) => b.mean - a.mean || (a.id < b.id ? -1 : 1)).slice(0, 3)
+  const alternatives = done
+    .filter((e) => e !== chosen)
+    .sort((a, b) => b.mean - a.mean || (a.id < b.id ? -1 : 1))
+    .slice(0, 3)
     .map((e) => ({ plan: e.plan, expected: expectedOf(side, e) }));
   return { plan: chosen.plan, orders: chosen.orders, rationale: chosen.rationale, expected: expectedOf(side, chosen), alternatives, stats };
 }

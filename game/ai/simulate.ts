@@ -31,7 +31,16 @@ export function workingCopy(state: GameState): GameState {
 export function simulateTurn(s: GameState, orders: Partial<Record<Side, Order[]>>): void {
   const byside = Object.fromEntries(SIDES.map((side) => [side, orders[side] ?? []])) as Record<Side, Order[]>;
   const ctx: Ctx = {
-    ...staticCtx(s.scenario), turn: s.turn + 1, rng: makeRng(s.rng), events: [], orders: byside, injects: [], msel: [], overrides: [], schedule: [], notes: [],
+    ...staticCtx(s.scenario),
+    turn: s.turn + 1,
+    rng: makeRng(s.rng),
+    events: [],
+    orders: byside,
+    injects: [],
+    msel: [],
+    overrides: [],
+    schedule: [],
+    notes: [],
     scratch: newScratch(s.regions.length),
   };
   for (const phase of PHASES) phase.run(s, ctx);

@@ -37,16 +37,25 @@ export const EffectSchema = z.discriminatedUnion('kind', [
   /** A modifier the phases read for `turns` turns (counting this one; 0: for the rest of the game).
    * `where: region` acts in the inject's region, or everywhere when none is named. */
   z.strictObject({
-    kind: z.literal('modifier'), hook: z.enum(MODIFIER_HOOKS), op: z.enum(['mul', 'add']), value: num.min(-10).max(10),
-    turns: z.number().int().min(0).max(200), where: z.enum(['region', 'national']),
+    kind: z.literal('modifier'),
+    hook: z.enum(MODIFIER_HOOKS),
+    op: z.enum(['mul', 'add']),
+    value: num.min(-10).max(10),
+    turns: z.number().int().min(0).max(200),
+    where: z.enum(['region', 'national']),
     /** For `exitPrice`: only exits to this destination, or only this exit. */
-    destination: z.enum(['BO', 'BR', 'CO', 'overseas']).optional(), exit: z.string().min(1).optional(),
+    destination: z.enum(['BO', 'BR', 'CO', 'overseas']).optional(),
+    exit: z.string().min(1).optional(),
   }),
   /** Change a figure: in the inject's region, in every region, or nationally; kept within its range
    * and, for `add`, not below `floor`. */
   z.strictObject({
-    kind: z.literal('adjust'), target: z.enum(ADJUST_TARGET_IDS), op: z.enum(['set', 'add', 'mul', 'min', 'max']), value: num.min(-100_000).max(100_000),
-    where: z.enum(['region', 'every-region']).optional(), floor: num.optional(),
+    kind: z.literal('adjust'),
+    target: z.enum(ADJUST_TARGET_IDS),
+    op: z.enum(['set', 'add', 'mul', 'min', 'max']),
+    value: num.min(-100_000).max(100_000),
+    where: z.enum(['region', 'every-region']).optional(),
+    floor: num.optional(),
   }),
   /** US support suspended for `turns` turns (no US money, support frozen, tracking halved). */
   z.strictObject({ kind: z.literal('usSuspension'), turns: z.number().int().min(1).max(200) }),
@@ -54,7 +63,10 @@ export const EffectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rulesOfEngagement'), value: z.enum(['off', 'track', 'force-down', 'shoot-down']) }),
   /** The shoot-down law in force at once. */
   z.strictObject({ kind: z.literal('interdictionLaw') }),
-  z.strictObject({ kind: z.literal('foreignClient'), client: z.enum(['sinaloa', 'urabenos', 'pcc', 'zetas', 'familia', 'cali', 'norte-valle']) }),
+  z.strictObject({
+    kind: z.literal('foreignClient'),
+    client: z.enum(['sinaloa', 'urabenos', 'pcc', 'zetas', 'familia', 'cali', 'norte-valle']),
+  }),
   /** The first active leader in the inject's region (else any) is lost; insurgent cohesion falls (§4.3). */
   z.strictObject({ kind: z.literal('leaderLost'), fate: z.enum(['killed', 'captured']) }),
   /** An attack on an installation in the region: between `min` and `max` security forces killed (uniform). */
@@ -89,8 +101,19 @@ export type InjectInput = z.infer<typeof InjectInputSchema>;
 
 /** The national figures a trigger can watch: fields of the last turn's record (`TurnRecord`). */
 export const TRIGGER_METRICS = [
-  'cocaHa', 'leafPriceUsdPerKg', 'narcoFlights', 'flightsInterdicted', 'aircraftShotDown', 'exportedT', 'seizedT',
-  'insurgentFighters', 'securityForcesKilled', 'civiliansKilled', 'usSupport', 'legitimacy', 'worldPriceIndex',
+  'cocaHa',
+  'leafPriceUsdPerKg',
+  'narcoFlights',
+  'flightsInterdicted',
+  'aircraftShotDown',
+  'exportedT',
+  'seizedT',
+  'insurgentFighters',
+  'securityForcesKilled',
+  'civiliansKilled',
+  'usSupport',
+  'legitimacy',
+  'worldPriceIndex',
 ] as const;
 export type TriggerMetric = (typeof TRIGGER_METRICS)[number];
 
@@ -101,12 +124,21 @@ export const MselEntrySchema = z.strictObject({
   /** On a turn, or the first turn (not before `after`) on which a figure of the last turn is above or below a value. */
   when: z.union([
     z.strictObject({ turn: z.number().int().min(1).max(200) }),
-    z.strictObject({ metric: z.enum(TRIGGER_METRICS), above: num.optional(), below: num.optional(), after: z.number().int().min(1).max(200).optional() })
+    z
+      .strictObject({
+        metric: z.enum(TRIGGER_METRICS),
+        above: num.optional(),
+        below: num.optional(),
+        after: z.number().int().min(1).max(200).optional(),
+      })
       .refine((w) => (w.above === undefined) !== (w.below === undefined), 'a trigger needs exactly one of above or below'),
   ]),
 });
 export type MselEntry = z.infer<typeof MselEntrySchema>;
 
 /** What the facilitator does with a line of the MSEL at the start of a turn. */
-export const MselActionSchema = z.strictObject({ entry: z.string().regex(INJECT_ID).max(60), action: z.enum(['fire', 'hold', 'release', 'cancel']) });
+export const MselActionSchema = z.strictObject({
+  entry: z.string().regex(INJECT_ID).max(60),
+  action: z.enum(['fire', 'hold', 'release', 'cancel']),
+});
 export type MselAction = z.infer<typeof MselActionSchema>;

@@ -36,7 +36,8 @@ export function migrateScenarioV1(data: Obj, base: Scenario): Obj {
   for (const [key, r] of Object.entries(base.paramRanges)) {
     const v = (params as Obj)[key];
     if (typeof v !== 'number' || (v >= r.low && v <= r.high)) ranges[key] = r;
-    else ranges[key] = { low: Math.min(r.low, v), high: Math.max(r.high, v), reason: `${r.reason} (widened to hold this scenario's value)` };
+    else
+      ranges[key] = { low: Math.min(r.low, v), high: Math.max(r.high, v), reason: `${r.reason} (widened to hold this scenario's value)` };
   }
   out.paramRanges = isObj(data.paramRanges) ? data.paramRanges : ranges;
   return out;

@@ -431,14 +431,18 @@ export const ScenarioSchema = z.strictObject({
   }),
   /** Off-board producers competing with Peru for the world market (Colombia, Bolivia). */
   world: z.strictObject({
-    producers: z.array(z.strictObject({
-      id: z.string().regex(/^[a-z]+$/),
-      /** ISO 3166-1 alpha-2 code of the producing country (names come from the i18n catalogues). */
-      country: CountrySchema,
-      cocaHa: nonNeg.max(2_000_000),
-      /** Potential cocaine (pure, t) per ha of coca a year. */
-      cocaineKgPerHaYear: nonNeg.max(100),
-    })).max(8),
+    producers: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z]+$/),
+          /** ISO 3166-1 alpha-2 code of the producing country (names come from the i18n catalogues). */
+          country: CountrySchema,
+          cocaHa: nonNeg.max(2_000_000),
+          /** Potential cocaine (pure, t) per ha of coca a year. */
+          cocaineKgPerHaYear: nonNeg.max(100),
+        }),
+      )
+      .max(8),
     sources: z.array(z.string().min(3)).min(1),
   }),
   /**

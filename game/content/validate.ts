@@ -41,7 +41,10 @@ export function checkMap(data: unknown): Checked<MapContent> {
       if (!ids.has(n)) problems.push({ path: `regions[${i}].neighbors[${j}]`, message: `unknown region ${n}` });
       else if (n === r.id) problems.push({ path: `regions[${i}].neighbors[${j}]`, message: `${r.id} lists itself as a neighbour` });
       else if (!map.regions.find((o) => o.id === n)?.neighbors.includes(r.id))
-        problems.push({ path: `regions[${i}].neighbors[${j}]`, message: `${r.id} lists ${n} as a neighbour but ${n} does not list ${r.id}` });
+        problems.push({
+          path: `regions[${i}].neighbors[${j}]`,
+          message: `${r.id} lists ${n} as a neighbour but ${n} does not list ${r.id}`,
+        });
     });
   });
   map.zones.forEach((z, i) => {
@@ -54,8 +57,10 @@ export function checkMap(data: unknown): Checked<MapContent> {
     if (exitIds.has(e.id)) problems.push({ path: `exits[${i}].id`, message: `duplicate exit id ${e.id}` });
     exitIds.add(e.id);
     if (e.gateway !== null && !ids.has(e.gateway)) problems.push({ path: `exits[${i}].gateway`, message: `unknown region ${e.gateway}` });
-    if (e.mode === 'air' && e.gateway !== null) problems.push({ path: `exits[${i}].gateway`, message: 'air exits leave from airstrips: gateway must be null' });
-    if (e.mode !== 'air' && e.gateway === null) problems.push({ path: `exits[${i}].gateway`, message: `${e.mode} exits need a gateway region` });
+    if (e.mode === 'air' && e.gateway !== null)
+      problems.push({ path: `exits[${i}].gateway`, message: 'air exits leave from airstrips: gateway must be null' });
+    if (e.mode !== 'air' && e.gateway === null)
+      problems.push({ path: `exits[${i}].gateway`, message: `${e.mode} exits need a gateway region` });
     if (e.mode === 'sea' && e.port === null) problems.push({ path: `exits[${i}].port`, message: 'sea exits need a port' });
   });
   return problems.length ? { ok: false, problems } : { ok: true, value: map };
@@ -74,7 +79,8 @@ function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
   const sc = obj(data);
   if (!sc) return [];
   const problems: ContentProblem[] = [];
-  if (typeof sc.map === 'string' && sc.map !== map.id) problems.push({ path: 'map', message: `scenario is for map "${sc.map}", not "${map.id}"` });
+  if (typeof sc.map === 'string' && sc.map !== map.id)
+    problems.push({ path: 'map', message: `scenario is for map "${sc.map}", not "${map.id}"` });
   const ids = new Set(map.regions.map((r) => r.id));
   const seen = new Set<string>();
   let army = 0;
@@ -93,20 +99,24 @@ function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
     army += numOr(r?.army) ?? 0;
     police += numOr(r?.police) ?? 0;
   });
-  if (arr(sc.regions).length) for (const id of ids) if (!seen.has(id)) problems.push({ path: 'regions', message: `region ${id} has no starting values` });
+  if (arr(sc.regions).length)
+    for (const id of ids) if (!seen.has(id)) problems.push({ path: 'regions', message: `region ${id} has no starting values` });
   problems.push(...exitProblems(obj(sc.exits), map));
   const state = obj(obj(sc.budgets)?.state);
   const armyPool = numOr(state?.army);
   const policePool = numOr(state?.police);
-  if (armyPool !== undefined && army > armyPool) problems.push({ path: 'budgets.state.army', message: `the regions start with ${army} army personnel but the pool is ${armyPool}` });
-  if (policePool !== undefined && police > policePool) problems.push({ path: 'budgets.state.police', message: `the regions start with ${police} police but the pool is ${policePool}` });
+  if (armyPool !== undefined && army > armyPool)
+    problems.push({ path: 'budgets.state.army', message: `the regions start with ${army} army personnel but the pool is ${armyPool}` });
+  if (policePool !== undefined && police > policePool)
+    problems.push({ path: 'budgets.state.police', message: `the regions start with ${police} police but the pool is ${policePool}` });
   const national = obj(sc.national);
   Object.keys(obj(national?.radarCoverage) ?? {}).forEach((k) => {
     if (!ids.has(k)) problems.push({ path: `national.radarCoverage.${k}`, message: `unknown region ${k}` });
   });
   arr(national?.leaders).forEach((l, i) => {
     const region = obj(l)?.region;
-    if (typeof region === 'string' && !ids.has(region)) problems.push({ path: `national.leaders[${i}].region`, message: `unknown region ${region}` });
+    if (typeof region === 'string' && !ids.has(region))
+      problems.push({ path: `national.leaders[${i}].region`, message: `unknown region ${region}` });
   });
   const turns = numOr(sc.turns);
   // The inject library: unique ids, the engine's own consequence present, references that exist.
@@ -122,7 +132,10 @@ function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
     for (const p of injectReferences(raw, map)) problems.push({ path: `injectLibrary[${i}].${p.path}`, message: p.message });
   });
   if (library.length && !injectIds.has('mistaken-shootdown'))
-    problems.push({ path: 'injectLibrary', message: 'the library needs a "mistaken-shootdown" inject: the engine applies it when a civilian aircraft is shot down by mistake' });
+    problems.push({
+      path: 'injectLibrary',
+      message: 'the library needs a "mistaken-shootdown" inject: the engine applies it when a civilian aircraft is shot down by mistake',
+    });
   const lines = new Set<string>();
   arr(sc.msel).forEach((raw, i) => {
     const m = obj(raw);
@@ -132,12 +145,15 @@ function scenarioReferences(data: unknown, map: MapContent): ContentProblem[] {
       lines.add(id);
     }
     const inj = obj(m?.inject);
-    if (typeof inj?.id === 'string' && library.length && !injectIds.has(inj.id)) problems.push({ path: `msel[${i}].inject.id`, message: `no inject ${inj.id} in the library` });
-    if (typeof inj?.region === 'string' && !ids.has(inj.region)) problems.push({ path: `msel[${i}].inject.region`, message: `unknown region ${inj.region}` });
+    if (typeof inj?.id === 'string' && library.length && !injectIds.has(inj.id))
+      problems.push({ path: `msel[${i}].inject.id`, message: `no inject ${inj.id} in the library` });
+    if (typeof inj?.region === 'string' && !ids.has(inj.region))
+      problems.push({ path: `msel[${i}].inject.region`, message: `unknown region ${inj.region}` });
     const when = obj(m?.when);
     for (const k of ['turn', 'after'] as const) {
       const t = numOr(when?.[k]);
-      if (t !== undefined && turns !== undefined && t > turns) problems.push({ path: `msel[${i}].when.${k}`, message: `turn ${t} is after the last turn (${turns})` });
+      if (t !== undefined && turns !== undefined && t > turns)
+        problems.push({ path: `msel[${i}].when.${k}`, message: `turn ${t} is after the last turn (${turns})` });
     }
   });
   const sources = obj(sc.paramSources) ?? {};
@@ -170,13 +186,15 @@ function exitProblems(exits: Loose, map: MapContent): ContentProblem[] {
       continue;
     }
     const s = numOr(x.baselineShare) ?? 0;
-    if (x.open === false && s > 0) problems.push({ path: `exits.${e.id}.baselineShare`, message: 'a closed exit carries no baseline share' });
+    if (x.open === false && s > 0)
+      problems.push({ path: `exits.${e.id}.baselineShare`, message: 'a closed exit carries no baseline share' });
     if (x.open === true) {
       share += s;
       if (e.mode === 'air') openAir.push(e.id);
     }
   }
-  if (Math.abs(share - 1) > 0.005) problems.push({ path: 'exits', message: `the open exits' baseline shares sum to ${share.toFixed(3)}, not 1` });
+  if (Math.abs(share - 1) > 0.005)
+    problems.push({ path: 'exits', message: `the open exits' baseline shares sum to ${share.toFixed(3)}, not 1` });
   if (openAir.length > 1) problems.push({ path: 'exits', message: `only one air exit can be open (${openAir.join(', ')} are)` });
   return problems;
 }
@@ -188,7 +206,11 @@ export const UNCERTAIN_SOURCE = /^(modelling assumption|calibration|calibrated|f
  * Each range names a parameter, lies within what the parameter allows, and holds the scenario's
  * value; each parameter assumed or fitted (its source says so) has a range.
  */
-function rangeProblems(params: Record<string, unknown>, sources: Record<string, unknown>, ranges: Record<string, unknown>): ContentProblem[] {
+function rangeProblems(
+  params: Record<string, unknown>,
+  sources: Record<string, unknown>,
+  ranges: Record<string, unknown>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const shape = ParamsSchema.shape as Record<string, z.ZodType>;
   for (const [key, raw] of Object.entries(ranges)) {
@@ -200,16 +222,24 @@ function rangeProblems(params: Record<string, unknown>, sources: Record<string, 
     }
     if (typeof r?.low !== 'number' || typeof r.high !== 'number') continue; // the schema says so
     if (!(r.low < r.high)) problems.push({ path, message: `low ${r.low} must be below high ${r.high}` });
-    for (const [end, value] of [['low', r.low], ['high', r.high]] as const) {
-      if (!shape[key]!.safeParse(value).success) problems.push({ path: `${path}.${end}`, message: `${value} is outside what ${key} allows` });
+    for (const [end, value] of [
+      ['low', r.low],
+      ['high', r.high],
+    ] as const) {
+      if (!shape[key]!.safeParse(value).success)
+        problems.push({ path: `${path}.${end}`, message: `${value} is outside what ${key} allows` });
     }
     const v = params[key];
-    if (typeof v === 'number' && (v < r.low || v > r.high)) problems.push({ path, message: `the range ${r.low}–${r.high} does not hold the value ${v}` });
+    if (typeof v === 'number' && (v < r.low || v > r.high))
+      problems.push({ path, message: `the range ${r.low}–${r.high} does not hold the value ${v}` });
   }
   for (const key of Object.keys(shape)) {
     const src = sources[key];
     if (typeof src === 'string' && UNCERTAIN_SOURCE.test(src.trim()) && !(key in ranges))
-      problems.push({ path: `paramRanges.${key}`, message: `${key} is assumed or fitted ("${src.split(':')[0]}"): give it a plausible range (low, high, reason)` });
+      problems.push({
+        path: `paramRanges.${key}`,
+        message: `${key} is assumed or fitted ("${src.split(':')[0]}"): give it a plausible range (low, high, reason)`,
+      });
   }
   return problems;
 }
@@ -224,14 +254,19 @@ export function injectReferences(data: unknown, map: MapContent): ContentProblem
   const problems: ContentProblem[] = [];
   const ids = new Set(map.regions.map((r) => r.id));
   const exits = new Set(map.exits.map((e) => e.id));
-  if (typeof d.defaultRegion === 'string' && !ids.has(d.defaultRegion)) problems.push({ path: 'defaultRegion', message: `unknown region ${d.defaultRegion}` });
+  if (typeof d.defaultRegion === 'string' && !ids.has(d.defaultRegion))
+    problems.push({ path: 'defaultRegion', message: `unknown region ${d.defaultRegion}` });
   arr(d.effects).forEach((raw, j) => {
     const e = obj(raw);
     if (typeof e?.exit === 'string' && !exits.has(e.exit)) problems.push({ path: `effects[${j}].exit`, message: `unknown exit ${e.exit}` });
-    const regional = (e?.kind === 'adjust' && typeof e.target === 'string' && e.target.startsWith('region.') && e.where !== 'every-region')
-      || e?.kind === 'installationAttack' || e?.kind === 'clanBossArrested';
-    if (regional && d.defaultRegion === null) problems.push({ path: `effects[${j}]`, message: 'this effect acts in a region: give the inject a defaultRegion' });
-    if (e?.kind === 'installationAttack' && typeof e.min === 'number' && typeof e.max === 'number' && e.min > e.max) problems.push({ path: `effects[${j}]`, message: `min ${e.min} is above max ${e.max}` });
+    const regional =
+      (e?.kind === 'adjust' && typeof e.target === 'string' && e.target.startsWith('region.') && e.where !== 'every-region') ||
+      e?.kind === 'installationAttack' ||
+      e?.kind === 'clanBossArrested';
+    if (regional && d.defaultRegion === null)
+      problems.push({ path: `effects[${j}]`, message: 'this effect acts in a region: give the inject a defaultRegion' });
+    if (e?.kind === 'installationAttack' && typeof e.min === 'number' && typeof e.max === 'number' && e.min > e.max)
+      problems.push({ path: `effects[${j}]`, message: `min ${e.min} is above max ${e.max}` });
   });
   return problems;
 }
@@ -263,6 +298,7 @@ export function checkScenarioText(text: string, map: MapContent, base?: Scenario
     return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
   }
   const older = olderScenarioVersion(data);
-  if (older !== null && base) return { ...checkScenario(migrateScenarioV1(data as Record<string, unknown>, base), map), migratedFrom: older };
+  if (older !== null && base)
+    return { ...checkScenario(migrateScenarioV1(data as Record<string, unknown>, base), map), migratedFrom: older };
   return checkScenario(data, map);
 }

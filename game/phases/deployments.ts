@@ -26,7 +26,13 @@ export interface RadarPurchase {
 export function radarBought(r: RegionState, musd: number, turn: number, p: Params): RadarPurchase {
   const pendingCoverage = r.radarPipeline.reduce((a, [, c]) => a + c, 0);
   const addedCoverage = musd / p.radarCostMusd;
-  return { coverage: r.radarCoverage, pendingCoverage, addedCoverage, afterCoverage: clamp(r.radarCoverage + pendingCoverage + addedCoverage, 0, 1), readyTurn: turn + p.radarLagTurns };
+  return {
+    coverage: r.radarCoverage,
+    pendingCoverage,
+    addedCoverage,
+    afterCoverage: clamp(r.radarCoverage + pendingCoverage + addedCoverage, 0, 1),
+    readyTurn: turn + p.radarLagTurns,
+  };
 }
 
 /** A national programme's level this quarter: the last order's amount, else the level it runs at now. */
@@ -95,7 +101,10 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   n.precursorControlMusd = precursors;
   n.precursorControl = clamp(n.precursorControl * p.precursorRetention + precursors * p.precursorControlPerMusd, 0, 1);
   for (const o of ordersOf(ctx, 'state', 'portControl')) s.exits[ctx.exitIndex.get(o.exit)!]!.portControlMusd = o.amount;
-  spend += cost('pilots', pilots, p) + cost('precursors', precursors, p) + s.exits.reduce((a, e) => a + cost('portControl', e.portControlMusd, p), 0);
+  spend +=
+    cost('pilots', pilots, p) +
+    cost('precursors', precursors, p) +
+    s.exits.reduce((a, e) => a + cost('portControl', e.portControlMusd, p), 0);
   // Eradication is paid in its own phase, for the hectares actually eradicated.
   ctx.scratch.stateSpendMusd = spend;
 
@@ -164,5 +173,6 @@ export function deploymentsPhase(s: GameState, ctx: Ctx): void {
   for (const o of ordersOf(ctx, 'insurgents', 'posture')) n.insurgentPosture = o.value;
   const propaganda = ordersOf(ctx, 'insurgents', 'propaganda').reduce((a, o) => a + o.amount, 0);
   n.insurgentFront = clamp(n.insurgentFront * p.frontRetention + propaganda * p.propagandaPerMusd, 0, 1);
-  ctx.scratch.insurgentSpendMusd = cost('propaganda', propaganda, p) + regionalAmounts(ctx, 'insurgents', 'recruit').reduce((a, m) => a + cost('recruit', m, p), 0);
+  ctx.scratch.insurgentSpendMusd =
+    cost('propaganda', propaganda, p) + regionalAmounts(ctx, 'insurgents', 'recruit').reduce((a, m) => a + cost('recruit', m, p), 0);
 }

@@ -13,7 +13,6 @@ import { totalCocaHa as totalHa } from '../derive';
 import type { GameState, RegionState } from '../types';
 import { EVENT_MIN_HA, KG_PER_T, TINY } from '../units';
 
-
 /** What a farmer weighs in region `i`: the ratio of coca to licit income per hectare and year. */
 export interface Outlook {
   cocaIncomeUsdPerHa: number;
@@ -28,7 +27,11 @@ export interface Outlook {
 /** Share of the farms that a region's development stock reaches: none where the State is absent. */
 export function developmentReach(r: RegionState, sc: StaticCtx): { reach: number; presenceFactor: number } {
   const p = sc.params;
-  const presenceFactor = clamp((r.statePresence - p.developmentPresenceFloor) / Math.max(TINY, p.developmentPresenceFull - p.developmentPresenceFloor), 0, 1);
+  const presenceFactor = clamp(
+    (r.statePresence - p.developmentPresenceFloor) / Math.max(TINY, p.developmentPresenceFull - p.developmentPresenceFloor),
+    0,
+    1,
+  );
   const farms = Math.max(totalHa(r), 1);
   return { reach: clamp((r.developmentStockMusd * p.developmentHaPerMusd * presenceFactor) / farms, 0, 1), presenceFactor };
 }
@@ -48,7 +51,10 @@ export function outlook(r: RegionState, sc: StaticCtx, i: number): Outlook {
   const outlet = def.airstrips > 0 || def.navigableRiver || def.borders.length > 0 ? 1 : p.outletlessFactor;
   const network = p.networkFloor + (1 - p.networkFloor) * r.clanPresence;
   return {
-    cocaIncomeUsdPerHa: income, licitIncomeUsdPerHa: licit, developmentReach: reach, ratio,
+    cocaIncomeUsdPerHa: income,
+    licitIncomeUsdPerHa: licit,
+    developmentReach: reach,
+    ratio,
     // New ground goes where it is hidden: away from roads (remote lowland forest) and the State.
     attractiveness: pays * room * (1 - r.statePresence) * (1 - def.roadAccess) * outlet * network,
   };
@@ -151,7 +157,11 @@ export function displacementPhase(s: GameState, ctx: Ctx): void {
     const nearWeight = near.reduce((a, j) => a + attract[j]!, 0);
     const toNear = nearWeight > 0 ? out * p.displaceNeighborShare : 0;
     spread(toNear, near, moved);
-    spread(out - toNear, top.filter((j) => j !== i), moved);
+    spread(
+      out - toNear,
+      top.filter((j) => j !== i),
+      moved,
+    );
   });
 
   // Labs follow the leaf: clans build where leaf outruns capacity and dismantle idle labs.

@@ -49,9 +49,19 @@ export function eradicationReach(s: GameState, police: ArrayLike<number>, ordere
     const escortCapHa = eradicationCapacityHa(police[i]!, r.corruption, p);
     const want = orderedHa * teamsScale;
     const reachHa = Math.max(0, Math.min(standingHa, want, escortCapHa));
-    const limit: EradicationLimit = orderedHa <= 0 || reachHa >= orderedHa ? 'none'
-      : reachHa === escortCapHa ? 'escorts' : reachHa === standingHa ? 'standing' : 'teams';
-    return { orderedHa, reachHa, lowHa: reachHa * (1 - p.eradicationShortfall), standingHa, escortCapHa, police: police[i]!, teamsScale, teamsMaxHa: p.eradicationMaxHaPerQuarter, limit };
+    const limit: EradicationLimit =
+      orderedHa <= 0 || reachHa >= orderedHa ? 'none' : reachHa === escortCapHa ? 'escorts' : reachHa === standingHa ? 'standing' : 'teams';
+    return {
+      orderedHa,
+      reachHa,
+      lowHa: reachHa * (1 - p.eradicationShortfall),
+      standingHa,
+      escortCapHa,
+      police: police[i]!,
+      teamsScale,
+      teamsMaxHa: p.eradicationMaxHaPerQuarter,
+      limit,
+    };
   });
 }
 
@@ -60,7 +70,12 @@ export function eradicationPhase(s: GameState, ctx: Ctx): void {
   const ordered = regionalAmounts(ctx, 'state', 'eradicate');
   // The eradication teams (CORAH) are a national pool: beyond it, every order is scaled down;
   // police escorts bound what can be done in each region. The State pays for what is done.
-  const reach = eradicationReach(s, s.regions.map((r) => r.police), ordered, p);
+  const reach = eradicationReach(
+    s,
+    s.regions.map((r) => r.police),
+    ordered,
+    p,
+  );
   s.regions.forEach((r, i) => {
     const standing = totalCocaHa(r);
     if (ordered[i]! > 0 && standing > 0) {

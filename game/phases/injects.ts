@@ -21,13 +21,29 @@ export function loseLeader(s: GameState, ctx: Ctx, leader: GameState['national']
   const n = s.national;
   leader.status = fate;
   n.insurgentCohesion = clamp(n.insurgentCohesion - p.leaderLossCohesion, p.leaderLossCohesionFloor, 1);
-  ctx.events.push({ turn: ctx.turn, type: fate === 'killed' ? 'leaderKilled' : 'leaderCaptured', region: leader.region, leader: leader.id, name: leader.name, successor: leader.successorOf !== null });
+  ctx.events.push({
+    turn: ctx.turn,
+    type: fate === 'killed' ? 'leaderKilled' : 'leaderCaptured',
+    region: leader.region,
+    leader: leader.id,
+    name: leader.name,
+    successor: leader.successorOf !== null,
+  });
 }
 
 function adjust(s: GameState, e: Extract<Effect, { kind: 'adjust' }>, region: RegionState | null): void {
   const [lo, hi] = ADJUST_TARGETS[e.target];
   const change = (x: number): number => {
-    const v = e.op === 'set' ? e.value : e.op === 'add' ? x + e.value : e.op === 'mul' ? x * e.value : e.op === 'min' ? Math.min(x, e.value) : Math.max(x, e.value);
+    const v =
+      e.op === 'set'
+        ? e.value
+        : e.op === 'add'
+          ? x + e.value
+          : e.op === 'mul'
+            ? x * e.value
+            : e.op === 'min'
+              ? Math.min(x, e.value)
+              : Math.max(x, e.value);
     return clamp(v, e.floor !== undefined ? Math.max(lo, e.floor) : lo, hi);
   };
   const [scope, field] = e.target.split('.') as ['national' | 'region', string];
@@ -56,14 +72,21 @@ export function applyEffects(s: GameState, ctx: Ctx, def: InjectDef, regionId: s
     switch (e.kind) {
       case 'modifier':
         n.modifiers.push({
-          inject: def.id, hook: e.hook, op: e.op, value: e.value, turnsLeft: e.turns === 0 ? null : e.turns,
-          region: e.where === 'region' ? regionId : null, destination: e.destination ?? null, exit: e.exit ?? null,
+          inject: def.id,
+          hook: e.hook,
+          op: e.op,
+          value: e.value,
+          turnsLeft: e.turns === 0 ? null : e.turns,
+          region: e.where === 'region' ? regionId : null,
+          destination: e.destination ?? null,
+          exit: e.exit ?? null,
         });
         break;
       case 'adjust':
         adjust(s, e, region);
         if (e.target === 'national.usSupport') usTouched = true;
-        if (e.target === 'region.radarCoverage' && region) ctx.events.push({ turn: ctx.turn, type: 'radarOnline', region: region.id, coverage: region.radarCoverage });
+        if (e.target === 'region.radarCoverage' && region)
+          ctx.events.push({ turn: ctx.turn, type: 'radarOnline', region: region.id, coverage: region.radarCoverage });
         break;
       case 'usSuspension':
         n.usSuspendedTurns = e.turns;
@@ -87,8 +110,9 @@ export function applyEffects(s: GameState, ctx: Ctx, def: InjectDef, regionId: s
         if (!n.foreignClients.includes(e.client)) n.foreignClients.push(e.client);
         break;
       case 'leaderLost': {
-        const leader = n.leaders.find((l) => l.status === 'active' && (regionId === null || l.region === regionId))
-          ?? n.leaders.find((l) => l.status === 'active');
+        const leader =
+          n.leaders.find((l) => l.status === 'active' && (regionId === null || l.region === regionId)) ??
+          n.leaders.find((l) => l.status === 'active');
         if (leader) loseLeader(s, ctx, leader, e.fate);
         break;
       }
@@ -98,7 +122,14 @@ export function applyEffects(s: GameState, ctx: Ctx, def: InjectDef, regionId: s
         region.flow.securityKilled += killed;
         region.flow.violenceEvents += 1;
         n.totals.securityKilled += killed;
-        ctx.events.push({ turn: ctx.turn, type: 'installationAttacked', region: region.id, securityKilled: killed, insurgentsKilled: 0, civiliansKilled: 0 });
+        ctx.events.push({
+          turn: ctx.turn,
+          type: 'installationAttacked',
+          region: region.id,
+          securityKilled: killed,
+          insurgentsKilled: 0,
+          civiliansKilled: 0,
+        });
         break;
       }
       case 'civilianAircraftShotDown':
@@ -112,14 +143,24 @@ export function applyEffects(s: GameState, ctx: Ctx, def: InjectDef, regionId: s
         break;
     }
   }
-  if (usTouched) ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from: usFrom, to: n.usSupport, cause: shootdown ? 'shootdown' : 'inject' });
+  if (usTouched)
+    ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from: usFrom, to: n.usSupport, cause: shootdown ? 'shootdown' : 'inject' });
 }
 
 function fire(s: GameState, ctx: Ctx, inj: InjectInput, entry: string | null, reason: 'scheduled' | 'trigger' | 'facilitator'): void {
   const def = 'custom' in inj ? inj.custom : libraryInject(ctx, inj.id);
   if (!def) return;
   const regionId = inj.region ?? def.defaultRegion;
-  ctx.events.push({ turn: ctx.turn, type: 'injectApplied', inject: def.id, title: def.title, region: inj.region ?? null, entry, reason, custom: 'custom' in inj });
+  ctx.events.push({
+    turn: ctx.turn,
+    type: 'injectApplied',
+    inject: def.id,
+    title: def.title,
+    region: inj.region ?? null,
+    entry,
+    reason,
+    custom: 'custom' in inj,
+  });
   applyEffects(s, ctx, def, regionId);
 }
 
@@ -157,17 +198,94 @@ function applyOverride(s: GameState, ctx: Ctx, o: Override): void {
     to = get();
   };
   switch (o.target) {
-    case 'region.cocaHa': set(() => r!.cocaHa, (v) => (r!.cocaHa = v), 0, ctx.defs[i!]!.maxCocaHa); break;
-    case 'region.labs': set(() => r!.labs, (v) => (r!.labs = Math.round(v)), 0, OVERRIDE_MAX_COUNT); break;
-    case 'region.insurgentFighters': set(() => r!.insurgentFighters, (v) => (r!.insurgentFighters = Math.round(v)), 0, OVERRIDE_MAX_COUNT); break;
-    case 'region.legitimacy': set(() => r!.legitimacy, (v) => (r!.legitimacy = v), 0, 1); break;
-    case 'region.statePresence': set(() => r!.statePresence, (v) => (r!.statePresence = v), 0, 1); break;
-    case 'region.corruption': set(() => r!.corruption, (v) => (r!.corruption = v), 0, 1); break;
-    case 'national.usSupport': set(() => n.usSupport, (v) => (n.usSupport = v), 0, PERCENT); break;
-    case 'national.pilotReadiness': set(() => n.pilotReadiness, (v) => (n.pilotReadiness = v), 0, 1); break;
-    case 'national.insurgentFront': set(() => n.insurgentFront, (v) => (n.insurgentFront = v), 0, 1); break;
-    case 'national.clanCashMusd': set(() => n.clanCashMusd, (v) => (n.clanCashMusd = v), 0, OVERRIDE_MAX_MUSD); break;
-    case 'national.insurgentCashMusd': set(() => n.insurgentCashMusd, (v) => (n.insurgentCashMusd = v), 0, OVERRIDE_MAX_MUSD); break;
+    case 'region.cocaHa':
+      set(
+        () => r!.cocaHa,
+        (v) => (r!.cocaHa = v),
+        0,
+        ctx.defs[i!]!.maxCocaHa,
+      );
+      break;
+    case 'region.labs':
+      set(
+        () => r!.labs,
+        (v) => (r!.labs = Math.round(v)),
+        0,
+        OVERRIDE_MAX_COUNT,
+      );
+      break;
+    case 'region.insurgentFighters':
+      set(
+        () => r!.insurgentFighters,
+        (v) => (r!.insurgentFighters = Math.round(v)),
+        0,
+        OVERRIDE_MAX_COUNT,
+      );
+      break;
+    case 'region.legitimacy':
+      set(
+        () => r!.legitimacy,
+        (v) => (r!.legitimacy = v),
+        0,
+        1,
+      );
+      break;
+    case 'region.statePresence':
+      set(
+        () => r!.statePresence,
+        (v) => (r!.statePresence = v),
+        0,
+        1,
+      );
+      break;
+    case 'region.corruption':
+      set(
+        () => r!.corruption,
+        (v) => (r!.corruption = v),
+        0,
+        1,
+      );
+      break;
+    case 'national.usSupport':
+      set(
+        () => n.usSupport,
+        (v) => (n.usSupport = v),
+        0,
+        PERCENT,
+      );
+      break;
+    case 'national.pilotReadiness':
+      set(
+        () => n.pilotReadiness,
+        (v) => (n.pilotReadiness = v),
+        0,
+        1,
+      );
+      break;
+    case 'national.insurgentFront':
+      set(
+        () => n.insurgentFront,
+        (v) => (n.insurgentFront = v),
+        0,
+        1,
+      );
+      break;
+    case 'national.clanCashMusd':
+      set(
+        () => n.clanCashMusd,
+        (v) => (n.clanCashMusd = v),
+        0,
+        OVERRIDE_MAX_MUSD,
+      );
+      break;
+    case 'national.insurgentCashMusd':
+      set(
+        () => n.insurgentCashMusd,
+        (v) => (n.insurgentCashMusd = v),
+        0,
+        OVERRIDE_MAX_MUSD,
+      );
+      break;
   }
   ctx.events.push({ turn: ctx.turn, type: 'overrideApplied', target: o.target, region: o.region ?? null, from, to, reason: o.reason });
 }
@@ -179,7 +297,8 @@ export function injectsPhase(s: GameState, ctx: Ctx): void {
   // Modifiers from earlier turns tick down first, so an inject this turn lasts its full duration.
   s.national.modifiers = s.national.modifiers.filter((m) => m.turnsLeft === null || --m.turnsLeft > 0);
   // The facilitator's notes (they change nothing), and the lines the facilitator adds to the MSEL.
-  for (const note of ctx.notes) ctx.events.push({ turn: ctx.turn, type: 'facilitatorNoted', noteTurn: note.turn, phase: note.phase, text: note.text });
+  for (const note of ctx.notes)
+    ctx.events.push({ turn: ctx.turn, type: 'facilitatorNoted', noteTurn: note.turn, phase: note.phase, text: note.text });
   for (const entry of ctx.schedule) s.national.msel.push({ id: entry.id, status: 'pending', firedTurn: null, entry });
   // The facilitator's changes to the MSEL, then the lines due this turn, in the MSEL's order.
   const forced = new Set<string>();

@@ -69,7 +69,10 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
   });
   s.exits.forEach((ex, e) => {
     const mode = ctx.exits[e]!.mode;
-    ex.congestion = usual[mode]! > 0 ? clamp(dpow(Math.max(moved[mode]!, TINY) / usual[mode]!, p.routeCongestion), p.routeCongestionMin, p.routeCongestionMax) : 1;
+    ex.congestion =
+      usual[mode]! > 0
+        ? clamp(dpow(Math.max(moved[mode]!, TINY) / usual[mode]!, p.routeCongestion), p.routeCongestionMin, p.routeCongestionMax)
+        : 1;
   });
   const surv = routeSurvival(s, ctx);
   const nE = ctx.exits.length;
@@ -119,7 +122,8 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
     // Shares of unreachable exits are zero; renormalise the inertia mix.
     const sum = r.routeShares.reduce((a, x) => a + x, 0);
     if (sum > 0) for (let e = 0; e < nE; e++) r.routeShares[e] = r.routeShares[e]! / sum;
-    for (let e = 0; e < nE; e++) if (netback[e] !== -Infinity) value += r.routeShares[e]! * netback[e]! * (ctx.exits[e]!.mode === 'air' ? earned(capacity[e]!) : 1);
+    for (let e = 0; e < nE; e++)
+      if (netback[e] !== -Infinity) value += r.routeShares[e]! * netback[e]! * (ctx.exits[e]!.mode === 'air' ? earned(capacity[e]!) : 1);
     r.originValueUsdPerKg = Math.max(p.originValueFloorUsdPerKg, value);
     // Leaf price: the farmers' share of the region's value per kilo of leaf; where labs cannot
     // take all the leaf, buyers pay less.
@@ -127,6 +131,7 @@ export function marketsPhase(s: GameState, ctx: Ctx): void {
     const cap = Math.max(ctx.scratch.capacityT[i]!, r.labs * p.labCapacityTPerQuarter * precursorPenalty);
     const saturation = potential > 0 ? Math.sqrt(clamp(cap / potential, p.leafSaturationFloor, 1)) : 1;
     const leafTarget = (p.leafValueShare * r.originValueUsdPerKg * saturation) / ctx.leafKgPerKg[i]!;
-    r.leafPriceUsdPerKg = r.leafPriceUsdPerKg === 0 ? leafTarget : r.leafPriceUsdPerKg + p.priceSmoothing * (leafTarget - r.leafPriceUsdPerKg);
+    r.leafPriceUsdPerKg =
+      r.leafPriceUsdPerKg === 0 ? leafTarget : r.leafPriceUsdPerKg + p.priceSmoothing * (leafTarget - r.leafPriceUsdPerKg);
   });
 }

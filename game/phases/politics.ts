@@ -10,7 +10,6 @@ import { controlOf, nationalLegitimacy } from '../derive';
 import type { GameState } from '../types';
 import { EVENT_MIN_US_POINTS, PERCENT } from '../units';
 
-
 /**
  * Lost leaders are replaced over time: a group with fighters where the leader fell raises a
  * successor with a chance a quarter that grows with its strength there (the VRAEM faction carried
@@ -42,7 +41,11 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
     const forceShare = (f: number) => f / (f + p.presenceForcesHalf);
     const devEffect = r.developmentStockMusd / (r.developmentStockMusd + p.developmentEffectHalfMusd);
     // Presence moves with forces relative to the start, and with development programmes.
-    const presenceTarget = clamp(r.basePresence + p.presenceForcesWeight * (forceShare(forces) - forceShare(r.baseForces)) + p.presenceDevelopmentWeight * devEffect, 0, 1);
+    const presenceTarget = clamp(
+      r.basePresence + p.presenceForcesWeight * (forceShare(forces) - forceShare(r.baseForces)) + p.presenceDevelopmentWeight * devEffect,
+      0,
+      1,
+    );
     r.statePresence = clamp(r.statePresence + p.presenceSpeed * (presenceTarget - r.statePresence), 0, 1);
     // Presence sustained for long becomes the new normal (posts, courts, schools built), in
     // either direction: an offensive that stays leaves installations behind; one that leaves, gaps.
@@ -51,19 +54,28 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
     // corruption above its starting level, and the insurgents' political front among the poor.
     const civ = r.flow.civiliansKilled;
     r.legitimacy = clamp(
-      r.legitimacy + p.legitimacyDrift * (r.baseLegitimacy - r.legitimacy) + p.legitimacyDevelopmentWeight * devEffect + p.legitimacyPresenceWeight * (r.statePresence - r.basePresence)
-        - p.legitimacyPerCivilianDeath * civ - p.legitimacyCorruptionWeight * Math.max(0, r.corruption - r.baseCorruption)
-        - p.legitimacyFrontWeight * Math.max(0, n.insurgentFront - p.frontThreshold) * (def.povertyPct / PERCENT),
-      0, 1);
+      r.legitimacy +
+        p.legitimacyDrift * (r.baseLegitimacy - r.legitimacy) +
+        p.legitimacyDevelopmentWeight * devEffect +
+        p.legitimacyPresenceWeight * (r.statePresence - r.basePresence) -
+        p.legitimacyPerCivilianDeath * civ -
+        p.legitimacyCorruptionWeight * Math.max(0, r.corruption - r.baseCorruption) -
+        p.legitimacyFrontWeight * Math.max(0, n.insurgentFront - p.frontThreshold) * (def.povertyPct / PERCENT),
+      0,
+      1,
+    );
     r.corruption = clamp(r.corruption + p.corruptionReversion * (r.baseCorruption - r.corruption), 0, 1);
 
     // Recruitment: only where the insurgents already are or next door.
     const nearby = r.insurgentFighters > 0 || ctx.neighbors[i]!.some((j) => s.regions[j]!.insurgentFighters >= p.recruitNeighbourFighters);
     if (nearby) {
       const poverty = def.povertyPct / PERCENT;
-      const mean = (recruitMusd[i]! * p.recruitPerMusd * poverty * (1 - r.legitimacy)
-        + p.baselineRecruitment * poverty * (1 - r.statePresence) * (r.insurgentFighters > 0 ? 1 : p.recruitNeighbourShare))
-        * (1 + n.insurgentFront) * n.insurgentCohesion / (1 + r.insurgentFighters / p.recruitGroupScale);
+      const mean =
+        ((recruitMusd[i]! * p.recruitPerMusd * poverty * (1 - r.legitimacy) +
+          p.baselineRecruitment * poverty * (1 - r.statePresence) * (r.insurgentFighters > 0 ? 1 : p.recruitNeighbourShare)) *
+          (1 + n.insurgentFront) *
+          n.insurgentCohesion) /
+        (1 + r.insurgentFighters / p.recruitGroupScale);
       const recruits = ctx.rng.poisson(mean);
       if (recruits > 0) {
         r.insurgentFighters += recruits;
@@ -90,7 +102,10 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
   const active = n.leaders.filter((l) => l.status === 'active').length;
   const founding = Math.max(1, ctx.scenario.national.leaders.length);
   const ceiling = p.leaderlessCohesion + (1 - p.leaderlessCohesion) * Math.min(1, active / founding);
-  n.insurgentCohesion = n.insurgentCohesion < ceiling ? Math.min(ceiling, n.insurgentCohesion + p.insurgentCohesionRecovery) : Math.max(ceiling, n.insurgentCohesion - p.insurgentCohesionRecovery);
+  n.insurgentCohesion =
+    n.insurgentCohesion < ceiling
+      ? Math.min(ceiling, n.insurgentCohesion + p.insurgentCohesionRecovery)
+      : Math.max(ceiling, n.insurgentCohesion - p.insurgentCohesionRecovery);
   n.clanCohesion = clamp(n.clanCohesion + p.clanCohesionRecovery, 0, 1);
   n.legitimacy = nationalLegitimacy(s.regions, ctx.defs);
 
@@ -98,8 +113,13 @@ export function politicsPhase(s: GameState, ctx: Ctx): void {
     n.usSuspendedTurns -= 1;
   } else {
     const from = n.usSupport;
-    const to = clamp(from + p.usSupportSpeed * ({ seek: p.usTargetSeek, maintain: p.usTargetMaintain, distance: p.usTargetDistance }[n.usStance] - from), 0, PERCENT);
+    const to = clamp(
+      from + p.usSupportSpeed * ({ seek: p.usTargetSeek, maintain: p.usTargetMaintain, distance: p.usTargetDistance }[n.usStance] - from),
+      0,
+      PERCENT,
+    );
     n.usSupport = to;
-    if (Math.abs(to - from) >= EVENT_MIN_US_POINTS) ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from, to, cause: 'stance' });
+    if (Math.abs(to - from) >= EVENT_MIN_US_POINTS)
+      ctx.events.push({ turn: ctx.turn, type: 'usSupportChanged', from, to, cause: 'stance' });
   }
 }

@@ -21,7 +21,10 @@ export function productionPhase(s: GameState, ctx: Ctx): void {
       r.cocaHa += matured;
       r.flow.maturedHa = matured;
     }
-    const leaf = ((r.cocaHa * def.yieldTPerHaYear) / QUARTERS_PER_YEAR) * ctx.rng.noise(p.harvestNoise) * modifierFactor(s, 'leafYield', { region: r.id });
+    const leaf =
+      ((r.cocaHa * def.yieldTPerHaYear) / QUARTERS_PER_YEAR) *
+      ctx.rng.noise(p.harvestNoise) *
+      modifierFactor(s, 'leafYield', { region: r.id });
     r.flow.leafT = leaf;
     const toLabs = Math.max(0, leaf - def.traditionalLeafTYear / QUARTERS_PER_YEAR);
     const potential = toLabs / ctx.leafKgPerKg[i]!;

@@ -18,20 +18,41 @@ export function scores(s: GameState, rec: Omit<TurnRecord, 'scores'>): Record<Si
   const ref = s.national.ref;
   const deaths = rec.securityForcesKilled + rec.civiliansKilled;
   const p = s.scenario.params;
-  const state = PERCENT * (p.scoreStateLegitimacy * rec.legitimacy / PERCENT + p.scoreStateCoca * (1 - clamp(rec.cocaHa / (p.scoreCocaScale * ref.cocaHa), 0, 1))
-    + p.scoreStateFighters * (1 - clamp(rec.insurgentFighters / (p.scoreFightersScale * Math.max(ref.fighters, 1)), 0, 1)) + p.scoreStateUsSupport * rec.usSupport / PERCENT
-    + p.scoreStateDeaths * (1 - clamp(deaths / p.scoreDeathsScale, 0, 1)));
-  const clans = PERCENT * (p.scoreClansRevenue * clamp(rec.clanRevenueMusd / (p.scoreClansScale * ref.clanRevenueMusd), 0, 1)
-    + (1 - p.scoreClansRevenue) * clamp(rec.exportedT / (p.scoreClansScale * ref.exportsTPerQuarter), 0, 1));
-  const insurgents = PERCENT * (p.scoreInsurgentFighters * clamp(rec.insurgentFighters / (p.scoreFightersScale * Math.max(ref.fighters, 1)), 0, 1)
-    + p.scoreInsurgentFront * s.national.insurgentFront + p.scoreInsurgentRevenue * clamp(rec.insurgentRevenueMusd / (p.scoreInsurgentRevenueScale * ref.insurgentRevenueMusd), 0, 1));
+  const state =
+    PERCENT *
+    ((p.scoreStateLegitimacy * rec.legitimacy) / PERCENT +
+      p.scoreStateCoca * (1 - clamp(rec.cocaHa / (p.scoreCocaScale * ref.cocaHa), 0, 1)) +
+      p.scoreStateFighters * (1 - clamp(rec.insurgentFighters / (p.scoreFightersScale * Math.max(ref.fighters, 1)), 0, 1)) +
+      (p.scoreStateUsSupport * rec.usSupport) / PERCENT +
+      p.scoreStateDeaths * (1 - clamp(deaths / p.scoreDeathsScale, 0, 1)));
+  const clans =
+    PERCENT *
+    (p.scoreClansRevenue * clamp(rec.clanRevenueMusd / (p.scoreClansScale * ref.clanRevenueMusd), 0, 1) +
+      (1 - p.scoreClansRevenue) * clamp(rec.exportedT / (p.scoreClansScale * ref.exportsTPerQuarter), 0, 1));
+  const insurgents =
+    PERCENT *
+    (p.scoreInsurgentFighters * clamp(rec.insurgentFighters / (p.scoreFightersScale * Math.max(ref.fighters, 1)), 0, 1) +
+      p.scoreInsurgentFront * s.national.insurgentFront +
+      p.scoreInsurgentRevenue * clamp(rec.insurgentRevenueMusd / (p.scoreInsurgentRevenueScale * ref.insurgentRevenueMusd), 0, 1));
   return { state: tenths(state), clans: tenths(clans), insurgents: tenths(insurgents) };
 }
 
 export function recordTurn(s: GameState, ctx: Ctx): TurnRecord {
   const sc = ctx.scratch;
-  let cocaHa = 0, leafT = 0, eradicatedHa = 0, potential = 0, seizedT = 0, stockT = 0, consumedT = 0;
-  let fighters = 0, secK = 0, insK = 0, civK = 0, leafValue = 0, originValue = 0, produced = 0;
+  let cocaHa = 0,
+    leafT = 0,
+    eradicatedHa = 0,
+    potential = 0,
+    seizedT = 0,
+    stockT = 0,
+    consumedT = 0;
+  let fighters = 0,
+    secK = 0,
+    insK = 0,
+    civK = 0,
+    leafValue = 0,
+    originValue = 0,
+    produced = 0;
   s.regions.forEach((r, i) => {
     cocaHa += totalCocaHa(r);
     leafT += r.flow.leafT;
@@ -48,7 +69,8 @@ export function recordTurn(s: GameState, ctx: Ctx): TurnRecord {
     originValue += r.flow.producedT * r.originValueUsdPerKg;
     produced += r.flow.producedT;
   });
-  let exported = 0, exportValue = 0;
+  let exported = 0,
+    exportValue = 0;
   for (const e of s.exits) {
     exported += e.flow.exportedT;
     exportValue += e.flow.exportedT * e.priceUsdPerKg;
@@ -98,7 +120,8 @@ export function scoringPhase(s: GameState, ctx: Ctx): void {
   s.history.push(recordTurn(s, ctx));
   const sc = ctx.scenario;
   const n = s.national;
-  s.budgets.state.moneyMusd = sc.budgets.state.moneyMusd + (n.usSuspendedTurns > 0 ? 0 : (ctx.params.usSupportMusdPerQuarter * n.usSupport) / PERCENT);
+  s.budgets.state.moneyMusd =
+    sc.budgets.state.moneyMusd + (n.usSuspendedTurns > 0 ? 0 : (ctx.params.usSupportMusdPerQuarter * n.usSupport) / PERCENT);
   s.budgets.clans.moneyMusd = n.clanCashMusd * sc.budgets.clans.financingShare;
   s.budgets.insurgents.moneyMusd = n.insurgentCashMusd * sc.budgets.insurgents.spendShare;
   s.budgets.insurgents.fighters = s.regions.reduce((a, r) => a + r.insurgentFighters, 0);

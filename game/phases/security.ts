@@ -42,7 +42,14 @@ export function securityPhase(s: GameState, ctx: Ctx): void {
         const civ = rng.poisson((ins + sec) * p.civilianShare);
         const before = r.insurgentFighters;
         casualties(s, r, sec, ins, civ);
-        ctx.events.push({ turn: ctx.turn, type: 'clashOccurred', region: r.id, securityKilled: sec, insurgentsKilled: before - r.insurgentFighters, civiliansKilled: civ });
+        ctx.events.push({
+          turn: ctx.turn,
+          type: 'clashOccurred',
+          region: r.id,
+          securityKilled: sec,
+          insurgentsKilled: before - r.insurgentFighters,
+          civiliansKilled: civ,
+        });
       }
     }
     // Ambushes of patrols: need fighters on the ground and a patrol to hit.
@@ -57,7 +64,14 @@ export function securityPhase(s: GameState, ctx: Ctx): void {
       const before = r.insurgentFighters;
       casualties(s, r, sec, ins, civ);
       r.statePresence = clamp(r.statePresence - p.presenceLossPerSecurityDeath * sec, 0, 1);
-      ctx.events.push({ turn: ctx.turn, type: 'ambushSprung', region: r.id, securityKilled: sec, insurgentsKilled: before - r.insurgentFighters, civiliansKilled: civ });
+      ctx.events.push({
+        turn: ctx.turn,
+        type: 'ambushSprung',
+        region: r.id,
+        securityKilled: sec,
+        insurgentsKilled: before - r.insurgentFighters,
+        civiliansKilled: civ,
+      });
     }
     // Attacks on installations (bases, gas pipelines, posts).
     const att = Math.min(attack[i]!, r.insurgentFighters);
@@ -70,7 +84,14 @@ export function securityPhase(s: GameState, ctx: Ctx): void {
       casualties(s, r, sec, ins, civ);
       r.statePresence = clamp(r.statePresence - p.attackPresenceLoss * (1 - defence), 0, 1);
       r.legitimacy = clamp(r.legitimacy - p.attackLegitimacyLoss, 0, 1);
-      ctx.events.push({ turn: ctx.turn, type: 'installationAttacked', region: r.id, securityKilled: sec, insurgentsKilled: before - r.insurgentFighters, civiliansKilled: civ });
+      ctx.events.push({
+        turn: ctx.turn,
+        type: 'installationAttacked',
+        region: r.id,
+        securityKilled: sec,
+        insurgentsKilled: before - r.insurgentFighters,
+        civiliansKilled: civ,
+      });
     }
   });
 

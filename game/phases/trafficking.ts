@@ -20,7 +20,11 @@ import { applyEffects, libraryInject } from './injects';
 export function hopIntercept(r: RegionState, ctx: Ctx, i: number, mode: Mode, protectionMusd: number): number {
   const p = ctx.params;
   const forces = r.police + p.armyForceWeight * r.army;
-  const ground = p.interceptPerHop * ((p.interceptForcesGain * forces) / (forces + p.interceptForcesHalf)) * (p.interceptPresenceFloor + r.statePresence) * (1 - r.corruption);
+  const ground =
+    p.interceptPerHop *
+    ((p.interceptForcesGain * forces) / (forces + p.interceptForcesHalf)) *
+    (p.interceptPresenceFloor + r.statePresence) *
+    (1 - r.corruption);
   const guards = 1 / (1 + protectionMusd / p.guardsHalfMusd);
   const river = mode === 'river' && ctx.defs[i]!.navigableRiver ? p.riverInterceptPerMusd * r.riverControlMusd : 0;
   return clamp(ground * guards + river, 0, p.interceptCap);
@@ -33,7 +37,10 @@ export function exitIntercept(s: GameState, ctx: Ctx, e: number): number {
   const g = ctx.gateway[e]!;
   if (g < 0) return 0;
   const corruption = s.regions[g]!.corruption;
-  const watch = def.mode === 'sea' ? p.portInterceptPerMusd * s.exits[e]!.portControlMusd : p.riverInterceptPerMusd * s.regions[g]!.riverControlMusd * p.riverBorderWeight;
+  const watch =
+    def.mode === 'sea'
+      ? p.portInterceptPerMusd * s.exits[e]!.portControlMusd
+      : p.riverInterceptPerMusd * s.regions[g]!.riverControlMusd * p.riverBorderWeight;
   return clamp((p.exitBaseIntercept + watch) * (1 - corruption), 0, p.interceptCap);
 }
 
@@ -49,9 +56,24 @@ export function airIntercept(s: GameState, ctx: Ctx, a: number): number {
   const n = s.national;
   const r = s.regions[a]!;
   const roe = effectiveRoe(s);
-  const level = roe === 'force-down' ? p.airInterceptForceDown : roe === 'shoot-down' ? p.airInterceptShootDown : roe === 'track' ? p.airInterceptTrack : 0;
+  const level =
+    roe === 'force-down'
+      ? p.airInterceptForceDown
+      : roe === 'shoot-down'
+        ? p.airInterceptShootDown
+        : roe === 'track'
+          ? p.airInterceptTrack
+          : 0;
   const tracking = usTracking(n, p);
-  return clamp(r.radarCoverage * (p.airReadinessFloor + (1 - p.airReadinessFloor) * n.pilotReadiness) * level * tracking * (1 - p.airCorruptionDrag * r.corruption), 0, p.interceptCap);
+  return clamp(
+    r.radarCoverage *
+      (p.airReadinessFloor + (1 - p.airReadinessFloor) * n.pilotReadiness) *
+      level *
+      tracking *
+      (1 - p.airCorruptionDrag * r.corruption),
+    0,
+    p.interceptCap,
+  );
 }
 
 /**
@@ -205,7 +227,8 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
         ex.flow.shippedT += t;
         ex.flow.seizedT += lostOnGround;
         r.flow.seizedT += lostOnGround;
-        if (lostOnGround > 0) ctx.events.push({ turn: ctx.turn, type: 'shipmentSeized', region: r.id, exit: def.id, mode: 'land', tonnes: lostOnGround });
+        if (lostOnGround > 0)
+          ctx.events.push({ turn: ctx.turn, type: 'shipmentSeized', region: r.id, exit: def.id, mode: 'land', tonnes: lostOnGround });
         continue;
       }
       ctx.scratch.transportMusd += (t * KG_PER_T * groundCostUsdPerKg(s, ctx, e, hops)) / USD_PER_MUSD;
@@ -215,7 +238,8 @@ export function traffickingPhase(s: GameState, ctx: Ctx): void {
       ex.flow.exportedT += t - seized;
       r.flow.seizedT += seized;
       ctx.scratch.exportByMode[def.mode] += t - seized;
-      if (seized > 0) ctx.events.push({ turn: ctx.turn, type: 'shipmentSeized', region: r.id, exit: def.id, mode: def.mode, tonnes: seized });
+      if (seized > 0)
+        ctx.events.push({ turn: ctx.turn, type: 'shipmentSeized', region: r.id, exit: def.id, mode: def.mode, tonnes: seized });
     }
   });
   if (airExit >= 0) flyMonthByMonth(s, ctx, airExit, toHub, massPerT);
@@ -298,8 +322,14 @@ function flyMonthByMonth(s: GameState, ctx: Ctx, airExit: number, toHub: Float64
     const r = s.regions[a]!;
     if (r.flow.flights > 0 || engagedAt[a]! > 0)
       ctx.events.push({
-        turn: ctx.turn, type: 'flightsInterdicted', region: r.id, flights: r.flow.flights, interdicted: r.flow.flightsEngaged,
-        shotDown: r.flow.aircraftShotDown, forcedDown: r.flow.aircraftForcedDown, seizedT: seizedAt[a]!,
+        turn: ctx.turn,
+        type: 'flightsInterdicted',
+        region: r.id,
+        flights: r.flow.flights,
+        interdicted: r.flow.flightsEngaged,
+        shotDown: r.flow.aircraftShotDown,
+        forcedDown: r.flow.aircraftForcedDown,
+        seizedT: seizedAt[a]!,
       });
     if (r.flow.refusedT >= EVENT_MIN_T) ctx.events.push({ turn: ctx.turn, type: 'flightsRefused', region: r.id, tonnes: r.flow.refusedT });
   }

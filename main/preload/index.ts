@@ -10,9 +10,24 @@ import type { CordilleraBridge } from '../../renderer/platform/bridge';
 import type { MenuCommand } from '../../renderer/platform/types';
 
 const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>([
-  'new-game', 'open', 'save', 'save-as', 'export-log', 'export-csv', 'export-report',
-  'open-replay', 'open-autosave', 'undo-turn', 'export-pdf',
-  'toggle-fullscreen', 'toggle-presentation', 'zoom-in', 'zoom-out', 'zoom-reset', 'about', 'open-console',
+  'new-game',
+  'open',
+  'save',
+  'save-as',
+  'export-log',
+  'export-csv',
+  'export-report',
+  'open-replay',
+  'open-autosave',
+  'undo-turn',
+  'export-pdf',
+  'toggle-fullscreen',
+  'toggle-presentation',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
+  'about',
+  'open-console',
 ]);
 
 function isMenuCommand(value: unknown): value is MenuCommand {

@@ -31,9 +31,11 @@ export function requestProblem(x: unknown): string | null {
   if (!Number.isSafeInteger(x.id)) return 'id: not a whole number';
   if (x.purpose !== 'decide' && x.purpose !== 'advise') return `purpose: ${String(x.purpose)} is neither decide nor advise`;
   if (!isSide(x.side)) return `side: ${String(x.side)} is not a side`;
-  if (x.difficulty !== 'easy' && x.difficulty !== 'normal' && x.difficulty !== 'hard') return `difficulty: ${String(x.difficulty)} is not a level`;
+  if (x.difficulty !== 'easy' && x.difficulty !== 'normal' && x.difficulty !== 'hard')
+    return `difficulty: ${String(x.difficulty)} is not a level`;
   const s = x.state;
-  if (!isObj(s) || !Array.isArray(s.regions) || !isObj(s.scenario) || !isObj(s.national) || !Number.isInteger(s.turn)) return 'state: not a game state';
+  if (!isObj(s) || !Array.isArray(s.regions) || !isObj(s.scenario) || !isObj(s.national) || !Number.isInteger(s.turn))
+    return 'state: not a game state';
   if (s.status !== 'playing') return 'state: the game is not in play';
   return null;
 }

@@ -22,7 +22,11 @@ export interface InProgress {
 const SLOT_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 export function autosaveId(session: Pick<Session, 'gameId' | 'game'>): string {
-  const gid = session.gameId.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20) || 'game';
+  const gid =
+    session.gameId
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 20) || 'game';
   return `autosave-${gid}-t${session.game.turn}`;
 }
 
@@ -68,7 +72,8 @@ export function autosaveName(t: (key: string, values?: Record<string, string | n
   if (!label.startsWith('{')) return label;
   try {
     const d = JSON.parse(label) as { autosave?: unknown; title?: Record<string, unknown>; seed?: unknown; turn?: unknown };
-    if (d.autosave !== 1 || typeof d.title !== 'object' || d.title === null || typeof d.seed !== 'number' || typeof d.turn !== 'number') return label;
+    if (d.autosave !== 1 || typeof d.title !== 'object' || d.title === null || typeof d.seed !== 'number' || typeof d.turn !== 'number')
+      return label;
     const title = d.title[lang] ?? d.title.en ?? Object.values(d.title)[0];
     return t('app.autosave.label', { scenario: typeof title === 'string' ? title : '', seed: String(d.seed), turn: d.turn });
   } catch {

@@ -91,7 +91,11 @@ export function draftFromOrders(options: OrderOption[], orders: readonly Order[]
   const byKey = new Map(options.map((o) => [optionKey(o), o]));
   const values: Record<string, DraftValue> = {};
   for (const order of orders) {
-    const key = optionKey({ kind: order.kind, region: 'region' in order ? order.region : undefined, exit: 'exit' in order ? order.exit : undefined });
+    const key = optionKey({
+      kind: order.kind,
+      region: 'region' in order ? order.region : undefined,
+      exit: 'exit' in order ? order.exit : undefined,
+    });
     const o = byKey.get(key);
     if (!o || values[key]) continue;
     if (ORDER_SPECS[o.kind].target === 'action') values[key] = { amount: 1 };

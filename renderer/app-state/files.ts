@@ -9,10 +9,7 @@ import { openReplay } from './replay';
 import { parseReplay, parseSave, type LoadFailure } from './save-file';
 import type { Toast } from './types';
 
-export type OpenOutcome =
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; toast: Omit<Toast, 'id'> }
-  | { kind: 'opened'; actions: Action[] };
+export type OpenOutcome = { kind: 'cancelled' } | { kind: 'failed'; toast: Omit<Toast, 'id'> } | { kind: 'opened'; actions: Action[] };
 
 /** The message for a platform failure (a cancelled dialog is not one). */
 export function platformToast(e: PlatformError, known: (key: string) => boolean): Omit<Toast, 'id'> | null {
@@ -28,7 +25,12 @@ export function platformToast(e: PlatformError, known: (key: string) => boolean)
 
 /** "Could not open <name>", with the reason on its own line. */
 export function openFailedToast(name: string, f: LoadFailure): Omit<Toast, 'id'> {
-  return { kind: 'error', key: 'app.error.openFailed', values: { name }, details: [f.values ? { key: f.key, values: f.values } : { key: f.key }] };
+  return {
+    kind: 'error',
+    key: 'app.error.openFailed',
+    values: { name },
+    details: [f.values ? { key: f.key, values: f.values } : { key: f.key }],
+  };
 }
 
 function failed(e: PlatformError, known: (key: string) => boolean): OpenOutcome {
@@ -40,22 +42,34 @@ function failed(e: PlatformError, known: (key: string) => boolean): OpenOutcome 
  * The actions that put a saved game on screen: `name` is what messages call it; `file` is where
  * Save writes it again (null for an autosave, which Save never overwrites: it asks for a name).
  */
-export function loadSaveText(text: string, name: string, file: { handle: string | null; name: string } | null, gameId: string): OpenOutcome {
+export function loadSaveText(
+  text: string,
+  name: string,
+  file: { handle: string | null; name: string } | null,
+  gameId: string,
+): OpenOutcome {
   const parsed = parseSave(text);
   if (!parsed.ok) return { kind: 'failed', toast: openFailedToast(name, parsed) };
   const migrated = parsed.loaded.migratedFrom !== null;
   const actions: Action[] = [
     // A file in an older format is never overwritten by Save: Save asks for a name first.
     { type: 'game/loaded', loaded: parsed.loaded, gameId, file: file && !migrated ? file : { handle: null, name: null } },
-    { type: 'toast/push', toast: migrated
-      ? { kind: 'info', key: 'app.toast.openedMigrated', values: { name, version: parsed.loaded.migratedFrom ?? 1 } }
-      : { kind: 'info', key: 'app.toast.opened', values: { name } } },
+    {
+      type: 'toast/push',
+      toast: migrated
+        ? { kind: 'info', key: 'app.toast.openedMigrated', values: { name, version: parsed.loaded.migratedFrom ?? 1 } }
+        : { kind: 'info', key: 'app.toast.opened', values: { name } },
+    },
   ];
   return { kind: 'opened', actions };
 }
 
 /** File ▸ Open: ask for a file, check it, and load it. */
-export async function openSavedGame(platform: Pick<Platform, 'openGameFile'>, gameId: string, known: (key: string) => boolean): Promise<OpenOutcome> {
+export async function openSavedGame(
+  platform: Pick<Platform, 'openGameFile'>,
+  gameId: string,
+  known: (key: string) => boolean,
+): Promise<OpenOutcome> {
   const r = await platform.openGameFile();
   if (!r.ok) return failed(r.error, known);
   return loadSaveText(r.value.text, r.value.name, { handle: r.value.handle ?? null, name: r.value.name }, gameId);
@@ -63,7 +77,11 @@ export async function openSavedGame(platform: Pick<Platform, 'openGameFile'>, ga
 
 /** Load an autosave slot. */
 export async function openAutosave(
-  platform: Pick<Platform, 'autosaveRead'>, id: string, label: string, gameId: string, known: (key: string) => boolean,
+  platform: Pick<Platform, 'autosaveRead'>,
+  id: string,
+  label: string,
+  gameId: string,
+  known: (key: string) => boolean,
 ): Promise<OpenOutcome> {
   const r = await platform.autosaveRead(id);
   if (!r.ok) return failed(r.error, known);
@@ -84,7 +102,10 @@ export function loadReplayText(text: string, name: string): OpenOutcome {
   if (!parsed.ok) return { kind: 'failed', toast: openFailedToast(name, parsed) };
   const actions: Action[] = [{ type: 'replay/open', replay: openReplay(parsed.loaded, name) }];
   if (parsed.loaded.scenarioDiffers) {
-    actions.push({ type: 'toast/push', toast: { kind: 'info', key: 'app.toast.replayScenarioDiffers', values: { id: parsed.loaded.log.scenarioId } } });
+    actions.push({
+      type: 'toast/push',
+      toast: { kind: 'info', key: 'app.toast.replayScenarioDiffers', values: { id: parsed.loaded.log.scenarioId } },
+    });
   }
   return { kind: 'opened', actions };
 }

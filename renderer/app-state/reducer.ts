@@ -7,9 +7,25 @@ import { hasKey, type Values } from '../i18n';
 import { errorMessage } from '../view-model/planning';
 import { draftFromOrders, sideOrdersFor, emptyDraft } from './drafts';
 import {
-  BUILTIN_SCENARIOS, SIDES, appendTurn, bot, createGame, newLog, regionName, resolveTurn, validateOrders,
-  canonicalJson, legalOrders,
-  type Author, type Decision, type GameState, type Order, type Side, type SideOrders, type TurnInput, type Viewer,
+  BUILTIN_SCENARIOS,
+  SIDES,
+  appendTurn,
+  bot,
+  createGame,
+  newLog,
+  regionName,
+  resolveTurn,
+  validateOrders,
+  canonicalJson,
+  legalOrders,
+  type Author,
+  type Decision,
+  type GameState,
+  type Order,
+  type Side,
+  type SideOrders,
+  type TurnInput,
+  type Viewer,
 } from './engine';
 import * as replayModel from './replay';
 import type { LoadedGame } from './save-file';
@@ -17,9 +33,7 @@ import { sessionFromLog, withoutLastTurn } from './session';
 import { clampZoom } from './settings';
 import { afterTurn, facilitatorReducer, type FacAction } from '../console/fac-reducer';
 import { newFacState, pendingFields } from '../console/fac-types';
-import type {
-  Advice, AppState, DialogId, Draft, DraftValue, PlanHistory, Session, Settings, Setup, Toast, TurnOutcome,
-} from './types';
+import type { Advice, AppState, DialogId, Draft, DraftValue, PlanHistory, Session, Settings, Setup, Toast, TurnOutcome } from './types';
 
 export type Action =
   | { type: 'settings/set'; patch: Partial<Settings> }
@@ -227,8 +241,21 @@ export function appReducer(s: AppState, a: Action): AppState {
         return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
       }
       const session: Session = {
-        setup: a.setup, gameId: a.gameId ?? `s${a.setup.seed}`, game, queue: [], drafts: {}, history: {}, committed: {}, errors: [], last: null,
-        states: [game], turnEvents: [], events: [], log: newLog(game), saveHandle: null, saveName: null,
+        setup: a.setup,
+        gameId: a.gameId ?? `s${a.setup.seed}`,
+        game,
+        queue: [],
+        drafts: {},
+        history: {},
+        committed: {},
+        errors: [],
+        last: null,
+        states: [game],
+        turnEvents: [],
+        events: [],
+        log: newLog(game),
+        saveHandle: null,
+        saveName: null,
       };
       session.fac = newFacState(session.log, a.setup.facilitatorPassphrase ?? null);
       return startTurn({ ...s, replay: null, dialog: null, selectedRegion: null }, session);
@@ -238,7 +265,9 @@ export function appReducer(s: AppState, a: Action): AppState {
       try {
         session = sessionFromLog(a.loaded, a.gameId, a.file);
         const b = a.loaded.branches;
-        session.fac = b ? { ...newFacState(session.log), branches: b.list, branchId: b.current, rewinds: b.rewinds } : newFacState(session.log);
+        session.fac = b
+          ? { ...newFacState(session.log), branches: b.list, branchId: b.current, rewinds: b.rewinds }
+          : newFacState(session.log);
       } catch (err) {
         return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
       }
@@ -258,14 +287,22 @@ export function appReducer(s: AppState, a: Action): AppState {
       return { ...s, phase: { kind: 'idle' }, session: null, replay: null, dialog: null, selectedRegion: null };
     case 'replay/open':
       return { ...s, phase: { kind: 'replay' }, session: null, replay: a.replay, dialog: null, selectedRegion: null };
-    case 'replay/seek': return withReplay(s, (r) => replayModel.seek(r, a.turn));
-    case 'replay/step': return withReplay(s, (r) => replayModel.step(r, a.by));
-    case 'replay/first': return withReplay(s, replayModel.first);
-    case 'replay/last': return withReplay(s, replayModel.last);
-    case 'replay/toggle': return withReplay(s, replayModel.togglePlay);
-    case 'replay/tick': return withReplay(s, replayModel.tick);
-    case 'replay/viewer': return withReplay(s, (r) => replayModel.setViewer(r, a.viewer));
-    case 'replay/speed': return withReplay(s, (r) => replayModel.setSpeed(r, a.speedMs));
+    case 'replay/seek':
+      return withReplay(s, (r) => replayModel.seek(r, a.turn));
+    case 'replay/step':
+      return withReplay(s, (r) => replayModel.step(r, a.by));
+    case 'replay/first':
+      return withReplay(s, replayModel.first);
+    case 'replay/last':
+      return withReplay(s, replayModel.last);
+    case 'replay/toggle':
+      return withReplay(s, replayModel.togglePlay);
+    case 'replay/tick':
+      return withReplay(s, replayModel.tick);
+    case 'replay/viewer':
+      return withReplay(s, (r) => replayModel.setViewer(r, a.viewer));
+    case 'replay/speed':
+      return withReplay(s, (r) => replayModel.setSpeed(r, a.speedMs));
     case 'game/saved':
       return s.session ? { ...s, session: { ...s.session, saveHandle: a.handle, saveName: a.name } } : s;
     case 'curtain/reveal':
@@ -330,13 +367,23 @@ export function appReducer(s: AppState, a: Action): AppState {
       }
       if (errors.length > 0) {
         const withErrors = { ...s, session: { ...session, errors } };
-        return pushToast(withErrors, errorToast('app.error.invalidOrders', { count: errors.length },
-          errors.map((e) => errorMessage(e, regionName, (k) => hasKey(k)))));
+        return pushToast(
+          withErrors,
+          errorToast(
+            'app.error.invalidOrders',
+            { count: errors.length },
+            errors.map((e) => errorMessage(e, regionName, (k) => hasKey(k))),
+          ),
+        );
       }
       const advice = session.advice?.[side];
       if (advice?.status === 'ready' && advice.game === session.game && advice.decision) {
         // The log records that the team saw the computer's advice, and whether its orders are the advice's.
-        const applied = !advice.applied ? 'seen' : canonicalJson(orders.orders) === canonicalJson(advice.given ?? []) ? 'as-given' : 'edited';
+        const applied = !advice.applied
+          ? 'seen'
+          : canonicalJson(orders.orders) === canonicalJson(advice.given ?? [])
+            ? 'as-given'
+            : 'edited';
         orders = { ...orders, author: { kind: 'human', advice: { difficulty: 'hard', applied, decision: advice.decision } } };
       }
       const queue = session.queue.filter((x) => x !== side);
@@ -373,7 +420,12 @@ export function appReducer(s: AppState, a: Action): AppState {
       const thinking = session.thinking.filter((x) => x !== a.side);
       const decided = { ...session.decided };
       // Orders from the worker are used only if they are this side's, a computer's, and legal here.
-      if (a.type === 'ai/decided' && a.orders.side === a.side && a.orders.author?.kind === 'bot' && session.setup.seats[a.side].kind === 'computer') {
+      if (
+        a.type === 'ai/decided' &&
+        a.orders.side === a.side &&
+        a.orders.author?.kind === 'bot' &&
+        session.setup.seats[a.side].kind === 'computer'
+      ) {
         let ok: boolean;
         try {
           ok = validateOrders(a.game, a.orders).length === 0;
@@ -400,9 +452,10 @@ export function appReducer(s: AppState, a: Action): AppState {
       const session = s.session;
       const now = session?.advice?.[a.side];
       if (!session || !now || now.game !== a.game || session.game !== a.game || now.status !== 'thinking') return s;
-      const advice: Advice = a.type === 'advice/ready'
-        ? { game: a.game, status: 'ready', decision: a.decision, orders: a.orders }
-        : { game: a.game, status: 'failed', error: a.error };
+      const advice: Advice =
+        a.type === 'advice/ready'
+          ? { game: a.game, status: 'ready', decision: a.decision, orders: a.orders }
+          : { game: a.game, status: 'failed', error: a.error };
       return { ...s, session: { ...session, advice: { ...session.advice, [a.side]: advice } } };
     }
     case 'advice/apply': {
@@ -420,7 +473,10 @@ export function appReducer(s: AppState, a: Action): AppState {
       } catch (err) {
         return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
       }
-      const withAdvice: AppState = { ...s, session: { ...session, advice: { ...session.advice, [side]: { ...advice, applied: true, given } } } };
+      const withAdvice: AppState = {
+        ...s,
+        session: { ...session, advice: { ...session.advice, [side]: { ...advice, applied: true, given } } },
+      };
       return withDraft(withAdvice, side, next, { past: [...h.past, draft].slice(-MAX_UNDO), future: [], lastKey: null });
     }
   }

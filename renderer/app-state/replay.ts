@@ -34,17 +34,23 @@ export interface ReplaySession {
 
 export function openReplay(loaded: LoadedReplay, name: string): ReplaySession {
   return {
-    name, log: loaded.log, states: loaded.states, turnEvents: loaded.turnEvents, seats: loaded.seats,
+    name,
+    log: loaded.log,
+    states: loaded.states,
+    turnEvents: loaded.turnEvents,
+    seats: loaded.seats,
     scenarioDiffers: loaded.scenarioDiffers,
     // Open on the last turn: the game as it ended (or as far as it went).
-    turn: loaded.states.length - 1, playing: false, speedMs: DEFAULT_SPEED, viewer: 'facilitator',
+    turn: loaded.states.length - 1,
+    playing: false,
+    speedMs: DEFAULT_SPEED,
+    viewer: 'facilitator',
   };
 }
 
 export const lastTurn = (r: Pick<ReplaySession, 'states'>): number => Math.max(0, r.states.length - 1);
 
-const clampTurn = (r: ReplaySession, turn: number): number =>
-  Number.isFinite(turn) ? clamp(Math.round(turn), 0, lastTurn(r)) : r.turn;
+const clampTurn = (r: ReplaySession, turn: number): number => (Number.isFinite(turn) ? clamp(Math.round(turn), 0, lastTurn(r)) : r.turn);
 
 /** Show `turn` (clamped). Moving by hand pauses auto-play. */
 export function seek(r: ReplaySession, turn: number): ReplaySession {
@@ -101,16 +107,19 @@ export function replayFrame(r: ReplaySession): ReplayFrame {
   const turn = clampTurn(r, r.turn);
   const state = r.states[turn]!;
   const found = turn > 0 ? outcomeOf(r.log, r.states, r.turnEvents, turn, r.seats) : null;
-  const seats = found?.seats ?? r.seats ?? {
-    state: { kind: 'human', difficulty: 'normal' }, clans: { kind: 'human', difficulty: 'normal' }, insurgents: { kind: 'human', difficulty: 'normal' },
-  };
+  const seats = found?.seats ??
+    r.seats ?? {
+      state: { kind: 'human', difficulty: 'normal' },
+      clans: { kind: 'human', difficulty: 'normal' },
+      insurgents: { kind: 'human', difficulty: 'normal' },
+    };
   return {
     turn,
     lastTurn: lastTurn(r),
     state,
     view: viewFor(state, r.viewer),
     snapshots: r.states.slice(0, turn + 1).map((s) => viewFor(s, r.viewer)),
-    events: turn > 0 ? r.turnEvents[turn - 1] ?? [] : [],
+    events: turn > 0 ? (r.turnEvents[turn - 1] ?? []) : [],
     eventsSoFar: r.turnEvents.slice(0, turn).flat(),
     outcome: found?.outcome ?? null,
     setup: { scenarioId: r.log.scenarioId, seed: r.log.seed, turns: r.log.turns, seats },
@@ -122,11 +131,18 @@ export type ReplayKeyAction = { type: 'step'; by: number } | { type: 'first' } |
 
 export function replayKey(key: string): ReplayKeyAction | null {
   switch (key) {
-    case 'ArrowLeft': return { type: 'step', by: -1 };
-    case 'ArrowRight': return { type: 'step', by: 1 };
-    case 'Home': return { type: 'first' };
-    case 'End': return { type: 'last' };
-    case ' ': case 'Spacebar': return { type: 'toggle' };
-    default: return null;
+    case 'ArrowLeft':
+      return { type: 'step', by: -1 };
+    case 'ArrowRight':
+      return { type: 'step', by: 1 };
+    case 'Home':
+      return { type: 'first' };
+    case 'End':
+      return { type: 'last' };
+    case ' ':
+    case 'Spacebar':
+      return { type: 'toggle' };
+    default:
+      return null;
   }
 }

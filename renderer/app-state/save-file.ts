@@ -16,8 +16,18 @@
 import { z } from 'zod';
 import { LANGS, type Lang, type Values } from '../i18n';
 import {
-  LOG_FORMAT, REGION_IDS, SIDES, checkLog, findScenario, replay, scenarioHash,
-  type GameEvent, type GameLog, type GameState, type LogProblem, type Side,
+  LOG_FORMAT,
+  REGION_IDS,
+  SIDES,
+  checkLog,
+  findScenario,
+  replay,
+  scenarioHash,
+  type GameEvent,
+  type GameLog,
+  type GameState,
+  type LogProblem,
+  type Side,
 } from './engine';
 import { DIFFICULTIES, type Seat, type Session, type Setup } from './types';
 import { canonicalJson } from './engine';
@@ -108,7 +118,8 @@ export function toSaveFile(session: Pick<Session, 'setup' | 'log'> & Partial<Pic
   return file;
 }
 
-export const saveText = (session: Pick<Session, 'setup' | 'log'> & Partial<Pick<Session, 'fac'>>, meta: SaveMeta): string => `${JSON.stringify(toSaveFile(session, meta))}\n`;
+export const saveText = (session: Pick<Session, 'setup' | 'log'> & Partial<Pick<Session, 'fac'>>, meta: SaveMeta): string =>
+  `${JSON.stringify(toSaveFile(session, meta))}\n`;
 
 export function suggestedSaveName(session: Pick<Session, 'game'>): string {
   return `cordillera-${session.game.scenarioId}-t${session.game.turn}.json`;
@@ -131,7 +142,8 @@ export function scanJson(text: string, maxDepth = MAX_DEPTH): { depth: number; t
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }
@@ -171,14 +183,17 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
 const short = (x: unknown): string => {
   let s: string;
   try {
-    s = typeof x === 'string' ? x : JSON.stringify(x) ?? String(x);
+    s = typeof x === 'string' ? x : (JSON.stringify(x) ?? String(x));
   } catch {
     s = String(x);
   }
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 };
 
-const SeatSchema = z.object({ kind: z.enum(['human', 'computer']), difficulty: z.enum(DIFFICULTIES as [Seat['difficulty'], ...Seat['difficulty'][]]) });
+const SeatSchema = z.object({
+  kind: z.enum(['human', 'computer']),
+  difficulty: z.enum(DIFFICULTIES as [Seat['difficulty'], ...Seat['difficulty'][]]),
+});
 const SeatsSchema = z.object(Object.fromEntries(SIDES.map((side) => [side, SeatSchema])) as Record<Side, typeof SeatSchema>);
 
 /**
@@ -190,11 +205,21 @@ const SeatsSchema = z.object(Object.fromEntries(SIDES.map((side) => [side, SeatS
 const BranchId = z.string().regex(/^b\d{1,4}$/);
 const BranchesSchema = z.strictObject({
   current: BranchId,
-  list: z.array(z.strictObject({
-    id: BranchId, name: z.string().min(1).max(20), parent: BranchId.nullable(), forkTurn: z.number().int().min(0).max(200),
-    log: z.custom<unknown>((x) => x !== undefined, 'the branch log is missing'),
-  })).min(1).max(MAX_BRANCHES),
-  rewinds: z.array(z.strictObject({ from: BranchId, fromTurn: z.number().int().min(0), toTurn: z.number().int().min(0), branch: BranchId })).max(1000),
+  list: z
+    .array(
+      z.strictObject({
+        id: BranchId,
+        name: z.string().min(1).max(20),
+        parent: BranchId.nullable(),
+        forkTurn: z.number().int().min(0).max(200),
+        log: z.custom<unknown>((x) => x !== undefined, 'the branch log is missing'),
+      }),
+    )
+    .min(1)
+    .max(MAX_BRANCHES),
+  rewinds: z
+    .array(z.strictObject({ from: BranchId, fromTurn: z.number().int().min(0), toTurn: z.number().int().min(0), branch: BranchId }))
+    .max(1000),
 });
 
 export const SaveFileSchema = z.object({
@@ -204,7 +229,10 @@ export const SaveFileSchema = z.object({
   savedAt: z.string().max(100).optional(),
   setup: z.object({ seats: SeatsSchema, language: z.enum(LANGS).optional() }),
   log: z.custom<unknown>((x) => x !== undefined, 'the log is missing'),
-  ui: z.object({ selectedRegion: z.string().max(64).nullable().optional() }).optional().catch(undefined),
+  ui: z
+    .object({ selectedRegion: z.string().max(64).nullable().optional() })
+    .optional()
+    .catch(undefined),
   branches: BranchesSchema.optional(),
 });
 
@@ -219,7 +247,8 @@ export const SaveFileSchema = z.object({
  */
 export function migrateV1(raw: Record<string, unknown>): { ok: true; file: Record<string, unknown> } | LoadFailure {
   if (!isObj(raw.setup)) return fail('error.save.migrateFailed', { version: 1, reason: '@error.save.reason.noSetup' });
-  if (raw.log === undefined || raw.log === null) return fail('error.save.migrateFailed', { version: 1, reason: '@error.save.reason.noLog' });
+  if (raw.log === undefined || raw.log === null)
+    return fail('error.save.migrateFailed', { version: 1, reason: '@error.save.reason.noLog' });
   const setup: Record<string, unknown> = { seats: raw.setup.seats };
   const file: Record<string, unknown> = { format: SAVE_FORMAT, version: SAVE_VERSION, app: '0.1.0', setup, log: raw.log };
   return { ok: true, file };
@@ -283,7 +312,10 @@ export interface LogCheckOptions {
 }
 
 /** Check and replay a log (already parsed): the states and events, or why not. */
-export function loadLog(rawLog: unknown, opts: LogCheckOptions): { ok: true; log: GameLog; states: GameState[]; turnEvents: GameEvent[][] } | LoadFailure {
+export function loadLog(
+  rawLog: unknown,
+  opts: LogCheckOptions,
+): { ok: true; log: GameLog; states: GameState[]; turnEvents: GameEvent[][] } | LoadFailure {
   if (!isObj(rawLog)) return fail('error.save.field', { path: 'log' });
   const checked = checkLog(rawLog);
   if (!checked.ok) return logFailure(checked, rawLog);
@@ -291,7 +323,11 @@ export function loadLog(rawLog: unknown, opts: LogCheckOptions): { ok: true; log
   if (log.scenario.id !== log.scenarioId) return fail('error.save.field', { path: 'log.scenarioId' });
   const builtin = findScenario(log.scenarioId);
   if (opts.requireBuiltinMatch && builtin && scenarioHash(builtin) !== log.scenarioHash) {
-    return fail('error.save.scenarioDiffers', { id: log.scenarioId, saved: log.scenarioHash.slice(0, 8), here: scenarioHash(builtin).slice(0, 8) });
+    return fail('error.save.scenarioDiffers', {
+      id: log.scenarioId,
+      saved: log.scenarioHash.slice(0, 8),
+      here: scenarioHash(builtin).slice(0, 8),
+    });
   }
   let r: ReturnType<typeof replay>;
   try {
@@ -347,7 +383,8 @@ export function loadSave(raw: unknown): LoadResult {
  * seed), a parent that exists, and the turns it shares with its parent identical to the parent's.
  */
 function loadBranches(
-  saved: z.infer<typeof BranchesSchema>, current: GameLog,
+  saved: z.infer<typeof BranchesSchema>,
+  current: GameLog,
 ): { ok: true; value: { list: Branch[]; current: string; rewinds: RewindRecord[] } } | LoadFailure {
   const ids = new Set(saved.list.map((b) => b.id));
   if (ids.size !== saved.list.length) return fail('console.save.duplicateBranch');
@@ -371,8 +408,11 @@ function loadBranches(
     const parent = list.find((x) => x.id === b.parent);
     if (!parent) return fail('console.save.noParent', { branch: b.name });
     const shared = b.forkTurn;
-    if (shared > parent.log.entries.length || shared > b.log.entries.length
-      || canonicalJson(parent.log.entries.slice(0, shared)) !== canonicalJson(b.log.entries.slice(0, shared))) {
+    if (
+      shared > parent.log.entries.length ||
+      shared > b.log.entries.length ||
+      canonicalJson(parent.log.entries.slice(0, shared)) !== canonicalJson(b.log.entries.slice(0, shared))
+    ) {
       return fail('console.save.forkMismatch', { branch: b.name, parent: parent.name, turn: shared });
     }
   }
@@ -410,7 +450,16 @@ export function parseReplay(text: unknown): { ok: true; loaded: LoadedReplay } |
     if (isObj(raw) && raw.format === SAVE_FORMAT) {
       const s = loadSave(raw);
       if (!s.ok) return s;
-      return { ok: true, loaded: { log: s.loaded.log, states: s.loaded.states, turnEvents: s.loaded.turnEvents, seats: s.loaded.setup.seats, scenarioDiffers: false } };
+      return {
+        ok: true,
+        loaded: {
+          log: s.loaded.log,
+          states: s.loaded.states,
+          turnEvents: s.loaded.turnEvents,
+          seats: s.loaded.setup.seats,
+          scenarioDiffers: false,
+        },
+      };
     }
     if (!isObj(raw)) return fail('error.save.notObject');
     if (!('format' in raw)) return fail('error.save.noFormat');

@@ -4,11 +4,23 @@
  * must come out the same either way. The computer sides' decisions are read from the log, where
  * they are recorded as data: what a loaded game shows is what was shown when it was played.
  */
-import { SIDES, bot, canonicalJson, hashState, type Author, type GameEvent, type GameLog, type GameState, type Side, type SideOrders } from './engine';
+import {
+  SIDES,
+  bot,
+  canonicalJson,
+  hashState,
+  type Author,
+  type GameEvent,
+  type GameLog,
+  type GameState,
+  type Side,
+  type SideOrders,
+} from './engine';
 import { DIFFICULTIES, type Seat, type Session, type Setup, type TurnOutcome } from './types';
 
 /** The same orders, however their keys were ordered (compared as canonical JSON). */
-const sameOrders = (a: SideOrders | undefined, b: SideOrders): boolean => a !== undefined && canonicalJson(a.orders) === canonicalJson(b.orders);
+const sameOrders = (a: SideOrders | undefined, b: SideOrders): boolean =>
+  a !== undefined && canonicalJson(a.orders) === canonicalJson(b.orders);
 
 /** The difficulty a log's note names for a computer seat (`bot:hard…`, logs written before decisions were recorded), if any. */
 export function noteDifficulty(note: string | undefined): Seat['difficulty'] | null {
@@ -25,7 +37,7 @@ function askedAgain(before: GameState, side: Side, difficulty: Seat['difficulty'
   if (difficulty === 'hard') return null;
   try {
     const b = bot(before, side, difficulty);
-    return sameOrders(logged, b.orders) ? b.orders.author ?? null : null;
+    return sameOrders(logged, b.orders) ? (b.orders.author ?? null) : null;
   } catch {
     return null;
   }
@@ -40,7 +52,11 @@ function askedAgain(before: GameState, side: Side, difficulty: Seat['difficulty'
  * gives exactly the logged orders.
  */
 export function outcomeOf(
-  log: GameLog, states: readonly GameState[], turnEvents: readonly GameEvent[][], turn: number, seats: Record<Side, Seat> | null,
+  log: GameLog,
+  states: readonly GameState[],
+  turnEvents: readonly GameEvent[][],
+  turn: number,
+  seats: Record<Side, Seat> | null,
 ): { outcome: TurnOutcome; seats: Record<Side, Seat> } | null {
   const entry = log.entries[turn - 1];
   const before = states[turn - 1];
@@ -54,7 +70,8 @@ export function outcomeOf(
     const author = logged?.author;
     if (author) {
       authors[side] = author;
-      found[side] = seat ?? (author.kind === 'bot' ? { kind: 'computer', difficulty: author.difficulty } : { kind: 'human', difficulty: 'normal' });
+      found[side] =
+        seat ?? (author.kind === 'bot' ? { kind: 'computer', difficulty: author.difficulty } : { kind: 'human', difficulty: 'normal' });
       continue;
     }
     if (seat) {
@@ -67,7 +84,7 @@ export function outcomeOf(
     }
     found[side] = { kind: 'human', difficulty: 'normal' };
     const named = noteDifficulty(logged?.note);
-    const tries = named ? [named] : logged?.note ? [] : ['normal', ...DIFFICULTIES.filter((x) => x !== 'normal')] as const;
+    const tries = named ? [named] : logged?.note ? [] : (['normal', ...DIFFICULTIES.filter((x) => x !== 'normal')] as const);
     for (const d of tries) {
       const a = askedAgain(before, side, d, logged);
       if (a) {
@@ -98,10 +115,21 @@ export function sessionFromLog(
   if (!game) throw new Error('a session needs at least the starting state');
   const turn = states.length - 1;
   return {
-    setup, gameId, game, queue: [], drafts: {}, history: {}, committed: {}, errors: [],
-    last: turn > 0 ? outcomeOf(log, states, turnEvents, turn, setup.seats)?.outcome ?? null : null,
-    states, turnEvents, events: turnEvents.flat(), log,
-    saveHandle: file.handle, saveName: file.name,
+    setup,
+    gameId,
+    game,
+    queue: [],
+    drafts: {},
+    history: {},
+    committed: {},
+    errors: [],
+    last: turn > 0 ? (outcomeOf(log, states, turnEvents, turn, setup.seats)?.outcome ?? null) : null,
+    states,
+    turnEvents,
+    events: turnEvents.flat(),
+    log,
+    saveHandle: file.handle,
+    saveName: file.name,
   };
 }
 
@@ -117,6 +145,9 @@ export function withoutLastTurn(session: Session): Session | null {
   const log: GameLog = { ...session.log, entries: session.log.entries.slice(0, n - 1), finalHash: hashState(prev) };
   const turnEvents = session.turnEvents.slice(0, n - 1);
   return {
-    ...sessionFromLog({ setup: session.setup, log, states, turnEvents }, session.gameId, { handle: session.saveHandle, name: session.saveName }),
+    ...sessionFromLog({ setup: session.setup, log, states, turnEvents }, session.gameId, {
+      handle: session.saveHandle,
+      name: session.saveName,
+    }),
   };
 }

@@ -33,7 +33,10 @@ export const StoredSettingsSchema = z.object({
   lang: z.enum(LANGS).optional().catch(undefined),
   presentation: z.boolean().optional().catch(undefined),
   zoom: z.number().refine(Number.isFinite).transform(clampZoom).optional().catch(undefined),
-  palette: z.enum(PALETTES as [Palette, ...Palette[]]).optional().catch(undefined),
+  palette: z
+    .enum(PALETTES as [Palette, ...Palette[]])
+    .optional()
+    .catch(undefined),
   overlay: z.enum(OVERLAYS).optional().catch(undefined),
   flows: z.boolean().optional().catch(undefined),
 });

@@ -164,9 +164,17 @@ export interface Toast {
   details?: { key: string; values?: Values }[];
 }
 
-export type DialogId = 'newGame' | 'about' | 'autosaves' | 'undoTurn' | null
+export type DialogId =
+  | 'newGame'
+  | 'about'
+  | 'autosaves'
+  | 'undoTurn'
+  | null
   // Help topics, and the question before a game in progress is closed (issue 10).
-  | 'help:rules' | 'help:glossary' | 'help:scores' | 'discardGame';
+  | 'help:rules'
+  | 'help:glossary'
+  | 'help:scores'
+  | 'discardGame';
 
 export interface AppState {
   phase: Phase;

@@ -37,8 +37,15 @@ export interface BoardHostProps {
 const ZOOM_STEP = 1.4;
 const PAN_STEP = 90;
 
-export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = false, renderer = 'auto', legend = null,
-  className }: BoardHostProps): ReactNode {
+export function BoardHost({
+  model,
+  onSelectRegion,
+  onHoverRegion,
+  instrument = false,
+  renderer = 'auto',
+  legend = null,
+  className,
+}: BoardHostProps): ReactNode {
   const bus = useMemo(() => new BoardEventBus(), []);
   const helpId = useId();
   const surfaceRef = useRef<HTMLDivElement>(null);
@@ -124,12 +131,15 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
     if (lastHover.current) placeTooltip(tooltipRef.current, surfaceRef.current, lastHover.current);
   }, [tipId, target, model]);
 
-  const focusRegion = useCallback((id: string | null) => {
-    setFocusId(id);
-    bus.emit('command', { kind: 'focus', id });
-    const r = id ? latest.current.model.regions.find((x) => x.id === id) : undefined;
-    if (r) setAnnounce(`${r.name}. ${r.description}`);
-  }, [bus]);
+  const focusRegion = useCallback(
+    (id: string | null) => {
+      setFocusId(id);
+      bus.emit('command', { kind: 'focus', id });
+      const r = id ? latest.current.model.regions.find((x) => x.id === id) : undefined;
+      if (r) setAnnounce(`${r.name}. ${r.description}`);
+    },
+    [bus],
+  );
 
   const selectedName = model.strings.selected;
   useEffect(() => {
@@ -228,13 +238,16 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
   const regionById = useMemo(() => new Map(model.regions.map((r) => [r.id, r])), [model.regions]);
   const style = { '--cdl-board-scale': String(model.scale) } as Record<string, string>;
   const a = model.animation;
-  const stageLabel = playing && anim.stage ? a?.stages.find((st) => st.id === anim.stage)?.label ?? '' : '';
+  const stageLabel = playing && anim.stage ? (a?.stages.find((st) => st.id === anim.stage)?.label ?? '') : '';
   const animItems = a ? [...a.moves, ...a.markers] : [];
 
   return (
-    <div className={`cdl-board${className ? ` ${className}` : ''}`} style={style}
+    <div
+      className={`cdl-board${className ? ` ${className}` : ''}`}
+      style={style}
       data-animation={a ? (anim.key === a.key ? anim.state : 'idle') : 'none'}
-      data-ready-ms={readyAt === null ? undefined : Math.round(readyAt)}>
+      data-ready-ms={readyAt === null ? undefined : Math.round(readyAt)}
+    >
       <div
         ref={surfaceRef}
         className="cdl-board__surface"
@@ -261,14 +274,20 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
 
       <div ref={tooltipRef} className="cdl-board__tooltip" role="tooltip" hidden={!tipLines}>
         {tipLines?.map((line, i) => (
-          <div key={i} className={i === 0 ? 'cdl-board__tooltip-title' : undefined}>{line}</div>
+          <div key={i} className={i === 0 ? 'cdl-board__tooltip-title' : undefined}>
+            {line}
+          </div>
         ))}
       </div>
 
       {failed ? null : (
-        <button type="button" className="cdl-board__legend-toggle" aria-expanded={legendExpanded ?? true}
-          onClick={() => bus.emit('legendPref', { expanded: !(legendExpanded ?? true) })}>
-          <span aria-hidden="true">{legendExpanded ?? true ? '▾' : '▸'}</span> {model.strings.legend}
+        <button
+          type="button"
+          className="cdl-board__legend-toggle"
+          aria-expanded={legendExpanded ?? true}
+          onClick={() => bus.emit('legendPref', { expanded: !(legendExpanded ?? true) })}
+        >
+          <span aria-hidden="true">{(legendExpanded ?? true) ? '▾' : '▸'}</span> {model.strings.legend}
         </button>
       )}
       {failed || playing || !legendExpanded || legendOpen === null ? null : (
@@ -297,23 +316,52 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
       ) : null}
 
       <div className="cdl-board__toolbar">
-        <button type="button" aria-label={model.strings.zoomIn} title={model.strings.zoomIn}
-          onClick={() => bus.emit('command', { kind: 'zoom', factor: ZOOM_STEP })}>+</button>
-        <button type="button" aria-label={model.strings.zoomOut} title={model.strings.zoomOut}
-          disabled={zoom <= 1.001} onClick={() => bus.emit('command', { kind: 'zoom', factor: 1 / ZOOM_STEP })}>−</button>
-        <button type="button" aria-label={model.strings.resetView} title={model.strings.resetView}
-          disabled={zoom <= 1.001} onClick={() => bus.emit('command', { kind: 'reset' })}>⟲</button>
+        <button
+          type="button"
+          aria-label={model.strings.zoomIn}
+          title={model.strings.zoomIn}
+          onClick={() => bus.emit('command', { kind: 'zoom', factor: ZOOM_STEP })}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          aria-label={model.strings.zoomOut}
+          title={model.strings.zoomOut}
+          disabled={zoom <= 1.001}
+          onClick={() => bus.emit('command', { kind: 'zoom', factor: 1 / ZOOM_STEP })}
+        >
+          −
+        </button>
+        <button
+          type="button"
+          aria-label={model.strings.resetView}
+          title={model.strings.resetView}
+          disabled={zoom <= 1.001}
+          onClick={() => bus.emit('command', { kind: 'reset' })}
+        >
+          ⟲
+        </button>
       </div>
 
-      <p id={helpId} className="cdl-sr-only">{model.strings.keyboardHelp}</p>
+      <p id={helpId} className="cdl-sr-only">
+        {model.strings.keyboardHelp}
+      </p>
       <ul className="cdl-sr-only" aria-label={model.strings.regionList}>
         {model.listOrder.map((id) => {
           const r = regionById.get(id);
           if (!r) return null;
           return (
             <li key={id}>
-              <button type="button" tabIndex={-1} aria-pressed={model.selectedId === id} aria-description={r.description}
-                onClick={() => onSelectRegion(id)}>{r.name}</button>
+              <button
+                type="button"
+                tabIndex={-1}
+                aria-pressed={model.selectedId === id}
+                aria-description={r.description}
+                onClick={() => onSelectRegion(id)}
+              >
+                {r.name}
+              </button>
             </li>
           );
         })}
@@ -322,14 +370,22 @@ export function BoardHost({ model, onSelectRegion, onHoverRegion, instrument = f
         <ul className="cdl-sr-only" aria-label={a.strings.list}>
           {animItems.map((m) => (
             <li key={m.id}>
-              <button type="button" tabIndex={-1} aria-description={m.tooltip.slice(1).join('. ') || undefined}
-                onClick={() => onSelectRegion('region' in m ? m.region : m.to)}>{m.label}</button>
+              <button
+                type="button"
+                tabIndex={-1}
+                aria-description={m.tooltip.slice(1).join('. ') || undefined}
+                onClick={() => onSelectRegion('region' in m ? m.region : m.to)}
+              >
+                {m.label}
+              </button>
             </li>
           ))}
           {a.strings.omitted ? <li>{a.strings.omitted}</li> : null}
         </ul>
       ) : null}
-      <div className="cdl-sr-only" role="status">{announce}</div>
+      <div className="cdl-sr-only" role="status">
+        {announce}
+      </div>
       <small className="cdl-board__attribution">{model.strings.attribution}</small>
     </div>
   );

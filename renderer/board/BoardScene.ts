@@ -23,7 +23,15 @@ import type { AnimStageId } from '../view-model/board-animation';
 import type { BoardModel } from '../view-model/board-model';
 import { BOARD_THEME } from '../view-model/board-theme';
 import {
-  buildGeography, clampView, IDENTITY_VIEW, panBy, projectBoard, zoomAt, type LonLat, type ProjectedBoard, type View,
+  buildGeography,
+  clampView,
+  IDENTITY_VIEW,
+  panBy,
+  projectBoard,
+  zoomAt,
+  type LonLat,
+  type ProjectedBoard,
+  type View,
 } from '../view-model/geo';
 import type { Rect } from '../view-model/geo-labels';
 import { makeText, type TextSpec } from './board-text';
@@ -152,8 +160,23 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
 
     if (this.instrument) {
       this.metrics = {
-        renderer: this.rendererKind, readyAt: null, frameIntervals: [], frameWork: [], flows: 0, dots: 0,
-        animation: { key: null, state: 'idle', stage: null, plays: 0, startedAt: null, endedAt: null, frameIntervals: [], markers: [], clusters: [] },
+        renderer: this.rendererKind,
+        readyAt: null,
+        frameIntervals: [],
+        frameWork: [],
+        flows: 0,
+        dots: 0,
+        animation: {
+          key: null,
+          state: 'idle',
+          stage: null,
+          plays: 0,
+          startedAt: null,
+          endedAt: null,
+          frameIntervals: [],
+          markers: [],
+          clusters: [],
+        },
         legend: { expanded: true, cover: 0, covered: 0, rects: [] },
         labels: [],
       };
@@ -214,8 +237,9 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
     this.model = model;
     const { width, height } = this.scale.gameSize;
     if (width < 2 || height < 2) return;
-    const geometryKey = `${model.regionIds.join(',')}|${width}x${height}|${model.scale}|${
-      model.exits.map((e) => e.at.join(',')).join(';')}`;
+    const geometryKey = `${model.regionIds.join(',')}|${width}x${height}|${model.scale}|${model.exits
+      .map((e) => e.at.join(','))
+      .join(';')}`;
     if (geometryKey !== this.keys.geometry) {
       this.keys = { geometry: geometryKey, fills: '', flows: '', ui: '', anim: '' };
       this.buildGeometry(model, width, height);
@@ -230,9 +254,19 @@ export class BoardScene extends Phaser.Scene implements LayerHost {
       this.keys.flows = flows;
       this.flows.build(model);
     }
-    const ui = JSON.stringify([model.legend, model.flowLegend, model.zones, model.ports, model.exits, model.destinations,
-      model.countries, model.strings.pacific, model.strings.titicaca, model.regions.map((r) => [r.id, r.airstrips]),
-      model.animation?.legend ?? null]);
+    const ui = JSON.stringify([
+      model.legend,
+      model.flowLegend,
+      model.zones,
+      model.ports,
+      model.exits,
+      model.destinations,
+      model.countries,
+      model.strings.pacific,
+      model.strings.titicaca,
+      model.regions.map((r) => [r.id, r.airstrips]),
+      model.animation?.legend ?? null,
+    ]);
     const anim = JSON.stringify(model.animation);
     if (ui !== this.keys.ui || anim !== this.keys.anim) {
       const newKey = model.animation?.key ?? null;

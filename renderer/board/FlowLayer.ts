@@ -40,8 +40,11 @@ export class FlowLayer {
   private arcs: ArcRuntime[] = [];
   private dotPool: Phaser.GameObjects.Image[] = [];
 
-  constructor(private readonly host: LayerHost, private readonly gfx: Phaser.GameObjects.Graphics,
-    private readonly dotLayer: Phaser.GameObjects.Container) {}
+  constructor(
+    private readonly host: LayerHost,
+    private readonly gfx: Phaser.GameObjects.Graphics,
+    private readonly dotLayer: Phaser.GameObjects.Container,
+  ) {}
 
   /** Each flow's geometry on the board, by flow id (the resolution's pulses follow them). */
   geometries(): Map<string, ArcGeometry> {
@@ -130,12 +133,18 @@ export class FlowLayer {
         // Arrowhead at the exit.
         const n = pts.length / 2;
         const [ux, uy] = endDirection(a.geom);
-        const ex = pts[(n - 1) * 2]!, ey = pts[(n - 1) * 2 + 1]!;
+        const ex = pts[(n - 1) * 2]!,
+          ey = pts[(n - 1) * 2 + 1]!;
         const size = (Math.max(7 * s, w * 1.6) + (pass === 'casing' ? 2.5 * s : 0)) / k;
         g.fillStyle(color, pass === 'casing' ? 0.7 : 1);
-        g.fillTriangle(ex + ux * size * 0.6, ey + uy * size * 0.6,
-          ex - ux * size * 0.7 - uy * size * 0.6, ey - uy * size * 0.7 + ux * size * 0.6,
-          ex - ux * size * 0.7 + uy * size * 0.6, ey - uy * size * 0.7 - ux * size * 0.6);
+        g.fillTriangle(
+          ex + ux * size * 0.6,
+          ey + uy * size * 0.6,
+          ex - ux * size * 0.7 - uy * size * 0.6,
+          ey - uy * size * 0.7 + ux * size * 0.6,
+          ex - ux * size * 0.7 + uy * size * 0.6,
+          ey - uy * size * 0.7 - ux * size * 0.6,
+        );
       }
     }
   }
@@ -166,9 +175,25 @@ export class FlowLayer {
 }
 
 /** A short sample of a flow line for the legend, in the same style as on the map. */
-export function drawFlowSample(g: Phaser.GameObjects.Graphics, mode: FlowMode, x: number, y: number, len: number, w: number, ls: number): void {
+export function drawFlowSample(
+  g: Phaser.GameObjects.Graphics,
+  mode: FlowMode,
+  x: number,
+  y: number,
+  len: number,
+  w: number,
+  ls: number,
+): void {
   const s = ls;
-  const geom = buildArc([[x, y], [x + len, y]], mode === 'river' ? 'river' : 'land', 1, s * 0.6);
+  const geom = buildArc(
+    [
+      [x, y],
+      [x + len, y],
+    ],
+    mode === 'river' ? 'river' : 'land',
+    1,
+    s * 0.6,
+  );
   const style = ARC_STYLES[mode];
   const pts = geom.points;
   for (const pass of ['casing', 'core'] as const) {

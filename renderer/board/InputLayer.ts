@@ -25,7 +25,10 @@ export class InputLayer {
   private focusId: string | null = null;
   private drag: { x: number; y: number; view: View; moved: boolean } | null = null;
 
-  constructor(private readonly host: LayerHost, private readonly hooks: InputHooks) {
+  constructor(
+    private readonly host: LayerHost,
+    private readonly hooks: InputHooks,
+  ) {
     for (const [event, handler] of this.listeners()) host.phaser.input.on(event, handler);
   }
 
@@ -36,8 +39,12 @@ export class InputLayer {
   /** The Phaser input events this layer handles (the same handlers on and off). */
   private listeners(): [string, (...args: never[]) => void][] {
     return [
-      ['pointermove', this.onPointerMove], ['pointerdown', this.onPointerDown], ['pointerup', this.onPointerUp],
-      ['pointerupoutside', this.onPointerUp], ['gameout', this.onPointerOut], ['wheel', this.onWheel],
+      ['pointermove', this.onPointerMove],
+      ['pointerdown', this.onPointerDown],
+      ['pointerup', this.onPointerUp],
+      ['pointerupoutside', this.onPointerUp],
+      ['gameout', this.onPointerOut],
+      ['wheel', this.onWheel],
     ];
   }
 
@@ -73,7 +80,8 @@ export class InputLayer {
 
   private readonly onPointerMove = (p: Phaser.Input.Pointer): void => {
     if (this.drag && p.isDown) {
-      const dx = p.x - this.drag.x, dy = p.y - this.drag.y;
+      const dx = p.x - this.drag.x,
+        dy = p.y - this.drag.y;
       if (!this.drag.moved && Math.hypot(dx, dy) > 5) this.drag.moved = true;
       if (this.drag.moved) {
         const { width, height } = this.host.size();

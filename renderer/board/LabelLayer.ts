@@ -8,7 +8,14 @@ import type * as Phaser from 'phaser';
 import type { BoardModel } from '../view-model/board-model';
 import { BOARD_THEME } from '../view-model/board-theme';
 import {
-  COUNTRY_LABEL_AT, PACIFIC_LABEL_AT, regionAt, TITICACA_LABEL_AT, toScreen, toWorld, type LonLat, type XY,
+  COUNTRY_LABEL_AT,
+  PACIFIC_LABEL_AT,
+  regionAt,
+  TITICACA_LABEL_AT,
+  toScreen,
+  toWorld,
+  type LonLat,
+  type XY,
 } from '../view-model/geo';
 import { aroundOffsets, placeLabels, type LabelRequest, type PlacedLabel, type Rect } from '../view-model/geo-labels';
 import type { TextSpec } from './board-text';
@@ -53,7 +60,10 @@ export class LabelLayer {
   private labels: UiLabel[] = [];
   private markers: Marker[] = [];
 
-  constructor(private readonly host: LayerHost, private readonly o: LabelObjects) {}
+  constructor(
+    private readonly host: LayerHost,
+    private readonly o: LabelObjects,
+  ) {}
 
   /** Remove every label (a new model or board). */
   clear(): void {
@@ -69,12 +79,21 @@ export class LabelLayer {
     if (!board) return;
     const s = this.host.s;
     const P = (p: LonLat): XY => board.project(p);
-    const label = (id: string, str: string, spec: TextSpec, anchor: XY, priority: number,
-      opts: Partial<Pick<UiLabel, 'offsets' | 'required' | 'clampToScreen' | 'badge' | 'backing' | 'icon' | 'within'>> = {}): UiLabel => {
+    const label = (
+      id: string,
+      str: string,
+      spec: TextSpec,
+      anchor: XY,
+      priority: number,
+      opts: Partial<Pick<UiLabel, 'offsets' | 'required' | 'clampToScreen' | 'badge' | 'backing' | 'icon' | 'within'>> = {},
+    ): UiLabel => {
       const text = this.host.text(str, spec).setOrigin(0.5, 0.5);
       (opts.icon ? this.o.iconLabels : this.o.labels).add(text);
       const l: UiLabel = {
-        id, text, anchor, priority,
+        id,
+        text,
+        anchor,
+        priority,
         offsets: opts.offsets ?? (() => [[0, 0]]),
         required: opts.required ?? false,
         clampToScreen: opts.clampToScreen ?? false,
@@ -88,43 +107,93 @@ export class LabelLayer {
     };
 
     // Water and neighbours: quiet, large, spaced capitals.
-    label('water:pacific', model.strings.pacific.toUpperCase(), { size: 17, italic: true, color: '#6f8fb0', stroke: 0, spacing: 5 },
-      P(PACIFIC_LABEL_AT), 10);
-    label('water:titicaca', model.strings.titicaca, { size: 12, italic: true, color: '#9cc3e6', stroke: 3 },
-      P(TITICACA_LABEL_AT), 5, { offsets: (w, h) => [[w / 2 + 6 * s, 0], [0, h], ...aroundOffsets(w, h, 6 * s)] });
+    label(
+      'water:pacific',
+      model.strings.pacific.toUpperCase(),
+      { size: 17, italic: true, color: '#6f8fb0', stroke: 0, spacing: 5 },
+      P(PACIFIC_LABEL_AT),
+      10,
+    );
+    label('water:titicaca', model.strings.titicaca, { size: 12, italic: true, color: '#9cc3e6', stroke: 3 }, P(TITICACA_LABEL_AT), 5, {
+      offsets: (w, h) => [[w / 2 + 6 * s, 0], [0, h], ...aroundOffsets(w, h, 6 * s)],
+    });
     for (const c of model.countries) {
-      label(`country:${c.id}`, c.label.toUpperCase(), { size: 17, color: BOARD_THEME.textMuted, stroke: 0, spacing: 4 },
-        P(COUNTRY_LABEL_AT[c.id]), 20, { clampToScreen: true, offsets: (_w, h) => [[0, 0], [0, h], [0, -h]] });
+      label(
+        `country:${c.id}`,
+        c.label.toUpperCase(),
+        { size: 17, color: BOARD_THEME.textMuted, stroke: 0, spacing: 4 },
+        P(COUNTRY_LABEL_AT[c.id]),
+        20,
+        {
+          clampToScreen: true,
+          offsets: (_w, h) => [
+            [0, 0],
+            [0, h],
+            [0, -h],
+          ],
+        },
+      );
     }
 
     // Zones: the seed's named places, the most important text on the board. The first zone (the
     // VRAEM) is placed first, on its point; the others move aside if they must.
     model.zones.forEach((z, i) => {
-      label(`zone:${z.id}`, z.label.toUpperCase(), { size: 17, bold: true, stroke: 3, spacing: 0.5 }, P(z.at), 95 - i,
-        { required: true, backing: true, within: z.members,
-          offsets: (w, h) => [[0, 0], [0, h * 0.9], [0, -h * 0.9], [w * 0.3, h], [-w * 0.3, h], [w * 0.3, -h], [-w * 0.3, -h],
-            [w * 0.5, 0], [-w * 0.5, 0], ...aroundOffsets(w, h, 4 * s)] });
+      label(`zone:${z.id}`, z.label.toUpperCase(), { size: 17, bold: true, stroke: 3, spacing: 0.5 }, P(z.at), 95 - i, {
+        required: true,
+        backing: true,
+        within: z.members,
+        offsets: (w, h) => [
+          [0, 0],
+          [0, h * 0.9],
+          [0, -h * 0.9],
+          [w * 0.3, h],
+          [-w * 0.3, h],
+          [w * 0.3, -h],
+          [-w * 0.3, -h],
+          [w * 0.5, 0],
+          [-w * 0.5, 0],
+          ...aroundOffsets(w, h, 4 * s),
+        ],
+      });
     });
 
     // Destinations: badges pushed outwards from Peru, kept on screen.
     const centre = P([-75.0, -9.4]);
     for (const d of model.destinations) {
       const at = P(d.at);
-      const dx = at[0] - centre[0], dy = at[1] - centre[1];
+      const dx = at[0] - centre[0],
+        dy = at[1] - centre[1];
       const l = Math.hypot(dx, dy) || 1;
       const push = (d.id === 'overseas' ? 190 : 70) * s;
       const anchor: XY = [at[0] + (dx / l) * push, at[1] + (dy / l) * push];
-      label(`dest:${d.id}`, d.label.toUpperCase(), { size: 16, bold: true, stroke: 0, spacing: 1.5 }, anchor, 100,
-        { required: true, clampToScreen: true, badge: { color: 0xffffff },
-          offsets: (w, h) => [[0, 0], [0, h * 1.3], [0, -h * 1.3], [w * 0.6, 0], [-w * 0.6, 0]] });
+      label(`dest:${d.id}`, d.label.toUpperCase(), { size: 16, bold: true, stroke: 0, spacing: 1.5 }, anchor, 100, {
+        required: true,
+        clampToScreen: true,
+        badge: { color: 0xffffff },
+        offsets: (w, h) => [
+          [0, 0],
+          [0, h * 1.3],
+          [0, -h * 1.3],
+          [w * 0.6, 0],
+          [-w * 0.6, 0],
+        ],
+      });
     }
 
     // Ports: anchor symbols on the coast, names out to sea.
     for (const p of model.ports) {
       const at = P(p.at);
       this.markers.push({ kind: 'port', anchor: at, color: 0xffffff });
-      label(`port:${p.id}`, p.label, { size: 14, bold: true, stroke: 4 }, at, 85,
-        { required: true, offsets: (w, h) => [[-w / 2 - 13 * s, 0], [-w / 2 - 10 * s, -h * 0.7], [-w / 2 - 10 * s, h * 0.7], [0, -h - 6 * s], [0, h + 6 * s]] });
+      label(`port:${p.id}`, p.label, { size: 14, bold: true, stroke: 4 }, at, 85, {
+        required: true,
+        offsets: (w, h) => [
+          [-w / 2 - 13 * s, 0],
+          [-w / 2 - 10 * s, -h * 0.7],
+          [-w / 2 - 10 * s, h * 0.7],
+          [0, -h - 6 * s],
+          [0, h + 6 * s],
+        ],
+      });
     }
 
     // Exits: border crossings and the narco-flights' landing area.
@@ -148,12 +217,15 @@ export class LabelLayer {
       if (r.airstrips <= 0) continue;
       const d = 2 * AIRSTRIP_R * s;
       label(`airstrip:${r.id}`, nf.format(r.airstrips), { size: 13, bold: true, stroke: 4 }, P(r.at), 80, {
-        required: true, icon: true, within: [r.id],
+        required: true,
+        icon: true,
+        within: [r.id],
         offsets: (w, h) => {
           // Centred on the anchor first, then rings further out: below-left, below-right, left, right…
           const out: XY[] = [[-w / 2 + d / 2, 0]];
           for (const k of [1, 1.8, 2.6]) {
-            const dx = (w / 2 + 3 * s) * k, dy = (h * 0.75 + 2 * s) * k;
+            const dx = (w / 2 + 3 * s) * k,
+              dy = (h * 0.75 + 2 * s) * k;
             out.push([-dx, dy], [dx, dy], [-dx, 0], [dx, 0], [-dx, -dy], [dx, -dy], [0, dy * 1.2], [0, -dy * 1.2]);
           }
           return out;
@@ -202,15 +274,25 @@ export class LabelLayer {
         y = Math.min(height - margin - h / 2, Math.max(margin + h / 2, y));
       }
       const within = l.within;
-      const accept = within && board
-        ? (cx: number, cy: number): boolean => {
-          const [wx, wy] = toWorld(v, l.icon ? cx - w / 2 + AIRSTRIP_R * s : cx, cy);
-          const id = regionAt(board, wx, wy);
-          return id !== null && within.includes(id);
-        }
-        : undefined;
-      return { id: l.id, x, y, w, h, priority: l.priority, offsets: l.offsets(w, h), accept,
-        required: l.required && (l.clampToScreen || onScreen([x, y])) };
+      const accept =
+        within && board
+          ? (cx: number, cy: number): boolean => {
+              const [wx, wy] = toWorld(v, l.icon ? cx - w / 2 + AIRSTRIP_R * s : cx, cy);
+              const id = regionAt(board, wx, wy);
+              return id !== null && within.includes(id);
+            }
+          : undefined;
+      return {
+        id: l.id,
+        x,
+        y,
+        w,
+        h,
+        priority: l.priority,
+        offsets: l.offsets(w, h),
+        accept,
+        required: l.required && (l.clampToScreen || onScreen([x, y])),
+      };
     });
     const placed = placeLabels([...reqs, ...extra], obstacles, bounds, 2 * s);
     onPlaced(placed);
@@ -225,13 +307,15 @@ export class LabelLayer {
       if (l.badge) {
         const w = l.text.width + 22 * s;
         const h = l.text.height + 8 * s;
-        const bx = p.x - w / 2, by = p.y - h / 2;
+        const bx = p.x - w / 2,
+          by = p.y - h / 2;
         badges.fillStyle(BOARD_THEME.panel, 0.88);
         badges.fillRoundedRect(bx, by, w, h, h / 2);
         badges.lineStyle(1.5 * s, l.badge.color, 0.85);
         badges.strokeRoundedRect(bx, by, w, h, h / 2);
         // A small arrowhead: the product leaves the board here.
-        const ax = bx + 10 * s, ay = p.y;
+        const ax = bx + 10 * s,
+          ay = p.y;
         badges.fillStyle(0xffffff, 0.95);
         badges.fillTriangle(ax - 3 * s, ay - 5 * s, ax - 3 * s, ay + 5 * s, ax + 4 * s, ay);
         l.text.setPosition(p.x + 5 * s, p.y);

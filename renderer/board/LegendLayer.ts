@@ -38,8 +38,11 @@ export class LegendLayer {
   /** Which panel the user opened (null: the turn's key after a turn, else the map key). */
   panelPref: LegendPanelId | null = null;
 
-  constructor(private readonly host: LayerHost, private readonly container: Phaser.GameObjects.Container,
-    private readonly onExpanded: (expanded: boolean, switchable: LegendPanelId | null) => void) {}
+  constructor(
+    private readonly host: LayerHost,
+    private readonly container: Phaser.GameObjects.Container,
+    private readonly onExpanded: (expanded: boolean, switchable: LegendPanelId | null) => void,
+  ) {}
 
   clear(): void {
     this.container.removeAll(true);
@@ -75,17 +78,19 @@ export class LegendLayer {
         { x: margin, y: strip.y - gap - h, w, h },
         { x: margin, y: 160 * ms + gap, w, h },
       ];
-      const score = (r: Rect): number => (r.y < 0 || r.y + r.h > height || taken.some((t) => overlaps(r, t, gap / 2)) ? 100 : 0)
-        + (overlaps(r, centre, 0) ? 50 : 0)
-        + (board ? this.featuresUnder(model, [r], LEGEND_FEATURE_MARGIN * s) + regionCover(board, r) : 0);
+      const score = (r: Rect): number =>
+        (r.y < 0 || r.y + r.h > height || taken.some((t) => overlaps(r, t, gap / 2)) ? 100 : 0) +
+        (overlaps(r, centre, 0) ? 50 : 0) +
+        (board ? this.featuresUnder(model, [r], LEGEND_FEATURE_MARGIN * s) + regionCover(board, r) : 0);
       return candidates.map((r) => ({ r, score: score(r) })).sort((x, y) => x.score - y.score)[0]!;
     };
     // Largest first; a size down until it fits somewhere clear of the centre.
     let chosen: { d: Panel; best: { r: Rect; score: number } } | null = null;
     for (const f of [0.62, 0.45, 0.38, 0.32, 0.26]) {
-      const d = open === 'turn'
-        ? this.panel((ls, c) => this.turnLegend(model, ls, c), width * 0.3, height * f)
-        : this.panel((ls, c) => this.keyLegend(model, ls, c), width * 0.3, height * f);
+      const d =
+        open === 'turn'
+          ? this.panel((ls, c) => this.turnLegend(model, ls, c), width * 0.3, height * f)
+          : this.panel((ls, c) => this.keyLegend(model, ls, c), width * 0.3, height * f);
       const best = place(d.w, d.h);
       if (!chosen || best.score < chosen.best.score) {
         chosen?.d.c.destroy(true);
@@ -115,9 +120,14 @@ export class LegendLayer {
   private featuresUnder(model: BoardModel, rects: readonly Rect[], margin: number): number {
     const board = this.host.board;
     if (!board) return 0;
-    const points = [...model.ports.map((p) => p.at), ...model.exits.filter((e) => e.kind !== 'sea').map((e) => e.at), ...model.zones.map((z) => z.at)]
-      .map((p) => board.project(p));
-    return points.filter(([x, y]) => rects.some((r) => x >= r.x - margin && x <= r.x + r.w + margin && y >= r.y - margin && y <= r.y + r.h + margin)).length;
+    const points = [
+      ...model.ports.map((p) => p.at),
+      ...model.exits.filter((e) => e.kind !== 'sea').map((e) => e.at),
+      ...model.zones.map((z) => z.at),
+    ].map((p) => board.project(p));
+    return points.filter(([x, y]) =>
+      rects.some((r) => x >= r.x - margin && x <= r.x + r.w + margin && y >= r.y - margin && y <= r.y + r.h + margin),
+    ).length;
   }
 
   private panel(build: (ls: number, c: Phaser.GameObjects.Container) => { w: number; h: number }, maxW: number, maxH: number): Panel {
@@ -157,7 +167,8 @@ export class LegendLayer {
     const title = this.text(model.legend.title, { size: 19, bold: true, stroke: 0, align: 'left' }, ls).setOrigin(0, 0).setPosition(pad, y);
     y += title.height + 1 * ls;
     const sub = this.text(model.legend.subtitle, { size: 13, color: BOARD_THEME.textMuted, stroke: 0, align: 'left' }, ls)
-      .setOrigin(0, 0).setPosition(pad, y);
+      .setOrigin(0, 0)
+      .setPosition(pad, y);
     y += sub.height + 8 * ls;
     c.add([title, sub]);
     let w = Math.max(title.width, sub.width);
@@ -165,14 +176,18 @@ export class LegendLayer {
       g.fillStyle(e.color, 1);
       g.fillRect(pad, y + 3 * ls, sw, rowH - 6 * ls);
       if (e.hatched) {
-        const x0 = pad, y0 = y + 3 * ls, hh = rowH - 6 * ls;
+        const x0 = pad,
+          y0 = y + 3 * ls,
+          hh = rowH - 6 * ls;
         const seg = hatchSegments([[x0, y0, x0 + sw, y0, x0 + sw, y0 + hh, x0, y0 + hh]], 7 * ls);
         g.lineStyle(1.2, 0xffffff, 0.3);
         for (let i = 0; i < seg.length; i += 4) g.lineBetween(seg[i]!, seg[i + 1]!, seg[i + 2]!, seg[i + 3]!);
       }
       g.lineStyle(1, 0xffffff, 0.35);
       g.strokeRect(pad, y + 3 * ls, sw, rowH - 6 * ls);
-      const t = this.text(e.label, { size: 15, stroke: 0, align: 'left' }, ls).setOrigin(0, 0.5).setPosition(pad + sw + 10 * ls, y + rowH / 2);
+      const t = this.text(e.label, { size: 15, stroke: 0, align: 'left' }, ls)
+        .setOrigin(0, 0.5)
+        .setPosition(pad + sw + 10 * ls, y + rowH / 2);
       c.add(t);
       w = Math.max(w, sw + 10 * ls + t.width);
       y += rowH;
@@ -189,7 +204,9 @@ export class LegendLayer {
     let y = pad;
     let w = 0;
     const row = (label: string): void => {
-      const t = this.text(label, { size: 14, stroke: 0, align: 'left' }, ls).setOrigin(0, 0.5).setPosition(pad + lineLen + 10 * ls, y + rowH / 2);
+      const t = this.text(label, { size: 14, stroke: 0, align: 'left' }, ls)
+        .setOrigin(0, 0.5)
+        .setPosition(pad + lineLen + 10 * ls, y + rowH / 2);
       c.add(t);
       w = Math.max(w, lineLen + 10 * ls + t.width);
       y += rowH;
@@ -206,7 +223,8 @@ export class LegendLayer {
       }
       if (fl.samples.length > 0) {
         const wn = this.text(fl.widthNote, { size: 13, color: BOARD_THEME.textMuted, stroke: 0, align: 'left' }, ls)
-          .setOrigin(0, 0).setPosition(pad, y + 2 * ls);
+          .setOrigin(0, 0)
+          .setPosition(pad, y + 2 * ls);
         c.add(wn);
         w = Math.max(w, wn.width);
         y += wn.height + 6 * ls;
@@ -251,19 +269,25 @@ export class LegendLayer {
       } else {
         drawEventGlyph(g, e.kind, pad + lineLen / 2, y + rowH / 2, 9 * ls, e.color, ls);
       }
-      const t = this.text(e.label, { size: 14, stroke: 0, align: 'left' }, ls).setOrigin(0, 0.5).setPosition(pad + lineLen + 10 * ls, y + rowH / 2);
+      const t = this.text(e.label, { size: 14, stroke: 0, align: 'left' }, ls)
+        .setOrigin(0, 0.5)
+        .setPosition(pad + lineLen + 10 * ls, y + rowH / 2);
       c.add(t);
       w = Math.max(w, lineLen + 10 * ls + t.width);
       y += rowH;
     }
     // Where markers crowd they gather into one with their count (ResolutionLayer's clusters).
-    const cx = pad + lineLen / 2, cy = y + rowH / 2, cr = 9.5 * ls;
+    const cx = pad + lineLen / 2,
+      cy = y + rowH / 2,
+      cr = 9.5 * ls;
     g.fillStyle(BOARD_THEME.flowCasing, 0.92);
     g.fillCircle(cx, cy, cr);
     g.lineStyle(2 * ls, 0xffffff, 1);
     g.strokeCircle(cx, cy, cr - ls);
     const n = this.text('3', { size: 11, bold: true, stroke: 0, align: 'left' }, ls).setOrigin(0.5, 0.5).setPosition(cx, cy);
-    const t = this.text(model.strings.legendCluster, { size: 14, stroke: 0, align: 'left' }, ls).setOrigin(0, 0.5).setPosition(pad + lineLen + 10 * ls, cy);
+    const t = this.text(model.strings.legendCluster, { size: 14, stroke: 0, align: 'left' }, ls)
+      .setOrigin(0, 0.5)
+      .setPosition(pad + lineLen + 10 * ls, cy);
     c.add([n, t]);
     w = Math.max(w, lineLen + 10 * ls + t.width);
     y += rowH;
@@ -281,8 +305,18 @@ export class LegendLayer {
     c.add(g);
     const lg = model.legend;
     let y = pad;
-    const text = (str: string, size: number, x: number, yy: number, ox: number, oy: number, opts: Partial<TextSpec> = {}): Phaser.GameObjects.Text => {
-      const t = this.text(str, { size, stroke: 0, align: 'left', ...opts }, ls).setOrigin(ox, oy).setPosition(x, yy);
+    const text = (
+      str: string,
+      size: number,
+      x: number,
+      yy: number,
+      ox: number,
+      oy: number,
+      opts: Partial<TextSpec> = {},
+    ): Phaser.GameObjects.Text => {
+      const t = this.text(str, { size, stroke: 0, align: 'left', ...opts }, ls)
+        .setOrigin(ox, oy)
+        .setPosition(x, yy);
       c.add(t);
       return t;
     };

@@ -23,17 +23,25 @@ export interface MapObjects {
 export class MapLayer {
   private readonly regionPolys = new Map<string, Phaser.GameObjects.Polygon[]>();
 
-  constructor(private readonly host: LayerHost, private readonly o: MapObjects) {}
+  constructor(
+    private readonly host: LayerHost,
+    private readonly o: MapObjects,
+  ) {}
 
   /** Polygons for a newly projected board (all uncoloured until `fill`). */
   build(board: ProjectedBoard): void {
     const { o } = this;
     o.countries.removeAll(true);
     for (const c of board.countries) {
-      const named = (Object.keys(COUNTRY_LABEL_AT)).includes(c.id);
+      const named = Object.keys(COUNTRY_LABEL_AT).includes(c.id);
       for (const ring of c.rings) {
-        o.countries.add(this.polygon(ring, named ? BOARD_THEME.neighbour : BOARD_THEME.neighbourOther)
-          .setStrokeStyle(1, BOARD_THEME.neighbourBorder, 0.9));
+        o.countries.add(
+          this.polygon(ring, named ? BOARD_THEME.neighbour : BOARD_THEME.neighbourOther).setStrokeStyle(
+            1,
+            BOARD_THEME.neighbourBorder,
+            0.9,
+          ),
+        );
       }
     }
     o.regions.removeAll(true);
@@ -100,7 +108,7 @@ export class MapLayer {
     const { board, model, s } = this.host;
     if (!board || !model) return;
     const k = this.host.view.k;
-    const ringsOf = (id: string | null): FlatPath[] => (id ? board.regions.find((r) => r.id === id)?.rings ?? [] : []);
+    const ringsOf = (id: string | null): FlatPath[] => (id ? (board.regions.find((r) => r.id === id)?.rings ?? []) : []);
     const sel = model.selectedId;
     if (hovered && hovered !== sel) {
       g.lineStyle((2.4 * s) / k, BOARD_THEME.hover, 0.95);

@@ -19,7 +19,14 @@ import { BOARD_THEME } from '../view-model/board-theme';
 import { regionAt, toScreen, toWorld, type FlatPath, type LonLat, type ProjectedBoard, type View, type XY } from '../view-model/geo';
 import { dashRuns, endDirection, type ArcGeometry } from '../view-model/geo-arcs';
 import {
-  clusterMarkers, distanceToArc, easeOutBack, layoutAnimation, progress, type MarkerCluster, type MarkerPlacement, type MovePlacement,
+  clusterMarkers,
+  distanceToArc,
+  easeOutBack,
+  layoutAnimation,
+  progress,
+  type MarkerCluster,
+  type MarkerPlacement,
+  type MovePlacement,
 } from '../view-model/geo-animation';
 import type { LabelRequest, PlacedLabel, Rect } from '../view-model/geo-labels';
 import { drawEventGlyph } from './event-glyphs';
@@ -140,8 +147,14 @@ export class ResolutionLayer {
    * (Re)build every object for `anim` on `board`. Keeps the timeline: a rebuild while playing (a
    * language switch, a resize) carries on from the same moment; a finished animation stays finished.
    */
-  build(anim: BoardAnimation | null, board: ResolutionBoard, flowGeoms: ReadonlyMap<string, ArcGeometry>, s: number, k: number,
-    avoid: readonly Rect[]): void {
+  build(
+    anim: BoardAnimation | null,
+    board: ResolutionBoard,
+    flowGeoms: ReadonlyMap<string, ArcGeometry>,
+    s: number,
+    k: number,
+    avoid: readonly Rect[],
+  ): void {
     this.clear();
     this.anim = anim;
     this.s = s;
@@ -151,7 +164,9 @@ export class ResolutionLayer {
       return;
     }
     // Value texts first: their widths set the spacing of each region's row of markers.
-    const texts = new Map(anim.markers.filter((m) => m.valueText).map((m) => [m.id, this.hooks.text(m.valueText, 12, s).setOrigin(0.5, 0.5)]));
+    const texts = new Map(
+      anim.markers.filter((m) => m.valueText).map((m) => [m.id, this.hooks.text(m.valueText, 12, s).setOrigin(0.5, 0.5)]),
+    );
     const inputs = anim.markers.map((m) => ({ ...m, labelW: texts.get(m.id)?.width ?? 0, labelH: texts.get(m.id)?.height ?? 0 }));
     // Markers stay on land (a coastal region's row is not pushed out to sea by its neighbours').
     const onLand = (a: XY, o: XY): boolean => regionAt(board, a[0] + o[0] / k, a[1] + o[1] / k) !== null;
@@ -278,7 +293,8 @@ export class ResolutionLayer {
     }
     for (const o of this.markers) {
       const [ax, ay] = toScreen(view, o.place.anchor[0], o.place.anchor[1]);
-      const x = ax + o.place.offset[0], y = ay + o.place.offset[1];
+      const x = ax + o.place.offset[0],
+        y = ay + o.place.offset[1];
       o.sx = x;
       o.sy = y;
       o.g.setPosition(x, y);
@@ -293,10 +309,22 @@ export class ResolutionLayer {
     }
     for (const o of this.moves) {
       const [x, y] = toScreen(view, o.place.mid[0], o.place.mid[1]);
-      const w = o.text.width, h = o.text.height;
+      const w = o.text.width,
+        h = o.text.height;
       labels.push({
-        id: `anim:${o.m.id}`, x, y, w, h, priority: MOVE_VALUE_PRIORITY,
-        offsets: [[0, 0], [w / 2 + 6 * s, 0], [-w / 2 - 6 * s, 0], [0, h], [0, -h]],
+        id: `anim:${o.m.id}`,
+        x,
+        y,
+        w,
+        h,
+        priority: MOVE_VALUE_PRIORITY,
+        offsets: [
+          [0, 0],
+          [w / 2 + 6 * s, 0],
+          [-w / 2 - 6 * s, 0],
+          [0, h],
+          [0, -h],
+        ],
       });
     }
     return { obstacles, labels };
@@ -319,13 +347,16 @@ export class ResolutionLayer {
     for (const o of this.outlines) {
       const g = o.g;
       g.clear();
-      for (const [w, c, a] of [[7 * s, 0x000000, 0.6], [3.5 * s, o.o.color, 1]] as const) {
+      for (const [w, c, a] of [
+        [7 * s, 0x000000, 0.6],
+        [3.5 * s, o.o.color, 1],
+      ] as const) {
         g.lineStyle(w / k, c, a);
         for (const ring of o.rings) strokeRing(g, ring);
       }
     }
     for (const o of this.moves) drawArrow(o.g, o.place.geom, o.m.widthPx * s, o.m.color, o.m.kind === 'fighters', s, k);
-    for (const o of this.moves) o.head.setScale((Math.max(10 * s, o.m.widthPx * s * 2) / TEX) / k);
+    for (const o of this.moves) o.head.setScale(Math.max(10 * s, o.m.widthPx * s * 2) / TEX / k);
     for (const o of this.pulses) o.img.setScale((o.p.sizePx * s) / 32 / k);
   }
 
@@ -343,8 +374,14 @@ export class ResolutionLayer {
     const open = this.clusters.find((c) => c.c.id === this.open);
     if (!open) return false;
     const margin = CLUSTER_MARGIN * this.s;
-    const near = Math.hypot(x - open.sx, y - open.sy) <= open.r + margin
-      || open.members.some((o) => Math.abs(x - o.sx) <= o.place.box.w / 2 + margin && y >= o.sy + o.place.box.y - margin && y <= o.sy + o.place.box.y + o.place.box.h + margin);
+    const near =
+      Math.hypot(x - open.sx, y - open.sy) <= open.r + margin ||
+      open.members.some(
+        (o) =>
+          Math.abs(x - o.sx) <= o.place.box.w / 2 + margin &&
+          y >= o.sy + o.place.box.y - margin &&
+          y <= o.sy + o.place.box.y + o.place.box.h + margin,
+      );
     if (near) return false;
     this.open = null;
     return true;
@@ -352,7 +389,15 @@ export class ResolutionLayer {
 
   /** The gathered markers on screen now (for tests and measurements). */
   clusterRects(): { id: string; x: number; y: number; r: number; members: string[]; collapsed: boolean; splitK: number }[] {
-    return this.clusters.map((c) => ({ id: c.c.id, x: c.sx, y: c.sy, r: c.r, members: c.members.map((o) => o.m.id), collapsed: c.collapsed, splitK: c.c.splitK }));
+    return this.clusters.map((c) => ({
+      id: c.c.id,
+      x: c.sx,
+      y: c.sy,
+      r: c.r,
+      members: c.members.map((o) => o.m.id),
+      collapsed: c.collapsed,
+      splitK: c.c.splitK,
+    }));
   }
 
   /** What is under a screen point: a marker first, then an arrow. */
@@ -506,7 +551,7 @@ export class ResolutionLayer {
 }
 
 function easeInOut(p: number): number {
-  return p < 0.5 ? 2 * p * p : 1 - ((-2 * p + 2) ** 2) / 2;
+  return p < 0.5 ? 2 * p * p : 1 - (-2 * p + 2) ** 2 / 2;
 }
 
 function strokeRing(g: Phaser.GameObjects.Graphics, ring: FlatPath): void {
@@ -519,8 +564,15 @@ function strokeRing(g: Phaser.GameObjects.Graphics, ring: FlatPath): void {
 }
 
 /** An arrow along `geom` (world px): dark casing, coloured core (dashed for fighters), a head at the end. */
-function drawArrow(g: Phaser.GameObjects.Graphics, geom: ArcGeometry, widthPx: number, color: number, dashed: boolean,
-  s: number, k: number): void {
+function drawArrow(
+  g: Phaser.GameObjects.Graphics,
+  geom: ArcGeometry,
+  widthPx: number,
+  color: number,
+  dashed: boolean,
+  s: number,
+  k: number,
+): void {
   g.clear();
   const pts = geom.points;
   const n = pts.length / 2;
@@ -528,10 +580,14 @@ function drawArrow(g: Phaser.GameObjects.Graphics, geom: ArcGeometry, widthPx: n
   const head = Math.max(9 * s, widthPx * 2.2);
   // Stop the line where the head begins.
   const stop = Math.max(1, n - 1 - Math.round((head * 0.7) / k / geom.step));
-  const runs = dashed ? dashRuns(geom, [10, 6], s).filter(([a]) => a < stop).map(([a, b]): [number, number] => [a, Math.min(b, stop)])
+  const runs = dashed
+    ? dashRuns(geom, [10, 6], s)
+        .filter(([a]) => a < stop)
+        .map(([a, b]): [number, number] => [a, Math.min(b, stop)])
     : [[0, stop] as [number, number]];
   const [ux, uy] = endDirection(geom);
-  const ex = pts[(n - 1) * 2]!, ey = pts[(n - 1) * 2 + 1]!;
+  const ex = pts[(n - 1) * 2]!,
+    ey = pts[(n - 1) * 2 + 1]!;
   for (const pass of ['casing', 'core'] as const) {
     const c = pass === 'casing' ? BOARD_THEME.flowCasing : color;
     g.lineStyle((pass === 'casing' ? widthPx + 3 * s : widthPx) / k, c, pass === 'casing' ? 0.75 : 1);
@@ -543,8 +599,13 @@ function drawArrow(g: Phaser.GameObjects.Graphics, geom: ArcGeometry, widthPx: n
     }
     const h = (head + (pass === 'casing' ? 3 * s : 0)) / k;
     g.fillStyle(c, 1);
-    g.fillTriangle(ex + ux * h * 0.35, ey + uy * h * 0.35,
-      ex - ux * h * 0.8 - uy * h * 0.6, ey - uy * h * 0.8 + ux * h * 0.6,
-      ex - ux * h * 0.8 + uy * h * 0.6, ey - uy * h * 0.8 - ux * h * 0.6);
+    g.fillTriangle(
+      ex + ux * h * 0.35,
+      ey + uy * h * 0.35,
+      ex - ux * h * 0.8 - uy * h * 0.6,
+      ey - uy * h * 0.8 + ux * h * 0.6,
+      ex - ux * h * 0.8 + uy * h * 0.6,
+      ey - uy * h * 0.8 - ux * h * 0.6,
+    );
   }
 }

@@ -75,8 +75,11 @@ function clear(parent: HTMLElement): void {
  * Create the board's game inside `parent`. `prefer` picks the first renderer tried (`auto`: see
  * above); WebGL failures fall back to Canvas. Throws if neither works.
  */
-export function createBoardGame(parent: HTMLElement, bus: BoardEventBus,
-  options: { prefer?: RendererPreference; instrument?: boolean } = {}): BoardGame {
+export function createBoardGame(
+  parent: HTMLElement,
+  bus: BoardEventBus,
+  options: { prefer?: RendererPreference; instrument?: boolean } = {},
+): BoardGame {
   const prefer = options.prefer ?? 'auto';
   const first: BoardRenderer = prefer === 'auto' ? (hasFastWebGL() ? 'webgl' : 'canvas') : prefer;
   const order: BoardRenderer[] = first === 'canvas' ? ['canvas'] : ['webgl', 'canvas'];

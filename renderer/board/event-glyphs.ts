@@ -9,9 +9,26 @@ import { BOARD_THEME } from '../view-model/board-theme';
 import type { XY } from '../view-model/geo';
 
 /** A small aircraft, nose up, in a unit box (as the airstrip symbol). */
-export const PLANE: readonly XY[] = [[0, -1], [0.13, -0.72], [0.13, -0.28], [1, 0.18], [1, 0.36], [0.13, 0.16], [0.1, 0.62],
-  [0.38, 0.84], [0.38, 0.98], [0, 0.9], [-0.38, 0.98], [-0.38, 0.84], [-0.1, 0.62], [-0.13, 0.16], [-1, 0.36],
-  [-1, 0.18], [-0.13, -0.28], [-0.13, -0.72]];
+export const PLANE: readonly XY[] = [
+  [0, -1],
+  [0.13, -0.72],
+  [0.13, -0.28],
+  [1, 0.18],
+  [1, 0.36],
+  [0.13, 0.16],
+  [0.1, 0.62],
+  [0.38, 0.84],
+  [0.38, 0.98],
+  [0, 0.9],
+  [-0.38, 0.98],
+  [-0.38, 0.84],
+  [-0.1, 0.62],
+  [-0.13, 0.16],
+  [-1, 0.36],
+  [-1, 0.18],
+  [-0.13, -0.28],
+  [-0.13, -0.72],
+];
 
 export function fillPoly(g: Phaser.GameObjects.Graphics, pts: readonly XY[]): void {
   if (pts.length < 3) return;
@@ -23,7 +40,8 @@ export function fillPoly(g: Phaser.GameObjects.Graphics, pts: readonly XY[]): vo
 }
 
 const at = (x: number, y: number, r: number, pts: readonly XY[], rot = 0): XY[] => {
-  const c = Math.cos(rot), s = Math.sin(rot);
+  const c = Math.cos(rot),
+    s = Math.sin(rot);
   return pts.map(([px, py]): XY => [x + (px * c - py * s) * r, y + (px * s + py * c) * r]);
 };
 
@@ -37,16 +55,42 @@ function star(points: number, outer: number, inner: number): XY[] {
   return out;
 }
 const BURST = star(8, 0.78, 0.38);
-const FLASK: XY[] = [[-0.14, -0.62], [0.14, -0.62], [0.14, -0.16], [0.52, 0.52], [-0.52, 0.52], [-0.14, -0.16]];
-const TRIANGLE: XY[] = [[0, -0.66], [0.62, 0.5], [-0.62, 0.5]];
-const HOUSE: XY[] = [[0, -0.6], [0.55, -0.08], [0.42, -0.08], [0.42, 0.5], [-0.42, 0.5], [-0.42, -0.08], [-0.55, -0.08]];
+const FLASK: XY[] = [
+  [-0.14, -0.62],
+  [0.14, -0.62],
+  [0.14, -0.16],
+  [0.52, 0.52],
+  [-0.52, 0.52],
+  [-0.14, -0.16],
+];
+const TRIANGLE: XY[] = [
+  [0, -0.66],
+  [0.62, 0.5],
+  [-0.62, 0.5],
+];
+const HOUSE: XY[] = [
+  [0, -0.6],
+  [0.55, -0.08],
+  [0.42, -0.08],
+  [0.42, 0.5],
+  [-0.42, 0.5],
+  [-0.42, -0.08],
+  [-0.55, -0.08],
+];
 
 /**
  * Draw one event symbol centred on (x, y) with radius r (px, already scaled); `s` scales line
  * widths. `color` is the kind's colour (for a change of control, the new holder's).
  */
-export function drawEventGlyph(g: Phaser.GameObjects.Graphics, kind: AnimMarkerKind, x: number, y: number, r: number,
-  color: number, s: number): void {
+export function drawEventGlyph(
+  g: Phaser.GameObjects.Graphics,
+  kind: AnimMarkerKind,
+  x: number,
+  y: number,
+  r: number,
+  color: number,
+  s: number,
+): void {
   const dark = BOARD_THEME.panel;
   const disc = kind === 'shootdown' ? color : dark;
   g.fillStyle(disc, 0.94);
@@ -107,14 +151,26 @@ export function drawEventGlyph(g: Phaser.GameObjects.Graphics, kind: AnimMarkerK
       g.lineStyle(Math.max(1.2, r * 0.14), 0xffffff, 1);
       g.lineBetween(x - r * 0.4, y - r * 0.6, x - r * 0.4, y + r * 0.62);
       g.fillStyle(color, 1);
-      fillPoly(g, [[x - r * 0.34, y - r * 0.6], [x + r * 0.6, y - r * 0.3], [x - r * 0.34, y]]);
+      fillPoly(g, [
+        [x - r * 0.34, y - r * 0.6],
+        [x + r * 0.6, y - r * 0.3],
+        [x - r * 0.34, y],
+      ]);
       break;
   }
 }
 
 /** An arrow sample for the legend: a short straight line with a head. */
-export function drawLegendArrow(g: Phaser.GameObjects.Graphics, x: number, y: number, len: number, width: number,
-  color: number, dashed: boolean, s: number): void {
+export function drawLegendArrow(
+  g: Phaser.GameObjects.Graphics,
+  x: number,
+  y: number,
+  len: number,
+  width: number,
+  color: number,
+  dashed: boolean,
+  s: number,
+): void {
   const head = Math.max(6 * s, width * 2.2);
   const x1 = x + len - head * 0.8;
   for (const pass of ['casing', 'core'] as const) {
@@ -122,7 +178,8 @@ export function drawLegendArrow(g: Phaser.GameObjects.Graphics, x: number, y: nu
     const w = pass === 'casing' ? width + 2.5 * s : width;
     g.lineStyle(w, c, pass === 'casing' ? 0.7 : 1);
     if (dashed) {
-      const dash = 7 * s, gap = 4 * s;
+      const dash = 7 * s,
+        gap = 4 * s;
       for (let p = x; p < x1; p += dash + gap) g.lineBetween(p, y, Math.min(x1, p + dash), y);
     } else {
       g.lineBetween(x, y, x1, y);

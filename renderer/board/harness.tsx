@@ -23,8 +23,8 @@ const REGIONS = sampleRegions(MAP);
 const LOCALES: Record<Lang, string> = { en: 'en-GB', es: 'es-PE' };
 
 const params = new URLSearchParams(window.location.search);
-const startOverlay = (OVERLAYS as readonly string[]).includes(params.get('overlay') ?? '') ? params.get('overlay') as OverlayId : 'coca';
-const startLang: Lang = isLang(params.get('lang')) ? params.get('lang') as Lang : 'en';
+const startOverlay = (OVERLAYS as readonly string[]).includes(params.get('overlay') ?? '') ? (params.get('overlay') as OverlayId) : 'coca';
+const startLang: Lang = isLang(params.get('lang')) ? (params.get('lang') as Lang) : 'en';
 const startScale = Number(params.get('scale') ?? '1') || 1;
 const bare = params.get('bare') === '1';
 const rendererParam = params.get('renderer') === 'canvas' ? 'canvas' : params.get('renderer') === 'webgl' ? 'webgl' : 'auto';
@@ -43,11 +43,24 @@ function Harness(): ReactNode {
   const reduced = useReducedMotion() || forceReduced;
   const events = useMemo(() => (turn > 0 ? sampleTurnEvents(turn) : []), [turn]);
   const t = useMemo(() => (key: string, values?: Record<string, string | number>) => translate(lang, key, values), [lang]);
-  const model = useMemo(() => buildBoardModel({
-    map: MAP, regions: REGIONS, flows: SAMPLE_FLOWS, overlay, selectedId: selected, t, locale: LOCALES[lang], scale,
-    showFlows: flows, turnEvents: events, reducedMotion: reduced,
-  }), [overlay, selected, t, lang, scale, flows, events, reduced]);
-  const name = (id: string | null): string => (id ? model.regions.find((r) => r.id === id)?.name ?? id : '—');
+  const model = useMemo(
+    () =>
+      buildBoardModel({
+        map: MAP,
+        regions: REGIONS,
+        flows: SAMPLE_FLOWS,
+        overlay,
+        selectedId: selected,
+        t,
+        locale: LOCALES[lang],
+        scale,
+        showFlows: flows,
+        turnEvents: events,
+        reducedMotion: reduced,
+      }),
+    [overlay, selected, t, lang, scale, flows, events, reduced],
+  );
+  const name = (id: string | null): string => (id ? (model.regions.find((r) => r.id === id)?.name ?? id) : '—');
 
   return (
     <div className={`harness${bare ? ' harness--bare' : ''}`}>
@@ -60,21 +73,40 @@ function Harness(): ReactNode {
               </button>
             ))}
           </div>
-          <button type="button" onClick={() => setLang(lang === 'en' ? 'es' : 'en')}>{lang === 'en' ? 'Español' : 'English'}</button>
-          <button type="button" aria-pressed={scale > 1} onClick={() => setScale(scale > 1 ? 1 : 1.5)}>Presentation</button>
-          <button type="button" aria-pressed={flows} onClick={() => setFlows(!flows)}>Flows</button>
-          <button type="button" onClick={() => setTurn(Math.max(3, turn + 1))}>Play a turn</button>
+          <button type="button" onClick={() => setLang(lang === 'en' ? 'es' : 'en')}>
+            {lang === 'en' ? 'Español' : 'English'}
+          </button>
+          <button type="button" aria-pressed={scale > 1} onClick={() => setScale(scale > 1 ? 1 : 1.5)}>
+            Presentation
+          </button>
+          <button type="button" aria-pressed={flows} onClick={() => setFlows(!flows)}>
+            Flows
+          </button>
+          <button type="button" onClick={() => setTurn(Math.max(3, turn + 1))}>
+            Play a turn
+          </button>
           <output data-testid="selected">Selected: {name(selected)}</output>
           <output data-testid="hovered">Hover: {name(hovered)}</output>
         </header>
       )}
       <main className="harness__board">
-        <BoardHost model={model} onSelectRegion={setSelected} onHoverRegion={setHovered} instrument
-          renderer={rendererParam} legend={legendParam} />
+        <BoardHost
+          model={model}
+          onSelectRegion={setSelected}
+          onHoverRegion={setHovered}
+          instrument
+          renderer={rendererParam}
+          legend={legendParam}
+        />
       </main>
     </div>
   );
 }
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><Harness /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <Harness />
+    </StrictMode>,
+  );

@@ -68,5 +68,8 @@ export function htmlControls(width: number, modelScale: number, topHeight: numbe
   const ms = modelScale;
   // The Legend button, and left of it the switch between the legend's panels (board.css: 140 px from the right, about 230 px wide).
   const right = (LEGEND_BUTTON.w + 12 + LEGEND_SWITCH_W) * ms;
-  return [{ x: 0, y: 0, w: 64 * ms, h: 160 * ms }, { x: width - right, y: 0, w: right, h: topHeight }];
+  return [
+    { x: 0, y: 0, w: 64 * ms, h: 160 * ms },
+    { x: width - right, y: 0, w: right, h: topHeight },
+  ];
 }

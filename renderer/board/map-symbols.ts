@@ -33,17 +33,31 @@ export function drawMapSymbol(g: Phaser.GameObjects.Graphics, kind: MapSymbol, x
     const r = 8 * s;
     g.fillStyle(BOARD_THEME.panel, 1);
     const o = r + 2 * s;
-    fillPoly(g, [[x, y - o], [x + o, y], [x, y + o], [x - o, y]]);
+    fillPoly(g, [
+      [x, y - o],
+      [x + o, y],
+      [x, y + o],
+      [x - o, y],
+    ]);
     g.fillStyle(color, 1);
-    fillPoly(g, [[x, y - r], [x + r, y], [x, y + r], [x - r, y]]);
+    fillPoly(g, [
+      [x, y - r],
+      [x + r, y],
+      [x, y + r],
+      [x - r, y],
+    ]);
   } else {
     const r = (kind === 'air-exit' ? 10 : AIRSTRIP_R - 2) * s;
     g.fillStyle(BOARD_THEME.panel, 0.9);
     g.fillCircle(x, y, r + 3 * s);
     g.fillStyle(kind === 'air-exit' ? BOARD_THEME.flow.air : color, 1);
     const rot = kind === 'air-exit' ? Math.PI / 2 : Math.PI / 4;
-    const cos = Math.cos(rot), sin = Math.sin(rot);
-    fillPoly(g, PLANE.map(([px, py]): XY => [x + (px * cos - py * sin) * r, y + (px * sin + py * cos) * r]));
+    const cos = Math.cos(rot),
+      sin = Math.sin(rot);
+    fillPoly(
+      g,
+      PLANE.map(([px, py]): XY => [x + (px * cos - py * sin) * r, y + (px * sin + py * cos) * r]),
+    );
   }
 }
 

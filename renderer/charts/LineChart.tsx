@@ -48,8 +48,16 @@ export function LineChart(props: LineChartProps): ReactNode {
     const scale = (size.font * 0.8) / REPORT_FONT_PX;
     const heightPx = Math.round(Math.max(140, Math.min(260, size.w * 0.55)));
     return lineChartSvg({
-      title, desc: summary, xLabels, unit: unitLabel, series: lines, theme: 'screen', scale,
-      format: (n) => compactNumber(n, format), width: size.w / scale, height: heightPx / scale,
+      title,
+      desc: summary,
+      xLabels,
+      unit: unitLabel,
+      series: lines,
+      theme: 'screen',
+      scale,
+      format: (n) => compactNumber(n, format),
+      width: size.w / scale,
+      height: heightPx / scale,
     });
   }, [size, title, format, unitLabel, xLabels, lines, summary]);
 

@@ -3,5 +3,11 @@ import type { ReactNode } from 'react';
 import { sparklineSvg } from '../../report/charts';
 
 export function Sparkline(props: { values: number[]; width?: number; height?: number }): ReactNode {
-  return <span className="spark-box" aria-hidden="true" dangerouslySetInnerHTML={{ __html: sparklineSvg(props.values, props.width, props.height) }} />;
+  return (
+    <span
+      className="spark-box"
+      aria-hidden="true"
+      dangerouslySetInnerHTML={{ __html: sparklineSvg(props.values, props.width, props.height) }}
+    />
+  );
 }

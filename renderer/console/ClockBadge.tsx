@@ -19,7 +19,9 @@ export function ClockBadge(props: { clock: ClockState }): ReactNode {
   const state = c.expired || left === 0 ? 'up' : left <= CLOCK_WARN_MS ? 'warn' : c.runningSince === null ? 'paused' : 'running';
   return (
     <div className={`fac-clock fac-clock-${state}`} role="timer" aria-label={t('console.public.clockLabel')}>
-      <span className="fac-clock-label">{state === 'up' ? t('console.public.timeUp') : state === 'paused' ? t('console.public.paused') : t('console.public.planningTime')}</span>
+      <span className="fac-clock-label">
+        {state === 'up' ? t('console.public.timeUp') : state === 'paused' ? t('console.public.paused') : t('console.public.planningTime')}
+      </span>
       <span className="fac-clock-time">{formatClock(left)}</span>
     </div>
   );

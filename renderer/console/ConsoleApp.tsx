@@ -7,8 +7,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nProvider, useI18n, type Lang } from '../i18n';
 import {
-  MAX_FACILITATOR_NOTE_CHARS, OVERRIDE_TARGETS, REGION_IDS, SIDES, regionName,
-  type GameState, type Side,
+  MAX_FACILITATOR_NOTE_CHARS,
+  OVERRIDE_TARGETS,
+  REGION_IDS,
+  SIDES,
+  regionName,
+  type GameState,
+  type Side,
 } from '../app-state/engine';
 import { describeEvent, describeOrder } from '../../report/describe';
 import { DIFFICULTIES, type Seat } from '../app-state/types';
@@ -55,21 +60,35 @@ export function ConsoleRoot(props: { platform: Platform }): ReactNode {
   }, [channel, consoleId]);
 
   const send = useCallback<Send>((command) => channel.post({ type: 'command', consoleId, command }), [channel, consoleId]);
-  const setLang = useCallback((l: Lang) => { setLangLocal(l); send({ type: 'lang', lang: l }); }, [send]);
-  useEffect(() => { document.documentElement.lang = lang; }, [lang]);
+  const setLang = useCallback(
+    (l: Lang) => {
+      setLangLocal(l);
+      send({ type: 'lang', lang: l });
+    },
+    [send],
+  );
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   return (
     <I18nProvider lang={lang} setLang={setLang}>
       {locked ? (
         <Unlock wrong={locked.wrong} onUnlock={(passphrase) => channel.post({ type: 'unlock', consoleId, passphrase })} />
-      ) : snap ? <Console snap={snap} send={send} /> : <Waiting />}
+      ) : snap ? (
+        <Console snap={snap} send={send} />
+      ) : (
+        <Waiting />
+      )}
     </I18nProvider>
   );
 }
 
 function Waiting(): ReactNode {
   const { t } = useI18n();
-  useEffect(() => { document.title = t('console.title'); }, [t]);
+  useEffect(() => {
+    document.title = t('console.title');
+  }, [t]);
   return (
     <main className="console console-waiting">
       <h1>{t('console.title')}</h1>
@@ -84,12 +103,25 @@ function Unlock(props: { wrong: boolean; onUnlock: (p: string) => void }): React
   return (
     <main className="console console-waiting">
       <h1>{t('console.title')}</h1>
-      <form onSubmit={(e) => { e.preventDefault(); props.onUnlock(value); }} className="console-unlock">
-        <label>{t('console.lock.label')}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onUnlock(value);
+        }}
+        className="console-unlock"
+      >
+        <label>
+          {t('console.lock.label')}
           <input type="password" value={value} autoFocus onChange={(e) => setValue(e.target.value)} autoComplete="off" />
         </label>
-        <button type="submit" className="btn btn-primary">{t('console.lock.unlock')}</button>
-        {props.wrong ? <p role="alert" className="console-error">{t('console.lock.wrong')}</p> : null}
+        <button type="submit" className="btn btn-primary">
+          {t('console.lock.unlock')}
+        </button>
+        {props.wrong ? (
+          <p role="alert" className="console-error">
+            {t('console.lock.wrong')}
+          </p>
+        ) : null}
       </form>
     </main>
   );
@@ -100,7 +132,9 @@ function Console(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
   const { t, lang, setLang } = useI18n();
   const [tab, setTab] = useState<TabId>('injects');
   const game = snap.game;
-  useEffect(() => { document.title = t('console.title'); }, [t]);
+  useEffect(() => {
+    document.title = t('console.title');
+  }, [t]);
   const branch = snap.branches.find((b) => b.id === snap.branchId);
   const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
   const onTabKey = (e: React.KeyboardEvent, i: number) => {
@@ -117,29 +151,69 @@ function Console(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
       <header className="console-head">
         <h1>{t('console.title')}</h1>
         <p className="console-where">
-          {game ? t('console.where', { turn: snap.phase.kind === 'planning' || snap.phase.kind === 'curtain' || snap.phase.kind === 'held' ? game.turn + 1 : game.turn, total: game.turnsTotal, phase: `@console.phase.${snap.phase.kind}`, branch: branch?.name ?? '?' }) : t('console.noGame')}
+          {game
+            ? t('console.where', {
+                turn:
+                  snap.phase.kind === 'planning' || snap.phase.kind === 'curtain' || snap.phase.kind === 'held' ? game.turn + 1 : game.turn,
+                total: game.turnsTotal,
+                phase: `@console.phase.${snap.phase.kind}`,
+                branch: branch?.name ?? '?',
+              })
+            : t('console.noGame')}
         </p>
         <div className="console-lang" role="group" aria-label={t('app.menu.language')}>
           {(['en', 'es'] as const).map((l) => (
-            <button key={l} type="button" className={`btn btn-small${lang === l ? ' on' : ''}`} aria-pressed={lang === l} onClick={() => setLang(l)}>{l.toUpperCase()}</button>
+            <button
+              key={l}
+              type="button"
+              className={`btn btn-small${lang === l ? ' on' : ''}`}
+              aria-pressed={lang === l}
+              onClick={() => setLang(l)}
+            >
+              {l.toUpperCase()}
+            </button>
           ))}
         </div>
       </header>
       {snap.clock.expired ? <Expiry snap={snap} send={send} /> : null}
       {snap.flash ? (
         <div className="console-onscreen" role="status">
-          <span>{t('console.onScreen', { what: snap.flash.kind === 'inject' ? snap.flash.title[lang] : t('console.onScreenRuling', { target: `@app.overrideTarget.${snap.flash.target}` }) })}</span>
-          <button type="button" className="btn btn-small" onClick={() => send({ type: 'dismissFlash' })}>{t('console.takeOff')}</button>
+          <span>
+            {t('console.onScreen', {
+              what:
+                snap.flash.kind === 'inject'
+                  ? snap.flash.title[lang]
+                  : t('console.onScreenRuling', { target: `@app.overrideTarget.${snap.flash.target}` }),
+            })}
+          </span>
+          <button type="button" className="btn btn-small" onClick={() => send({ type: 'dismissFlash' })}>
+            {t('console.takeOff')}
+          </button>
         </div>
       ) : null}
-      {!game ? <p>{t('console.noGame')}</p> : (
+      {!game ? (
+        <p>{t('console.noGame')}</p>
+      ) : (
         <div className="console-body">
           <nav className="console-tabs" role="tablist" aria-orientation="vertical" aria-label={t('console.sections')}>
             {TABS.map((id, i) => (
               <button
-                key={id} id={`tab-${id}`} type="button" role="tab" aria-selected={tab === id} aria-controls={`panel-${id}`} tabIndex={tab === id ? 0 : -1}
-                ref={(el) => { tabRefs.current[id] = el; }} onKeyDown={(e) => onTabKey(e, i)} onClick={() => setTab(id)}
-              >{t(`console.tab.${id}`)}{id === 'injects' && pendingCount(snap) > 0 ? <span className="badge">{pendingCount(snap)}</span> : null}</button>
+                key={id}
+                id={`tab-${id}`}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                aria-controls={`panel-${id}`}
+                tabIndex={tab === id ? 0 : -1}
+                ref={(el) => {
+                  tabRefs.current[id] = el;
+                }}
+                onKeyDown={(e) => onTabKey(e, i)}
+                onClick={() => setTab(id)}
+              >
+                {t(`console.tab.${id}`)}
+                {id === 'injects' && pendingCount(snap) > 0 ? <span className="badge">{pendingCount(snap)}</span> : null}
+              </button>
             ))}
             <ClockMini snap={snap} />
           </nav>
@@ -167,7 +241,9 @@ function ClockMini(props: { snap: ConsoleSnapshot }): ReactNode {
   const c = props.snap.clock;
   if (c.limitMs === 0 && !c.expired) return null;
   const left = clockLeft(c, now);
-  return <p className={`console-clock-mini${left <= CLOCK_WARN_MS ? ' warn' : ''}`}>{t('console.clock.left', { time: formatClock(left) })}</p>;
+  return (
+    <p className={`console-clock-mini${left <= CLOCK_WARN_MS ? ' warn' : ''}`}>{t('console.clock.left', { time: formatClock(left) })}</p>
+  );
 }
 
 export function useNow(running: boolean): number {
@@ -190,9 +266,15 @@ function Expiry(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
       <h2 id="expiry-title">{t('console.expiry.title')}</h2>
       <p>{side ? t('console.expiry.text', { side: `@app.side.${side}` }) : t('console.expiry.noTeam')}</p>
       <div className="row">
-        <button type="button" className="btn" onClick={() => props.send({ type: 'expiry', choice: 'wait' })}>{t('console.expiry.wait')}</button>
-        <button type="button" className="btn" disabled={!side} onClick={() => props.send({ type: 'expiry', choice: 'commit' })}>{t('console.expiry.commit')}</button>
-        <button type="button" className="btn" disabled={!side} onClick={() => props.send({ type: 'expiry', choice: 'computer' })}>{t('console.expiry.computer')}</button>
+        <button type="button" className="btn" onClick={() => props.send({ type: 'expiry', choice: 'wait' })}>
+          {t('console.expiry.wait')}
+        </button>
+        <button type="button" className="btn" disabled={!side} onClick={() => props.send({ type: 'expiry', choice: 'commit' })}>
+          {t('console.expiry.commit')}
+        </button>
+        <button type="button" className="btn" disabled={!side} onClick={() => props.send({ type: 'expiry', choice: 'computer' })}>
+          {t('console.expiry.computer')}
+        </button>
       </div>
     </div>
   );
@@ -223,27 +305,46 @@ function RulingsTab(props: { snap: ConsoleSnapshot; game: GameState; send: Send 
       <h2>{t('console.ruling.title')}</h2>
       <p className="hint">{t('console.ruling.intro')}</p>
       <form className="console-form" onSubmit={submit} noValidate>
-        <label>{t('console.ruling.target')}
+        <label>
+          {t('console.ruling.target')}
           <select value={target} onChange={(e) => setTarget(e.target.value as typeof target)}>
-            {OVERRIDE_TARGETS.map((x) => <option key={x} value={x}>{t(`app.overrideTarget.${x}`)}{x.startsWith('region.') ? ` (${t('console.ruling.regional')})` : ''}</option>)}
+            {OVERRIDE_TARGETS.map((x) => (
+              <option key={x} value={x}>
+                {t(`app.overrideTarget.${x}`)}
+                {x.startsWith('region.') ? ` (${t('console.ruling.regional')})` : ''}
+              </option>
+            ))}
           </select>
         </label>
         {regional ? (
-          <label>{t('console.region')}
+          <label>
+            {t('console.region')}
             <select value={region} onChange={(e) => setRegion(e.target.value)}>
-              {REGION_IDS.map((r) => <option key={r} value={r}>{regionName(r)}</option>)}
+              {REGION_IDS.map((r) => (
+                <option key={r} value={r}>
+                  {regionName(r)}
+                </option>
+              ))}
             </select>
           </label>
         ) : null}
         <p className="console-now">{t('console.ruling.now', { value: now === null ? '—' : fmt(now, { maximumFractionDigits: 3 }) })}</p>
-        <label>{t('console.ruling.value')}
+        <label>
+          {t('console.ruling.value')}
           <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
         </label>
-        <label className="wide">{t('console.ruling.reason')}
+        <label className="wide">
+          {t('console.ruling.reason')}
           <textarea value={reason} rows={3} maxLength={2000} onChange={(e) => setReason(e.target.value)} aria-required="true" />
         </label>
-        {error ? <p role="alert" className="console-error">{error}</p> : null}
-        <button type="submit" className="btn btn-primary">{t('console.ruling.submit')}</button>
+        {error ? (
+          <p role="alert" className="console-error">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="btn btn-primary">
+          {t('console.ruling.submit')}
+        </button>
       </form>
       <PendingList snap={snap} send={send} only="overrides" />
     </div>
@@ -259,26 +360,55 @@ export function PendingList(props: { snap: ConsoleSnapshot; send: Send; only?: '
   const rows: { key: string; text: string; part: keyof typeof p; index: number }[] = [];
   if (!props.only) {
     p.injects.forEach((inj, index) => {
-      const title = 'custom' in inj ? inj.custom.title[lang] : lib.find((d) => d.id === inj.id)?.title[lang] ?? inj.id;
-      rows.push({ key: `i${index}`, part: 'injects', index, text: t('console.pending.inject', { title, region: inj.region ? regionName(inj.region) : '@app.national' }) });
+      const title = 'custom' in inj ? inj.custom.title[lang] : (lib.find((d) => d.id === inj.id)?.title[lang] ?? inj.id);
+      rows.push({
+        key: `i${index}`,
+        part: 'injects',
+        index,
+        text: t('console.pending.inject', { title, region: inj.region ? regionName(inj.region) : '@app.national' }),
+      });
     });
-    p.msel.forEach((m, index) => rows.push({ key: `m${index}`, part: 'msel', index, text: t('console.pending.msel', { entry: m.entry, action: `@events.mselAction.${m.action}` }) }));
-    p.schedule.forEach((e, index) => rows.push({ key: `s${index}`, part: 'schedule', index, text: t('console.pending.schedule', { entry: e.id }) }));
+    p.msel.forEach((m, index) =>
+      rows.push({
+        key: `m${index}`,
+        part: 'msel',
+        index,
+        text: t('console.pending.msel', { entry: m.entry, action: `@events.mselAction.${m.action}` }),
+      }),
+    );
+    p.schedule.forEach((e, index) =>
+      rows.push({ key: `s${index}`, part: 'schedule', index, text: t('console.pending.schedule', { entry: e.id }) }),
+    );
   }
-  p.overrides.forEach((o, index) => rows.push({
-    key: `o${index}`, part: 'overrides', index,
-    text: t(o.region ? 'console.pending.override' : 'console.pending.overrideNational', { target: `@app.overrideTarget.${o.target}`, region: o.region ? regionName(o.region) : '', value: fmt(o.value, { maximumFractionDigits: 3 }), reason: o.reason }),
-  }));
-  if (!props.only) p.notes.forEach((n, index) => rows.push({ key: `n${index}`, part: 'notes', index, text: t('console.pending.note', { text: n.text }) }));
+  p.overrides.forEach((o, index) =>
+    rows.push({
+      key: `o${index}`,
+      part: 'overrides',
+      index,
+      text: t(o.region ? 'console.pending.override' : 'console.pending.overrideNational', {
+        target: `@app.overrideTarget.${o.target}`,
+        region: o.region ? regionName(o.region) : '',
+        value: fmt(o.value, { maximumFractionDigits: 3 }),
+        reason: o.reason,
+      }),
+    }),
+  );
+  if (!props.only)
+    p.notes.forEach((n, index) => rows.push({ key: `n${index}`, part: 'notes', index, text: t('console.pending.note', { text: n.text }) }));
   return (
     <section aria-labelledby="pending-h">
       {/* Whatever the phase, what is queued goes in with the next quarter resolved. */}
       <h3 id="pending-h">{snap.game ? t('console.pending.titleTurn', { turn: snap.game.turn + 1 }) : t('console.pending.title')}</h3>
-      {rows.length === 0 ? <p className="hint">{t('console.pending.none')}</p> : (
+      {rows.length === 0 ? (
+        <p className="hint">{t('console.pending.none')}</p>
+      ) : (
         <ul className="console-list">
           {rows.map((r) => (
-            <li key={r.key}><span>{r.text}</span>
-              <button type="button" className="btn btn-small" onClick={() => send({ type: 'withdraw', part: r.part, index: r.index })}>{t('console.pending.withdraw')}</button>
+            <li key={r.key}>
+              <span>{r.text}</span>
+              <button type="button" className="btn btn-small" onClick={() => send({ type: 'withdraw', part: r.part, index: r.index })}>
+                {t('console.pending.withdraw')}
+              </button>
             </li>
           ))}
         </ul>
@@ -304,35 +434,56 @@ function PlansTab(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
       {snap.phase.kind === 'held' ? (
         <div className="console-held" role="status">
           <p>{t('console.plans.heldBanner')}</p>
-          <button type="button" className="btn btn-primary" onClick={() => send({ type: 'release' })}>{t('console.plans.release')}</button>
+          <button type="button" className="btn btn-primary" onClick={() => send({ type: 'release' })}>
+            {t('console.plans.release')}
+          </button>
         </div>
       ) : null}
       <div className="plans-grid">
-      {SIDES.map((side) => {
-        const seat = snap.seats?.[side];
-        const committed = snap.committed[side];
-        const status = seat?.kind === 'computer' ? 'computer' : committed ? 'committed' : snap.queue.includes(side) ? 'planning' : 'waiting';
-        return (
-          <section key={side} className={`console-card side-${side}`} aria-label={t(`app.side.${side}`)}>
-            <h3>{t(`app.side.${side}`)} <span className="tag">{t(`console.plans.status.${status}`)}</span></h3>
-            {committed ? (
-              <>
-                <ul className="console-orders">
-                  {committed.orders.length === 0 ? <li>{t('console.plans.noOrders')}</li> : committed.orders.map((o, i) => <li key={i}>{describeOrder(t, o)}</li>)}
-                </ul>
-                {committed.note ? <p className="console-rationale"><strong>{t('console.plans.rationale')}</strong> {committed.note}</p> : null}
-                <label>{t('console.plans.sendBackNote')}
-                  <input value={notes[side] ?? ''} onChange={(e) => setNotes({ ...notes, [side]: e.target.value })} />
-                </label>
-                <button type="button" className="btn" onClick={() => { send({ type: 'sendBack', side, note: notes[side] ?? '' }); setNotes({ ...notes, [side]: '' }); }}>
-                  {t('console.plans.sendBack')}
-                </button>
-              </>
-            ) : null}
-            {seat ? <SeatPicker side={side} seat={seat} enabled={review} send={send} /> : null}
-          </section>
-        );
-      })}
+        {SIDES.map((side) => {
+          const seat = snap.seats?.[side];
+          const committed = snap.committed[side];
+          const status =
+            seat?.kind === 'computer' ? 'computer' : committed ? 'committed' : snap.queue.includes(side) ? 'planning' : 'waiting';
+          return (
+            <section key={side} className={`console-card side-${side}`} aria-label={t(`app.side.${side}`)}>
+              <h3>
+                {t(`app.side.${side}`)} <span className="tag">{t(`console.plans.status.${status}`)}</span>
+              </h3>
+              {committed ? (
+                <>
+                  <ul className="console-orders">
+                    {committed.orders.length === 0 ? (
+                      <li>{t('console.plans.noOrders')}</li>
+                    ) : (
+                      committed.orders.map((o, i) => <li key={i}>{describeOrder(t, o)}</li>)
+                    )}
+                  </ul>
+                  {committed.note ? (
+                    <p className="console-rationale">
+                      <strong>{t('console.plans.rationale')}</strong> {committed.note}
+                    </p>
+                  ) : null}
+                  <label>
+                    {t('console.plans.sendBackNote')}
+                    <input value={notes[side] ?? ''} onChange={(e) => setNotes({ ...notes, [side]: e.target.value })} />
+                  </label>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => {
+                      send({ type: 'sendBack', side, note: notes[side] ?? '' });
+                      setNotes({ ...notes, [side]: '' });
+                    }}
+                  >
+                    {t('console.plans.sendBack')}
+                  </button>
+                </>
+              ) : null}
+              {seat ? <SeatPicker side={side} seat={seat} enabled={review} send={send} /> : null}
+            </section>
+          );
+        })}
       </div>
       {!review ? <p className="hint">{t('console.plans.seatHint')}</p> : null}
     </div>
@@ -344,14 +495,26 @@ function SeatPicker(props: { side: Side; seat: Seat; enabled: boolean; send: Sen
   const { side, seat, enabled, send } = props;
   const value = seat.kind === 'human' ? 'human' : `computer-${seat.difficulty}`;
   return (
-    <label>{t('console.plans.seat')}
-      <select value={value} disabled={!enabled} onChange={(e) => {
-        const v = e.target.value;
-        const next: Seat = v === 'human' ? { kind: 'human', difficulty: seat.difficulty } : { kind: 'computer', difficulty: v.replace('computer-', '') as Seat['difficulty'] };
-        send({ type: 'seat', side, seat: next });
-      }}>
+    <label>
+      {t('console.plans.seat')}
+      <select
+        value={value}
+        disabled={!enabled}
+        onChange={(e) => {
+          const v = e.target.value;
+          const next: Seat =
+            v === 'human'
+              ? { kind: 'human', difficulty: seat.difficulty }
+              : { kind: 'computer', difficulty: v.replace('computer-', '') as Seat['difficulty'] };
+          send({ type: 'seat', side, seat: next });
+        }}
+      >
         <option value="human">{t('console.plans.human')}</option>
-        {DIFFICULTIES.map((d) => <option key={d} value={`computer-${d}`}>{t('console.plans.computer', { level: `@console.plans.level.${d}` })}</option>)}
+        {DIFFICULTIES.map((d) => (
+          <option key={d} value={`computer-${d}`}>
+            {t('console.plans.computer', { level: `@console.plans.level.${d}` })}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -374,18 +537,49 @@ function ClockTab(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
     <div className="stack">
       <h2>{t('console.clock.title')}</h2>
       <p className="hint">{t('console.clock.intro')}</p>
-      <p className={`console-clock${left <= CLOCK_WARN_MS && c.limitMs > 0 ? ' warn' : ''}`} aria-live="off">{formatClock(left)}</p>
-      <p>{c.expired ? t('console.clock.expired') : c.runningSince !== null ? t('console.clock.running') : c.limitMs > 0 ? t('console.clock.paused') : t('console.clock.unset')}</p>
+      <p className={`console-clock${left <= CLOCK_WARN_MS && c.limitMs > 0 ? ' warn' : ''}`} aria-live="off">
+        {formatClock(left)}
+      </p>
+      <p>
+        {c.expired
+          ? t('console.clock.expired')
+          : c.runningSince !== null
+            ? t('console.clock.running')
+            : c.limitMs > 0
+              ? t('console.clock.paused')
+              : t('console.clock.unset')}
+      </p>
       <form className="console-form row" onSubmit={set}>
-        <label>{t('console.clock.minutes')}<input inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} size={4} /></label>
-        <label>{t('console.clock.seconds')}<input inputMode="numeric" value={seconds} onChange={(e) => setSeconds(e.target.value)} size={4} /></label>
-        <button type="submit" className="btn">{t('console.clock.set')}</button>
+        <label>
+          {t('console.clock.minutes')}
+          <input inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} size={4} />
+        </label>
+        <label>
+          {t('console.clock.seconds')}
+          <input inputMode="numeric" value={seconds} onChange={(e) => setSeconds(e.target.value)} size={4} />
+        </label>
+        <button type="submit" className="btn">
+          {t('console.clock.set')}
+        </button>
       </form>
       <div className="row">
-        <button type="button" className="btn btn-primary" disabled={c.runningSince !== null || left <= 0} onClick={() => send({ type: 'clock', op: 'start' })}>{t('console.clock.start')}</button>
-        <button type="button" className="btn" disabled={c.runningSince === null} onClick={() => send({ type: 'clock', op: 'pause' })}>{t('console.clock.pause')}</button>
-        <button type="button" className="btn" onClick={() => send({ type: 'clock', op: 'extend', seconds: 60 })}>{t('console.clock.extend', { minutes: 1 })}</button>
-        <button type="button" className="btn" onClick={() => send({ type: 'clock', op: 'extend', seconds: 300 })}>{t('console.clock.extend', { minutes: 5 })}</button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={c.runningSince !== null || left <= 0}
+          onClick={() => send({ type: 'clock', op: 'start' })}
+        >
+          {t('console.clock.start')}
+        </button>
+        <button type="button" className="btn" disabled={c.runningSince === null} onClick={() => send({ type: 'clock', op: 'pause' })}>
+          {t('console.clock.pause')}
+        </button>
+        <button type="button" className="btn" onClick={() => send({ type: 'clock', op: 'extend', seconds: 60 })}>
+          {t('console.clock.extend', { minutes: 1 })}
+        </button>
+        <button type="button" className="btn" onClick={() => send({ type: 'clock', op: 'extend', seconds: 300 })}>
+          {t('console.clock.extend', { minutes: 5 })}
+        </button>
       </div>
       <p className="hint">{t('console.clock.warnings', { minutes: CLOCK_WARN_MS / 60_000 })}</p>
     </div>
@@ -396,23 +590,43 @@ function NotesTab(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
   const { t } = useI18n();
   const { snap, send } = props;
   const [text, setText] = useState('');
-  const facEvents = snap.events.filter((e) => e.type === 'injectApplied' || e.type === 'overrideApplied' || e.type === 'mselChanged' || e.type === 'facilitatorNoted');
+  const facEvents = snap.events.filter(
+    (e) => e.type === 'injectApplied' || e.type === 'overrideApplied' || e.type === 'mselChanged' || e.type === 'facilitatorNoted',
+  );
   return (
     <div className="stack">
       <h2>{t('console.notes.title')}</h2>
       <p className="hint">{t('console.notes.intro')}</p>
-      <form className="console-form" onSubmit={(e) => { e.preventDefault(); if (text.trim()) { send({ type: 'note', text }); setText(''); } }}>
-        <label className="wide">{t('console.notes.label')}
+      <form
+        className="console-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) {
+            send({ type: 'note', text });
+            setText('');
+          }
+        }}
+      >
+        <label className="wide">
+          {t('console.notes.label')}
           <textarea rows={3} value={text} maxLength={MAX_FACILITATOR_NOTE_CHARS} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={!text.trim()}>{t('console.notes.add')}</button>
+        <button type="submit" className="btn btn-primary" disabled={!text.trim()}>
+          {t('console.notes.add')}
+        </button>
       </form>
       <PendingList snap={snap} send={send} />
       <section aria-labelledby="timeline-h">
         <h3 id="timeline-h">{t('console.notes.timeline')}</h3>
-        {facEvents.length === 0 ? <p className="hint">{t('console.notes.noneYet')}</p> : (
+        {facEvents.length === 0 ? (
+          <p className="hint">{t('console.notes.noneYet')}</p>
+        ) : (
           <ol className="console-list timeline">
-            {facEvents.map((e, i) => <li key={i}><span className="turn">{t('console.quarter', { turn: e.turn })}</span> {describeEvent(t, e)}</li>)}
+            {facEvents.map((e, i) => (
+              <li key={i}>
+                <span className="turn">{t('console.quarter', { turn: e.turn })}</span> {describeEvent(t, e)}
+              </li>
+            ))}
           </ol>
         )}
         {snap.rewinds.length ? (
@@ -420,10 +634,14 @@ function NotesTab(props: { snap: ConsoleSnapshot; send: Send }): ReactNode {
             <h3>{t('console.branches.rewinds')}</h3>
             <ul className="console-list">
               {snap.rewinds.map((r, i) => (
-                <li key={i}>{t('console.branches.rewindLine', {
-                  from: snap.branches.find((b) => b.id === r.from)?.name ?? r.from, fromTurn: r.fromTurn, toTurn: r.toTurn,
-                  branch: snap.branches.find((b) => b.id === r.branch)?.name ?? r.branch,
-                })}</li>
+                <li key={i}>
+                  {t('console.branches.rewindLine', {
+                    from: snap.branches.find((b) => b.id === r.from)?.name ?? r.from,
+                    fromTurn: r.fromTurn,
+                    toTurn: r.toTurn,
+                    branch: snap.branches.find((b) => b.id === r.branch)?.name ?? r.branch,
+                  })}
+                </li>
               ))}
             </ul>
           </>

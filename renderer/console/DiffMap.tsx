@@ -44,7 +44,13 @@ export function diffColour(diff: number, max: number): string {
 
 const DIGITS: Record<MapFigure, number> = { cocaHa: 0, violenceEvents: 0, insurgentFighters: 0, labs: 0 };
 
-export function DiffMap(props: { a: ReplayedBranch; b: ReplayedBranch; nameA: string; nameB: string; firstTurn: number | null }): ReactNode {
+export function DiffMap(props: {
+  a: ReplayedBranch;
+  b: ReplayedBranch;
+  nameA: string;
+  nameB: string;
+  firstTurn: number | null;
+}): ReactNode {
   const { t, fmt } = useI18n();
   const { a, b, nameA, nameB } = props;
   const common = Math.min(a.states.length, b.states.length) - 1;
@@ -52,8 +58,10 @@ export function DiffMap(props: { a: ReplayedBranch; b: ReplayedBranch; nameA: st
   const [turnChoice, setTurn] = useState<number | null>(null);
   const turn = Math.min(turnChoice ?? common, common);
   // Until the facilitator picks one, the first figure that differs somewhere (coca if none does).
-  const figure = useMemo(() => figureChoice
-    ?? MAP_FIGURES.find((f) => turn >= 1 && (regionDiffs(a, b, turn, f) ?? []).some((d) => d.diff !== 0)) ?? 'cocaHa', [figureChoice, a, b, turn]);
+  const figure = useMemo(
+    () => figureChoice ?? MAP_FIGURES.find((f) => turn >= 1 && (regionDiffs(a, b, turn, f) ?? []).some((d) => d.diff !== 0)) ?? 'cocaHa',
+    [figureChoice, a, b, turn],
+  );
   const diffs = useMemo(() => (turn >= 1 ? regionDiffs(a, b, turn, figure) : null), [a, b, turn, figure]);
   const paths = useMemo(regionPaths, []);
   if (common < 1) return <p className="hint">{t('console.diffMap.nothing')}</p>;
@@ -61,35 +69,68 @@ export function DiffMap(props: { a: ReplayedBranch; b: ReplayedBranch; nameA: st
   const byId = new Map((diffs ?? []).map((d) => [d.id, d]));
   const n = (v: number) => fmt(v, { maximumFractionDigits: DIGITS[figure] });
   const signed = (v: number) => (v > 0 ? `+${n(v)}` : v < 0 ? `\u2212${n(-v)}` : n(v));
-  const listed = [...(diffs ?? [])].filter((d) => d.diff !== 0).sort((x, y) => Math.abs(y.diff) - Math.abs(x.diff) || x.id.localeCompare(y.id)).slice(0, LISTED);
+  const listed = [...(diffs ?? [])]
+    .filter((d) => d.diff !== 0)
+    .sort((x, y) => Math.abs(y.diff) - Math.abs(x.diff) || x.id.localeCompare(y.id))
+    .slice(0, LISTED);
   const figureName = t(`console.diffMap.figure.${figure}`);
   return (
     <section className="console-card diff-map" aria-labelledby="diffmap-h">
       <h3 id="diffmap-h">{t('console.diffMap.title')}</h3>
       <div className="row">
-        <label>{t('console.diffMap.figureLabel')}
+        <label>
+          {t('console.diffMap.figureLabel')}
           <select value={figure} onChange={(e) => setFigure(e.target.value as MapFigure)}>
-            {MAP_FIGURES.map((f) => <option key={f} value={f}>{t(`console.diffMap.figure.${f}`)}</option>)}
+            {MAP_FIGURES.map((f) => (
+              <option key={f} value={f}>
+                {t(`console.diffMap.figure.${f}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('console.diffMap.turnLabel')}
+        <label>
+          {t('console.diffMap.turnLabel')}
           <select value={turn} onChange={(e) => setTurn(Number(e.target.value))}>
             {Array.from({ length: common }, (_, i) => i + 1).map((q) => (
-              <option key={q} value={q}>{t('console.quarter', { turn: q })}{props.firstTurn !== null && q === props.firstTurn ? ` · ${t('console.diffMap.divergesHere')}` : ''}</option>
+              <option key={q} value={q}>
+                {t('console.quarter', { turn: q })}
+                {props.firstTurn !== null && q === props.firstTurn ? ` · ${t('console.diffMap.divergesHere')}` : ''}
+              </option>
             ))}
           </select>
         </label>
       </div>
       <div className="diff-map-body">
         <svg
-          viewBox={`0 0 ${W} ${H}`} role="img" className="diff-map-svg"
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          className="diff-map-svg"
           aria-label={t('console.diffMap.alt', { figure: figureName, turn, a: nameA, b: nameB })}
         >
           {paths.map((p) => {
             const d = byId.get(p.id);
             return (
-              <path key={p.id} d={p.d} fill={d ? diffColour(d.diff, max) : 'none'} stroke="#0a1420" strokeWidth={0.8} data-region={p.id} data-diff={d?.diff ?? 0}>
-                <title>{d ? t('console.diffMap.regionLine', { region: regionName(p.id), a: nameA, b: nameB, va: n(d.a), vb: n(d.b), diff: signed(d.diff) }) : regionName(p.id)}</title>
+              <path
+                key={p.id}
+                d={p.d}
+                fill={d ? diffColour(d.diff, max) : 'none'}
+                stroke="#0a1420"
+                strokeWidth={0.8}
+                data-region={p.id}
+                data-diff={d?.diff ?? 0}
+              >
+                <title>
+                  {d
+                    ? t('console.diffMap.regionLine', {
+                        region: regionName(p.id),
+                        a: nameA,
+                        b: nameB,
+                        va: n(d.a),
+                        vb: n(d.b),
+                        diff: signed(d.diff),
+                      })
+                    : regionName(p.id)}
+                </title>
               </path>
             );
           })}
@@ -98,16 +139,29 @@ export function DiffMap(props: { a: ReplayedBranch; b: ReplayedBranch; nameA: st
           <div className="diff-legend" aria-hidden="true">
             <span className="diff-legend-bar" />
             <span className="diff-legend-labels">
-              <span>{max > 0 ? signed(-max) : '0'}</span><span>0</span><span>{max > 0 ? signed(max) : '0'}</span>
+              <span>{max > 0 ? signed(-max) : '0'}</span>
+              <span>0</span>
+              <span>{max > 0 ? signed(max) : '0'}</span>
             </span>
           </div>
           <p className="hint">{t('console.diffMap.legend', { a: nameA, b: nameB })}</p>
-          {listed.length === 0 ? <p>{t('console.diffMap.same', { figure: figureName, turn })}</p> : (
+          {listed.length === 0 ? (
+            <p>{t('console.diffMap.same', { figure: figureName, turn })}</p>
+          ) : (
             <>
               <h4>{t('console.diffMap.largest', { figure: figureName, turn })}</h4>
               <ol className="console-list diff-list">
                 {listed.map((d) => (
-                  <li key={d.id}>{t('console.diffMap.regionLine', { region: regionName(d.id), a: nameA, b: nameB, va: n(d.a), vb: n(d.b), diff: signed(d.diff) })}</li>
+                  <li key={d.id}>
+                    {t('console.diffMap.regionLine', {
+                      region: regionName(d.id),
+                      a: nameA,
+                      b: nameB,
+                      va: n(d.a),
+                      vb: n(d.b),
+                      diff: signed(d.diff),
+                    })}
+                  </li>
                 ))}
               </ol>
             </>

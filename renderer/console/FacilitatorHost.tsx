@@ -53,30 +53,45 @@ export function FacilitatorHost(props: { state: AppState; dispatch: Dispatch<Act
 
   // A new game with a passphrase locks every console again.
   const gameId = session?.gameId ?? null;
-  useEffect(() => { unlocked.current.clear(); }, [gameId]);
+  useEffect(() => {
+    unlocked.current.clear();
+  }, [gameId]);
 
-  useEffect(() => channel.subscribe((raw) => {
-    const m = parseMessage(raw);
-    if (!m) return;
-    const open = (id: string) => passRef.current === null || unlocked.current.has(id);
-    switch (m.type) {
-      case 'hello':
-        if (!open(m.consoleId)) { channel.post({ type: 'locked', to: m.consoleId, wrong: false }); return; }
-        unlocked.current.add(m.consoleId);
-        channel.post({ type: 'snapshot', to: [m.consoleId], snapshot: snapshotOf(stateRef.current) });
-        return;
-      case 'unlock':
-        if (passRef.current !== null && m.passphrase !== passRef.current) { channel.post({ type: 'locked', to: m.consoleId, wrong: true }); return; }
-        unlocked.current.add(m.consoleId);
-        channel.post({ type: 'snapshot', to: [m.consoleId], snapshot: snapshotOf(stateRef.current) });
-        return;
-      case 'command':
-        if (!open(m.consoleId)) { channel.post({ type: 'locked', to: m.consoleId, wrong: false }); return; }
-        dispatch({ type: 'fac/command', command: m.command, now: Date.now() });
-        return;
-      default:
-    }
-  }), [channel, dispatch]);
+  useEffect(
+    () =>
+      channel.subscribe((raw) => {
+        const m = parseMessage(raw);
+        if (!m) return;
+        const open = (id: string) => passRef.current === null || unlocked.current.has(id);
+        switch (m.type) {
+          case 'hello':
+            if (!open(m.consoleId)) {
+              channel.post({ type: 'locked', to: m.consoleId, wrong: false });
+              return;
+            }
+            unlocked.current.add(m.consoleId);
+            channel.post({ type: 'snapshot', to: [m.consoleId], snapshot: snapshotOf(stateRef.current) });
+            return;
+          case 'unlock':
+            if (passRef.current !== null && m.passphrase !== passRef.current) {
+              channel.post({ type: 'locked', to: m.consoleId, wrong: true });
+              return;
+            }
+            unlocked.current.add(m.consoleId);
+            channel.post({ type: 'snapshot', to: [m.consoleId], snapshot: snapshotOf(stateRef.current) });
+            return;
+          case 'command':
+            if (!open(m.consoleId)) {
+              channel.post({ type: 'locked', to: m.consoleId, wrong: false });
+              return;
+            }
+            dispatch({ type: 'fac/command', command: m.command, now: Date.now() });
+            return;
+          default:
+        }
+      }),
+    [channel, dispatch],
+  );
 
   // Every change the facilitator may need to see goes to the open consoles.
   useEffect(() => {
@@ -97,9 +112,16 @@ export function FacilitatorHost(props: { state: AppState; dispatch: Dispatch<Act
   const sentBack = planning ? fac.sentBack[planning] : undefined;
   return (
     <>
-      {fac.flash ? <FlashBanner flash={fac.flash} onDismiss={() => dispatch({ type: 'fac/command', command: { type: 'dismissFlash' }, now: Date.now() })} /> : null}
+      {fac.flash ? (
+        <FlashBanner
+          flash={fac.flash}
+          onDismiss={() => dispatch({ type: 'fac/command', command: { type: 'dismissFlash' }, now: Date.now() })}
+        />
+      ) : null}
       {planning && sentBack !== undefined ? (
-        <div className="fac-sentback" role="status">{sentBack ? t('console.public.sentBackNote', { note: sentBack }) : t('console.public.sentBack')}</div>
+        <div className="fac-sentback" role="status">
+          {sentBack ? t('console.public.sentBackNote', { note: sentBack }) : t('console.public.sentBack')}
+        </div>
       ) : null}
     </>
   );
@@ -121,22 +143,34 @@ function FlashBanner(props: { flash: NonNullable<ReturnType<typeof facOf>['flash
     <div className={`fac-flash fac-flash-${f.kind}`} role="alert" aria-labelledby={`flash-${f.id}`}>
       {f.kind === 'inject' ? (
         <>
-          <p className="fac-flash-kicker">{t('console.public.newsFlash')}{f.region ? ` · ${regionName(f.region)}` : ''}</p>
+          <p className="fac-flash-kicker">
+            {t('console.public.newsFlash')}
+            {f.region ? ` · ${regionName(f.region)}` : ''}
+          </p>
           <h2 id={`flash-${f.id}`}>{f.title[lang]}</h2>
           <p>{f.brief[lang]}</p>
         </>
       ) : (
         <>
           <p className="fac-flash-kicker">{t('console.public.ruling')}</p>
-          <h2 id={`flash-${f.id}`}>{capitalise(t(f.region ? 'console.public.rulingLine' : 'console.public.rulingLineNational', {
-            target: `@app.overrideTarget.${f.target}`, region: f.region ? regionName(f.region) : '',
-            from: fmt(f.from, { maximumFractionDigits: 2 }), to: fmt(f.to, { maximumFractionDigits: 2 }),
-          }), lang)}</h2>
+          <h2 id={`flash-${f.id}`}>
+            {capitalise(
+              t(f.region ? 'console.public.rulingLine' : 'console.public.rulingLineNational', {
+                target: `@app.overrideTarget.${f.target}`,
+                region: f.region ? regionName(f.region) : '',
+                from: fmt(f.from, { maximumFractionDigits: 2 }),
+                to: fmt(f.to, { maximumFractionDigits: 2 }),
+              }),
+              lang,
+            )}
+          </h2>
           <p>{t('console.public.rulingReason', { reason: f.reason })}</p>
           <p className="fac-flash-note">{t('console.public.rulingWhen')}</p>
         </>
       )}
-      <button type="button" className="btn" onClick={props.onDismiss}>{t('console.public.dismiss')}</button>
+      <button type="button" className="btn" onClick={props.onDismiss}>
+        {t('console.public.dismiss')}
+      </button>
     </div>
   );
 }

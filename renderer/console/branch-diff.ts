@@ -6,9 +6,23 @@
  * Sentences are built from these at the edge (BranchesTab), in the reader's language.
  */
 import {
-  REGION_IDS, SIDES, canonicalJson, replay,
-  type EventOf, type FacilitatorNote, type GameEvent, type GameLog, type GameState, type InjectInput,
-  type MselAction, type MselEntry, type Order, type Override, type RegionState, type Side, type TurnInput,
+  REGION_IDS,
+  SIDES,
+  canonicalJson,
+  replay,
+  type EventOf,
+  type FacilitatorNote,
+  type GameEvent,
+  type GameLog,
+  type GameState,
+  type InjectInput,
+  type MselAction,
+  type MselEntry,
+  type Order,
+  type Override,
+  type RegionState,
+  type Side,
+  type TurnInput,
 } from '../app-state/engine';
 
 /** A branch recomputed from its log: the state after each quarter (index 0: the start) and its events. */
@@ -29,10 +43,14 @@ export type MapFigure = (typeof MAP_FIGURES)[number];
 
 export function regionFigure(r: RegionState, f: MapFigure): number {
   switch (f) {
-    case 'cocaHa': return r.cocaHa;
-    case 'violenceEvents': return r.flow.violenceEvents;
-    case 'insurgentFighters': return r.insurgentFighters;
-    case 'labs': return r.labs;
+    case 'cocaHa':
+      return r.cocaHa;
+    case 'violenceEvents':
+      return r.flow.violenceEvents;
+    case 'insurgentFighters':
+      return r.insurgentFighters;
+    case 'labs':
+      return r.labs;
   }
 }
 

@@ -8,8 +8,15 @@
 import { hasKey, type Values } from '../i18n';
 import { errorMessage } from '../view-model/planning';
 import {
-  ADJUST_TARGETS, bot, hashState, regionName, replay, validateTurnInput,
-  type GameState, type Override, type Side,
+  ADJUST_TARGETS,
+  bot,
+  hashState,
+  regionName,
+  replay,
+  validateTurnInput,
+  type GameState,
+  type Override,
+  type Side,
 } from '../app-state/engine';
 import { sessionFromLog } from '../app-state/session';
 import type { AppState, Session, Toast } from '../app-state/types';
@@ -17,9 +24,7 @@ import type { ConsoleCommand } from './protocol';
 import type { AarBranches } from '../../report/aar';
 import { emptyPending, newFacState, pendingFields, type Branch, type FacState, type Flash, type PendingInput } from './fac-types';
 
-export type FacAction =
-  | { type: 'fac/command'; command: ConsoleCommand; now: number }
-  | { type: 'fac/clockExpired'; now: number };
+export type FacAction = { type: 'fac/command'; command: ConsoleCommand; now: number } | { type: 'fac/clockExpired'; now: number };
 
 export interface FacDeps {
   startTurn(s: AppState, session: Session): AppState;
@@ -45,7 +50,11 @@ export function branchesForReport(session: Session): AarBranches | undefined {
   const name = (id: string): string => fac.branches.find((b) => b.id === id)?.name ?? id;
   return {
     list: syncedBranches(session).map((b) => ({
-      name: b.name, parent: b.parent === null ? null : name(b.parent), forkTurn: b.forkTurn, played: b.log.entries.length, current: b.id === fac.branchId,
+      name: b.name,
+      parent: b.parent === null ? null : name(b.parent),
+      forkTurn: b.forkTurn,
+      played: b.log.entries.length,
+      current: b.id === fac.branchId,
     })),
     rewinds: fac.rewinds.map((r) => ({ from: name(r.from), fromTurn: r.fromTurn, toTurn: r.toTurn, branch: name(r.branch) })),
   };
@@ -68,7 +77,7 @@ export function currentValue(game: GameState, o: Pick<Override, 'target' | 'regi
   const [scope, field] = o.target.split('.') as ['region' | 'national', string];
   if (scope === 'national') return (game.national as unknown as Record<string, number>)[field] ?? null;
   const r = game.regions.find((x) => x.id === o.region);
-  return r ? (r as unknown as Record<string, number>)[field] ?? null : null;
+  return r ? ((r as unknown as Record<string, number>)[field] ?? null) : null;
 }
 
 const OVERRIDE_RANGE: Partial<Record<Override['target'], readonly [number, number]>> = {
@@ -77,7 +86,9 @@ const OVERRIDE_RANGE: Partial<Record<Override['target'], readonly [number, numbe
 
 /** The value an override will set (the engine clamps to the same ranges; shown in the ruling). */
 function rulingValue(o: Override): number {
-  const r = OVERRIDE_RANGE[o.target] ?? (/legitimacy|Presence|corruption|pilotReadiness|insurgentFront/.test(o.target) ? [0, 1] : [0, Number.POSITIVE_INFINITY]);
+  const r =
+    OVERRIDE_RANGE[o.target] ??
+    (/legitimacy|Presence|corruption|pilotReadiness|insurgentFront/.test(o.target) ? [0, 1] : [0, Number.POSITIVE_INFINITY]);
   const v = Math.min(r[1], Math.max(r[0], o.value));
   return /labs|Fighters/.test(o.target) ? Math.round(v) : v;
 }
@@ -86,7 +97,12 @@ function rulingValue(o: Override): number {
 function queue(s: AppState, session: Session, fac: FacState, next: PendingInput, flash: Omit<Flash, 'id'> | null): AppState {
   const errors = validateTurnInput(session.game, { orders: [], ...pendingFields(next) });
   if (errors.length > 0) {
-    return refuse(s, 'console.error.refused', { count: errors.length }, errors.map((e) => errorMessage(e, regionName, (k) => hasKey(k))));
+    return refuse(
+      s,
+      'console.error.refused',
+      { count: errors.length },
+      errors.map((e) => errorMessage(e, regionName, (k) => hasKey(k))),
+    );
   }
   const withFlash: FacState = flash
     ? { ...fac, pending: next, flash: { ...flash, id: fac.nextFlashId } as Flash, nextFlashId: fac.nextFlashId + 1 }
@@ -122,9 +138,12 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
     case 'msel': {
       if (ended) return refuse(s, 'console.error.ended');
       const line = game.national.msel.find((l) => l.id === c.action.entry);
-      const entry = line ? line.entry ?? game.scenario.msel.find((m) => m.id === line.id) : undefined;
+      const entry = line ? (line.entry ?? game.scenario.msel.find((m) => m.id === line.id)) : undefined;
       const def = entry ? game.scenario.injectLibrary.find((d) => d.id === entry.inject.id) : undefined;
-      const flash = c.action.action === 'fire' && def ? { kind: 'inject' as const, title: def.title, brief: def.brief, region: entry?.inject.region ?? null } : null;
+      const flash =
+        c.action.action === 'fire' && def
+          ? { kind: 'inject' as const, title: def.title, brief: def.brief, region: entry?.inject.region ?? null }
+          : null;
       const msel = [...fac.pending.msel.filter((m) => m.entry !== c.action.entry), c.action];
       return queue(s, session, fac, { ...fac.pending, msel }, flash);
     }
@@ -134,17 +153,30 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
     case 'override': {
       if (ended) return refuse(s, 'console.error.ended');
       const from = currentValue(game, c.override);
-      const flash = from === null ? null : {
-        kind: 'ruling' as const, target: c.override.target, region: c.override.target.startsWith('region.') ? c.override.region ?? null : null,
-        from, to: rulingValue(c.override), reason: c.override.reason,
-      };
-      const o: Override = c.override.target.startsWith('region.') ? c.override : { target: c.override.target, value: c.override.value, reason: c.override.reason };
+      const flash =
+        from === null
+          ? null
+          : {
+              kind: 'ruling' as const,
+              target: c.override.target,
+              region: c.override.target.startsWith('region.') ? (c.override.region ?? null) : null,
+              from,
+              to: rulingValue(c.override),
+              reason: c.override.reason,
+            };
+      const o: Override = c.override.target.startsWith('region.')
+        ? c.override
+        : { target: c.override.target, value: c.override.value, reason: c.override.reason };
       return queue(s, session, fac, { ...fac.pending, overrides: [...fac.pending.overrides, o] }, flash);
     }
     case 'note': {
       if (ended) return refuse(s, 'console.error.ended');
       const planning = s.phase.kind === 'planning' || s.phase.kind === 'curtain';
-      const note = { turn: planning ? game.turn + 1 : game.turn, phase: planning ? 'planning' as const : 'review' as const, text: c.text.trim() };
+      const note = {
+        turn: planning ? game.turn + 1 : game.turn,
+        phase: planning ? ('planning' as const) : ('review' as const),
+        text: c.text.trim(),
+      };
       return queue(s, session, fac, { ...fac.pending, notes: [...fac.pending.notes, note] }, null);
     }
     case 'withdraw': {
@@ -153,7 +185,10 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
       return withFac(s, session, { ...fac, pending: { ...fac.pending, [c.part]: list.filter((_, i) => i !== c.index) } });
     }
     case 'clock': {
-      const left = Math.max(0, fac.clock.runningSince === null ? fac.clock.remainingMs : fac.clock.remainingMs - (a.now - fac.clock.runningSince));
+      const left = Math.max(
+        0,
+        fac.clock.runningSince === null ? fac.clock.remainingMs : fac.clock.remainingMs - (a.now - fac.clock.runningSince),
+      );
       const running = fac.clock.runningSince !== null;
       switch (c.op) {
         case 'set': {
@@ -161,7 +196,15 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
           return withFac(s, session, { ...fac, clock: { limitMs: ms, remainingMs: ms, runningSince: null, expired: false } });
         }
         case 'extend':
-          return withFac(s, session, { ...fac, clock: { ...fac.clock, remainingMs: left + Math.round(c.seconds * 1000), runningSince: running || fac.clock.expired ? a.now : null, expired: false } });
+          return withFac(s, session, {
+            ...fac,
+            clock: {
+              ...fac.clock,
+              remainingMs: left + Math.round(c.seconds * 1000),
+              runningSince: running || fac.clock.expired ? a.now : null,
+              expired: false,
+            },
+          });
         case 'start':
           if (running || left <= 0) return s;
           return withFac(s, session, { ...fac, clock: { ...fac.clock, remainingMs: left, runningSince: a.now } });
@@ -200,14 +243,26 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
       const states = session.states.slice(0, c.turn + 1);
       const log = { ...session.log, entries: session.log.entries.slice(0, c.turn), finalHash: hashState(states[c.turn]!) };
       const branch: Branch = { id, name: branchName(branches.length), parent: fac.branchId, forkTurn: c.turn, log };
-      const back = sessionFromLog({ setup: session.setup, log, states, turnEvents: session.turnEvents.slice(0, c.turn) }, session.gameId, { handle: session.saveHandle, name: session.saveName });
+      const back = sessionFromLog({ setup: session.setup, log, states, turnEvents: session.turnEvents.slice(0, c.turn) }, session.gameId, {
+        handle: session.saveHandle,
+        name: session.saveName,
+      });
       const nextFac: FacState = {
-        ...fac, branches: [...branches, branch], branchId: id, pending: emptyPending(), flash: null, sentBack: {},
+        ...fac,
+        branches: [...branches, branch],
+        branchId: id,
+        pending: emptyPending(),
+        flash: null,
+        sentBack: {},
         clock: { ...fac.clock, remainingMs: fac.clock.limitMs, runningSince: null, expired: false },
         rewinds: [...fac.rewinds, { from: fac.branchId, fromTurn: game.turn, toTurn: c.turn, branch: id }],
       };
       const started = c.turn === 0 ? deps.startTurn(s, { ...back, fac: nextFac }) : deps.resumeAt(s, { ...back, fac: nextFac });
-      return toast(started, { kind: 'info', key: c.turn === 0 ? 'console.toast.rewoundStart' : 'console.toast.rewound', values: { turn: c.turn, branch: branch.name } });
+      return toast(started, {
+        kind: 'info',
+        key: c.turn === 0 ? 'console.toast.rewoundStart' : 'console.toast.rewound',
+        values: { turn: c.turn, branch: branch.name },
+      });
     }
     case 'switchBranch': {
       const branches = syncedBranches(session);
@@ -215,18 +270,33 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
       if (!target || target.id === fac.branchId) return s;
       const r = replay(target.log, { keepStates: true });
       if (!r.ok) return refuse(s, 'console.error.branchReplay', { branch: target.name });
-      const next = sessionFromLog({ setup: session.setup, log: target.log, states: r.states, turnEvents: r.events }, session.gameId, { handle: session.saveHandle, name: session.saveName });
+      const next = sessionFromLog({ setup: session.setup, log: target.log, states: r.states, turnEvents: r.events }, session.gameId, {
+        handle: session.saveHandle,
+        name: session.saveName,
+      });
       const nextFac: FacState = { ...fac, branches, branchId: target.id, pending: emptyPending(), flash: null, sentBack: {} };
-      return toast(deps.resumeAt(s, { ...next, fac: nextFac }), { kind: 'info', key: 'console.toast.switched', values: { branch: target.name } });
+      return toast(deps.resumeAt(s, { ...next, fac: nextFac }), {
+        kind: 'info',
+        key: 'console.toast.switched',
+        values: { branch: target.name },
+      });
     }
     case 'sendBack': {
       if (!session.committed[c.side]) return refuse(s, 'console.error.notCommitted');
       const committed = { ...session.committed };
       delete committed[c.side];
-      const next: Session = { ...session, committed, queue: [...session.queue, c.side], fac: { ...fac, sentBack: { ...fac.sentBack, [c.side]: c.note.trim() } } };
+      const next: Session = {
+        ...session,
+        committed,
+        queue: [...session.queue, c.side],
+        fac: { ...fac, sentBack: { ...fac.sentBack, [c.side]: c.note.trim() } },
+      };
       // A quarter held for review goes back to the hand-over curtain of the team whose plan returns.
       const phase = s.phase.kind === 'held' ? { kind: 'curtain' as const, side: c.side } : s.phase;
-      return toast({ ...s, session: next, phase }, { kind: 'info', key: 'console.toast.sentBack', values: { side: `@app.side.${c.side}` } });
+      return toast(
+        { ...s, session: next, phase },
+        { kind: 'info', key: 'console.toast.sentBack', values: { side: `@app.side.${c.side}` } },
+      );
     }
     case 'holdTurn':
       return withFac(s, session, { ...fac, holdTurn: c.on });
@@ -247,5 +317,10 @@ export function facilitatorReducer(s: AppState, a: FacAction, deps: FacDeps): Ap
 /** What a resolved turn leaves of the facilitator's state: nothing queued, the clock reset. */
 export function afterTurn(fac: FacState | undefined): FacState | undefined {
   if (!fac) return fac;
-  return { ...fac, pending: emptyPending(), sentBack: {}, clock: { ...fac.clock, remainingMs: fac.clock.limitMs, runningSince: null, expired: false } };
+  return {
+    ...fac,
+    pending: emptyPending(),
+    sentBack: {},
+    clock: { ...fac.clock, remainingMs: fac.clock.limitMs, runningSince: null, expired: false },
+  };
 }

@@ -4,7 +4,17 @@
  * what the public screen announces (a news flash or a ruling), the branches of the game and the
  * passphrase that protects the console. JSON-safe; only `branches` goes into saves.
  */
-import type { FacilitatorNote, GameLog, InjectInput, MselAction, MselEntry, Override, RegionId, Side, TurnInput } from '../app-state/engine';
+import type {
+  FacilitatorNote,
+  GameLog,
+  InjectInput,
+  MselAction,
+  MselEntry,
+  Override,
+  RegionId,
+  Side,
+  TurnInput,
+} from '../app-state/engine';
 import type { Difficulty } from '../app-state/types';
 
 /** The facilitator's part of the next turn's input (empty lists are left out of the log). */

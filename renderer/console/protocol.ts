@@ -72,35 +72,57 @@ const MAX_CLOCK_SECONDS = 4 * 3600;
 export function parseCommand(x: unknown): ConsoleCommand | null {
   if (!isObj(x) || typeof x.type !== 'string') return null;
   switch (x.type) {
-    case 'fireInject': return isObj(x.inject) ? { type: 'fireInject', inject: x.inject as unknown as InjectInput } : null;
-    case 'msel': return isObj(x.action) ? { type: 'msel', action: x.action as unknown as MselAction } : null;
-    case 'schedule': return isObj(x.entry) ? { type: 'schedule', entry: x.entry as unknown as MselEntry } : null;
-    case 'override': return isObj(x.override) ? { type: 'override', override: x.override as unknown as Override } : null;
-    case 'note': return str(x.text) && x.text.trim() ? { type: 'note', text: x.text } : null;
+    case 'fireInject':
+      return isObj(x.inject) ? { type: 'fireInject', inject: x.inject as unknown as InjectInput } : null;
+    case 'msel':
+      return isObj(x.action) ? { type: 'msel', action: x.action as unknown as MselAction } : null;
+    case 'schedule':
+      return isObj(x.entry) ? { type: 'schedule', entry: x.entry as unknown as MselEntry } : null;
+    case 'override':
+      return isObj(x.override) ? { type: 'override', override: x.override as unknown as Override } : null;
+    case 'note':
+      return str(x.text) && x.text.trim() ? { type: 'note', text: x.text } : null;
     case 'withdraw':
       return typeof x.part === 'string' && PARTS.includes(x.part) && Number.isInteger(x.index) && (x.index as number) >= 0
-        ? { type: 'withdraw', part: x.part as keyof PendingInput, index: x.index as number } : null;
+        ? { type: 'withdraw', part: x.part as keyof PendingInput, index: x.index as number }
+        : null;
     case 'clock':
       if (x.op === 'start' || x.op === 'pause') return { type: 'clock', op: x.op };
-      if ((x.op === 'set' || x.op === 'extend') && typeof x.seconds === 'number' && Number.isFinite(x.seconds) && x.seconds >= 0 && x.seconds <= MAX_CLOCK_SECONDS) {
+      if (
+        (x.op === 'set' || x.op === 'extend') &&
+        typeof x.seconds === 'number' &&
+        Number.isFinite(x.seconds) &&
+        x.seconds >= 0 &&
+        x.seconds <= MAX_CLOCK_SECONDS
+      ) {
         return { type: 'clock', op: x.op, seconds: x.seconds };
       }
       return null;
-    case 'expiry': return x.choice === 'wait' || x.choice === 'commit' || x.choice === 'computer' ? { type: 'expiry', choice: x.choice } : null;
-    case 'rewind': return Number.isInteger(x.turn) && (x.turn as number) >= 0 ? { type: 'rewind', turn: x.turn as number } : null;
-    case 'switchBranch': return str(x.id, 20) ? { type: 'switchBranch', id: x.id } : null;
-    case 'sendBack': return str(x.side, 20) && SIDE_IDS.includes(x.side) && str(x.note) ? { type: 'sendBack', side: x.side as Side, note: x.note } : null;
+    case 'expiry':
+      return x.choice === 'wait' || x.choice === 'commit' || x.choice === 'computer' ? { type: 'expiry', choice: x.choice } : null;
+    case 'rewind':
+      return Number.isInteger(x.turn) && (x.turn as number) >= 0 ? { type: 'rewind', turn: x.turn as number } : null;
+    case 'switchBranch':
+      return str(x.id, 20) ? { type: 'switchBranch', id: x.id } : null;
+    case 'sendBack':
+      return str(x.side, 20) && SIDE_IDS.includes(x.side) && str(x.note) ? { type: 'sendBack', side: x.side as Side, note: x.note } : null;
     case 'seat': {
       const seat = x.seat;
       if (!str(x.side, 20) || !SIDE_IDS.includes(x.side) || !isObj(seat)) return null;
-      if ((seat.kind !== 'human' && seat.kind !== 'computer') || !['easy', 'normal', 'hard'].includes(seat.difficulty as string)) return null;
+      if ((seat.kind !== 'human' && seat.kind !== 'computer') || !['easy', 'normal', 'hard'].includes(seat.difficulty as string))
+        return null;
       return { type: 'seat', side: x.side as Side, seat: { kind: seat.kind, difficulty: seat.difficulty as Seat['difficulty'] } };
     }
-    case 'holdTurn': return typeof x.on === 'boolean' ? { type: 'holdTurn', on: x.on } : null;
-    case 'release': return { type: 'release' };
-    case 'lang': return x.lang === 'en' || x.lang === 'es' ? { type: 'lang', lang: x.lang } : null;
-    case 'dismissFlash': return { type: 'dismissFlash' };
-    default: return null;
+    case 'holdTurn':
+      return typeof x.on === 'boolean' ? { type: 'holdTurn', on: x.on } : null;
+    case 'release':
+      return { type: 'release' };
+    case 'lang':
+      return x.lang === 'en' || x.lang === 'es' ? { type: 'lang', lang: x.lang } : null;
+    case 'dismissFlash':
+      return { type: 'dismissFlash' };
+    default:
+      return null;
   }
 }
 
@@ -108,15 +130,20 @@ export function parseCommand(x: unknown): ConsoleCommand | null {
 export function parseMessage(x: unknown): ConsoleMessage | null {
   if (!isObj(x) || typeof x.type !== 'string') return null;
   switch (x.type) {
-    case 'hello': return str(x.consoleId, 64) ? { type: 'hello', consoleId: x.consoleId } : null;
-    case 'unlock': return str(x.consoleId, 64) && str(x.passphrase, 200) ? { type: 'unlock', consoleId: x.consoleId, passphrase: x.passphrase } : null;
+    case 'hello':
+      return str(x.consoleId, 64) ? { type: 'hello', consoleId: x.consoleId } : null;
+    case 'unlock':
+      return str(x.consoleId, 64) && str(x.passphrase, 200) ? { type: 'unlock', consoleId: x.consoleId, passphrase: x.passphrase } : null;
     case 'command': {
       const command = parseCommand(x.command);
       return str(x.consoleId, 64) && command ? { type: 'command', consoleId: x.consoleId, command } : null;
     }
-    case 'locked': return str(x.to, 64) ? { type: 'locked', to: x.to, wrong: x.wrong === true } : null;
-    case 'snapshot': return Array.isArray(x.to) && isObj(x.snapshot) ? (x as unknown as ConsoleMessage) : null;
-    default: return null;
+    case 'locked':
+      return str(x.to, 64) ? { type: 'locked', to: x.to, wrong: x.wrong === true } : null;
+    case 'snapshot':
+      return Array.isArray(x.to) && isObj(x.snapshot) ? (x as unknown as ConsoleMessage) : null;
+    default:
+      return null;
   }
 }
 

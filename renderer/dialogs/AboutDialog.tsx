@@ -30,19 +30,27 @@ export function AboutDialog(props: { open: boolean; version: string; onClose: ()
         <h3>{t('app.about.licences')}</h3>
         <table className="table">
           <thead>
-            <tr><th scope="col">{t('app.about.component')}</th><th scope="col">{t('app.about.licence')}</th></tr>
+            <tr>
+              <th scope="col">{t('app.about.component')}</th>
+              <th scope="col">{t('app.about.licence')}</th>
+            </tr>
           </thead>
           <tbody>
             {LICENCES.map((l) => (
               <tr key={l.name}>
                 <th scope="row">{l.name}</th>
-                <td>{t(l.licenceKey)}{l.noteKey ? <span className="field-help"> — {t(l.noteKey)}</span> : null}</td>
+                <td>
+                  {t(l.licenceKey)}
+                  {l.noteKey ? <span className="field-help"> — {t(l.noteKey)}</span> : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
         <div className="dialog-actions">
-          <button type="button" className="btn btn-primary" onClick={props.onClose} autoFocus>{t('app.action.close')}</button>
+          <button type="button" className="btn btn-primary" onClick={props.onClose} autoFocus>
+            {t('app.action.close')}
+          </button>
         </div>
       </div>
     </Modal>

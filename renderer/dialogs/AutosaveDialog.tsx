@@ -24,28 +24,48 @@ export function AutosaveDialog(props: {
   const id = useId();
   const { entries } = props;
   return (
-    <Modal open={props.open} onClose={props.onClose} labelledBy={`${id}-title`} describedBy={`${id}-help`} className="dialog-confirm dialog-autosaves">
+    <Modal
+      open={props.open}
+      onClose={props.onClose}
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-help`}
+      className="dialog-confirm dialog-autosaves"
+    >
       <div className="dialog-body">
         <h2 id={`${id}-title`}>{t('app.autosave.title')}</h2>
-        <p id={`${id}-help`} className="field-help">{t('app.autosave.help')}</p>
-        {entries === null ? <p className="empty">{t('app.autosave.loading')}</p>
-          : entries.length === 0 ? <p className="empty">{t('app.autosave.none')}</p> : (
-            <ul className="autosave-list" aria-label={t('app.autosave.title')}>
-              {entries.map((entry) => ({ ...entry, label: autosaveName(t, lang, entry.label) })).map((e) => (
+        <p id={`${id}-help`} className="field-help">
+          {t('app.autosave.help')}
+        </p>
+        {entries === null ? (
+          <p className="empty">{t('app.autosave.loading')}</p>
+        ) : entries.length === 0 ? (
+          <p className="empty">{t('app.autosave.none')}</p>
+        ) : (
+          <ul className="autosave-list" aria-label={t('app.autosave.title')}>
+            {entries
+              .map((entry) => ({ ...entry, label: autosaveName(t, lang, entry.label) }))
+              .map((e) => (
                 <li key={e.id} className="autosave-item">
                   <span className="autosave-label">
                     <strong>{e.label}</strong>
                     <span className="muted"> — {t('app.autosave.savedAt', { time: savedAtText(e.savedAt, LOCALE[lang]) })}</span>
                   </span>
-                  <button type="button" className="btn" onClick={() => props.onOpen(e)} aria-label={t('app.autosave.openNamed', { label: e.label })}>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => props.onOpen(e)}
+                    aria-label={t('app.autosave.openNamed', { label: e.label })}
+                  >
                     {t('app.autosave.open')}
                   </button>
                 </li>
               ))}
-            </ul>
-          )}
+          </ul>
+        )}
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={props.onClose} autoFocus>{t('app.action.close')}</button>
+          <button type="button" className="btn" onClick={props.onClose} autoFocus>
+            {t('app.action.close')}
+          </button>
         </div>
       </div>
     </Modal>

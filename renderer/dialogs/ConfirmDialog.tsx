@@ -19,8 +19,12 @@ export function ConfirmDialog(props: {
         <h2 id={`${id}-title`}>{props.title}</h2>
         <p id={`${id}-text`}>{props.text}</p>
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={props.onCancel} autoFocus>{t('app.action.cancel')}</button>
-          <button type="button" className="btn btn-primary" onClick={props.onConfirm}>{props.confirmLabel}</button>
+          <button type="button" className="btn" onClick={props.onCancel} autoFocus>
+            {t('app.action.cancel')}
+          </button>
+          <button type="button" className="btn btn-primary" onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </button>
         </div>
       </div>
     </Modal>

@@ -30,7 +30,10 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
   const [passphrase, setPassphrase] = useState('');
 
   useEffect(() => {
-    if (props.open) { setGameLang(lang); setProblem(null); }
+    if (props.open) {
+      setGameLang(lang);
+      setProblem(null);
+    }
   }, [props.open, lang]);
 
   const scenario = BUILTIN_SCENARIOS.find((s) => s.id === scenarioId);
@@ -43,7 +46,16 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
     if (!scenario) return setProblem(t('app.newGame.errorScenario'));
     if (seed.trim() === '' || !Number.isSafeInteger(seedN) || seedN < 0) return setProblem(t('app.newGame.errorSeed'));
     if (!Number.isInteger(turnsN) || turnsN < 1 || turnsN > 200) return setProblem(t('app.newGame.errorTurns', { min: 1, max: 200 }));
-    props.onStart({ scenarioId: scenario.id, seats, seed: seedN, turns: turnsN, ...(passphrase.trim() ? { facilitatorPassphrase: passphrase.trim() } : {}) }, gameLang);
+    props.onStart(
+      {
+        scenarioId: scenario.id,
+        seats,
+        seed: seedN,
+        turns: turnsN,
+        ...(passphrase.trim() ? { facilitatorPassphrase: passphrase.trim() } : {}),
+      },
+      gameLang,
+    );
   };
 
   return (
@@ -52,12 +64,20 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
         <h2 id={`${id}-title`}>{t('app.newGame.title')}</h2>
         <div className="field">
           <label htmlFor={`${id}-scenario`}>{t('app.newGame.scenario')}</label>
-          <select id={`${id}-scenario`} value={scenarioId} onChange={(e) => {
-            setScenarioId(e.target.value);
-            const sc = BUILTIN_SCENARIOS.find((s) => s.id === e.target.value);
-            if (sc) setTurns(String(sc.turns));
-          }}>
-            {BUILTIN_SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
+          <select
+            id={`${id}-scenario`}
+            value={scenarioId}
+            onChange={(e) => {
+              setScenarioId(e.target.value);
+              const sc = BUILTIN_SCENARIOS.find((s) => s.id === e.target.value);
+              if (sc) setTurns(String(sc.turns));
+            }}
+          >
+            {BUILTIN_SCENARIOS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title[lang]}
+              </option>
+            ))}
           </select>
           {scenario ? <p className="field-help">{scenario.description[lang]}</p> : null}
         </div>
@@ -67,13 +87,25 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
             const seat = seats[side];
             return (
               <div role="radiogroup" aria-label={t(`app.side.${side}`)} className="seat" key={side}>
-                <span className={`seat-name side-${side}`} aria-hidden="true">{t(`app.side.${side}`)}</span>
+                <span className={`seat-name side-${side}`} aria-hidden="true">
+                  {t(`app.side.${side}`)}
+                </span>
                 <label className="radio">
-                  <input type="radio" name={`${id}-${side}`} checked={seat.kind === 'human'} onChange={() => setSeat(side, { kind: 'human' })} />
+                  <input
+                    type="radio"
+                    name={`${id}-${side}`}
+                    checked={seat.kind === 'human'}
+                    onChange={() => setSeat(side, { kind: 'human' })}
+                  />
                   {t('app.newGame.human')}
                 </label>
                 <label className="radio">
-                  <input type="radio" name={`${id}-${side}`} checked={seat.kind === 'computer'} onChange={() => setSeat(side, { kind: 'computer' })} />
+                  <input
+                    type="radio"
+                    name={`${id}-${side}`}
+                    checked={seat.kind === 'computer'}
+                    onChange={() => setSeat(side, { kind: 'computer' })}
+                  />
                   {t('app.newGame.computer')}
                 </label>
                 <select
@@ -82,7 +114,11 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
                   disabled={seat.kind !== 'computer'}
                   onChange={(e) => setSeat(side, { difficulty: e.target.value as Difficulty })}
                 >
-                  {DIFFICULTIES.map((d) => <option key={d} value={d}>{t(`app.difficulty.${d}`)}</option>)}
+                  {DIFFICULTIES.map((d) => (
+                    <option key={d} value={d}>
+                      {t(`app.difficulty.${d}`)}
+                    </option>
+                  ))}
                 </select>
               </div>
             );
@@ -93,8 +129,18 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
           <div className="field">
             <label htmlFor={`${id}-seed`}>{t('app.newGame.seed')}</label>
             <div className="inline">
-              <input id={`${id}-seed`} type="number" min={0} step={1} inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />
-              <button type="button" className="btn" onClick={() => setSeed(String(randomSeed()))}>{t('app.newGame.randomSeed')}</button>
+              <input
+                id={`${id}-seed`}
+                type="number"
+                min={0}
+                step={1}
+                inputMode="numeric"
+                value={seed}
+                onChange={(e) => setSeed(e.target.value)}
+              />
+              <button type="button" className="btn" onClick={() => setSeed(String(randomSeed()))}>
+                {t('app.newGame.randomSeed')}
+              </button>
             </div>
             <p className="field-help">{t('app.newGame.seedHelp')}</p>
           </div>
@@ -106,19 +152,38 @@ export function NewGameDialog(props: { open: boolean; onClose: () => void; onSta
           <div className="field">
             <label htmlFor={`${id}-lang`}>{t('app.newGame.language')}</label>
             <select id={`${id}-lang`} value={gameLang} onChange={(e) => setGameLang(e.target.value as Lang)}>
-              {LANGS.map((l) => <option key={l} value={l}>{t(`app.lang.${l}`)}</option>)}
+              {LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`app.lang.${l}`)}
+                </option>
+              ))}
             </select>
           </div>
         </div>
         <div className="field">
           <label htmlFor={`${id}-passphrase`}>{t('console.newGame.passphrase')}</label>
-          <input id={`${id}-passphrase`} type="password" autoComplete="new-password" value={passphrase} maxLength={200} onChange={(e) => setPassphrase(e.target.value)} />
+          <input
+            id={`${id}-passphrase`}
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            maxLength={200}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
           <p className="field-help">{t('console.newGame.passphraseHelp')}</p>
         </div>
-        {problem ? <p role="alert" className="form-error">{problem}</p> : null}
+        {problem ? (
+          <p role="alert" className="form-error">
+            {problem}
+          </p>
+        ) : null}
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={props.onClose}>{t('app.action.cancel')}</button>
-          <button type="submit" className="btn btn-primary">{t('app.newGame.start')}</button>
+          <button type="button" className="btn" onClick={props.onClose}>
+            {t('app.action.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary">
+            {t('app.newGame.start')}
+          </button>
         </div>
       </form>
     </Modal>

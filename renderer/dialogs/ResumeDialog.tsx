@@ -8,7 +8,13 @@ import { autosaveName } from '../app-state/autosave';
 import { Modal } from './Modal';
 import { savedAtText } from './AutosaveDialog';
 
-export function ResumeDialog(props: { label: string; turn: number; savedAt: string; onResume: () => void; onFresh: () => void }): ReactNode {
+export function ResumeDialog(props: {
+  label: string;
+  turn: number;
+  savedAt: string;
+  onResume: () => void;
+  onFresh: () => void;
+}): ReactNode {
   const { t, lang } = useI18n();
   const id = useId();
   return (
@@ -16,9 +22,13 @@ export function ResumeDialog(props: { label: string; turn: number; savedAt: stri
       <div className="dialog-body">
         <h2 id={`${id}-title`}>{t('app.resume.title')}</h2>
         <p id={`${id}-text`}>{t('app.resume.text')}</p>
-        <p><strong>{t('app.resume.game', { label: autosaveName(t, lang, props.label) })}</strong></p>
+        <p>
+          <strong>{t('app.resume.game', { label: autosaveName(t, lang, props.label) })}</strong>
+        </p>
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={props.onFresh}>{t('app.resume.fresh')}</button>
+          <button type="button" className="btn" onClick={props.onFresh}>
+            {t('app.resume.fresh')}
+          </button>
           <button type="button" className="btn btn-primary" onClick={props.onResume} autoFocus>
             {t('app.resume.resume', { turn: props.turn, time: savedAtText(props.savedAt, LOCALE[lang]) })}
           </button>

@@ -25,18 +25,22 @@ export function useComputer(state: AppState, dispatch: Dispatch<Action>): AiProg
   const game = session?.game ?? null;
   const live = Boolean(session && state.phase.kind !== 'replay' && game?.status === 'playing');
 
-  useEffect(() => () => {
-    client.current?.dispose();
-    client.current = null;
-  }, []);
+  useEffect(
+    () => () => {
+      client.current?.dispose();
+      client.current = null;
+    },
+    [],
+  );
 
   const getClient = (): AiClient => (client.current ??= new AiClient());
-  const report = (key: string, v: number | null) => setProgress((p) => {
-    const next = { ...p };
-    if (v === null) delete next[key];
-    else next[key] = v;
-    return next;
-  });
+  const report = (key: string, v: number | null) =>
+    setProgress((p) => {
+      const next = { ...p };
+      if (v === null) delete next[key];
+      else next[key] = v;
+      return next;
+    });
 
   // The hard computer sides of this turn.
   const seats = session?.setup.seats;
@@ -53,7 +57,10 @@ export function useComputer(state: AppState, dispatch: Dispatch<Action>): AiProg
     for (const side of sides) {
       const key = `decide:${side}`;
       report(key, 0);
-      getClient().ask({ purpose: 'decide', side, difficulty: seats[side].difficulty, state: game }, (spent, budget) => report(key, budget > 0 ? spent / budget : 0))
+      getClient()
+        .ask({ purpose: 'decide', side, difficulty: seats[side].difficulty, state: game }, (spent, budget) =>
+          report(key, budget > 0 ? spent / budget : 0),
+        )
         .then((r) => dispatch({ type: 'ai/decided', game, side, orders: r.orders }))
         .catch(() => dispatch({ type: 'ai/failed', game, side }))
         .finally(() => report(key, null));
@@ -74,7 +81,8 @@ export function useComputer(state: AppState, dispatch: Dispatch<Action>): AiProg
       advised.current.add(side);
       const key = `advise:${side}`;
       report(key, 0);
-      getClient().ask({ purpose: 'advise', side, difficulty: 'hard', state: game }, (spent, budget) => report(key, budget > 0 ? spent / budget : 0))
+      getClient()
+        .ask({ purpose: 'advise', side, difficulty: 'hard', state: game }, (spent, budget) => report(key, budget > 0 ? spent / budget : 0))
         .then((r) => dispatch({ type: 'advice/ready', game, side, orders: r.orders.orders, decision: r.decision }))
         .catch((err: unknown) => {
           const message = err instanceof Error ? err.message : String(err);

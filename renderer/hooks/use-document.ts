@@ -18,7 +18,12 @@ export function useDocument(settings: Settings, t: TFunction, game: GameState | 
     root.classList.toggle('presentation', presentation);
   }, [lang, zoom, presentation]);
   useEffect(() => {
-    document.title = replay ? t('app.docTitleGame', { turn: `${t('app.replay.title')} · ${t('app.replay.position', { turn: replay.turn, total: replay.states.length - 1 })}` })
-      : game ? t('app.docTitleGame', { turn: turnLabel(t, game) }) : t('app.title');
+    document.title = replay
+      ? t('app.docTitleGame', {
+          turn: `${t('app.replay.title')} · ${t('app.replay.position', { turn: replay.turn, total: replay.states.length - 1 })}`,
+        })
+      : game
+        ? t('app.docTitleGame', { turn: turnLabel(t, game) })
+        : t('app.title');
   }, [t, game, replay]);
 }

@@ -17,16 +17,25 @@ export interface Notify {
 
 export function useNotify(dispatch: Dispatch<Action>): Notify {
   const known = useCallback((k: string) => hasKey(k), []);
-  const error = useCallback((key: string, values?: Record<string, string | number>) => {
-    dispatch({ type: 'toast/push', toast: values ? { kind: 'error', key, values } : { kind: 'error', key } });
-  }, [dispatch]);
-  const platformError = useCallback((e: PlatformError) => {
-    const toast = platformToast(e, known);
-    if (toast) dispatch({ type: 'toast/push', toast });
-  }, [known, dispatch]);
-  const apply = useCallback((o: OpenOutcome) => {
-    if (o.kind === 'failed') dispatch({ type: 'toast/push', toast: o.toast });
-    else if (o.kind === 'opened') for (const a of o.actions) dispatch(a);
-  }, [dispatch]);
+  const error = useCallback(
+    (key: string, values?: Record<string, string | number>) => {
+      dispatch({ type: 'toast/push', toast: values ? { kind: 'error', key, values } : { kind: 'error', key } });
+    },
+    [dispatch],
+  );
+  const platformError = useCallback(
+    (e: PlatformError) => {
+      const toast = platformToast(e, known);
+      if (toast) dispatch({ type: 'toast/push', toast });
+    },
+    [known, dispatch],
+  );
+  const apply = useCallback(
+    (o: OpenOutcome) => {
+      if (o.kind === 'failed') dispatch({ type: 'toast/push', toast: o.toast });
+      else if (o.kind === 'opened') for (const a of o.actions) dispatch(a);
+    },
+    [dispatch],
+  );
   return useMemo(() => ({ known, error, platformError, apply }), [known, error, platformError, apply]);
 }

@@ -34,8 +34,14 @@ export interface Persistence {
   startFresh: () => void;
 }
 
-export function usePersistence(platform: Platform, settings: Settings, dispatch: Dispatch<Action>, stateRef: MutableRefObject<AppState>, notify: Notify,
-  i18n: { t: TFunction; lang: Lang }): Persistence {
+export function usePersistence(
+  platform: Platform,
+  settings: Settings,
+  dispatch: Dispatch<Action>,
+  stateRef: MutableRefObject<AppState>,
+  notify: Notify,
+  i18n: { t: TFunction; lang: Lang },
+): Persistence {
   const { t, lang } = i18n;
   const { platformError, apply } = notify;
   const [version, setVersion] = useState(BUILD_VERSION);
@@ -48,30 +54,43 @@ export function usePersistence(platform: Platform, settings: Settings, dispatch:
   // Settings: load once from the platform, then save on every change (with the in-progress record).
   useEffect(() => {
     let live = true;
-    void platform.appVersion().then((v) => { if (live && v) setVersion(v); }).catch(() => undefined);
-    void platform.settingsGet().then(async (r) => {
-      if (!live) return;
-      let record: InProgress | null = null;
-      if (r.ok) {
-        dispatch({ type: 'settings/set', patch: sanitizeSettings(r.value, stateRef.current.settings) });
-        record = readInProgress(r.value);
-      } else if (r.error.code !== 'unsupported') platformError(r.error);
-      setInProgress(record);
-      setSettingsLoaded(true);
-      if (!record) {
+    void platform
+      .appVersion()
+      .then((v) => {
+        if (live && v) setVersion(v);
+      })
+      .catch(() => undefined);
+    void platform
+      .settingsGet()
+      .then(async (r) => {
+        if (!live) return;
+        let record: InProgress | null = null;
+        if (r.ok) {
+          dispatch({ type: 'settings/set', patch: sanitizeSettings(r.value, stateRef.current.settings) });
+          record = readInProgress(r.value);
+        } else if (r.error.code !== 'unsupported') platformError(r.error);
+        setInProgress(record);
+        setSettingsLoaded(true);
+        if (!record) {
+          setStartupDone(true);
+          return;
+        }
+        // The app did not close cleanly with a game in progress: offer its last autosave.
+        const list = await platform.autosaveList();
+        const entry = list.ok ? list.value.find((e) => e.id === record.autosaveId) : undefined;
+        const text = entry ? await platform.autosaveRead(entry.id) : null;
+        if (!live) return;
+        if (entry && text?.ok) setResumeOffer({ entry, turn: record.turn, text: text.value });
+        else setInProgress(null);
         setStartupDone(true);
-        return;
-      }
-      // The app did not close cleanly with a game in progress: offer its last autosave.
-      const list = await platform.autosaveList();
-      const entry = list.ok ? list.value.find((e) => e.id === record.autosaveId) : undefined;
-      const text = entry ? await platform.autosaveRead(entry.id) : null;
-      if (!live) return;
-      if (entry && text?.ok) setResumeOffer({ entry, turn: record.turn, text: text.value });
-      else setInProgress(null);
-      setStartupDone(true);
-    }).catch(() => { setSettingsLoaded(true); setStartupDone(true); });
-    return () => { live = false; };
+      })
+      .catch(() => {
+        setSettingsLoaded(true);
+        setStartupDone(true);
+      });
+    return () => {
+      live = false;
+    };
   }, [platform, platformError, dispatch, stateRef]);
   useEffect(() => {
     if (!settingsLoaded) return;

@@ -13,10 +13,23 @@ export function useShortcuts(dispatch: Dispatch<Action>, stateRef: MutableRefObj
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || stateRef.current.phase.kind !== 'planning') return;
       const el = e.target as HTMLElement | null;
-      if (el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'range' && (el as HTMLInputElement).type !== 'checkbox' && (el as HTMLInputElement).type !== 'radio'))) return;
+      if (
+        el &&
+        (el.tagName === 'TEXTAREA' ||
+          (el.tagName === 'INPUT' &&
+            (el as HTMLInputElement).type !== 'range' &&
+            (el as HTMLInputElement).type !== 'checkbox' &&
+            (el as HTMLInputElement).type !== 'radio'))
+      )
+        return;
       const k = e.key.toLowerCase();
-      if (k === 'z' && !e.shiftKey) { e.preventDefault(); dispatch({ type: 'plan/undo' }); }
-      else if ((k === 'z' && e.shiftKey) || k === 'y') { e.preventDefault(); dispatch({ type: 'plan/redo' }); }
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        dispatch({ type: 'plan/undo' });
+      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
+        e.preventDefault();
+        dispatch({ type: 'plan/redo' });
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

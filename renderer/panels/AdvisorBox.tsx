@@ -11,7 +11,13 @@ import type { Advice } from '../app-state/types';
 import { DecisionLines } from './DecisionView';
 import './advisor.css';
 
-export function AdvisorBox(props: { side: Side; advice: Advice | undefined; progress: number | undefined; onAsk: () => void; onApply: () => void }): ReactNode {
+export function AdvisorBox(props: {
+  side: Side;
+  advice: Advice | undefined;
+  progress: number | undefined;
+  onAsk: () => void;
+  onApply: () => void;
+}): ReactNode {
   const { t } = useI18n();
   const { side, advice } = props;
   const status = advice?.status;
@@ -24,7 +30,11 @@ export function AdvisorBox(props: { side: Side; advice: Advice | undefined; prog
             <DecisionLines side={side} decision={advice.decision} />
           </div>
           <p className="hint">{t('advisor.recorded')}</p>
-          {advice.applied ? <p className="advisor-applied" role="status">{t('advisor.applied')}</p> : (
+          {advice.applied ? (
+            <p className="advisor-applied" role="status">
+              {t('advisor.applied')}
+            </p>
+          ) : (
             <button type="button" className="btn btn-small" onClick={props.onApply}>
               {t('advisor.apply')} ({t('advisor.orders', { count: advice.orders?.length ?? 0 })})
             </button>
@@ -37,7 +47,9 @@ export function AdvisorBox(props: { side: Side; advice: Advice | undefined; prog
         </p>
       ) : (
         <>
-          <button type="button" className="btn btn-small" onClick={props.onAsk}>{t('advisor.ask')}</button>
+          <button type="button" className="btn btn-small" onClick={props.onAsk}>
+            {t('advisor.ask')}
+          </button>
           <p className="hint">{status === 'failed' ? t('advisor.failed', { detail: advice?.error ?? '' }) : t('advisor.askHint')}</p>
         </>
       )}

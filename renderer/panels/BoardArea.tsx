@@ -33,10 +33,20 @@ export function BoardArea(props: {
   const model = useMemo(() => {
     if (!view) return null;
     // The last turn's events drive the flows and the resolution animation (played once per turn).
-    return buildBoardModel(boardInputFrom({
-      game: view, map: MAP, events, overlay, selectedId: selected, t, locale: LOCALE[lang],
-      scale: presentation ? 1.4 : 1, showFlows: flows, reducedMotion,
-    }));
+    return buildBoardModel(
+      boardInputFrom({
+        game: view,
+        map: MAP,
+        events,
+        overlay,
+        selectedId: selected,
+        t,
+        locale: LOCALE[lang],
+        scale: presentation ? 1.4 : 1,
+        showFlows: flows,
+        reducedMotion,
+      }),
+    );
   }, [view, events, overlay, selected, t, lang, presentation, flows, reducedMotion]);
 
   return (

@@ -9,7 +9,8 @@ export function Change(props: { value: number | null; tone: 'good' | 'bad' | 'ne
   const sign = props.value > 0 ? '▲ +' : '▼ −';
   return (
     <span className={`change change-${props.tone}`}>
-      {sign}{fmt(Math.abs(props.value))}
+      {sign}
+      {fmt(Math.abs(props.value))}
       <span className="sr-only"> {t(`app.report.tone.${props.tone}`)}</span>
     </span>
   );

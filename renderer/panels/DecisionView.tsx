@@ -12,12 +12,17 @@ import { authorName, decisionLines } from '../../report/decision';
 export function DecisionLines(props: { side: Side; decision: Decision }): ReactNode {
   const { t } = useI18n();
   const l = decisionLines(t, props.side, props.decision);
-  const list = (label: string, items: string[]) => (items.length ? (
-    <>
-      <h5>{label}</h5>
-      <ul className="lines">{items.map((x, i) => <li key={i}>{x}</li>)}</ul>
-    </>
-  ) : null);
+  const list = (label: string, items: string[]) =>
+    items.length ? (
+      <>
+        <h5>{label}</h5>
+        <ul className="lines">
+          {items.map((x, i) => (
+            <li key={i}>{x}</li>
+          ))}
+        </ul>
+      </>
+    ) : null;
   return (
     <>
       <p className="decision-plan">{l.headline}</p>
@@ -37,7 +42,9 @@ export function DecisionView(props: { side: Side; author: Author }): ReactNode {
   const decision = author.kind === 'human' ? author.advice?.decision : author.decision;
   return (
     <div className={`rationale side-${side}`}>
-      <h4>{t(`app.side.${side}`)} — {authorName(t, side, author)}</h4>
+      <h4>
+        {t(`app.side.${side}`)} — {authorName(t, side, author)}
+      </h4>
       {decision ? <DecisionLines side={side} decision={decision} /> : null}
     </div>
   );

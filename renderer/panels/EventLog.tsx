@@ -27,45 +27,73 @@ export function EventLog(props: {
   const shown = useMemo(() => {
     const list = filterEntries(entries, filter);
     // Newest turn first, the engine's order within a turn.
-    return list.map((e, i) => ({ e, i })).sort((a, b) => b.e.turn - a.e.turn || a.i - b.i).map((x) => x.e);
+    return list
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => b.e.turn - a.e.turn || a.i - b.i)
+      .map((x) => x.e);
   }, [entries, filter]);
-  const set = (patch: Partial<EventFilter>) => { setFilter((f) => ({ ...f, ...patch })); setLimit(PAGE); };
+  const set = (patch: Partial<EventFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setLimit(PAGE);
+  };
 
   return (
     <section className="event-log" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="sr-only">{t('app.log.title')}</h2>
+      <h2 id={`${id}-title`} className="sr-only">
+        {t('app.log.title')}
+      </h2>
       <div className="filters">
         <label>
           {t('app.log.type')}
           <select value={filter.category} onChange={(e) => set({ category: e.target.value as EventCategory | 'all' })}>
             <option value="all">{t('app.log.all')}</option>
-            {EVENT_CATEGORIES.map((c) => <option key={c} value={c}>{t(`app.log.category.${c}`)}</option>)}
+            {EVENT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`app.log.category.${c}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('app.log.region')}
           <select value={filter.region} onChange={(e) => set({ region: e.target.value })}>
             <option value="all">{t('app.log.all')}</option>
-            {REGION_IDS.map((r) => <option key={r} value={r}>{regionName(r)}</option>)}
+            {REGION_IDS.map((r) => (
+              <option key={r} value={r}>
+                {regionName(r)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('app.log.side')}
           <select value={filter.side} onChange={(e) => set({ side: e.target.value as Side | 'all' })}>
             <option value="all">{t('app.log.all')}</option>
-            {SIDES.map((s) => <option key={s} value={s}>{t(`app.side.${s}`)}</option>)}
+            {SIDES.map((s) => (
+              <option key={s} value={s}>
+                {t(`app.side.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('app.log.turn')}
           <select value={String(filter.turn)} onChange={(e) => set({ turn: e.target.value === 'all' ? 'all' : Number(e.target.value) })}>
             <option value="all">{t('app.log.all')}</option>
-            {turns.map((n) => <option key={n} value={n}>{t('app.log.turnN', { n })}</option>)}
+            {turns.map((n) => (
+              <option key={n} value={n}>
+                {t('app.log.turnN', { n })}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      <p className="log-count" aria-live="polite">{t('app.log.count', { n: shown.length, total: entries.length })}</p>
-      {shown.length === 0 ? <p className="empty">{t('app.log.empty')}</p> : (
+      <p className="log-count" aria-live="polite">
+        {t('app.log.count', { n: shown.length, total: entries.length })}
+      </p>
+      {shown.length === 0 ? (
+        <p className="empty">{t('app.log.empty')}</p>
+      ) : (
         <ol className="log-list">
           {shown.slice(0, limit).map((e, i) => {
             const region = e.region;
@@ -74,8 +102,12 @@ export function EventLog(props: {
                 <span className="log-turn">{t('app.log.turnShort', { n: e.turn })}</span>
                 <span className="log-text">{t(e.key, e.values)}</span>
                 {region ? (
-                  <button type="button" className="btn btn-link" onClick={() => props.onSelectRegion(region)}
-                    aria-label={t('app.log.showRegion', { region: regionName(region) })}>
+                  <button
+                    type="button"
+                    className="btn btn-link"
+                    onClick={() => props.onSelectRegion(region)}
+                    aria-label={t('app.log.showRegion', { region: regionName(region) })}
+                  >
                     ⌖
                   </button>
                 ) : null}
@@ -85,7 +117,9 @@ export function EventLog(props: {
         </ol>
       )}
       {shown.length > limit ? (
-        <button type="button" className="btn" onClick={() => setLimit((l) => l + PAGE)}>{t('app.log.more', { n: shown.length - limit })}</button>
+        <button type="button" className="btn" onClick={() => setLimit((l) => l + PAGE)}>
+          {t('app.log.more', { n: shown.length - limit })}
+        </button>
       ) : null}
     </section>
   );

@@ -6,7 +6,12 @@ import { scoreLines } from '../../report/turn-report';
 
 export type EndExport = 'log' | 'csv' | 'report' | 'pdf';
 
-export function GameEndPanel(props: { game: GameState; onExport: (kind: EndExport) => void; onNewGame: () => void; onUndo?: () => void }): ReactNode {
+export function GameEndPanel(props: {
+  game: GameState;
+  onExport: (kind: EndExport) => void;
+  onNewGame: () => void;
+  onUndo?: () => void;
+}): ReactNode {
   const { t, fmt } = useI18n();
   const id = useId();
   const { game } = props;
@@ -34,17 +39,35 @@ export function GameEndPanel(props: { game: GameState; onExport: (kind: EndExpor
       <h3>{t('app.end.summary')}</h3>
       <ul className="lines">
         {last ? <li>{t('app.end.coca', { from: game.national.ref.cocaHa, to: last.cocaHa })}</li> : null}
-        <li>{t('app.end.killed', { security: totals.securityKilled, insurgents: totals.insurgentsKilled, civilians: totals.civiliansKilled })}</li>
-        <li>{t('app.end.revenue', { clans: totals.clanRevenueMusd, insurgents: totals.insurgentRevenueMusd, state: totals.stateSpendMusd })}</li>
+        <li>
+          {t('app.end.killed', { security: totals.securityKilled, insurgents: totals.insurgentsKilled, civilians: totals.civiliansKilled })}
+        </li>
+        <li>
+          {t('app.end.revenue', { clans: totals.clanRevenueMusd, insurgents: totals.insurgentRevenueMusd, state: totals.stateSpendMusd })}
+        </li>
         <li>{t('app.end.shootdowns', { n: totals.mistakenShootdowns })}</li>
       </ul>
       <div className="panel-actions">
-        <button type="button" className="btn" onClick={() => props.onExport('report')}>{t('app.menu.exportReport')}</button>
-        <button type="button" className="btn" onClick={() => props.onExport('pdf')}>{t('app.menu.exportPdf')}</button>
-        <button type="button" className="btn" onClick={() => props.onExport('csv')}>{t('app.menu.exportCsv')}</button>
-        <button type="button" className="btn" onClick={() => props.onExport('log')}>{t('app.menu.exportLog')}</button>
-        {props.onUndo ? <button type="button" className="btn" onClick={props.onUndo}>{t('app.undo.button')}</button> : null}
-        <button type="button" className="btn btn-primary" onClick={props.onNewGame}>{t('app.menu.newGame')}</button>
+        <button type="button" className="btn" onClick={() => props.onExport('report')}>
+          {t('app.menu.exportReport')}
+        </button>
+        <button type="button" className="btn" onClick={() => props.onExport('pdf')}>
+          {t('app.menu.exportPdf')}
+        </button>
+        <button type="button" className="btn" onClick={() => props.onExport('csv')}>
+          {t('app.menu.exportCsv')}
+        </button>
+        <button type="button" className="btn" onClick={() => props.onExport('log')}>
+          {t('app.menu.exportLog')}
+        </button>
+        {props.onUndo ? (
+          <button type="button" className="btn" onClick={props.onUndo}>
+            {t('app.undo.button')}
+          </button>
+        ) : null}
+        <button type="button" className="btn btn-primary" onClick={props.onNewGame}>
+          {t('app.menu.newGame')}
+        </button>
       </div>
     </section>
   );

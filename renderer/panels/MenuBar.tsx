@@ -62,20 +62,45 @@ function SubMenu(props: {
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, item: MenuItemDef, index: number) => {
     const target = e.currentTarget;
     switch (e.key) {
-      case 'ArrowDown': e.preventDefault(); e.stopPropagation(); move(target, 1); break;
-      case 'ArrowUp': e.preventDefault(); e.stopPropagation(); move(target, -1); break;
-      case 'Home': e.preventDefault(); e.stopPropagation(); focusables(ref.current)[0]?.focus(); break;
-      case 'End': { e.preventDefault(); e.stopPropagation(); const all = focusables(ref.current); all[all.length - 1]?.focus(); break; }
+      case 'ArrowDown':
+        e.preventDefault();
+        e.stopPropagation();
+        move(target, 1);
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        e.stopPropagation();
+        move(target, -1);
+        break;
+      case 'Home':
+        e.preventDefault();
+        e.stopPropagation();
+        focusables(ref.current)[0]?.focus();
+        break;
+      case 'End': {
+        e.preventDefault();
+        e.stopPropagation();
+        const all = focusables(ref.current);
+        all[all.length - 1]?.focus();
+        break;
+      }
       case 'ArrowRight':
-        e.preventDefault(); e.stopPropagation();
-        if (item.submenu) { setOpenSub(index); setSubFocus('first'); } else props.onRight?.();
+        e.preventDefault();
+        e.stopPropagation();
+        if (item.submenu) {
+          setOpenSub(index);
+          setSubFocus('first');
+        } else props.onRight?.();
         break;
       case 'ArrowLeft':
-        e.preventDefault(); e.stopPropagation();
-        if (props.nested) props.onClose(true); else props.onLeft?.();
+        e.preventDefault();
+        e.stopPropagation();
+        if (props.nested) props.onClose(true);
+        else props.onLeft?.();
         break;
       case 'Escape':
-        e.preventDefault(); e.stopPropagation();
+        e.preventDefault();
+        e.stopPropagation();
         props.onClose(true);
         break;
       case 'Tab':
@@ -99,21 +124,46 @@ function SubMenu(props: {
             aria-expanded={item.submenu ? openSub === i : undefined}
             className="menu-item"
             onKeyDown={(e) => onKey(e, item, i)}
-            onMouseEnter={() => { if (item.submenu) { setOpenSub(i); setSubFocus(null); } else setOpenSub(null); }}
+            onMouseEnter={() => {
+              if (item.submenu) {
+                setOpenSub(i);
+                setSubFocus(null);
+              } else setOpenSub(null);
+            }}
             onClick={() => {
               if (item.disabled) return;
               // Open (never toggle: the pointer's hover may have opened it a moment ago).
-              if (item.submenu) { setOpenSub(i); setSubFocus('first'); return; }
+              if (item.submenu) {
+                setOpenSub(i);
+                setSubFocus('first');
+                return;
+              }
               props.onDone();
               item.onSelect?.();
             }}
           >
             <span className="menu-check" aria-hidden="true">
-              {item.role === 'menuitemradio' ? (item.checked ? '●' : '') : item.role === 'menuitemcheckbox' ? (item.checked ? '✓' : '') : ''}
+              {item.role === 'menuitemradio'
+                ? item.checked
+                  ? '●'
+                  : ''
+                : item.role === 'menuitemcheckbox'
+                  ? item.checked
+                    ? '✓'
+                    : ''
+                  : ''}
             </span>
             <span className="menu-label">{item.label}</span>
-            {item.hint ? <span className="menu-hint" aria-hidden="true">{item.hint}</span> : null}
-            {item.submenu ? <span className="menu-arrow" aria-hidden="true">▸</span> : null}
+            {item.hint ? (
+              <span className="menu-hint" aria-hidden="true">
+                {item.hint}
+              </span>
+            ) : null}
+            {item.submenu ? (
+              <span className="menu-arrow" aria-hidden="true">
+                ▸
+              </span>
+            ) : null}
           </button>
           {item.submenu && openSub === i ? (
             <SubMenu
@@ -142,11 +192,14 @@ export function MenuBar(props: { menus: MenuDef[] }): ReactNode {
   const barRef = useRef<HTMLUListElement>(null);
   const topButtons = () => focusables(barRef.current);
 
-  const close = useCallback((returnFocus: boolean) => {
-    const was = open;
-    setOpen(null);
-    if (returnFocus && was !== null) focusables(barRef.current)[was]?.focus();
-  }, [open]);
+  const close = useCallback(
+    (returnFocus: boolean) => {
+      const was = open;
+      setOpen(null);
+      if (returnFocus && was !== null) focusables(barRef.current)[was]?.focus();
+    },
+    [open],
+  );
 
   useEffect(() => {
     if (open === null) return;
@@ -162,18 +215,46 @@ export function MenuBar(props: { menus: MenuDef[] }): ReactNode {
     const j = (i + n) % n;
     setActive(j);
     topButtons()[j]?.focus();
-    if (openIt) { setOpen(j); setFocusIn('first'); }
+    if (openIt) {
+      setOpen(j);
+      setFocusIn('first');
+    }
   };
 
   const onTopKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
     switch (e.key) {
-      case 'ArrowRight': e.preventDefault(); go(i + 1, open !== null); break;
-      case 'ArrowLeft': e.preventDefault(); go(i - 1, open !== null); break;
-      case 'ArrowDown': case 'Enter': case ' ': e.preventDefault(); setOpen(i); setFocusIn('first'); break;
-      case 'ArrowUp': e.preventDefault(); setOpen(i); setFocusIn('last'); break;
-      case 'Home': e.preventDefault(); go(0, false); break;
-      case 'End': e.preventDefault(); go(props.menus.length - 1, false); break;
-      case 'Escape': e.preventDefault(); setOpen(null); break;
+      case 'ArrowRight':
+        e.preventDefault();
+        go(i + 1, open !== null);
+        break;
+      case 'ArrowLeft':
+        e.preventDefault();
+        go(i - 1, open !== null);
+        break;
+      case 'ArrowDown':
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        setOpen(i);
+        setFocusIn('first');
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        setOpen(i);
+        setFocusIn('last');
+        break;
+      case 'Home':
+        e.preventDefault();
+        go(0, false);
+        break;
+      case 'End':
+        e.preventDefault();
+        go(props.menus.length - 1, false);
+        break;
+      case 'Escape':
+        e.preventDefault();
+        setOpen(null);
+        break;
       default:
     }
   };
@@ -191,8 +272,17 @@ export function MenuBar(props: { menus: MenuDef[] }): ReactNode {
               tabIndex={i === active ? 0 : -1}
               className="menubar-item"
               onKeyDown={(e) => onTopKey(e, i)}
-              onClick={() => { setActive(i); setOpen(open === i ? null : i); setFocusIn(null); }}
-              onMouseEnter={() => { if (open !== null && open !== i) { setOpen(i); setFocusIn(null); } }}
+              onClick={() => {
+                setActive(i);
+                setOpen(open === i ? null : i);
+                setFocusIn(null);
+              }}
+              onMouseEnter={() => {
+                if (open !== null && open !== i) {
+                  setOpen(i);
+                  setFocusIn(null);
+                }
+              }}
             >
               {withoutAccessKey(m.label)}
             </button>

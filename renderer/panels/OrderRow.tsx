@@ -8,7 +8,15 @@ import { stepFor } from '../view-model/planning';
 import { amountText } from '../../report/describe';
 
 /** A number input that lets the user type freely and reports only numbers. */
-function NumberField(props: { value: number; min: number; max: number; step: number; label: string; onChange: (n: number) => void; invalid: boolean }): ReactNode {
+function NumberField(props: {
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  label: string;
+  onChange: (n: number) => void;
+  invalid: boolean;
+}): ReactNode {
   const [text, setText] = useState(String(props.value));
   const [focused, setFocused] = useState(false);
   useEffect(() => {
@@ -26,7 +34,10 @@ function NumberField(props: { value: number; min: number; max: number; step: num
       aria-label={props.label}
       aria-invalid={props.invalid || undefined}
       onFocus={() => setFocused(true)}
-      onBlur={() => { setFocused(false); setText(String(props.value)); }}
+      onBlur={() => {
+        setFocused(false);
+        setText(String(props.value));
+      }}
       onChange={(e) => {
         setText(e.target.value);
         const n = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);
@@ -56,9 +67,10 @@ export function OrderRow(props: {
   const r = rowValue(o, props.value);
   const changed = isChanged(o, props.value);
   const unitText = (n: number) => amountText(t, spec.unit, n);
-  const costText = (musd: number) => (musd >= 0.1
-    ? t('app.plan.costPer', { cost: fmt(musd, { maximumFractionDigits: 2 }) })
-    : t('app.plan.costPerUsd', { usd: Math.round(musd * 1e6) }));
+  const costText = (musd: number) =>
+    musd >= 0.1
+      ? t('app.plan.costPer', { cost: fmt(musd, { maximumFractionDigits: 2 }) })
+      : t('app.plan.costPerUsd', { usd: Math.round(musd * 1e6) });
   const lasts = lastsOf(o.kind);
   // One-quarter orders and purchases have no level in force to show.
   const noNow = lasts === 'quarter' || lasts === 'bought';
@@ -70,7 +82,12 @@ export function OrderRow(props: {
     return (
       <div className={`order-row order-action${changed ? ' changed' : ''}`}>
         <label className="check">
-          <input type="checkbox" checked={done || r.amount >= 1} disabled={done} onChange={(e) => props.onChange({ amount: e.target.checked ? 1 : 0 })} />
+          <input
+            type="checkbox"
+            checked={done || r.amount >= 1}
+            disabled={done}
+            onChange={(e) => props.onChange({ amount: e.target.checked ? 1 : 0 })}
+          />
           {props.label}
         </label>
         {done ? <span className="row-hint">{t('app.plan.alreadyDone')}</span> : null}
@@ -81,9 +98,15 @@ export function OrderRow(props: {
   if (isChoice(o)) {
     return (
       <div className={`order-row order-choice${changed ? ' changed' : ''}`}>
-        <label htmlFor={`${id}-c`} className="row-label">{props.label}</label>
+        <label htmlFor={`${id}-c`} className="row-label">
+          {props.label}
+        </label>
         <select id={`${id}-c`} value={r.choice} aria-label={props.fullLabel} onChange={(e) => props.onChange({ choice: e.target.value })}>
-          {(o.choices ?? []).map((c) => <option key={c} value={c}>{t(`orders.choice.${o.kind}.${c}`)}</option>)}
+          {(o.choices ?? []).map((c) => (
+            <option key={c} value={c}>
+              {t(`orders.choice.${o.kind}.${c}`)}
+            </option>
+          ))}
         </select>
       </div>
     );
@@ -94,18 +117,32 @@ export function OrderRow(props: {
   return (
     <div className={`order-row${changed ? ' changed' : ''}${outOfRange ? ' invalid' : ''}`}>
       <div className="row-head">
-        <span className="row-label" id={`${id}-l`}>{props.label}</span>
+        <span className="row-label" id={`${id}-l`}>
+          {props.label}
+        </span>
         <span className="row-hint">
           {isMove(o) || noNow ? null : t('app.plan.now', { value: unitText(currentAmount(o)) })}
           {o.costPerUnitMusd > 0 && spec.unit !== 'musd' ? `${noNow ? '' : ' · '}${costText(o.costPerUnitMusd)}` : ''}
-          <span className={`lasts lasts-${lasts}`}>{isMove(o) || noNow && !(o.costPerUnitMusd > 0 && spec.unit !== 'musd') ? '' : ' · '}{t(`plan.lasts.${lasts}`)}</span>
+          <span className={`lasts lasts-${lasts}`}>
+            {isMove(o) || (noNow && !(o.costPerUnitMusd > 0 && spec.unit !== 'musd')) ? '' : ' · '}
+            {t(`plan.lasts.${lasts}`)}
+          </span>
         </span>
       </div>
       {isMove(o) ? (
         <div className="row-move">
           <label htmlFor={`${id}-to`}>{t('app.plan.to')}</label>
-          <select id={`${id}-to`} value={r.to} aria-label={t('app.plan.destinationFor', { order: props.fullLabel })} onChange={(e) => props.onChange({ to: e.target.value })}>
-            {(o.to ?? []).map((d) => <option key={d} value={d}>{regionName(d)}</option>)}
+          <select
+            id={`${id}-to`}
+            value={r.to}
+            aria-label={t('app.plan.destinationFor', { order: props.fullLabel })}
+            onChange={(e) => props.onChange({ to: e.target.value })}
+          >
+            {(o.to ?? []).map((d) => (
+              <option key={d} value={d}>
+                {regionName(d)}
+              </option>
+            ))}
           </select>
         </div>
       ) : null}
@@ -121,28 +158,56 @@ export function OrderRow(props: {
           disabled={sliderMax <= o.min}
           onChange={(e) => props.onChange({ amount: Number(e.target.value) })}
         />
-        <NumberField value={r.amount} min={o.min} max={sliderMax} step={step} label={props.fullLabel} invalid={outOfRange} onChange={(n) => props.onChange({ amount: n })} />
-        <span className="unit" aria-hidden="true">{t(`app.unitShort.${spec.unit}`)}</span>
+        <NumberField
+          value={r.amount}
+          min={o.min}
+          max={sliderMax}
+          step={step}
+          label={props.fullLabel}
+          invalid={outOfRange}
+          onChange={(n) => props.onChange({ amount: n })}
+        />
+        <span className="unit" aria-hidden="true">
+          {t(`app.unitShort.${spec.unit}`)}
+        </span>
       </div>
       {props.reach && props.reach.orderedHa > 0 ? (
         <p className={`row-reach reach-${props.reach.limit}`} role="status">
           {t(`plan.reach.${props.reach.limit}`, {
-            low: unitText(Math.floor(props.reach.lowHa)), high: unitText(Math.floor(props.reach.reachHa)), police: props.reach.police,
-            cap: unitText(Math.floor(props.reach.escortCapHa)), standing: unitText(Math.floor(props.reach.standingHa)),
+            low: unitText(Math.floor(props.reach.lowHa)),
+            high: unitText(Math.floor(props.reach.reachHa)),
+            police: props.reach.police,
+            cap: unitText(Math.floor(props.reach.escortCapHa)),
+            standing: unitText(Math.floor(props.reach.standingHa)),
             teamsMax: unitText(props.reach.teamsMaxHa),
-          })} {t('plan.reach.paid')}
+          })}{' '}
+          {t('plan.reach.paid')}
         </p>
       ) : null}
       {props.radar && props.radar.buy.addedCoverage > 0 ? (
         <p className="row-reach reach-none" role="status">
           {t(props.radar.buy.pendingCoverage > 0 ? 'plan.radar.withPending' : 'plan.radar.now', {
-            now: pct(props.radar.buy.coverage), pending: pct(props.radar.buy.pendingCoverage), added: pct(props.radar.buy.addedCoverage),
-            after: pct(props.radar.buy.afterCoverage), when: props.radar.when,
-          })} {t(props.radar.buy.coverage + props.radar.buy.pendingCoverage + props.radar.buy.addedCoverage > 1 ? 'plan.radar.full' : 'plan.radar.paid')}
+            now: pct(props.radar.buy.coverage),
+            pending: pct(props.radar.buy.pendingCoverage),
+            added: pct(props.radar.buy.addedCoverage),
+            after: pct(props.radar.buy.afterCoverage),
+            when: props.radar.when,
+          })}{' '}
+          {t(
+            props.radar.buy.coverage + props.radar.buy.pendingCoverage + props.radar.buy.addedCoverage > 1
+              ? 'plan.radar.full'
+              : 'plan.radar.paid',
+          )}
         </p>
       ) : null}
-      {changed && lasts === 'standing' && o.kind === 'buildLabs' ? <p className="row-note">{t('plan.row.labs', { value: unitText(currentAmount(o)), cost: fmt(o.costPerUnitMusd, { maximumFractionDigits: 2 }) })}</p> : null}
-      {changed && lasts === 'standing' && spec.unit === 'musd' ? <p className="row-note">{t('plan.row.upkeep', { value: unitText(currentAmount(o)) })}</p> : null}
+      {changed && lasts === 'standing' && o.kind === 'buildLabs' ? (
+        <p className="row-note">
+          {t('plan.row.labs', { value: unitText(currentAmount(o)), cost: fmt(o.costPerUnitMusd, { maximumFractionDigits: 2 }) })}
+        </p>
+      ) : null}
+      {changed && lasts === 'standing' && spec.unit === 'musd' ? (
+        <p className="row-note">{t('plan.row.upkeep', { value: unitText(currentAmount(o)) })}</p>
+      ) : null}
       {outOfRange ? <p className="row-error">{t('app.plan.range', { min: unitText(o.min), max: unitText(sliderMax) })}</p> : null}
     </div>
   );

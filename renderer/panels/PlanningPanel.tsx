@@ -6,7 +6,14 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import {
-  REGION_IDS, budgetUse, legalOrders, previewOrders, regionName, validateOrders, type GameState, type Side,
+  REGION_IDS,
+  budgetUse,
+  legalOrders,
+  previewOrders,
+  regionName,
+  validateOrders,
+  type GameState,
+  type Side,
 } from '../app-state/engine';
 import { draftToOrders, emptyDraft, isChanged, optionKey, type OrderOption } from '../app-state/drafts';
 import type { Draft, DraftValue } from '../app-state/types';
@@ -53,9 +60,7 @@ export function PlanningPanel(props: {
   const preview = useMemo(() => previewOrders(game, sideOrders), [game, sideOrders]);
   const summary = useMemo(() => summarise(options, draft, preview), [options, draft, preview]);
 
-  const visible = onlySelected && props.selectedRegion
-    ? options.filter((o) => !o.region || o.region === props.selectedRegion)
-    : options;
+  const visible = onlySelected && props.selectedRegion ? options.filter((o) => !o.region || o.region === props.selectedRegion) : options;
   const groups = grouping === 'activity' ? groupByActivity(side, visible, REGION_IDS) : groupByRegion(side, visible, REGION_IDS);
   const changedIn = (opts: OrderOption[]) => opts.filter((o) => isChanged(o, draft.values[optionKey(o)])).length;
 
@@ -81,9 +86,15 @@ export function PlanningPanel(props: {
           {props.selectedRegion ? t('app.plan.onlyRegion', { region: regionName(props.selectedRegion) }) : t('app.plan.onlySelected')}
         </label>
         <span className="toolbar-buttons">
-        <button type="button" className="btn btn-small" onClick={props.onUndo} disabled={!props.canUndo}>{t('app.action.undo')}</button>
-        <button type="button" className="btn btn-small" onClick={props.onRedo} disabled={!props.canRedo}>{t('app.action.redo')}</button>
-        <button type="button" className="btn btn-small" onClick={props.onReset} disabled={summary.length === 0}>{t('app.plan.reset')}</button>
+          <button type="button" className="btn btn-small" onClick={props.onUndo} disabled={!props.canUndo}>
+            {t('app.action.undo')}
+          </button>
+          <button type="button" className="btn btn-small" onClick={props.onRedo} disabled={!props.canRedo}>
+            {t('app.action.redo')}
+          </button>
+          <button type="button" className="btn btn-small" onClick={props.onReset} disabled={summary.length === 0}>
+            {t('app.plan.reset')}
+          </button>
         </span>
       </div>
       <div className="plan-groups">
@@ -97,7 +108,8 @@ export function PlanningPanel(props: {
               open={grouping === 'region' ? g.id === props.selectedRegion || g.id === 'national' : undefined}
               onToggle={(e) => {
                 // Opening a region's orders shows that region on the map and in the inspector.
-                if (grouping === 'region' && g.id !== 'national' && e.currentTarget.open && g.id !== props.selectedRegion) props.onSelectRegion(g.id);
+                if (grouping === 'region' && g.id !== 'national' && e.currentTarget.open && g.id !== props.selectedRegion)
+                  props.onSelectRegion(g.id);
               }}
             >
               <summary>
@@ -121,7 +133,17 @@ export function PlanningPanel(props: {
                       label={grouping === 'activity' ? (o.region || o.exit ? target : activity) : o.exit ? full : activity}
                       fullLabel={full}
                       reach={o.kind === 'eradicate' && o.region ? preview.eradication.get(o.region) : undefined}
-                      radar={bought ? { buy: bought, when: t('app.time.quarter', { year: String(dateOfTurn(game, bought.readyTurn).year), q: dateOfTurn(game, bought.readyTurn).quarter }) } : undefined}
+                      radar={
+                        bought
+                          ? {
+                              buy: bought,
+                              when: t('app.time.quarter', {
+                                year: String(dateOfTurn(game, bought.readyTurn).year),
+                                q: dateOfTurn(game, bought.readyTurn).quarter,
+                              }),
+                            }
+                          : undefined
+                      }
                       onChange={(v) => props.onSet(optionKey(o), v)}
                     />
                   </div>
@@ -134,13 +156,23 @@ export function PlanningPanel(props: {
       </div>
       <div className="field notes">
         <label htmlFor={`${id}-note`}>{t('app.plan.notes')}</label>
-        <textarea id={`${id}-note`} rows={2} value={draft.note} onChange={(e) => props.onNote(e.target.value)} placeholder={t('app.plan.notesPlaceholder')} />
+        <textarea
+          id={`${id}-note`}
+          rows={2}
+          value={draft.note}
+          onChange={(e) => props.onNote(e.target.value)}
+          placeholder={t('app.plan.notesPlaceholder')}
+        />
       </div>
       {problems.length > 0 ? (
         <div className="problems">
           <h3>{t('app.plan.problems', { n: problems.length })}</h3>
           <ul>
-            {problems.map((p, i) => <li key={i} data-code={p.code}>{problemText(t, p)}</li>)}
+            {problems.map((p, i) => (
+              <li key={i} data-code={p.code}>
+                {problemText(t, p)}
+              </li>
+            ))}
           </ul>
         </div>
       ) : null}
@@ -158,11 +190,25 @@ export function PlanningPanel(props: {
           <h2 id={`${id}-confirm`}>{t('app.plan.confirmTitle', { side: `@app.side.${side}` })}</h2>
           <SummaryList lines={summary} kept={preview.kept} eradication={preview.eradication} />
           <BudgetBar uses={uses} />
-          {draft.note.trim() ? <p className="note-preview"><strong>{t('app.plan.notes')}:</strong> {draft.note}</p> : null}
+          {draft.note.trim() ? (
+            <p className="note-preview">
+              <strong>{t('app.plan.notes')}:</strong> {draft.note}
+            </p>
+          ) : null}
           {problems.length > 0 ? <p className="form-error">{t('app.plan.fixFirst', { n: problems.length })}</p> : null}
           <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>{t('app.plan.keepPlanning')}</button>
-            <button type="button" className="btn btn-primary" disabled={problems.length > 0} onClick={() => { setConfirming(false); props.onCommit(); }}>
+            <button type="button" className="btn" onClick={() => setConfirming(false)}>
+              {t('app.plan.keepPlanning')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={problems.length > 0}
+              onClick={() => {
+                setConfirming(false);
+                props.onCommit();
+              }}
+            >
               {t('app.plan.commit')}
             </button>
           </div>

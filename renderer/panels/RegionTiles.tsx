@@ -13,7 +13,9 @@ export function RegionTiles(props: { model: BoardModel; onSelect: (id: string) =
   const byId = new Map(model.regions.map((r) => [r.id, r]));
   return (
     <div className="tiles-wrap">
-      <p className="tiles-legend">{model.legend.title}: {model.legend.entries.map((e) => e.label).join(' · ')}</p>
+      <p className="tiles-legend">
+        {model.legend.title}: {model.legend.entries.map((e) => e.label).join(' · ')}
+      </p>
       <div role="group" aria-label={t('app.board.regionButtons')} className="tiles">
         {model.listOrder.map((id) => {
           const r = byId.get(id);

@@ -59,7 +59,14 @@ export function ReplayPanel(props: {
   const when = t('app.time.quarter', { year: String(date.year), q: date.quarter });
   const position = atStart ? t('app.replay.positionStart', { total }) : t('app.replay.position', { turn: frame.turn, total });
   const button = (icon: Icon, label: string, onClick: () => void, disabled: boolean, primary = false) => (
-    <button type="button" className={`btn replay-btn${primary ? ' btn-primary' : ''}`} onClick={onClick} disabled={disabled} aria-label={label} title={label}>
+    <button
+      type="button"
+      className={`btn replay-btn${primary ? ' btn-primary' : ''}`}
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      title={label}
+    >
       <TransportIcon icon={icon} />
     </button>
   );
@@ -70,9 +77,13 @@ export function ReplayPanel(props: {
         <div className="replay-head-text">
           <h2 id={`${id}-title`}>{t('app.replay.title')}</h2>
           <p className="panel-sub">{frame.state.scenario.title[lang]}</p>
-          <p className="replay-file muted">{r.name} · {t('app.replay.meta', { seed: String(r.log.seed), turns: total })}</p>
+          <p className="replay-file muted">
+            {r.name} · {t('app.replay.meta', { seed: String(r.log.seed), turns: total })}
+          </p>
         </div>
-        <button type="button" className="btn replay-exit" onClick={props.onExit}>{t('app.replay.exit')}</button>
+        <button type="button" className="btn replay-exit" onClick={props.onExit}>
+          {t('app.replay.exit')}
+        </button>
       </header>
 
       <div className="replay-controls" role="group" aria-label={t('app.replay.controls')}>
@@ -83,7 +94,11 @@ export function ReplayPanel(props: {
           <label className="replay-speed">
             <span>{t('app.replay.speed')}</span>
             <select value={r.speedMs} onChange={(e) => props.onSpeed(Number(e.target.value))}>
-              {REPLAY_SPEEDS.map((ms) => <option key={ms} value={ms}>{t(`app.replay.speeds.${ms}`)}</option>)}
+              {REPLAY_SPEEDS.map((ms) => (
+                <option key={ms} value={ms}>
+                  {t(`app.replay.speeds.${ms}`)}
+                </option>
+              ))}
             </select>
           </label>
         </div>
@@ -91,18 +106,31 @@ export function ReplayPanel(props: {
           <div className="replay-buttons">
             {button('first', t('app.replay.first'), props.onFirst, atStart)}
             {button('back', t('app.replay.back'), () => props.onStep(-1), atStart)}
-            {button(r.playing ? 'pause' : 'play', r.playing ? t('app.replay.pause') : t('app.replay.play'), props.onToggle, total === 0, true)}
+            {button(
+              r.playing ? 'pause' : 'play',
+              r.playing ? t('app.replay.pause') : t('app.replay.play'),
+              props.onToggle,
+              total === 0,
+              true,
+            )}
             {button('forward', t('app.replay.forward'), () => props.onStep(1), atEnd)}
             {button('last', t('app.replay.last'), props.onLast, atEnd)}
           </div>
           <label className="replay-slider">
             <span className="sr-only">{t('app.replay.slider')}</span>
             <input
-              type="range" min={0} max={total} step={1} value={frame.turn} disabled={total === 0}
+              type="range"
+              min={0}
+              max={total}
+              step={1}
+              value={frame.turn}
+              disabled={total === 0}
               aria-valuetext={atStart ? t('app.replay.sliderStart') : t('app.replay.sliderValue', { turn: frame.turn })}
               onChange={(e) => props.onSeek(Number(e.target.value))}
             />
-            <span className="replay-slider-ends" aria-hidden="true">{frame.turn}/{total}</span>
+            <span className="replay-slider-ends" aria-hidden="true">
+              {frame.turn}/{total}
+            </span>
           </label>
         </div>
         <fieldset className="replay-viewer">
@@ -117,7 +145,9 @@ export function ReplayPanel(props: {
           </div>
         </fieldset>
       </div>
-      <p className="field-help replay-help">{t('app.replay.viewHelp')} {t('app.replay.keys')}</p>
+      <p className="field-help replay-help">
+        {t('app.replay.viewHelp')} {t('app.replay.keys')}
+      </p>
 
       <TurnReport
         key={`${frame.turn}-${r.viewer}`}

@@ -61,7 +61,9 @@ export function SidePanel(props: {
         {TABS.map((x, i) => (
           <button
             key={x}
-            ref={(el) => { tabRefs.current[i] = el; }}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
             type="button"
             role="tab"
             id={`${id}-tab-${x}`}
@@ -77,10 +79,19 @@ export function SidePanel(props: {
         ))}
       </div>
       <div role="tabpanel" id={`${id}-panel-${tab}`} aria-labelledby={`${id}-tab-${tab}`} className="tabpanel" tabIndex={0}>
-        {!view ? <p className="empty">{t('app.tabs.hidden')}</p>
-          : tab === 'region' ? <RegionInspector game={view} snapshots={snapshots} selected={props.selected} onSelect={props.onSelect} />
-            : tab === 'charts' ? <ChartsPanel history={view.history} />
-              : <EventLog events={props.events} onSelectRegion={props.onSelect} {...(props.followTurn !== undefined ? { followTurn: props.followTurn } : {})} />}
+        {!view ? (
+          <p className="empty">{t('app.tabs.hidden')}</p>
+        ) : tab === 'region' ? (
+          <RegionInspector game={view} snapshots={snapshots} selected={props.selected} onSelect={props.onSelect} />
+        ) : tab === 'charts' ? (
+          <ChartsPanel history={view.history} />
+        ) : (
+          <EventLog
+            events={props.events}
+            onSelectRegion={props.onSelect}
+            {...(props.followTurn !== undefined ? { followTurn: props.followTurn } : {})}
+          />
+        )}
       </div>
     </section>
   );

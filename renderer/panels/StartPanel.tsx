@@ -2,7 +2,12 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 
-export function StartPanel(props: { onNewGame: () => void; onOpen: () => void; onOpenReplay: () => void; onOpenAutosave: () => void }): ReactNode {
+export function StartPanel(props: {
+  onNewGame: () => void;
+  onOpen: () => void;
+  onOpenReplay: () => void;
+  onOpenAutosave: () => void;
+}): ReactNode {
   const { t } = useI18n();
   return (
     <section className="panel start" aria-labelledby="start-title">
@@ -11,10 +16,18 @@ export function StartPanel(props: { onNewGame: () => void; onOpen: () => void; o
       </header>
       <p className="lead">{t('app.start.lead')}</p>
       <div className="panel-actions">
-        <button type="button" className="btn btn-primary btn-large" onClick={props.onNewGame}>{t('app.start.newGame')}</button>
-        <button type="button" className="btn btn-large" onClick={props.onOpen}>{t('app.start.open')}</button>
-        <button type="button" className="btn btn-large" onClick={props.onOpenReplay}>{t('app.start.openReplay')}</button>
-        <button type="button" className="btn btn-large" onClick={props.onOpenAutosave}>{t('app.start.resumeAutosave')}</button>
+        <button type="button" className="btn btn-primary btn-large" onClick={props.onNewGame}>
+          {t('app.start.newGame')}
+        </button>
+        <button type="button" className="btn btn-large" onClick={props.onOpen}>
+          {t('app.start.open')}
+        </button>
+        <button type="button" className="btn btn-large" onClick={props.onOpenReplay}>
+          {t('app.start.openReplay')}
+        </button>
+        <button type="button" className="btn btn-large" onClick={props.onOpenAutosave}>
+          {t('app.start.resumeAutosave')}
+        </button>
       </div>
       <h3>{t('app.start.howTitle')}</h3>
       <ol className="how">
@@ -25,9 +38,15 @@ export function StartPanel(props: { onNewGame: () => void; onOpen: () => void; o
       </ol>
       <h3>{t('app.start.sidesTitle')}</h3>
       <ul className="sides-intro">
-        <li className="side-state"><strong>{t('app.side.state')}</strong> — {t('app.start.sideState')}</li>
-        <li className="side-clans"><strong>{t('app.side.clans')}</strong> — {t('app.start.sideClans')}</li>
-        <li className="side-insurgents"><strong>{t('app.side.insurgents')}</strong> — {t('app.start.sideInsurgents')}</li>
+        <li className="side-state">
+          <strong>{t('app.side.state')}</strong> — {t('app.start.sideState')}
+        </li>
+        <li className="side-clans">
+          <strong>{t('app.side.clans')}</strong> — {t('app.start.sideClans')}
+        </li>
+        <li className="side-insurgents">
+          <strong>{t('app.side.insurgents')}</strong> — {t('app.start.sideInsurgents')}
+        </li>
       </ul>
     </section>
   );

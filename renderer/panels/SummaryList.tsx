@@ -16,7 +16,11 @@ export function targetName(o: { region?: string; exit?: string }, t: (k: string)
   return t('app.national');
 }
 
-export function SummaryList(props: { lines: SummaryLine[]; kept?: KeptProgramme[]; eradication?: Map<string, EradicationReach> }): ReactNode {
+export function SummaryList(props: {
+  lines: SummaryLine[];
+  kept?: KeptProgramme[];
+  eradication?: Map<string, EradicationReach>;
+}): ReactNode {
   const { t, fmt } = useI18n();
   const money = (n: number) => fmt(n, { maximumFractionDigits: 2 });
   const show = (line: SummaryLine, v: number | string) =>
@@ -28,16 +32,20 @@ export function SummaryList(props: { lines: SummaryLine[]; kept?: KeptProgramme[
     }
     if (line.kind === 'eradicate' && line.region) {
       const r = props.eradication?.get(line.region);
-      if (r) return t('plan.summary.eradicate', { high: amountText(t, 'ha', Math.floor(r.reachHa)), ordered: amountText(t, 'ha', r.orderedHa) });
+      if (r)
+        return t('plan.summary.eradicate', { high: amountText(t, 'ha', Math.floor(r.reachHa)), ordered: amountText(t, 'ha', r.orderedHa) });
     }
-    if (line.lasts === 'standing' && line.unit === 'musd') return line.value === 0 ? t('plan.summary.stopped') : t('plan.summary.perQuarter', { cost: money(line.costMusd) });
+    if (line.lasts === 'standing' && line.unit === 'musd')
+      return line.value === 0 ? t('plan.summary.stopped') : t('plan.summary.perQuarter', { cost: money(line.costMusd) });
     if (line.costMusd > 0) return t('plan.summary.cost', { cost: money(line.costMusd) });
     return '';
   };
   const kept = props.kept ?? [];
   return (
     <>
-      {props.lines.length === 0 ? <p className="empty">{t('app.plan.noChanges')}</p> : (
+      {props.lines.length === 0 ? (
+        <p className="empty">{t('app.plan.noChanges')}</p>
+      ) : (
         <ul className="summary-list">
           {props.lines.map((line) => {
             const c = line.kind === 'interdictionLaw' ? '' : cost(line);
@@ -46,8 +54,13 @@ export function SummaryList(props: { lines: SummaryLine[]; kept?: KeptProgramme[
               <li key={line.key} data-kind={line.kind} data-region={line.region}>
                 <strong>{t(`orders.${line.kind}.label`)}</strong>
                 {line.region || line.exit ? ` — ${targetName(line, t)}` : ''}
-                {line.to ? ` → ${regionName(line.to)}` : ''}: {line.kind === 'interdictionLaw' ? t('app.plan.yes') : (
-                  <>{!standing ? show(line, line.value) : t('app.plan.fromTo', { from: show(line, line.from), to: show(line, line.value) })}</>
+                {line.to ? ` → ${regionName(line.to)}` : ''}:{' '}
+                {line.kind === 'interdictionLaw' ? (
+                  t('app.plan.yes')
+                ) : (
+                  <>
+                    {!standing ? show(line, line.value) : t('app.plan.fromTo', { from: show(line, line.from), to: show(line, line.value) })}
+                  </>
                 )}
                 {c ? <span className="summary-cost"> · {c}</span> : null}
               </li>
@@ -61,7 +74,11 @@ export function SummaryList(props: { lines: SummaryLine[]; kept?: KeptProgramme[
           <ul className="summary-list">
             {kept.map((k) => (
               <li key={`${k.kind}|${k.region ?? k.exit ?? ''}`} data-kind={k.kind}>
-                {t('plan.summary.kept', { activity: t(`orders.${k.kind}.label`), target: targetName(k, t), value: amountText(t, 'musd', k.costMusd) })}
+                {t('plan.summary.kept', {
+                  activity: t(`orders.${k.kind}.label`),
+                  target: targetName(k, t),
+                  value: amountText(t, 'musd', k.costMusd),
+                })}
               </li>
             ))}
           </ul>

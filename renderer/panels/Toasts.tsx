@@ -20,7 +20,9 @@ function ToastItem(props: { toast: Toast; onDismiss: (id: number) => void }): Re
         <p className="toast-title">{t(toast.key, toast.values)}</p>
         {toast.details && toast.details.length > 0 ? (
           <ul className="toast-details">
-            {toast.details.slice(0, 6).map((d, i) => <li key={i}>{t(d.key, d.values)}</li>)}
+            {toast.details.slice(0, 6).map((d, i) => (
+              <li key={i}>{t(d.key, d.values)}</li>
+            ))}
             {toast.details.length > 6 ? <li>{t('app.toast.more', { n: toast.details.length - 6 })}</li> : null}
           </ul>
         ) : null}
@@ -39,10 +41,14 @@ export function Toasts(props: { toasts: Toast[]; onDismiss: (id: number) => void
   return (
     <div className="toasts">
       <div role="alert" aria-label={t('app.toast.errors')} className="toast-stack">
-        {errors.map((x) => <ToastItem key={x.id} toast={x} onDismiss={props.onDismiss} />)}
+        {errors.map((x) => (
+          <ToastItem key={x.id} toast={x} onDismiss={props.onDismiss} />
+        ))}
       </div>
       <div role="status" aria-label={t('app.toast.messages')} className="toast-stack">
-        {infos.map((x) => <ToastItem key={x.id} toast={x} onDismiss={props.onDismiss} />)}
+        {infos.map((x) => (
+          <ToastItem key={x.id} toast={x} onDismiss={props.onDismiss} />
+        ))}
       </div>
     </div>
   );

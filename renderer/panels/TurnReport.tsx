@@ -41,32 +41,50 @@ export function TurnReport(props: {
   return (
     <section className="panel report" aria-labelledby={`${id}-title`}>
       <header className="panel-head">
-        <Title id={`${id}-title`} className="report-title">{outcome ? t('app.report.title', { turn: outcome.turn }) : t('app.report.titleStart')}</Title>
+        <Title id={`${id}-title`} className="report-title">
+          {outcome ? t('app.report.title', { turn: outcome.turn }) : t('app.report.titleStart')}
+        </Title>
         <p className="panel-sub">{props.turnLabel}</p>
       </header>
       {props.onContinue || props.onUndo ? (
         <div className="panel-actions panel-actions-top">
-          {props.onContinue ? <button type="button" className="btn btn-primary btn-large" onClick={props.onContinue}>{props.continueLabel}</button> : null}
-          {props.onUndo ? <button type="button" className="btn" onClick={props.onUndo}>{t('app.undo.button')}</button> : null}
+          {props.onContinue ? (
+            <button type="button" className="btn btn-primary btn-large" onClick={props.onContinue}>
+              {props.continueLabel}
+            </button>
+          ) : null}
+          {props.onUndo ? (
+            <button type="button" className="btn" onClick={props.onUndo}>
+              {t('app.undo.button')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {figures.length > 0 ? (
         <table className="table figures">
           <caption>{t('app.report.keyNumbers')}</caption>
           <thead>
-            <tr><th scope="col">{t('app.report.figure')}</th><th scope="col">{t('app.report.value')}</th><th scope="col">{t('app.report.change')}</th></tr>
+            <tr>
+              <th scope="col">{t('app.report.figure')}</th>
+              <th scope="col">{t('app.report.value')}</th>
+              <th scope="col">{t('app.report.change')}</th>
+            </tr>
           </thead>
           <tbody>
             {figures.map((f) => (
               <tr key={f.def.id}>
                 <th scope="row">{t(`app.series.${f.def.id}`)}</th>
                 <td className="num">{t(`app.unit.${f.def.unit}`, { n: f.value })}</td>
-                <td className="num"><Change value={f.change} tone={f.tone} /></td>
+                <td className="num">
+                  <Change value={f.change} tone={f.tone} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-      ) : <p className="empty">{t('app.report.noHistory')}</p>}
+      ) : (
+        <p className="empty">{t('app.report.noHistory')}</p>
+      )}
       {outcome ? <WhyPanel game={game} events={events} /> : null}
 
       <h3>{t('app.report.scores')}</h3>
@@ -84,18 +102,28 @@ export function TurnReport(props: {
       {moved.length ? (
         <ul className="lines">
           {moved.slice(0, 12).map((d) => (
-            <li key={`${d.from}>${d.to}`}>{t('app.report.moved', { ha: Math.round(d.ha), from: regionName(d.from), to: regionName(d.to) })}</li>
+            <li key={`${d.from}>${d.to}`}>
+              {t('app.report.moved', { ha: Math.round(d.ha), from: regionName(d.from), to: regionName(d.to) })}
+            </li>
           ))}
         </ul>
-      ) : <p className="empty">{t('app.report.noDisplacement')}</p>}
+      ) : (
+        <p className="empty">{t('app.report.noDisplacement')}</p>
+      )}
 
       <h3>{t('app.report.incidents')}</h3>
       {inc.length ? (
         <ul className="lines">
-          {inc.slice(0, 20).map((e, i) => <li key={i} className={`ev ev-${e.type}`}>{t(e.key, e.values)}</li>)}
+          {inc.slice(0, 20).map((e, i) => (
+            <li key={i} className={`ev ev-${e.type}`}>
+              {t(e.key, e.values)}
+            </li>
+          ))}
           {inc.length > 20 ? <li>{t('app.report.moreInLog', { n: inc.length - 20 })}</li> : null}
         </ul>
-      ) : <p className="empty">{t('app.report.noIncidents')}</p>}
+      ) : (
+        <p className="empty">{t('app.report.noIncidents')}</p>
+      )}
 
       <h3>{t('app.report.revenue')}</h3>
       <ul className="lines">

@@ -22,7 +22,11 @@ export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] 
   const price = priceWhy(game.history);
   const money = (n: number) => t('app.unit.usdPerKg', { n: Math.round(n * 100) / 100 });
   const driverText = (unit: 'usdPerKg' | 'pct' | 'index', n: number) =>
-    unit === 'usdPerKg' ? money(n) : unit === 'pct' ? t('app.unit.pct', { n: Math.round(n * 10) / 10 }) : t('why.price.index', { n: Math.round(n) });
+    unit === 'usdPerKg'
+      ? money(n)
+      : unit === 'pct'
+        ? t('app.unit.pct', { n: Math.round(n * 10) / 10 })
+        : t('why.price.index', { n: Math.round(n) });
   const list = (xs: { region: string; ha: number }[]) => xs.map((x) => `${regionName(x.region)} ${ha(x.ha)}`).join(', ');
   const waitValues = (v: Record<string, string | number>) => {
     const out: Record<string, string | number> = { ...v };
@@ -51,14 +55,22 @@ export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] 
       </details>
       {price ? (
         <details className="why-block why-price">
-          <summary>{price.leaf.before === null ? t('why.price.titleNow', { after: money(price.leaf.after) }) : t('why.price.title', { before: money(price.leaf.before), after: money(price.leaf.after) })}</summary>
+          <summary>
+            {price.leaf.before === null
+              ? t('why.price.titleNow', { after: money(price.leaf.after) })
+              : t('why.price.title', { before: money(price.leaf.before), after: money(price.leaf.after) })}
+          </summary>
           <p className="why-note">{t('why.price.intro')}</p>
           <table className="table why-table">
             <tbody>
               {price.drivers.map((d) => (
                 <tr key={d.id} data-driver={d.id}>
                   <th scope="row">{t(`why.price.${d.id}`)}</th>
-                  <td className="num">{d.before === null ? t('why.price.rowNow', { after: driverText(d.unit, d.after) }) : t('why.price.row', { before: driverText(d.unit, d.before), after: driverText(d.unit, d.after) })}</td>
+                  <td className="num">
+                    {d.before === null
+                      ? t('why.price.rowNow', { after: driverText(d.unit, d.after) })
+                      : t('why.price.row', { before: driverText(d.unit, d.before), after: driverText(d.unit, d.after) })}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -69,15 +81,25 @@ export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] 
         <summary>{t('why.violence.title', { n: killed })}</summary>
         {violence.parts.some((p) => p.count > 0) ? (
           <ul className="lines">
-            {violence.parts.filter((p) => p.count > 0).map((p) => <li key={p.id}>{t(`why.violence.${p.id}`, { count: p.count, killed: p.killed })}</li>)}
+            {violence.parts
+              .filter((p) => p.count > 0)
+              .map((p) => (
+                <li key={p.id}>{t(`why.violence.${p.id}`, { count: p.count, killed: p.killed })}</li>
+              ))}
           </ul>
-        ) : <p className="empty">{t('why.violence.none')}</p>}
+        ) : (
+          <p className="empty">{t('why.violence.none')}</p>
+        )}
       </details>
       {injects.length ? (
         <div className="why-block why-injects">
           <h4>{t('why.injects.title')}</h4>
           <ul className="lines">
-            {injects.map((x, i) => <li key={i}>{x.region ? t('why.injects.inRegion', { title: x.title[lang], region: regionName(x.region) }) : x.title[lang]}</li>)}
+            {injects.map((x, i) => (
+              <li key={i}>
+                {x.region ? t('why.injects.inRegion', { title: x.title[lang], region: regionName(x.region) }) : x.title[lang]}
+              </li>
+            ))}
           </ul>
         </div>
       ) : null}
@@ -87,12 +109,22 @@ export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] 
           <li>{t('why.programmes.law', { status: t(`why.programmes.lawStatus.${st.law}`, { turns: st.lawTurnsLeft }) })}</li>
           <li>{t('why.programmes.roe', { roe: `@orders.choice.roe.${st.roe}`, acting: `@orders.choice.roe.${st.roeActing}` })}</li>
           <li>{t('why.programmes.pilots', { pct: st.pilotReadinessPct })}</li>
-          <li>{st.usSuspendedTurns > 0 ? t('why.programmes.usSuspended', { turns: st.usSuspendedTurns }) : t('why.programmes.us', { n: fmt(st.usSupport) })}</li>
+          <li>
+            {st.usSuspendedTurns > 0
+              ? t('why.programmes.usSuspended', { turns: st.usSuspendedTurns })
+              : t('why.programmes.us', { n: fmt(st.usSupport) })}
+          </li>
         </ul>
         <h4>{t('why.programmes.waitsTitle')}</h4>
         {st.waits.length ? (
-          <ul className="lines why-waits">{st.waits.map((w, i) => <li key={i}>{t(`why.programmes.wait.${w.key}`, waitValues(w.values))}</li>)}</ul>
-        ) : <p className="empty">{t('why.programmes.nothingWaits')}</p>}
+          <ul className="lines why-waits">
+            {st.waits.map((w, i) => (
+              <li key={i}>{t(`why.programmes.wait.${w.key}`, waitValues(w.values))}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">{t('why.programmes.nothingWaits')}</p>
+        )}
         <h4>{t('why.programmes.radarTitle')}</h4>
         <ul className="lines why-radar">
           {st.radar.slice(0, 10).map((r) => (

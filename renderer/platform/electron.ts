@@ -53,7 +53,9 @@ export function createElectronPlatform(bridge: CordilleraBridge): Platform {
 
     openConsole: () => call(() => bridge.openConsole()),
     consoleChannel: () => ({
-      post: (message) => { void call(() => bridge.consolePost({ message })); },
+      post: (message) => {
+        void call(() => bridge.consolePost({ message }));
+      },
       subscribe: (listener) => bridge.onConsoleMessage(listener),
     }),
 

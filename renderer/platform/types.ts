@@ -16,9 +16,24 @@ export type ExportKind = 'json' | 'csv' | 'html' | 'pdf';
 
 /** Commands from the application menu (desktop) or the in-app menu bar (both). */
 export type MenuCommand =
-  | 'new-game' | 'open' | 'open-replay' | 'open-autosave' | 'save' | 'save-as' | 'undo-turn'
-  | 'export-log' | 'export-csv' | 'export-report' | 'export-pdf'
-  | 'toggle-fullscreen' | 'toggle-presentation' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'about' | 'open-console';
+  | 'new-game'
+  | 'open'
+  | 'open-replay'
+  | 'open-autosave'
+  | 'save'
+  | 'save-as'
+  | 'undo-turn'
+  | 'export-log'
+  | 'export-csv'
+  | 'export-report'
+  | 'export-pdf'
+  | 'toggle-fullscreen'
+  | 'toggle-presentation'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-reset'
+  | 'about'
+  | 'open-console';
 
 export interface AutosaveEntry {
   /** Stable slot id, e.g. `autosave-3`. */

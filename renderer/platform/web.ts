@@ -4,9 +4,7 @@
  * screen through the Fullscreen API, and the desktop menu's keyboard shortcuts as menu commands.
  * Same limits and the same i18n error keys as the desktop app.
  */
-import type {
-  AutosaveEntry, ExportKind, MenuCommand, OpenedFile, Platform, PlatformError, Result,
-} from './types';
+import type { AutosaveEntry, ExportKind, MenuCommand, OpenedFile, Platform, PlatformError, Result } from './types';
 
 declare const __APP_VERSION__: string | undefined;
 
@@ -51,8 +49,11 @@ const MIME: Record<Exclude<ExportKind, 'pdf'>, string> = {
 
 /** A safe download name: no path or reserved characters, with the expected extension. */
 export function safeFileName(name: string, extension: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what we replace
-  let clean = name.replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, '_').trim().slice(0, 200);
+  let clean = name
+    // eslint-disable-next-line no-control-regex -- control characters are what we replace
+    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    .trim()
+    .slice(0, 200);
   if (clean.replace(/\./g, '') === '') clean = 'cordillera';
   return clean.toLowerCase().endsWith(`.${extension}`) ? clean : `${clean}.${extension}`;
 }
@@ -256,7 +257,11 @@ async function inTransaction<T>(
     try {
       value = await work(tx);
     } catch (error) {
-      try { tx.abort(); } catch { /* already finished */ }
+      try {
+        tx.abort();
+      } catch {
+        /* already finished */
+      }
       await done.catch(() => undefined);
       throw error;
     }
@@ -409,8 +414,7 @@ export function createWebPlatform(): Platform {
       return Promise.resolve(r.ok ? ok({ handle: name, name }) : r);
     },
 
-    exportFile: (kind, suggestedName, text) =>
-      Promise.resolve(downloadText(text, safeFileName(suggestedName, kind), MIME[kind])),
+    exportFile: (kind, suggestedName, text) => Promise.resolve(downloadText(text, safeFileName(suggestedName, kind), MIME[kind])),
 
     async exportPdf(suggestedName, html) {
       if (html.length === 0) return fail('invalid', 'error.file.empty');

@@ -13,8 +13,15 @@ import type { LonLat } from './geo';
 import type { FlowMode } from './geo-arcs';
 
 export const ANIM_MARKER_KINDS = [
-  'seizure', 'labsDestroyed', 'flightsInterdicted', 'shootdown',
-  'clash', 'ambush', 'attack', 'leaderKilled', 'leaderCaptured',
+  'seizure',
+  'labsDestroyed',
+  'flightsInterdicted',
+  'shootdown',
+  'clash',
+  'ambush',
+  'attack',
+  'leaderKilled',
+  'leaderCaptured',
   'controlChanged',
 ] as const;
 export type AnimMarkerKind = (typeof ANIM_MARKER_KINDS)[number];
@@ -27,8 +34,15 @@ export const ANIM_STAGES = ['moves', 'seizures', 'violence', 'control'] as const
 export type AnimStageId = (typeof ANIM_STAGES)[number];
 
 const STAGE_OF: Readonly<Record<AnimMarkerKind, AnimStageId>> = {
-  seizure: 'seizures', labsDestroyed: 'seizures', flightsInterdicted: 'seizures', shootdown: 'seizures',
-  clash: 'violence', ambush: 'violence', attack: 'violence', leaderKilled: 'violence', leaderCaptured: 'violence',
+  seizure: 'seizures',
+  labsDestroyed: 'seizures',
+  flightsInterdicted: 'seizures',
+  shootdown: 'seizures',
+  clash: 'violence',
+  ambush: 'violence',
+  attack: 'violence',
+  leaderKilled: 'violence',
+  leaderCaptured: 'violence',
   controlChanged: 'control',
 };
 
@@ -237,8 +251,7 @@ export function buildAnimation(a: AnimationArgs): BoardAnimation | null {
   const { events, known, regionAt, regionName, t, locale, reducedMotion, warnings } = a;
   if (events.length === 0) return null;
   const nf0 = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const tonnesFmt = (v: number): string =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: v >= 10 ? 0 : v >= 1 ? 1 : 2 }).format(v);
+  const tonnesFmt = (v: number): string => new Intl.NumberFormat(locale, { maximumFractionDigits: v >= 10 ? 0 : v >= 1 ? 1 : 2 }).format(v);
   const name = (id: string): string => regionName.get(id) ?? id;
   const ok = (type: string, ...ids: string[]): boolean => {
     const bad = ids.filter((id) => !known.has(id));
@@ -253,8 +266,23 @@ export function buildAnimation(a: AnimationArgs): BoardAnimation | null {
     const id = `${kind}:${region}`;
     let m = acc.get(id);
     if (!m) {
-      m = { kind, region, order: order++, count: 0, tonnes: 0, labs: 0, flights: 0, interdicted: 0, shotDown: 0,
-        security: 0, insurgents: 0, civilians: 0, names: [], from: '', to: '' };
+      m = {
+        kind,
+        region,
+        order: order++,
+        count: 0,
+        tonnes: 0,
+        labs: 0,
+        flights: 0,
+        interdicted: 0,
+        shotDown: 0,
+        security: 0,
+        insurgents: 0,
+        civilians: 0,
+        names: [],
+        from: '',
+        to: '',
+      };
       acc.set(id, m);
     }
     m.count++;
@@ -359,7 +387,9 @@ export function buildAnimation(a: AnimationArgs): BoardAnimation | null {
   if (keptDisp.length + keptFighters.length + pulsesFrom.length > 0) present.add('moves');
   const stageItems: Record<AnimStageId, number> = {
     moves: Math.max(pulsesFrom.length, keptDisp.length + keptFighters.length),
-    seizures: 0, violence: 0, control: 0,
+    seizures: 0,
+    violence: 0,
+    control: 0,
   };
   for (const m of kept) if (STAGE_OF[m.kind] !== 'moves') stageItems[STAGE_OF[m.kind]]++;
   const stages: AnimStage[] = [];
@@ -378,13 +408,18 @@ export function buildAnimation(a: AnimationArgs): BoardAnimation | null {
   // 5. Markers, in play order: stage, then the biggest first.
   const magnitude = (m: MarkerAcc): number => {
     switch (STAGE_OF[m.kind]) {
-      case 'seizures': return m.tonnes;
-      case 'violence': return m.kind === 'leaderKilled' || m.kind === 'leaderCaptured' ? m.names.length : killed(m);
-      default: return 0;
+      case 'seizures':
+        return m.tonnes;
+      case 'violence':
+        return m.kind === 'leaderKilled' || m.kind === 'leaderCaptured' ? m.names.length : killed(m);
+      default:
+        return 0;
     }
   };
-  const sorted = [...kept].sort((x, y) => ANIM_STAGES.indexOf(STAGE_OF[x.kind]) - ANIM_STAGES.indexOf(STAGE_OF[y.kind])
-    || magnitude(y) - magnitude(x) || x.order - y.order);
+  const sorted = [...kept].sort(
+    (x, y) =>
+      ANIM_STAGES.indexOf(STAGE_OF[x.kind]) - ANIM_STAGES.indexOf(STAGE_OF[y.kind]) || magnitude(y) - magnitude(x) || x.order - y.order,
+  );
   const starts = new Map<MarkerAcc, number>();
   for (const id of ANIM_STAGES) {
     const list = sorted.filter((m) => STAGE_OF[m.kind] === id);
@@ -398,7 +433,7 @@ export function buildAnimation(a: AnimationArgs): BoardAnimation | null {
     let valueText = '';
     let label: string;
     const details: string[] = [];
-    const color = m.kind === 'controlChanged' ? CONTROL_COLORS[m.to as ControlId] ?? OKABE_ITO.yellow : ANIM_COLORS[m.kind];
+    const color = m.kind === 'controlChanged' ? (CONTROL_COLORS[m.to as ControlId] ?? OKABE_ITO.yellow) : ANIM_COLORS[m.kind];
     switch (m.kind) {
       case 'seizure':
         radiusPx = sizeBy(m.tonnes, refT);
@@ -462,7 +497,8 @@ export function buildAnimation(a: AnimationArgs): BoardAnimation | null {
   // 6. Arrows (displacement, fighters) and flow pulses: the "moves" stage.
   const moveStarts = stagger(keptDisp.length + keptFighters.length, stageAt('moves') + 150);
   const animMoves: AnimMove[] = [...keptDisp, ...keptFighters].map((m, i) => {
-    const from = name(m.from), to = name(m.to);
+    const from = name(m.from),
+      to = name(m.to);
     const amount = m.kind === 'displacement' ? nf0.format(m.amount) : m.amount;
     const label = t(`board.anim.label.${m.kind}`, { from, to, ha: amount, n: m.amount });
     return {
@@ -475,7 +511,8 @@ export function buildAnimation(a: AnimationArgs): BoardAnimation | null {
       amount: m.amount,
       widthPx: Math.round(width(m.amount, m.kind === 'displacement' ? maxDisp : maxFighters) * 10) / 10,
       color: ANIM_COLORS[m.kind],
-      valueText: m.kind === 'displacement' ? t('board.unit.ha', { value: nf0.format(m.amount) }) : t('board.anim.value.fighters', { n: m.amount }),
+      valueText:
+        m.kind === 'displacement' ? t('board.unit.ha', { value: nf0.format(m.amount) }) : t('board.anim.value.fighters', { n: m.amount }),
       label,
       tooltip: [label],
       startMs: moveStarts[i] ?? 0,
@@ -491,7 +528,8 @@ export function buildAnimation(a: AnimationArgs): BoardAnimation | null {
     startMs: pulseStarts[i] ?? 0,
     durationMs: PULSE_MS[f.mode],
   }));
-  const outlines: AnimOutline[] = markers.filter((m) => m.kind === 'controlChanged')
+  const outlines: AnimOutline[] = markers
+    .filter((m) => m.kind === 'controlChanged')
     .map((m) => ({ region: m.region, color: m.color, startMs: m.startMs, durationMs: ANIM_TIMING.markerMs * 2 }));
 
   // 7. Squeeze a long turn into the maximum length; reduced motion: everything at once, no pulses.
@@ -511,11 +549,13 @@ export function buildAnimation(a: AnimationArgs): BoardAnimation | null {
 
   // 8. Legend entries for the kinds present; the key.
   const kinds = new Set<AnimMarkerKind | AnimMoveKind>([...markers.map((m) => m.kind), ...animMoves.map((m) => m.kind)]);
-  const legendEntries: AnimLegendEntry[] = [...ANIM_MOVE_KINDS, ...ANIM_MARKER_KINDS].filter((k) => kinds.has(k)).map((k) => ({
-    kind: k,
-    label: t(`board.anim.legend.${k}`),
-    color: k === 'controlChanged' ? 0xffffff : ANIM_COLORS[k],
-  }));
+  const legendEntries: AnimLegendEntry[] = [...ANIM_MOVE_KINDS, ...ANIM_MARKER_KINDS]
+    .filter((k) => kinds.has(k))
+    .map((k) => ({
+      kind: k,
+      label: t(`board.anim.legend.${k}`),
+      color: k === 'controlChanged' ? 0xffffff : ANIM_COLORS[k],
+    }));
   const keySource = [
     ...markers.map((m) => `${m.id}:${m.magnitude.toFixed(3)}`),
     ...animMoves.map((m) => `${m.id}:${m.amount.toFixed(1)}`),

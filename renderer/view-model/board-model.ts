@@ -12,7 +12,16 @@ import type { MapContent } from '../../game/content/schema';
 import type { GameEvent } from '../../game/events';
 import { ANIMATION_TOOLTIP_LINES, buildAnimation, type BoardAnimation } from './board-animation';
 import {
-  BOARD_THEME, classColors, CONTROL_COLORS, CONTROLS, niceCeil, OVERLAY_SPECS, overlayFill, type ControlId, type OverlayId, type ValueFormat,
+  BOARD_THEME,
+  classColors,
+  CONTROL_COLORS,
+  CONTROLS,
+  niceCeil,
+  OVERLAY_SPECS,
+  overlayFill,
+  type ControlId,
+  type OverlayId,
+  type ValueFormat,
 } from './board-theme';
 import { NEIGHBOUR_IDS, PORT_AT, type LonLat, type NeighbourId } from './geo';
 import type { FlowMode } from './geo-arcs';
@@ -285,10 +294,14 @@ export function buildBoardModel(input: BoardInput): BoardModel {
 
   const fmtValue = (format: ValueFormat, v: number): string => {
     switch (format) {
-      case 'ha': return t('board.unit.ha', { value: nf0.format(v) });
-      case 'usdPerKg': return t('board.unit.usdPerKg', { value: nf2.format(v) });
-      case 'count': return nf0.format(v);
-      case 'share': return pct.format(v);
+      case 'ha':
+        return t('board.unit.ha', { value: nf0.format(v) });
+      case 'usdPerKg':
+        return t('board.unit.usdPerKg', { value: nf2.format(v) });
+      case 'count':
+        return nf0.format(v);
+      case 'share':
+        return pct.format(v);
     }
   };
   const fmtBreak = (format: ValueFormat, v: number): string =>
@@ -312,15 +325,21 @@ export function buildBoardModel(input: BoardInput): BoardModel {
   } else {
     const colors = classColors(spec);
     const b = spec.breaks;
-    const entries: LegendEntry[] = colors.map((color, i) => {
-      if (i === 0) return { color, label: t('board.legend.below', { to: fmtBreak(spec.format, b[0]!) }) };
-      if (i === b.length) return { color, label: t('board.legend.above', { from: fmtBreak(spec.format, b[i - 1]!) }) };
-      return { color, label: t('board.legend.range', { from: fmtBreak(spec.format, b[i - 1]!), to: fmtBreak(spec.format, b[i]!) }) };
-    }).reverse();
-    const none: LegendEntry | null = spec.none ? { color: BOARD_THEME.none, label: t(`board.overlay.${overlay}.none`), hatched: true } : null;
+    const entries: LegendEntry[] = colors
+      .map((color, i) => {
+        if (i === 0) return { color, label: t('board.legend.below', { to: fmtBreak(spec.format, b[0]!) }) };
+        if (i === b.length) return { color, label: t('board.legend.above', { from: fmtBreak(spec.format, b[i - 1]!) }) };
+        return { color, label: t('board.legend.range', { from: fmtBreak(spec.format, b[i - 1]!), to: fmtBreak(spec.format, b[i]!) }) };
+      })
+      .reverse();
+    const none: LegendEntry | null = spec.none
+      ? { color: BOARD_THEME.none, label: t(`board.overlay.${overlay}.none`), hatched: true }
+      : null;
     if (none) entries.push(none);
     legend = {
-      title, subtitle: t(`board.overlay.${overlay}.subtitle`), entries,
+      title,
+      subtitle: t(`board.overlay.${overlay}.subtitle`),
+      entries,
       ramp: { colors, breaks: b.map((v) => fmtBreakShort(spec.format, v)), none },
     };
   }
@@ -382,7 +401,10 @@ export function buildBoardModel(input: BoardInput): BoardModel {
 
   // Places
   const zones: BoardZone[] = map.zones.map((z) => ({
-    id: z.id, label: zoneLabel(z.id), at: [z.labelAt[0], z.labelAt[1]], members: z.members.map((m) => m.region),
+    id: z.id,
+    label: zoneLabel(z.id),
+    at: [z.labelAt[0], z.labelAt[1]],
+    members: z.members.map((m) => m.region),
   }));
   const regionAt = new Map(map.regions.map((r) => [r.id, [r.labelAt[0], r.labelAt[1]] as LonLat]));
   const exitById = new Map(map.exits.map((e) => [e.id, e]));
@@ -402,8 +424,11 @@ export function buildBoardModel(input: BoardInput): BoardModel {
       kind,
       destination: e.destination,
       at: [e.labelAt[0], e.labelAt[1]],
-      label: t(`board.exit.${kind}`, { mode: t(`board.mode.${e.mode}`), destination: destLabel(e.destination),
-        port: e.port ? tr(`board.port.${e.port}`, e.port) : '' }),
+      label: t(`board.exit.${kind}`, {
+        mode: t(`board.mode.${e.mode}`),
+        destination: destLabel(e.destination),
+        port: e.port ? tr(`board.port.${e.port}`, e.port) : '',
+      }),
     };
   });
   const destinations: BoardDestination[] = DESTINATION_ORDER.flatMap((d) => {
@@ -414,8 +439,7 @@ export function buildBoardModel(input: BoardInput): BoardModel {
     return [{ id: d, label: destLabel(d), at: [lon, lat] as LonLat, exitIds: list.map((e) => e.id) }];
   });
   const destIds = new Set(destinations.map((d) => d.id));
-  const countries: BoardCountry[] = NEIGHBOUR_IDS.filter((c) => !destIds.has(c))
-    .map((c) => ({ id: c, label: t(`board.country.${c}`) }));
+  const countries: BoardCountry[] = NEIGHBOUR_IDS.filter((c) => !destIds.has(c)).map((c) => ({ id: c, label: t(`board.country.${c}`) }));
 
   // Flows
   const showFlows = input.showFlows ?? true;
@@ -464,19 +488,30 @@ export function buildBoardModel(input: BoardInput): BoardModel {
   });
   const flowLegend: FlowLegend | null = showFlows
     ? {
-      title: t('board.legend.flows'),
-      modes: (['air', 'sea', 'river', 'land'] as const).map((m) => ({ mode: m, label: t(`board.mode.${m}`) })),
-      widthNote: t('board.legend.flowWidth'),
-      samples: flows.length === 0 ? [] : [refT, refT / 4].map((v) => ({
-        label: t('board.unit.tonnes', { value: nf1.format(v) }),
-        widthPx: flowWidth(v, refT),
-      })),
-    }
+        title: t('board.legend.flows'),
+        modes: (['air', 'sea', 'river', 'land'] as const).map((m) => ({ mode: m, label: t(`board.mode.${m}`) })),
+        widthNote: t('board.legend.flowWidth'),
+        samples:
+          flows.length === 0
+            ? []
+            : [refT, refT / 4].map((v) => ({
+                label: t('board.unit.tonnes', { value: nf1.format(v) }),
+                widthPx: flowWidth(v, refT),
+              })),
+      }
     : null;
 
   const reducedMotion = input.reducedMotion ?? false;
   const animation = buildAnimation({
-    events: input.turnEvents ?? [], known, regionAt, regionName, flows, t, locale, reducedMotion, warnings,
+    events: input.turnEvents ?? [],
+    known,
+    regionAt,
+    regionName,
+    flows,
+    t,
+    locale,
+    reducedMotion,
+    warnings,
   });
   if (animation) {
     // Each region's tooltip also says what happened there this turn.
@@ -493,7 +528,7 @@ export function buildBoardModel(input: BoardInput): BoardModel {
   }
 
   const selectedId = input.selectedId && known.has(input.selectedId) ? input.selectedId : null;
-  const selectedName = selectedId ? regionName.get(selectedId) ?? selectedId : '';
+  const selectedName = selectedId ? (regionName.get(selectedId) ?? selectedId) : '';
 
   return {
     regionIds,
@@ -537,4 +572,3 @@ export function buildBoardModel(input: BoardInput): BoardModel {
     warnings,
   };
 }
-

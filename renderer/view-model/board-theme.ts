@@ -131,29 +131,58 @@ export type OverlaySpec = SequentialSpec | CategoricalSpec;
  */
 export const OVERLAY_SPECS: Readonly<Record<OverlayId, OverlaySpec>> = {
   coca: {
-    kind: 'sequential', ramp: 'viridis', span: [0.18, 1], breaks: [500, 2000, 5000, 10000],
-    value: (d) => d.cocaHa, none: (d) => !(d.cocaHa >= 1), format: 'ha',
+    kind: 'sequential',
+    ramp: 'viridis',
+    span: [0.18, 1],
+    breaks: [500, 2000, 5000, 10000],
+    value: (d) => d.cocaHa,
+    none: (d) => !(d.cocaHa >= 1),
+    format: 'ha',
   },
   leafPrice: {
-    kind: 'sequential', ramp: 'cividis', span: [0.15, 1], breaks: [2, 3, 4, 5, 6],
-    value: (d) => d.leafPriceUsdPerKg, none: (d) => !(d.cocaHa >= 1) || !(d.leafPriceUsdPerKg > 0), format: 'usdPerKg',
+    kind: 'sequential',
+    ramp: 'cividis',
+    span: [0.15, 1],
+    breaks: [2, 3, 4, 5, 6],
+    value: (d) => d.leafPriceUsdPerKg,
+    none: (d) => !(d.cocaHa >= 1) || !(d.leafPriceUsdPerKg > 0),
+    format: 'usdPerKg',
   },
   control: { kind: 'categorical' },
   insurgents: {
-    kind: 'sequential', ramp: 'magma', span: [0.3, 0.97], breaks: [10, 25, 50, 100],
-    value: (d) => d.insurgentFighters, none: (d) => !(d.insurgentFighters >= 1), format: 'count',
+    kind: 'sequential',
+    ramp: 'magma',
+    span: [0.3, 0.97],
+    breaks: [10, 25, 50, 100],
+    value: (d) => d.insurgentFighters,
+    none: (d) => !(d.insurgentFighters >= 1),
+    format: 'count',
   },
   violence: {
-    kind: 'sequential', ramp: 'inferno', span: [0.3, 0.97], breaks: [2, 5, 10, 20],
-    value: (d) => d.violenceEvents, none: (d) => !(d.violenceEvents >= 1), format: 'count',
+    kind: 'sequential',
+    ramp: 'inferno',
+    span: [0.3, 0.97],
+    breaks: [2, 5, 10, 20],
+    value: (d) => d.violenceEvents,
+    none: (d) => !(d.violenceEvents >= 1),
+    format: 'count',
   },
   clans: {
-    kind: 'sequential', ramp: 'plasma', span: [0.1, 0.95], breaks: [0.2, 0.4, 0.6, 0.8],
-    value: (d) => d.clanPresence, none: (d) => !(d.clanPresence >= 0.01), format: 'share',
+    kind: 'sequential',
+    ramp: 'plasma',
+    span: [0.1, 0.95],
+    breaks: [0.2, 0.4, 0.6, 0.8],
+    value: (d) => d.clanPresence,
+    none: (d) => !(d.clanPresence >= 0.01),
+    format: 'share',
   },
   legitimacy: {
-    kind: 'sequential', ramp: 'viridis', span: [0.18, 1], breaks: [0.2, 0.4, 0.6, 0.8],
-    value: (d) => d.legitimacy, format: 'share',
+    kind: 'sequential',
+    ramp: 'viridis',
+    span: [0.18, 1],
+    breaks: [0.2, 0.4, 0.6, 0.8],
+    value: (d) => d.legitimacy,
+    format: 'share',
   },
 };
 
@@ -190,7 +219,6 @@ export function overlayFill(overlay: OverlayId, d: RegionDatum | undefined): Ove
   const i = classIndex(spec.breaks, v);
   return { color: classColors(spec)[i]!, classIndex: i };
 }
-
 
 /** The reference a scale is drawn against (flow widths, marker sizes): the smallest 1, 2, 2.5 or 5 × 10^k that is ≥ x. */
 export function niceCeil(x: number): number {

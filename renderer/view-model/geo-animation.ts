@@ -80,8 +80,10 @@ const boundsOf = (row: readonly Placed[]): { x0: number; y0: number; x1: number;
 function separation(a: Rect, b: Rect, gap: number): XY | null {
   if (a.x + a.w + gap <= b.x || b.x + b.w + gap <= a.x || a.y + a.h + gap <= b.y || b.y + b.h + gap <= a.y) return null;
   const options: XY[] = [
-    [b.x - gap - (a.x + a.w), 0], [b.x + b.w + gap - a.x, 0],
-    [0, b.y - gap - (a.y + a.h)], [0, b.y + b.h + gap - a.y],
+    [b.x - gap - (a.x + a.w), 0],
+    [b.x + b.w + gap - a.x, 0],
+    [0, b.y - gap - (a.y + a.h)],
+    [0, b.y + b.h + gap - a.y],
   ];
   return options.reduce((m, o) => (Math.abs(o[0]) + Math.abs(o[1]) < Math.abs(m[0]) + Math.abs(m[1]) ? o : m));
 }
@@ -94,8 +96,13 @@ function separation(a: Rect, b: Rect, gap: number): XY | null {
  * initial view) where they fall under them. With `onLand` (is a marker at this anchor and screen
  * offset on Peru's land?), a row is not pushed off land: the other row of a colliding pair moves instead.
  */
-export function layoutAnimation(anim: { markers: readonly MarkerInput[]; moves: readonly MoveInput[] },
-  project: (p: LonLat) => XY, s: number, avoid: readonly Rect[] = [], onLand?: (anchor: XY, offset: XY) => boolean): AnimationLayout {
+export function layoutAnimation(
+  anim: { markers: readonly MarkerInput[]; moves: readonly MoveInput[] },
+  project: (p: LonLat) => XY,
+  s: number,
+  avoid: readonly Rect[] = [],
+  onLand?: (anchor: XY, offset: XY) => boolean,
+): AnimationLayout {
   const gap = MARKER_GAP * s;
 
   // A row per region, in the animation's order, centred on the region's point.
@@ -107,18 +114,22 @@ export function layoutAnimation(anim: { markers: readonly MarkerInput[]; moves: 
     if (!Number.isFinite(anchor[0]) || !Number.isFinite(anchor[1])) continue;
     const boxes = list.map((m): Rect => {
       const r = m.radiusPx * s;
-      const lw = m.labelW ?? 0, lh = lw > 0 ? m.labelH ?? 0 : 0;
+      const lw = m.labelW ?? 0,
+        lh = lw > 0 ? (m.labelH ?? 0) : 0;
       const w = Math.max(2 * r, lw);
       return { x: -w / 2, y: -r, w, h: 2 * r + lh };
     });
     const total = boxes.reduce((a, b) => a + b.w, 0) + gap * (list.length - 1);
     let x = -total / 2;
-    byRegion.set(region, list.map((m, i) => {
-      const box = boxes[i]!;
-      const ox = x + box.w / 2;
-      x += box.w + gap;
-      return { id: m.id, region, anchor, r: m.radiusPx * s, box, cx: anchor[0] + ox, cy: anchor[1] };
-    }));
+    byRegion.set(
+      region,
+      list.map((m, i) => {
+        const box = boxes[i]!;
+        const ox = x + box.w / 2;
+        x += box.w + gap;
+        return { id: m.id, region, anchor, r: m.radiusPx * s, box, cx: anchor[0] + ox, cy: anchor[1] };
+      }),
+    );
   }
 
   const rowsList = [...byRegion.values()];
@@ -142,26 +153,50 @@ export function layoutAnimation(anim: { markers: readonly MarkerInput[]; moves: 
     let moved = false;
     for (let i = 0; i < rowsList.length; i++) {
       for (let j = i + 1; j < rowsList.length; j++) {
-        const A = rowsList[i]!, B = rowsList[j]!;
+        const A = rowsList[i]!,
+          B = rowsList[j]!;
         let worst: XY | null = null;
         for (const a of A) {
           for (const b of B) {
-            const d = separation({ ...a.box, x: a.cx + a.box.x, y: a.cy + a.box.y }, { ...b.box, x: b.cx + b.box.x, y: b.cy + b.box.y }, gap);
+            const d = separation(
+              { ...a.box, x: a.cx + a.box.x, y: a.cy + a.box.y },
+              { ...b.box, x: b.cx + b.box.x, y: b.cy + b.box.y },
+              gap,
+            );
             if (d && (!worst || Math.hypot(d[0], d[1]) > Math.hypot(worst[0], worst[1]))) worst = d;
           }
         }
         if (!worst) continue;
-        const hx = worst[0] / 2 + Math.sign(worst[0]) * 0.01, hy = worst[1] / 2 + Math.sign(worst[1]) * 0.01;
+        const hx = worst[0] / 2 + Math.sign(worst[0]) * 0.01,
+          hy = worst[1] / 2 + Math.sign(worst[1]) * 0.01;
         // Keep rows on land: a row whose half of the move would take a marker off land stays, and the
         // other row moves the whole way (if that keeps it on land; else the pair is left as it is).
-        const stays = (row: Placed[], f: number) => !onLand
-          || row.every((p) => !onLand(p.anchor, [p.cx - p.anchor[0], p.cy - p.anchor[1]]) || onLand(p.anchor, [p.cx - p.anchor[0] + hx * f, p.cy - p.anchor[1] + hy * f]));
-        let fa = 1, fb = 1;
-        if (!stays(A, 1)) { fa = 0; fb = stays(B, -2) ? 2 : 0; } else if (!stays(B, -1)) { fb = 0; fa = stays(A, 2) ? 2 : 0; }
+        const stays = (row: Placed[], f: number) =>
+          !onLand ||
+          row.every(
+            (p) =>
+              !onLand(p.anchor, [p.cx - p.anchor[0], p.cy - p.anchor[1]]) ||
+              onLand(p.anchor, [p.cx - p.anchor[0] + hx * f, p.cy - p.anchor[1] + hy * f]),
+          );
+        let fa = 1,
+          fb = 1;
+        if (!stays(A, 1)) {
+          fa = 0;
+          fb = stays(B, -2) ? 2 : 0;
+        } else if (!stays(B, -1)) {
+          fb = 0;
+          fa = stays(A, 2) ? 2 : 0;
+        }
         if (fa === 0 && fb === 0) continue;
         moved = true;
-        for (const a of A) { a.cx += hx * fa; a.cy += hy * fa; }
-        for (const b of B) { b.cx -= hx * fb; b.cy -= hy * fb; }
+        for (const a of A) {
+          a.cx += hx * fa;
+          a.cy += hy * fa;
+        }
+        for (const b of B) {
+          b.cx -= hx * fb;
+          b.cy -= hy * fb;
+        }
       }
     }
     if (!moved) break;
@@ -171,24 +206,45 @@ export function layoutAnimation(anim: { markers: readonly MarkerInput[]; moves: 
     // A row with a marker at sea or on a lake (a long row at a coastal point) moves, by the
     // smallest step that puts all its markers on land and clear of the other rows.
     const boxAt = (p: Placed, dx: number, dy: number): Rect => ({ ...p.box, x: p.cx + dx + p.box.x, y: p.cy + dy + p.box.y });
-    const wet = (row: Placed[], dx: number, dy: number) => row.some((p) => !onLand(p.anchor, [p.cx + dx - p.anchor[0], p.cy + dy - p.anchor[1]]));
+    const wet = (row: Placed[], dx: number, dy: number) =>
+      row.some((p) => !onLand(p.anchor, [p.cx + dx - p.anchor[0], p.cy + dy - p.anchor[1]]));
     for (const row of rowsList) {
       if (!wet(row, 0, 0)) continue;
       const step = Math.max(...row.map((p) => p.box.h)) / 2 + gap;
       search: for (let k = 1; k <= 8; k++) {
-        for (const [ux, uy] of [[0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1]] as const) {
-          const dx = ux * step * k, dy = uy * step * k;
+        for (const [ux, uy] of [
+          [0, -1],
+          [0, 1],
+          [1, 0],
+          [-1, 0],
+          [1, -1],
+          [-1, -1],
+          [1, 1],
+          [-1, 1],
+        ] as const) {
+          const dx = ux * step * k,
+            dy = uy * step * k;
           if (wet(row, dx, dy)) continue;
-          const clash = rowsList.some((other) => other !== row && other.some((o) => row.some((p) => separation(boxAt(p, dx, dy), boxAt(o, 0, 0), gap) !== null)));
+          const clash = rowsList.some(
+            (other) => other !== row && other.some((o) => row.some((p) => separation(boxAt(p, dx, dy), boxAt(o, 0, 0), gap) !== null)),
+          );
           if (clash) continue;
-          for (const p of row) { p.cx += dx; p.cy += dy; }
+          for (const p of row) {
+            p.cx += dx;
+            p.cy += dy;
+          }
           break search;
         }
       }
     }
   }
   const markers: MarkerPlacement[] = rowsList.flat().map((p) => ({
-    id: p.id, region: p.region, anchor: p.anchor, offset: [p.cx - p.anchor[0], p.cy - p.anchor[1]], r: p.r, box: p.box,
+    id: p.id,
+    region: p.region,
+    anchor: p.anchor,
+    offset: [p.cx - p.anchor[0], p.cy - p.anchor[1]],
+    r: p.r,
+    box: p.box,
   }));
   // In the animation's order.
   const order = new Map(anim.markers.map((m, i) => [m.id, i]));
@@ -244,9 +300,12 @@ export function clusterMarkers(layout: AnimationLayout, s: number, minMarkers = 
   const edges: { i: number; j: number; k: number }[] = [];
   for (let i = 0; i < regions.length; i++) {
     for (let j = i + 1; j < regions.length; j++) {
-      const a = rows.get(regions[i]!)!, b = rows.get(regions[j]!)!;
-      const dx = Math.abs(a.anchor[0] - b.anchor[0]), dy = Math.abs(a.anchor[1] - b.anchor[1]);
-      const needX = (a.w + b.w) / 2 + gap, needY = (a.h + b.h) / 2 + gap;
+      const a = rows.get(regions[i]!)!,
+        b = rows.get(regions[j]!)!;
+      const dx = Math.abs(a.anchor[0] - b.anchor[0]),
+        dy = Math.abs(a.anchor[1] - b.anchor[1]);
+      const needX = (a.w + b.w) / 2 + gap,
+        needY = (a.h + b.h) / 2 + gap;
       if (dx >= needX || dy >= needY) continue;
       // Zooming in by k multiplies the distance between the points: apart on either axis is apart.
       edges.push({ i, j, k: Math.min(dx > 0 ? needX / dx : Infinity, dy > 0 ? needY / dy : Infinity) });
@@ -261,7 +320,10 @@ export function clusterMarkers(layout: AnimationLayout, s: number, minMarkers = 
     const members = idx.flatMap((i) => rows.get(regions[i]!)!.ids);
     if (members.length < minMarkers) continue;
     const names = idx.map((i) => regions[i]!).sort();
-    const anchor: XY = [idx.reduce((a, i) => a + rows.get(regions[i]!)!.anchor[0], 0) / idx.length, idx.reduce((a, i) => a + rows.get(regions[i]!)!.anchor[1], 0) / idx.length];
+    const anchor: XY = [
+      idx.reduce((a, i) => a + rows.get(regions[i]!)!.anchor[0], 0) / idx.length,
+      idx.reduce((a, i) => a + rows.get(regions[i]!)!.anchor[1], 0) / idx.length,
+    ];
     const splitK = Math.max(...edges.filter((e) => find(e.i) === root).map((e) => e.k));
     out.push({ id: `cluster:${names.join('+')}`, members, regions: names, anchor, splitK });
   }
@@ -283,8 +345,12 @@ export function distanceToArc(arc: ArcGeometry, x: number, y: number): number {
   const p = arc.points;
   let best = Infinity;
   for (let i = 0; i + 3 < p.length; i += 2) {
-    const ax = p[i]!, ay = p[i + 1]!, bx = p[i + 2]!, by = p[i + 3]!;
-    const dx = bx - ax, dy = by - ay;
+    const ax = p[i]!,
+      ay = p[i + 1]!,
+      bx = p[i + 2]!,
+      by = p[i + 3]!;
+    const dx = bx - ax,
+      dy = by - ay;
     const l2 = dx * dx + dy * dy;
     const t = l2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / l2)) : 0;
     const d = Math.hypot(ax + dx * t - x, ay + dy * t - y);

@@ -80,8 +80,10 @@ function resample(poly: XY[], maxStep: number): { points: Float32Array; length: 
  */
 export function buildArc(stops: readonly XY[], mode: FlowMode, step = 2, waveScale = 1): ArcGeometry {
   const style = ARC_STYLES[mode];
-  const clean = stops.filter((p, i) => Number.isFinite(p[0]) && Number.isFinite(p[1])
-    && (i === 0 || Math.hypot(p[0] - stops[i - 1]![0], p[1] - stops[i - 1]![1]) > 0.5));
+  const clean = stops.filter(
+    (p, i) =>
+      Number.isFinite(p[0]) && Number.isFinite(p[1]) && (i === 0 || Math.hypot(p[0] - stops[i - 1]![0], p[1] - stops[i - 1]![1]) > 0.5),
+  );
   if (clean.length < 2) {
     const p = clean[0] ?? [0, 0];
     return { points: new Float32Array([p[0], p[1], p[0], p[1]]), step, length: 0 };
@@ -96,7 +98,8 @@ export function buildArc(stops: readonly XY[], mode: FlowMode, step = 2, waveSca
     const n = pts.length / 2;
     poly = [];
     for (let i = 0; i < n; i++) {
-      const i0 = Math.max(0, i - 1), i1 = Math.min(n - 1, i + 1);
+      const i0 = Math.max(0, i - 1),
+        i1 = Math.min(n - 1, i + 1);
       const tx = pts[i1 * 2]! - pts[i0 * 2]!;
       const ty = pts[i1 * 2 + 1]! - pts[i0 * 2 + 1]!;
       const tl = Math.hypot(tx, ty) || 1;
@@ -121,8 +124,10 @@ export function pointAt(arc: ArcGeometry, s: number): XY {
 export function endDirection(arc: ArcGeometry): XY {
   const n = arc.points.length / 2;
   const back = Math.min(n - 1, Math.max(1, Math.round(8 / arc.step)));
-  const x1 = arc.points[(n - 1) * 2]!, y1 = arc.points[(n - 1) * 2 + 1]!;
-  const x0 = arc.points[(n - 1 - back) * 2]!, y0 = arc.points[(n - 1 - back) * 2 + 1]!;
+  const x1 = arc.points[(n - 1) * 2]!,
+    y1 = arc.points[(n - 1) * 2 + 1]!;
+  const x0 = arc.points[(n - 1 - back) * 2]!,
+    y0 = arc.points[(n - 1 - back) * 2 + 1]!;
   const l = Math.hypot(x1 - x0, y1 - y0) || 1;
   return [(x1 - x0) / l, (y1 - y0) / l];
 }

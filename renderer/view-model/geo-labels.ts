@@ -48,11 +48,24 @@ export const overlaps = (a: Rect, b: Rect, gap = 0): boolean =>
 export function aroundOffsets(w: number, h: number, gap: number): XY[] {
   const dx = w / 2 + gap;
   const dy = h / 2 + gap;
-  return [[dx, 0], [-dx, 0], [0, -dy], [0, dy], [dx, -dy], [-dx, -dy], [dx, dy], [-dx, dy]];
+  return [
+    [dx, 0],
+    [-dx, 0],
+    [0, -dy],
+    [0, dy],
+    [dx, -dy],
+    [-dx, -dy],
+    [dx, dy],
+    [-dx, dy],
+  ];
 }
 
-export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Rect[], bounds: Rect,
-  gap = 3): Map<string, PlacedLabel> {
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  obstacles: readonly Rect[],
+  bounds: Rect,
+  gap = 3,
+): Map<string, PlacedLabel> {
   const order = requests.map((r, i) => ({ r, i })).sort((a, b) => b.r.priority - a.r.priority || a.i - b.i);
   const taken: Rect[] = [...obstacles];
   const out = new Map<string, PlacedLabel>();

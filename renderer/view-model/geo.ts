@@ -51,7 +51,10 @@ export const PACIFIC_LABEL_AT: LonLat = [-83.2, -10.8];
 export const TITICACA_LABEL_AT: LonLat = [-69.4, -15.75];
 
 /** Rough area drawn around Peru (neighbours outside it are skipped). */
-const CONTEXT_BOX: readonly [LonLat, LonLat] = [[-100, -30], [-50, 12]];
+const CONTEXT_BOX: readonly [LonLat, LonLat] = [
+  [-100, -30],
+  [-50, 12],
+];
 
 export interface GeoRegionShape {
   id: string;
@@ -292,7 +295,10 @@ export interface Padding {
 
 /** Peru's bounding box from the boundary data (lon/lat). */
 export function peruBounds(geo: BoardGeography): [LonLat, LonLat] {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const r of geo.regions) {
     for (const ring of r.rings) {
       for (const [x, y] of ring as [number, number][]) {
@@ -303,19 +309,33 @@ export function peruBounds(geo: BoardGeography): [LonLat, LonLat] {
       }
     }
   }
-  return [[x0, y0], [x1, y1]];
+  return [
+    [x0, y0],
+    [x1, y1],
+  ];
 }
 
 /** A d3 Mercator fitted so that Peru and `extraPoints` (exits, labels) fill the padded canvas. */
-export function fitProjection(geo: BoardGeography, width: number, height: number, pad: Padding,
-  extraPoints: readonly LonLat[] = []): GeoProjection {
+export function fitProjection(
+  geo: BoardGeography,
+  width: number,
+  height: number,
+  pad: Padding,
+  extraPoints: readonly LonLat[] = [],
+): GeoProjection {
   const [[x0, y0], [x1, y1]] = peruBounds(geo);
   const pts: Position[] = [[x0, y0], [x1, y1], [x0, y1], [x1, y0], ...extraPoints.map((p) => [p[0], p[1]])];
   const w = Math.max(1, width - pad.left - pad.right);
   const h = Math.max(1, height - pad.top - pad.bottom);
   return geoMercator()
     .precision(0.2)
-    .fitExtent([[pad.left, pad.top], [pad.left + w, pad.top + h]], { type: 'MultiPoint', coordinates: pts });
+    .fitExtent(
+      [
+        [pad.left, pad.top],
+        [pad.left + w, pad.top + h],
+      ],
+      { type: 'MultiPoint', coordinates: pts },
+    );
 }
 
 function projectLine(projection: GeoProjection, line: Position[]): FlatPath {
@@ -353,21 +373,33 @@ function ringsOf(projection: GeoProjection, g: Geometry): FlatPath[] {
  * Project the geography to a `width` × `height` canvas. Peru (and `extraPoints`) is fitted inside
  * the padding; neighbours are clipped to the canvas (plus a small margin).
  */
-export function projectBoard(geo: BoardGeography, width: number, height: number, pad: Padding,
-  extraPoints: readonly LonLat[] = []): ProjectedBoard {
+export function projectBoard(
+  geo: BoardGeography,
+  width: number,
+  height: number,
+  pad: Padding,
+  extraPoints: readonly LonLat[] = [],
+): ProjectedBoard {
   const projection = fitProjection(geo, width, height, pad, extraPoints);
   const m = 8;
-  projection.clipExtent([[-m, -m], [width + m, height + m]]);
+  projection.clipExtent([
+    [-m, -m],
+    [width + m, height + m],
+  ]);
   const project = (p: LonLat): XY => {
     const xy = projection([p[0], p[1]]);
     return xy ? [xy[0], xy[1]] : [NaN, NaN];
   };
   const regions = geo.regions.map((r) => {
     const rings = r.rings.map((ring) => projectLine(projection, ring));
-    let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
+    let bx0 = Infinity,
+      by0 = Infinity,
+      bx1 = -Infinity,
+      by1 = -Infinity;
     for (const ring of rings) {
       for (let i = 0; i < ring.length; i += 2) {
-        const x = ring[i]!, y = ring[i + 1]!;
+        const x = ring[i]!,
+          y = ring[i + 1]!;
         if (x < bx0) bx0 = x;
         if (x > bx1) bx1 = x;
         if (y < by0) by0 = y;
@@ -396,7 +428,10 @@ export function pointInRing(ring: FlatPath, x: number, y: number): boolean {
   let inside = false;
   const n = ring.length;
   for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    const xi = ring[i]!, yi = ring[i + 1]!, xj = ring[j]!, yj = ring[j + 1]!;
+    const xi = ring[i]!,
+      yi = ring[i + 1]!,
+      xj = ring[j]!,
+      yj = ring[j + 1]!;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -424,7 +459,8 @@ export function hatchSegments(rings: readonly FlatPath[], spacing: number): numb
   const out: number[] = [];
   if (!(spacing > 0)) return out;
   const R = Math.SQRT1_2;
-  let uMin = Infinity, uMax = -Infinity;
+  let uMin = Infinity,
+    uMax = -Infinity;
   for (const ring of rings) {
     for (let i = 0; i < ring.length; i += 2) {
       const u = (ring[i]! - ring[i + 1]!) * R;
@@ -438,16 +474,19 @@ export function hatchSegments(rings: readonly FlatPath[], spacing: number): numb
     for (const ring of rings) {
       const n = ring.length;
       for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-        const ua = (ring[j]! - ring[j + 1]!) * R, ub = (ring[i]! - ring[i + 1]!) * R;
+        const ua = (ring[j]! - ring[j + 1]!) * R,
+          ub = (ring[i]! - ring[i + 1]!) * R;
         if ((ua <= u && u < ub) || (ub <= u && u < ua)) {
-          const va = (ring[j]! + ring[j + 1]!) * R, vb = (ring[i]! + ring[i + 1]!) * R;
+          const va = (ring[j]! + ring[j + 1]!) * R,
+            vb = (ring[i]! + ring[i + 1]!) * R;
           vs.push(va + ((u - ua) / (ub - ua)) * (vb - va));
         }
       }
     }
     vs.sort((a, b) => a - b);
     for (let k = 0; k + 1 < vs.length; k += 2) {
-      const v0 = vs[k]!, v1 = vs[k + 1]!;
+      const v0 = vs[k]!,
+        v1 = vs[k + 1]!;
       out.push((u + v0) * R, (v0 - u) * R, (u + v1) * R, (v1 - u) * R);
     }
   }
@@ -456,7 +495,9 @@ export function hatchSegments(rings: readonly FlatPath[], spacing: number): numb
 
 /** Area-weighted centroid of a region's largest ring (a fallback anchor). */
 export function ringCentroid(ring: FlatPath): XY {
-  let a = 0, cx = 0, cy = 0;
+  let a = 0,
+    cx = 0,
+    cy = 0;
   for (let i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
     const f = ring[j]! * ring[i + 1]! - ring[i]! * ring[j + 1]!;
     a += f;
@@ -508,7 +549,8 @@ export function panBy(v: View, dx: number, dy: number, width: number, height: nu
 /** Pan so that a world point is at least `margin` pixels inside the screen. */
 export function ensureVisible(v: View, x: number, y: number, width: number, height: number, margin: number): View {
   const [sx, sy] = toScreen(v, x, y);
-  let dx = 0, dy = 0;
+  let dx = 0,
+    dy = 0;
   if (sx < margin) dx = margin - sx;
   else if (sx > width - margin) dx = width - margin - sx;
   if (sy < margin) dy = margin - sy;
@@ -520,8 +562,11 @@ export function ensureVisible(v: View, x: number, y: number, width: number, heig
  * The share of a screen rectangle (at the initial view) that lies over the regions: `n` × `n`
  * sample points, the share that hit a region. Used to decide whether a legend would cover the map.
  */
-export function regionCover(board: Pick<ProjectedBoard, 'regions' | 'water'>, rect: { x: number; y: number; w: number; h: number },
-  n = 12): number {
+export function regionCover(
+  board: Pick<ProjectedBoard, 'regions' | 'water'>,
+  rect: { x: number; y: number; w: number; h: number },
+  n = 12,
+): number {
   if (!(rect.w > 0) || !(rect.h > 0)) return 0;
   let hits = 0;
   for (let i = 0; i < n; i++) {

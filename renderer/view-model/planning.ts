@@ -2,7 +2,17 @@
  * The planning panel's rows as plain data: legal options grouped by activity or by region, slider
  * steps by unit, the summary of what a draft orders, and validation errors in translatable form.
  */
-import { ORDER_SPECS, type OrderKind, type Side, type Unit, type ValidationError, kindsFor, lastsOf, type Lasts, type PlanPreview } from '../app-state/engine';
+import {
+  ORDER_SPECS,
+  type OrderKind,
+  type Side,
+  type Unit,
+  type ValidationError,
+  kindsFor,
+  lastsOf,
+  type Lasts,
+  type PlanPreview,
+} from '../app-state/engine';
 import { isChanged, optionKey, rowValue, currentAmount, currentChoice, isChoice, isMove, type OrderOption } from '../app-state/drafts';
 import type { Draft } from '../app-state/types';
 import type { Values } from '../i18n';
@@ -36,7 +46,16 @@ export function groupByRegion(side: Side, options: OrderOption[], regionOrder: r
 }
 
 const UNIT_MIN_STEP: Record<Unit, number> = {
-  musd: 0.1, ha: 10, personnel: 10, fighters: 1, labs: 1, weight: 1, share: 0.05, pct: 1, choice: 1, none: 1,
+  musd: 0.1,
+  ha: 10,
+  personnel: 10,
+  fighters: 1,
+  labs: 1,
+  weight: 1,
+  share: 0.05,
+  pct: 1,
+  choice: 1,
+  none: 1,
 };
 
 /** A slider step: round, at least the unit's smallest sensible step, about 200 steps end to end. */
@@ -77,7 +96,10 @@ export function summarise(options: OrderOption[], draft: Draft, preview?: PlanPr
   for (const p of preview?.orders ?? []) {
     const o = p.order;
     if ('to' in o) continue;
-    charged.set(optionKey({ kind: o.kind, ...('region' in o ? { region: o.region } : {}), ...('exit' in o ? { exit: o.exit } : {}) }), p.costMusd);
+    charged.set(
+      optionKey({ kind: o.kind, ...('region' in o ? { region: o.region } : {}), ...('exit' in o ? { exit: o.exit } : {}) }),
+      p.costMusd,
+    );
   }
   for (const o of options) {
     const v = draft.values[optionKey(o)];
@@ -85,10 +107,13 @@ export function summarise(options: OrderOption[], draft: Draft, preview?: PlanPr
     const r = rowValue(o, v);
     const unit = ORDER_SPECS[o.kind].unit;
     const line: SummaryLine = {
-      key: optionKey(o), kind: o.kind, unit, lasts: lastsOf(o.kind),
+      key: optionKey(o),
+      kind: o.kind,
+      unit,
+      lasts: lastsOf(o.kind),
       from: isChoice(o) ? currentChoice(o) : isMove(o) ? 0 : currentAmount(o),
       value: isChoice(o) ? r.choice : r.amount,
-      costMusd: isChoice(o) ? 0 : charged.get(optionKey(o)) ?? r.amount * o.costPerUnitMusd,
+      costMusd: isChoice(o) ? 0 : (charged.get(optionKey(o)) ?? r.amount * o.costPerUnitMusd),
     };
     if (o.region) line.region = o.region;
     if (o.exit) line.exit = o.exit;
@@ -99,7 +124,11 @@ export function summarise(options: OrderOption[], draft: Draft, preview?: PlanPr
 }
 
 /** A validation error as a catalogue key and values; ids in the values become names. */
-export function errorMessage(e: Pick<ValidationError, 'code' | 'values' | 'message'>, regionName: (id: string) => string, has: (key: string) => boolean): { key: string; values: Values } {
+export function errorMessage(
+  e: Pick<ValidationError, 'code' | 'values' | 'message'>,
+  regionName: (id: string) => string,
+  has: (key: string) => boolean,
+): { key: string; values: Values } {
   const key = `validation.${e.code}`;
   if (has(key)) return { key, values: localiseValues(e.values, regionName) };
   return { key: 'validation.unknown', values: { message: e.message } };

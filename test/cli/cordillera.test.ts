@@ -10,8 +10,10 @@ import { MAP } from '../../game/index';
 import { NATIONAL_COLUMNS, REGION_COLUMNS } from '../../game/tables';
 import { cli, ROOT, tempDir } from './helpers';
 
-const NATIONAL_PREFIX = 'turn,year,quarter,coca_ha,leaf_t,eradicated_ha,cocaine_potential_t,seized_t,exported_t,export_air_t,export_sea_t,export_land_t,narco_flights,flights_interdicted,mistaken_shootdowns,leaf_price_usd_kg,pbc_price_usd_kg,cocaine_export_price_usd_kg,clan_revenue_musd,insurgent_revenue_musd,state_spend_musd,us_support,legitimacy,insurgent_fighters,security_forces_killed,insurgents_killed,civilians_killed';
-const REGIONS_PREFIX = 'turn,region,coca_ha,leaf_t,yield_t_ha,eradicated_ha,leaf_price_usd_kg,labs,state_forces,insurgent_fighters,clan_presence,violence_events,control';
+const NATIONAL_PREFIX =
+  'turn,year,quarter,coca_ha,leaf_t,eradicated_ha,cocaine_potential_t,seized_t,exported_t,export_air_t,export_sea_t,export_land_t,narco_flights,flights_interdicted,mistaken_shootdowns,leaf_price_usd_kg,pbc_price_usd_kg,cocaine_export_price_usd_kg,clan_revenue_musd,insurgent_revenue_musd,state_spend_musd,us_support,legitimacy,insurgent_fighters,security_forces_killed,insurgents_killed,civilians_killed';
+const REGIONS_PREFIX =
+  'turn,region,coca_ha,leaf_t,yield_t_ha,eradicated_ha,leaf_price_usd_kg,labs,state_forces,insurgent_fighters,clan_presence,violence_events,control';
 
 const lines = (path: string) => readFileSync(path, 'utf8').split('\n');
 
@@ -46,13 +48,23 @@ describe('cordillera sim and replay', () => {
       expect(l).not.toMatch(/e[+-]?\d|NaN|Infinity|undefined/);
       for (const f of l.split(',')) if (/^-?\d/.test(f)) expect(f).toMatch(/^-?\d+(\.\d{1,4})?$/);
     }
-    const log = JSON.parse(readFileSync(join(out, 'log.json'), 'utf8')) as { format: string; seed: number; entries: { input: { orders: { side: string; note?: string; author?: unknown }[] } }[]; scenario: { id: string }; scenarioHash: string };
+    const log = JSON.parse(readFileSync(join(out, 'log.json'), 'utf8')) as {
+      format: string;
+      seed: number;
+      entries: { input: { orders: { side: string; note?: string; author?: unknown }[] } }[];
+      scenario: { id: string };
+      scenarioHash: string;
+    };
     expect(log.format).toBe('cordillera-log');
     expect(log.seed).toBe(7);
     expect(log.scenario.id).toBe('interdiction-2016');
     expect(log.entries).toHaveLength(3);
     expect(log.entries[0]!.input.orders.map((o) => o.side)).toEqual(['state', 'clans', 'insurgents']);
-    expect(log.entries[0]!.input.orders[1]!.author).toMatchObject({ kind: 'bot', difficulty: 'easy', decision: { plan: { base: 'easy' } } });
+    expect(log.entries[0]!.input.orders[1]!.author).toMatchObject({
+      kind: 'bot',
+      difficulty: 'easy',
+      decision: { plan: { base: 'easy' } },
+    });
   });
 
   it('replays the written log exactly', () => {
@@ -63,7 +75,9 @@ describe('cordillera sim and replay', () => {
   });
 
   it('names the turn where a tampered log diverges, and exits 1', () => {
-    const log = JSON.parse(readFileSync(join(out, 'log.json'), 'utf8')) as { entries: { input: { orders: { orders: { kind: string; amount?: number }[] }[] } }[] };
+    const log = JSON.parse(readFileSync(join(out, 'log.json'), 'utf8')) as {
+      entries: { input: { orders: { orders: { kind: string; amount?: number }[] }[] } }[];
+    };
     const order = log.entries[1]!.input.orders[0]!.orders.find((o) => o.kind === 'eradicate')!;
     order.amount = Math.floor(order.amount! / 2);
     const tampered = join(dir, 'tampered.json');
@@ -94,7 +108,10 @@ describe('cordillera validate', () => {
   it('lists every problem of a broken scenario and exits 2', () => {
     const dir = tempDir();
     const sc = JSON.parse(readFileSync(join(ROOT, 'assets', 'scenarios', 'interdiction-2016.json'), 'utf8')) as Record<string, unknown> & {
-      regions: { region: string }[]; national: { leaders: { region: string }[] }; paramSources: Record<string, string>; msel: unknown[];
+      regions: { region: string }[];
+      national: { leaders: { region: string }[] };
+      paramSources: Record<string, string>;
+      msel: unknown[];
     };
     sc.regions[0]!.region = 'PE-XXX';
     sc.national.leaders[0]!.region = 'PE-QQQ';
@@ -104,14 +121,24 @@ describe('cordillera validate', () => {
     writeFileSync(file, JSON.stringify(sc));
     const r = cli(['validate', file]);
     expect(r.code).toBe(2);
-    for (const path of ['regions[0].region', 'national.leaders[0].region', 'paramSources.labRaidRate', 'msel[1].when.turn', 'regions: region PE-AMA has no starting values'])
+    for (const path of [
+      'regions[0].region',
+      'national.leaders[0].region',
+      'paramSources.labRaidRate',
+      'msel[1].when.turn',
+      'regions: region PE-AMA has no starting values',
+    ])
       expect(r.stdout).toContain(path);
     expect(r.stdout).toContain('5 problems');
   });
 
   it('lists every schema problem too', () => {
     const dir = tempDir();
-    const sc = JSON.parse(readFileSync(join(ROOT, 'assets', 'scenarios', 'interdiction-2016.json'), 'utf8')) as { regions: { cocaHa: number }[]; params: Record<string, number>; turns: unknown };
+    const sc = JSON.parse(readFileSync(join(ROOT, 'assets', 'scenarios', 'interdiction-2016.json'), 'utf8')) as {
+      regions: { cocaHa: number }[];
+      params: Record<string, number>;
+      turns: unknown;
+    };
     sc.regions[1]!.cocaHa = -5;
     sc.params.shipShare = 3;
     sc.turns = 'many';
@@ -151,8 +178,17 @@ describe('cordillera batch', () => {
     const r = cli(['batch', '--policies', 'status-quo,air-interdiction', '--seeds', '1-2', '--turns', '2', '--out', out]);
     expect(r.code).toBe(0);
     const rows = lines(join(out, 'batch.csv'));
-    expect(rows[0]!.startsWith('policy,seed,turns,coca_ha_final,exported_t_total,seized_t_total,mistaken_shootdowns,security_forces_killed_total')).toBe(true);
-    expect(rows.slice(1, -1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['status-quo,1,2', 'status-quo,2,2', 'air-interdiction,1,2', 'air-interdiction,2,2']);
+    expect(
+      rows[0]!.startsWith(
+        'policy,seed,turns,coca_ha_final,exported_t_total,seized_t_total,mistaken_shootdowns,security_forces_killed_total',
+      ),
+    ).toBe(true);
+    expect(rows.slice(1, -1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
+      'status-quo,1,2',
+      'status-quo,2,2',
+      'air-interdiction,1,2',
+      'air-interdiction,2,2',
+    ]);
     expect(existsSync(join(out, 'summary.csv'))).toBe(true);
     expect(r.stdout).toMatch(/policy status-quo[\s\S]*coca_ha_final[\s\S]*policy air-interdiction/);
     expect(r.stdout).toMatch(/mean\s+p10\s+p50\s+p90/);
@@ -162,7 +198,19 @@ describe('cordillera batch', () => {
   it('--sample-params draws the uncertain parameters: the same command writes the same files, the draws are in batch.csv', () => {
     const dir = tempDir();
     const run = (name: string, extra: string[] = []) => {
-      const r = cli(['batch', '--policies', 'status-quo,air-interdiction', '--seeds', '1-4', '--turns', '2', '--sample-params', ...extra, '--out', join(dir, name)]);
+      const r = cli([
+        'batch',
+        '--policies',
+        'status-quo,air-interdiction',
+        '--seeds',
+        '1-4',
+        '--turns',
+        '2',
+        '--sample-params',
+        ...extra,
+        '--out',
+        join(dir, name),
+      ]);
       expect(r.code, r.stderr).toBe(0);
       return r;
     };
@@ -176,7 +224,9 @@ describe('cordillera batch', () => {
     expect(head).toContain('param_displaceShare');
     expect(head).toContain('param_airFearPerIncident');
     // Run i of every policy drew the same parameters (policies compared under the same assumptions).
-    const rows = lines(join(dir, 'a', 'batch.csv')).slice(1, -1).map((l) => l.split(','));
+    const rows = lines(join(dir, 'a', 'batch.csv'))
+      .slice(1, -1)
+      .map((l) => l.split(','));
     const col = head.indexOf('param_displaceShare');
     expect(rows.map((r) => r[col])).toEqual([...rows.slice(0, 4).map((r) => r[col]), ...rows.slice(0, 4).map((r) => r[col])]);
     expect(new Set(rows.slice(0, 4).map((r) => r[col])).size).toBe(4);
@@ -184,7 +234,10 @@ describe('cordillera batch', () => {
     expect(sens[0]).toBe('policy,metric,rank,param,rho,beyond_chance,low_third_mean,high_third_mean,swing');
     expect(a.stdout).toMatch(/sensitivity over 4 runs/);
     // The HTML's tornado charts name the parameters the sensitivity table ranks first.
-    const top = sens.slice(1).find((l) => l.split(',')[2] === '1')!.split(',')[3]!;
+    const top = sens
+      .slice(1)
+      .find((l) => l.split(',')[2] === '1')!
+      .split(',')[3]!;
     expect(read('a', 'batch.html')).toContain(top);
   });
 

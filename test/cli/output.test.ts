@@ -10,7 +10,10 @@ describe('writeOutputDir', () => {
   it('creates the directory (and its parents) with every file', () => {
     const dir = tempDir();
     const out = join(dir, 'a', 'b', 'run');
-    writeOutputDir(out, [{ name: 'one.csv', content: 'x\n1\n' }, { name: 'two.csv', content: 'y\n' }]);
+    writeOutputDir(out, [
+      { name: 'one.csv', content: 'x\n1\n' },
+      { name: 'two.csv', content: 'y\n' },
+    ]);
     expect(readdirSync(out).sort()).toEqual(['one.csv', 'two.csv']);
     expect(readFileSync(join(out, 'one.csv'), 'utf8')).toBe('x\n1\n');
     expect(readdirSync(join(dir, 'a', 'b'))).toEqual(['run']);
@@ -19,7 +22,12 @@ describe('writeOutputDir', () => {
   it('leaves nothing behind when a write fails half-way, not even the parents it created', () => {
     const dir = tempDir();
     // The second file cannot be created (same name): the failure comes after the first was written.
-    expect(() => writeOutputDir(join(dir, 'a', 'b', 'run'), [{ name: 'x.csv', content: '1' }, { name: 'x.csv', content: '2' }])).toThrow(UsageError);
+    expect(() =>
+      writeOutputDir(join(dir, 'a', 'b', 'run'), [
+        { name: 'x.csv', content: '1' },
+        { name: 'x.csv', content: '2' },
+      ]),
+    ).toThrow(UsageError);
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -4,7 +4,18 @@ import { createGame, findScenario, POLICIES, resolveTurn, SIDES, type GameState 
 import { MAX_SEED, parseArgs, seedList, wholeNumber } from '../../cli/args';
 import { UsageError } from '../../cli/errors';
 import { parseSeat, playGame, repairOrders, DEFAULT_SEAT } from '../../cli/play';
-import { csvField, csvNumber as formatNumber, nationalTable, quantile, regionRows, summaryTable, toCsv, batchOutcome, NATIONAL_COLUMNS, REGION_COLUMNS } from '../../game/tables';
+import {
+  csvField,
+  csvNumber as formatNumber,
+  nationalTable,
+  quantile,
+  regionRows,
+  summaryTable,
+  toCsv,
+  batchOutcome,
+  NATIONAL_COLUMNS,
+  REGION_COLUMNS,
+} from '../../game/tables';
 
 describe('CSV text', () => {
   it('formats numbers with at most 4 decimals and never an exponent', () => {
@@ -42,13 +53,19 @@ describe('CSV text', () => {
 describe('tables from a game', () => {
   const scenario = findScenario('interdiction-2016')!;
   const states: GameState[] = [];
-  const { state } = playGame({ scenario, seed: 3, turns: 2, seats: { state: DEFAULT_SEAT, clans: DEFAULT_SEAT, insurgents: DEFAULT_SEAT } }, (s) => states.push(s));
+  const { state } = playGame(
+    { scenario, seed: 3, turns: 2, seats: { state: DEFAULT_SEAT, clans: DEFAULT_SEAT, insurgents: DEFAULT_SEAT } },
+    (s) => states.push(s),
+  );
 
-  it('has one national row per turn, in column order, with the record\'s own calendar', () => {
+  it("has one national row per turn, in column order, with the record's own calendar", () => {
     const t = nationalTable(state.history);
     expect(t.columns).toBe(NATIONAL_COLUMNS);
     expect(t.rows).toHaveLength(2);
-    expect(t.rows.map((r) => r.slice(0, 3))).toEqual([[1, 2016, 1], [2, 2016, 2]]);
+    expect(t.rows.map((r) => r.slice(0, 3))).toEqual([
+      [1, 2016, 1],
+      [2, 2016, 2],
+    ]);
     expect(t.rows[0]![NATIONAL_COLUMNS.indexOf('coca_ha')]).toBe(state.history[0]!.cocaHa);
     for (const r of t.rows) expect(r).toHaveLength(NATIONAL_COLUMNS.length);
   });

@@ -12,8 +12,18 @@ import { describe, expect, it } from 'vitest';
 import mapJson from '../../assets/map/peru.json';
 import scenarioJson from '../../assets/scenarios/interdiction-2016.json';
 import {
-  BUILTIN_SCENARIOS, MAP, POLICIES, REGION_IDS, checkMap, checkScenario, checkScenarioText, createGame, findScenario,
-  type ContentProblem, type MapContent, type Scenario,
+  BUILTIN_SCENARIOS,
+  MAP,
+  POLICIES,
+  REGION_IDS,
+  checkMap,
+  checkScenario,
+  checkScenarioText,
+  createGame,
+  findScenario,
+  type ContentProblem,
+  type MapContent,
+  type Scenario,
 } from '../../game';
 import { ParamsSchema } from '../../game/content/scenario-schema';
 import { validateOrders } from '../../game/legal';
@@ -23,8 +33,32 @@ const show = (problems: readonly ContentProblem[]) => problems.map((p) => `${p.p
 
 /** The 25 regions and the province of Lima, ISO 3166-2:PE. */
 const ISO_IDS = [
-  'PE-AMA', 'PE-ANC', 'PE-APU', 'PE-ARE', 'PE-AYA', 'PE-CAJ', 'PE-CAL', 'PE-CUS', 'PE-HUC', 'PE-HUV', 'PE-ICA', 'PE-JUN', 'PE-LAL',
-  'PE-LAM', 'PE-LIM', 'PE-LMA', 'PE-LOR', 'PE-MDD', 'PE-MOQ', 'PE-PAS', 'PE-PIU', 'PE-PUN', 'PE-SAM', 'PE-TAC', 'PE-TUM', 'PE-UCA',
+  'PE-AMA',
+  'PE-ANC',
+  'PE-APU',
+  'PE-ARE',
+  'PE-AYA',
+  'PE-CAJ',
+  'PE-CAL',
+  'PE-CUS',
+  'PE-HUC',
+  'PE-HUV',
+  'PE-ICA',
+  'PE-JUN',
+  'PE-LAL',
+  'PE-LAM',
+  'PE-LIM',
+  'PE-LMA',
+  'PE-LOR',
+  'PE-MDD',
+  'PE-MOQ',
+  'PE-PAS',
+  'PE-PIU',
+  'PE-PUN',
+  'PE-SAM',
+  'PE-TAC',
+  'PE-TUM',
+  'PE-UCA',
 ];
 
 describe('the shipped map', () => {
@@ -79,7 +113,10 @@ describe('the shipped map', () => {
     for (const sc of BUILTIN_SCENARIOS) {
       expect(Object.keys(sc.exits).sort(), sc.id).toEqual(MAP.exits.map((e) => e.id).sort());
       const open = MAP.exits.filter((e) => sc.exits[e.id]!.open);
-      expect(open.reduce((a, e) => a + sc.exits[e.id]!.baselineShare, 0), sc.id).toBeCloseTo(1, 2);
+      expect(
+        open.reduce((a, e) => a + sc.exits[e.id]!.baselineShare, 0),
+        sc.id,
+      ).toBeCloseTo(1, 2);
       expect(open.filter((e) => e.mode === 'air').length, sc.id).toBe(1);
     }
   });
@@ -103,20 +140,36 @@ describe('the shipped scenarios', () => {
     expect(raw.ok, raw.ok ? '' : show(raw.problems)).toBe(true);
   });
 
-  it('airbridge-1995: Peru from 1995 Q1 to 2001 Q2, on interdiction-2016\'s parameters except those about the period', () => {
+  it("airbridge-1995: Peru from 1995 Q1 to 2001 Q2, on interdiction-2016's parameters except those about the period", () => {
     const ab = findScenario('airbridge-1995')!;
     const base = findScenario('interdiction-2016')!;
     expect(ab.start).toEqual({ year: 1995, quarter: 1 });
     expect(ab.turns).toBe(26);
     expect(Math.round(ab.regions.reduce((a, r) => a + r.cocaHa, 0))).toBe(115_300);
     // The list in docs/model.md §8b: any other difference is a mistake.
-    const period = ['usSupportMusdPerQuarter', 'worldDemandGrowthPerYear', 'flightPayloadT', 'startZoneValueUsdPerKg', 'startFinishShare', 'startInsurgentTaxPct'];
-    const differ = Object.keys(base.params).filter((k) => (ab.params as Record<string, number>)[k] !== (base.params as Record<string, number>)[k]);
+    const period = [
+      'usSupportMusdPerQuarter',
+      'worldDemandGrowthPerYear',
+      'flightPayloadT',
+      'startZoneValueUsdPerKg',
+      'startFinishShare',
+      'startInsurgentTaxPct',
+    ];
+    const differ = Object.keys(base.params).filter(
+      (k) => (ab.params as Record<string, number>)[k] !== (base.params as Record<string, number>)[k],
+    );
     expect(differ.sort()).toEqual([...period].sort());
     expect(ab.exits['air-colombia']!.open).toBe(true);
     expect(ab.exits['air-bolivia']!.open).toBe(false);
     // Only decisions of their date are scheduled.
-    expect(ab.msel.map((m) => m.inject.id).sort()).toEqual(['election-eve', 'election-eve', 'us-surveillance-withdrawn', 'us-surveillance-withdrawn', 'us-surveillance-withdrawn', 'us-suspends-support']);
+    expect(ab.msel.map((m) => m.inject.id).sort()).toEqual([
+      'election-eve',
+      'election-eve',
+      'us-surveillance-withdrawn',
+      'us-surveillance-withdrawn',
+      'us-surveillance-withdrawn',
+      'us-suspends-support',
+    ]);
     expect(ab.injectLibrary.some((d) => d.id === 'fusarium-blight')).toBe(true);
   });
 
@@ -172,7 +225,10 @@ describe('the shipped scenarios', () => {
 describe('a broken scenario', () => {
   const base = (): Scenario => clone(BUILTIN_SCENARIOS[0]!);
   const has = (problems: readonly ContentProblem[], path: string, message: RegExp) =>
-    expect(problems.some((p) => p.path === path && message.test(p.message)), `no "${path}" ~ ${String(message)} in\n${show(problems)}`).toBe(true);
+    expect(
+      problems.some((p) => p.path === path && message.test(p.message)),
+      `no "${path}" ~ ${String(message)} in\n${show(problems)}`,
+    ).toBe(true);
 
   it('yields ALL its cross-reference problems, each with its path', () => {
     const sc = base();
@@ -222,7 +278,7 @@ describe('a broken scenario', () => {
     has(problems, 'paramRanges.airFearPerIncident', /assumed or fitted/);
   });
 
-  it('checks the period\'s exits: every map exit priced, shares on open exits summing to 1, one open air bridge', () => {
+  it("checks the period's exits: every map exit priced, shares on open exits summing to 1, one open air bridge", () => {
     const sc = base();
     sc.exits['air-colombia'] = { ...sc.exits['air-colombia']!, open: true, baselineShare: 0.1 };
     sc.exits['land-brazil'] = { ...sc.exits['land-brazil']!, open: false };
@@ -266,7 +322,7 @@ describe('a broken scenario', () => {
     has(problems, 'paramSources.shipShare', /no source/);
   });
 
-  it('starting garrisons larger than the State\'s pools (the State could never give a valid order)', () => {
+  it("starting garrisons larger than the State's pools (the State could never give a valid order)", () => {
     const sc = base();
     const aya = sc.regions.findIndex((r) => r.region === 'PE-AYA');
     sc.regions[aya]!.army += sc.budgets.state.army; // now Σ army = 2 × the pool
@@ -274,8 +330,14 @@ describe('a broken scenario', () => {
     const r = checkScenario(sc, MAP);
     expect(r.ok).toBe(false);
     const problems = r.ok ? [] : r.problems;
-    expect(problems.some((p) => /army/.test(p.path + p.message)), show(problems)).toBe(true);
-    expect(problems.some((p) => /police/.test(p.path + p.message)), show(problems)).toBe(true);
+    expect(
+      problems.some((p) => /army/.test(p.path + p.message)),
+      show(problems),
+    ).toBe(true);
+    expect(
+      problems.some((p) => /police/.test(p.path + p.message)),
+      show(problems),
+    ).toBe(true);
   });
 
   it('for another map, and as text that is not JSON', () => {

@@ -21,10 +21,13 @@ type Metrics = BoardMetrics;
 async function open(page: Page, query = ''): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(`${HARNESS}${query}`);
-  await page.waitForFunction(() => (window as unknown as { __boardMetrics?: Metrics }).__boardMetrics?.readyAt != null,
-    null, { timeout: 20_000 });
+  await page.waitForFunction(() => (window as unknown as { __boardMetrics?: Metrics }).__boardMetrics?.readyAt != null, null, {
+    timeout: 20_000,
+  });
   return errors;
 }
 
@@ -39,7 +42,9 @@ test('the board loads, draws the flows and reports when it became interactive', 
   expect(m.readyAt).toBeGreaterThan(0);
   expect(m.flows).toBeGreaterThan(10);
   expect(m.dots).toBeGreaterThan(m.flows - 1);
-  test.info().annotations.push({ type: 'board ready (ms since navigation)', description: `${Math.round(m.readyAt ?? -1)} (${m.renderer})` });
+  test
+    .info()
+    .annotations.push({ type: 'board ready (ms since navigation)', description: `${Math.round(m.readyAt ?? -1)} (${m.renderer})` });
   expect(errors).toEqual([]);
 });
 
@@ -166,8 +171,9 @@ test('the flows keep animating: frames keep being drawn after the board is ready
     m.frameWork.length = 0;
   });
   // Thirty-one new frames, however long the machine takes to draw them.
-  await page.waitForFunction(() => (window as unknown as { __boardMetrics: Metrics }).__boardMetrics.frameIntervals.length > 30,
-    null, { timeout: 20_000 });
+  await page.waitForFunction(() => (window as unknown as { __boardMetrics: Metrics }).__boardMetrics.frameIntervals.length > 30, null, {
+    timeout: 20_000,
+  });
   const r = await page.evaluate(() => {
     const m = (window as unknown as { __boardMetrics: Metrics }).__boardMetrics;
     const q = (a: number[], p: number): number => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(p * a.length))] ?? NaN;
@@ -180,8 +186,7 @@ test('the flows keep animating: frames keep being drawn after the board is ready
 // ---------------------------------------------------------------------------------------------
 // The turn's resolution on the board
 
-const metrics = (page: Page): Promise<Metrics> =>
-  page.evaluate(() => (window as unknown as { __boardMetrics: Metrics }).__boardMetrics);
+const metrics = (page: Page): Promise<Metrics> => page.evaluate(() => (window as unknown as { __boardMetrics: Metrics }).__boardMetrics);
 const animState = (page: Page) => page.locator('.cdl-board');
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -241,7 +246,8 @@ test('a resolved turn is animated on the board, then its markers stay, named and
   await page.mouse.move(box.x + 5, box.y + box.height - 5);
   await expect.poll(async () => (await metrics(page)).animation.clusters.find((c) => c.id === vraem.id)!.collapsed).toBe(true);
   const zoomIn = page.getByRole('button', { name: 'Zoom in' });
-  for (let i = 0; i < 6 && (await metrics(page)).animation.clusters.some((c) => c.id === vraem.id && c.collapsed); i++) await zoomIn.click();
+  for (let i = 0; i < 6 && (await metrics(page)).animation.clusters.some((c) => c.id === vraem.id && c.collapsed); i++)
+    await zoomIn.click();
   await expect.poll(async () => (await metrics(page)).animation.clusters.find((c) => c.id === vraem.id)!.collapsed).toBe(false);
   await page.getByRole('button', { name: 'Reset view' }).click();
   // The legend explains them.
@@ -286,11 +292,13 @@ test('with reduced motion the end state shows at once, with the same markers', a
   const m = await metrics(page);
   expect(m.animation.plays).toBe(0);
   expect(m.animation.markers.length).toBeGreaterThan(8);
-  await expect(page.getByRole('list', { name: 'On the map after turn 3' }).getByRole('button', { name: 'Clashes in Ayacucho: 8 killed' })).toBeAttached();
+  await expect(
+    page.getByRole('list', { name: 'On the map after turn 3' }).getByRole('button', { name: 'Clashes in Ayacucho: 8 killed' }),
+  ).toBeAttached();
   expect(errors).toEqual([]);
 });
 
-test('the resolution animation draws frames while it plays (timings are the benchmark\'s job)', async ({ page }) => {
+test("the resolution animation draws frames while it plays (timings are the benchmark's job)", async ({ page }) => {
   const errors = await open(page, '?events=sample&bare=1');
   await expect(animState(page)).toHaveAttribute('data-animation', 'done', { timeout: 8_000 });
   // Once more, after load, so start-up work does not count.
@@ -306,7 +314,9 @@ test('the resolution animation draws frames while it plays (timings are the benc
   expect(errors).toEqual([]);
 });
 
-test('the legend: full where it leaves the map clear, compact where it would cover it, and the Legend button switches', async ({ page }) => {
+test('the legend: full where it leaves the map clear, compact where it would cover it, and the Legend button switches', async ({
+  page,
+}) => {
   // The board's size in the app at 1366×768 in presentation mode.
   await page.setViewportSize({ width: 612, height: 576 });
   const errors = await open(page, '?events=sample&bare=1&scale=1.4');
@@ -355,7 +365,8 @@ test('at 1366×768 no legend covers the middle of the map, whichever panel is op
   await expect(animState(page)).toHaveAttribute('data-animation', 'done');
   const canvas = (await page.locator('.cdl-board canvas').boundingBox())!;
   const centre = { x: canvas.width * 0.3, y: canvas.height * 0.3, w: canvas.width * 0.4, h: canvas.height * 0.4 };
-  const clear = (r: { x: number; y: number; w: number; h: number }) => r.x + r.w <= centre.x || centre.x + centre.w <= r.x || r.y + r.h <= centre.y || centre.y + centre.h <= r.y;
+  const clear = (r: { x: number; y: number; w: number; h: number }) =>
+    r.x + r.w <= centre.x || centre.x + centre.w <= r.x || r.y + r.h <= centre.y || centre.y + centre.h <= r.y;
   for (const name of ['This turn', 'Map key']) {
     await page.getByRole('button', { name }).click();
     await expect(page.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
@@ -366,7 +377,10 @@ test('at 1366×768 no legend covers the middle of the map, whichever panel is op
   expect(errors).toEqual([]);
 });
 
-for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
+for (const [w, h] of [
+  [1920, 1080],
+  [1366, 768],
+] as const) {
   test(`end state of the sample turn at ${w}×${h}, normal and presentation scale`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     for (const scale of [1, 1.4]) {
@@ -384,7 +398,9 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
 test('in the app, a real turn resolution plays on the board and leaves its markers (screenshots at both sizes)', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto('/');
   await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Computer', clans: 'Computer', insurgents: 'Computer' } });
   await page.getByRole('button', { name: 'Play the next turn' }).click();
@@ -399,7 +415,10 @@ test('in the app, a real turn resolution plays on the board and leaves its marke
     await page.getByRole('menubar').getByRole('menuitem', { name: 'View' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Presentation mode' }).click();
   };
-  for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
+  for (const [w, h] of [
+    [1920, 1080],
+    [1366, 768],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.mouse.move(0, 0);
     await expect(page.getByRole('tooltip')).toBeHidden();

@@ -39,7 +39,10 @@ async function hardGame(page: Page, seed: string): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
-test('solo against hard computers: thinking off the UI thread, the advisor, and explanations in the report', async ({ page, consoleErrors }) => {
+test('solo against hard computers: thinking off the UI thread, the advisor, and explanations in the report', async ({
+  page,
+  consoleErrors,
+}) => {
   void consoleErrors;
   test.setTimeout(180_000);
   await page.goto('/');

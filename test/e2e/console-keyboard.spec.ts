@@ -36,15 +36,31 @@ async function tabTo(con: Page, matches: () => boolean | Promise<boolean>, max =
  */
 async function tabThrough(con: Page): Promise<{ all: string[]; reached: string[]; unringed: string[] }> {
   const all = await con.evaluate(() => {
-    const els = Array.from(document.querySelectorAll<HTMLElement>('.console button, .console select, .console input, .console textarea, .console [tabindex="0"]'));
+    const els = Array.from(
+      document.querySelectorAll<HTMLElement>(
+        '.console button, .console select, .console input, .console textarea, .console [tabindex="0"]',
+      ),
+    );
     // A radio group is one Tab stop (its checked radio; the arrow keys choose within it).
-    const otherRadio = (e: HTMLElement) => e instanceof HTMLInputElement && e.type === 'radio' && !e.checked
-      && document.querySelector(`input[type="radio"][name="${e.name}"]:checked`) !== null;
-    const visible = els.filter((e) => !(e as HTMLButtonElement).disabled && e.getAttribute('tabindex') !== '-1' && e.getClientRects().length > 0 && !otherRadio(e));
-    visible.forEach((e, i) => { e.dataset.kbd = String(i); });
-    return visible.map((e) => `${e.dataset.kbd}:${e.tagName.toLowerCase()}:${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}`);
+    const otherRadio = (e: HTMLElement) =>
+      e instanceof HTMLInputElement &&
+      e.type === 'radio' &&
+      !e.checked &&
+      document.querySelector(`input[type="radio"][name="${e.name}"]:checked`) !== null;
+    const visible = els.filter(
+      (e) => !(e as HTMLButtonElement).disabled && e.getAttribute('tabindex') !== '-1' && e.getClientRects().length > 0 && !otherRadio(e),
+    );
+    visible.forEach((e, i) => {
+      e.dataset.kbd = String(i);
+    });
+    return visible.map(
+      (e) => `${e.dataset.kbd}:${e.tagName.toLowerCase()}:${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}`,
+    );
   });
-  await con.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+  await con.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
   const reached = new Set<string>();
   const unringed = new Set<string>();
   for (let i = 0; i < all.length + 10; i++) {
@@ -98,7 +114,7 @@ test('every console control is reached by Tab with a visible focus ring, at 1366
   expect(consoleErrors).toEqual([]);
 });
 
-test('by keyboard only: hold the quarter, read the last team\'s plan, release it', async ({ page, consoleErrors }) => {
+test("by keyboard only: hold the quarter, read the last team's plan, release it", async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/');
@@ -116,8 +132,12 @@ test('by keyboard only: hold the quarter, read the last team\'s plan, release it
 
   // The three teams plan and commit at the public screen.
   for (const team of ['State team', 'Clans team', 'Insurgents team']) {
-    await page.getByRole('dialog', { name: `Pass to the ${team}` }).getByRole('button', { name: `I am the ${team} — show my plan` }).click();
-    if (team === 'Insurgents team') await page.getByRole('textbox', { name: 'Rationale and notes' }).fill('Hold the valleys; no attacks this quarter.');
+    await page
+      .getByRole('dialog', { name: `Pass to the ${team}` })
+      .getByRole('button', { name: `I am the ${team} — show my plan` })
+      .click();
+    if (team === 'Insurgents team')
+      await page.getByRole('textbox', { name: 'Rationale and notes' }).fill('Hold the valleys; no attacks this quarter.');
     await commit(page);
   }
   // Every plan is in; the public screen says so and shows nothing else.

@@ -29,7 +29,10 @@ function findElectron(): { path: string } | { reason: string } {
   const pathFile = join(pkgDir, 'path.txt');
   if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     if (!existsSync(pathFile)) {
-      return { reason: 'the Electron binary is not installed (node_modules/electron/path.txt is missing): it is downloaded from outside the npm registry on first install, which this machine cannot reach; set ELECTRON_MIRROR or ELECTRON_OVERRIDE_DIST_PATH' };
+      return {
+        reason:
+          'the Electron binary is not installed (node_modules/electron/path.txt is missing): it is downloaded from outside the npm registry on first install, which this machine cannot reach; set ELECTRON_MIRROR or ELECTRON_OVERRIDE_DIST_PATH',
+      };
     }
     const binary = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
     if (!existsSync(binary)) return { reason: `the Electron binary is not installed (${binary} does not exist)` };
@@ -47,8 +50,21 @@ const electronBinary = findElectron();
 
 /** Everything the preload may expose: one method per IPC channel plus menu commands (no ipcRenderer). */
 const BRIDGE_METHODS: (keyof CordilleraBridge)[] = [
-  'appVersion', 'openGame', 'saveGame', 'exportFile', 'exportPdf', 'autosaveWrite', 'autosaveList', 'autosaveRead',
-  'settingsGet', 'settingsSet', 'setFullScreen', 'onMenuCommand', 'openConsole', 'consolePost', 'onConsoleMessage',
+  'appVersion',
+  'openGame',
+  'saveGame',
+  'exportFile',
+  'exportPdf',
+  'autosaveWrite',
+  'autosaveList',
+  'autosaveRead',
+  'settingsGet',
+  'settingsSet',
+  'setFullScreen',
+  'onMenuCommand',
+  'openConsole',
+  'consolePost',
+  'onConsoleMessage',
 ];
 
 function skipReason(): string | null {
@@ -119,7 +135,7 @@ test.describe('desktop app (Electron)', () => {
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
 
-  test('opens the facilitator\'s console in a second window, as locked down as the first, talking only through main', async () => {
+  test("opens the facilitator's console in a second window, as locked down as the first, talking only through main", async () => {
     const page = await app.firstWindow();
     const opening = app.waitForEvent('window');
     // The Facilitator menu's command, as the menu sends it to the main window.
@@ -139,8 +155,13 @@ test.describe('desktop app (Electron)', () => {
     // No Node in the console's page either: only the bridge (its preferences are checked in test/main/window-options.test.ts).
     expect(inConsole).toEqual({ require: 'undefined', process: 'undefined' });
     // The console may post (main relays it) but may not call the main window's channels.
-    expect(await con.evaluate(() => window.cordillera?.settingsGet())).toMatchObject({ ok: false, error: { messageKey: 'error.ipc.forbidden' } });
-    expect(await con.evaluate(() => window.cordillera?.consolePost({ message: { type: 'snapshot', to: ['c1'], snapshot: {} } }))).toMatchObject({ ok: false });
+    expect(await con.evaluate(() => window.cordillera?.settingsGet())).toMatchObject({
+      ok: false,
+      error: { messageKey: 'error.ipc.forbidden' },
+    });
+    expect(
+      await con.evaluate(() => window.cordillera?.consolePost({ message: { type: 'snapshot', to: ['c1'], snapshot: {} } })),
+    ).toMatchObject({ ok: false });
     // Closing the main window closes the console with it.
     await page.close();
     await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(0);

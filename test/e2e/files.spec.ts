@@ -9,24 +9,25 @@ import { commit, expect, menu, newGame, playTurns, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { LOG_VERSION, MODEL_VERSION } from '../../game/versions';
 
-
 /** The in-progress record the app keeps with its settings (the browser's IndexedDB). */
 function inProgressTurn(page: Page): Promise<number | null> {
-  return page.evaluate(() => new Promise<number | null>((resolve) => {
-    const open = indexedDB.open('cordillera');
-    open.onsuccess = () => {
-      const db = open.result;
-      const get = db.transaction('settings').objectStore('settings').get('settings');
-      get.onsuccess = () => {
-        const raw = typeof get.result === 'string' ? JSON.parse(get.result) as { gameInProgress?: { turn: number } | null } : {};
-        db.close();
-        resolve(raw.gameInProgress?.turn ?? null);
-      };
-    };
-    open.onerror = () => resolve(null);
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<number | null>((resolve) => {
+        const open = indexedDB.open('cordillera');
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('settings').objectStore('settings').get('settings');
+          get.onsuccess = () => {
+            const raw = typeof get.result === 'string' ? (JSON.parse(get.result) as { gameInProgress?: { turn: number } | null }) : {};
+            db.close();
+            resolve(raw.gameInProgress?.turn ?? null);
+          };
+        };
+        open.onerror = () => resolve(null);
+      }),
+  );
 }
-
 
 /** A solo game as the State, `turns` turns played; ends on the report of the last one. */
 async function play(page: Page, turns = 1) {
@@ -46,11 +47,26 @@ function parseCsv(s: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -61,7 +77,9 @@ test('save a game, reload, and open it again: the same game', async ({ page, con
   const download = await saving;
   expect(download.suggestedFilename()).toBe('cordillera-interdiction-2016-t2.json');
   const path = await download.path();
-  const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & { log: { format: string; entries: unknown[]; finalHash: string } };
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & {
+    log: { format: string; entries: unknown[]; finalHash: string };
+  };
   expect(saved).toMatchObject({ format: 'cordillera-save', version: 3, setup: { seats: { state: { kind: 'human' } } } });
   expect(Object.keys(saved).sort()).toEqual(['app', 'format', 'log', 'savedAt', 'setup', 'version']);
   expect(saved.log.format).toBe('cordillera-log');
@@ -155,8 +173,10 @@ test('export the replay log, the four CSV tables and the report', async ({ page,
 
   const tables: Record<string, string[][]> = {};
   for (const [item, id] of [
-    ['National series (national.csv)…', 'national'], ['Regions (regions.csv)…', 'regions'],
-    ['Events (events.csv)…', 'events'], ['Decisions (decisions.csv)…', 'decisions'],
+    ['National series (national.csv)…', 'national'],
+    ['Regions (regions.csv)…', 'regions'],
+    ['Events (events.csv)…', 'events'],
+    ['Decisions (decisions.csv)…', 'decisions'],
   ] as const) {
     const d = await get(item);
     expect(d.suggestedFilename()).toBe(`${stem}-${id}.csv`);
@@ -164,16 +184,45 @@ test('export the replay log, the four CSV tables and the report', async ({ page,
     expect(body.charCodeAt(0), 'a byte-order mark for Excel').toBe(0xfeff);
     tables[id] = parseCsv(body.slice(1));
     const [header, ...rows] = tables[id];
-    expect(rows.every((r) => r.length === header!.length), `${id}: every row has every column`).toBe(true);
+    expect(
+      rows.every((r) => r.length === header!.length),
+      `${id}: every row has every column`,
+    ).toBe(true);
   }
   // The command line's columns.
   expect(tables.national![0]!.slice(0, 6)).toEqual(['turn', 'year', 'quarter', 'coca_ha', 'leaf_t', 'eradicated_ha']);
   expect(tables.national!.slice(1).map((r) => r[0])).toEqual(['1', '2']);
-  expect(tables.regions![0]!.slice(0, 13)).toEqual(['turn', 'region', 'coca_ha', 'leaf_t', 'yield_t_ha', 'eradicated_ha', 'leaf_price_usd_kg', 'labs', 'state_forces', 'insurgent_fighters', 'clan_presence', 'violence_events', 'control']);
+  expect(tables.regions![0]!.slice(0, 13)).toEqual([
+    'turn',
+    'region',
+    'coca_ha',
+    'leaf_t',
+    'yield_t_ha',
+    'eradicated_ha',
+    'leaf_price_usd_kg',
+    'labs',
+    'state_forces',
+    'insurgent_fighters',
+    'clan_presence',
+    'violence_events',
+    'control',
+  ]);
   expect(tables.regions!.length - 1).toBe(2 * 26);
   expect(tables.events![0]).toEqual(['turn', 'type', 'region', 'side', 'to', 'numbers', 'text']);
   expect(tables.events!.length).toBeGreaterThan(5);
-  expect(tables.decisions![0]).toEqual(['turn', 'side', 'kind', 'region', 'target', 'amount', 'value', 'description', 'note', 'author', 'reasons']);
+  expect(tables.decisions![0]).toEqual([
+    'turn',
+    'side',
+    'kind',
+    'region',
+    'target',
+    'amount',
+    'value',
+    'description',
+    'note',
+    'author',
+    'reasons',
+  ]);
   // The computer's orders name their author and carry its reasons in words.
   expect(tables.decisions!.slice(1).some((r) => r[1] === 'clans' && /computer/i.test(r[9]!) && r[10]!.length > 20)).toBe(true);
 

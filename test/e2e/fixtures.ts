@@ -9,7 +9,9 @@ import { mkdirSync } from 'node:fs';
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     await use(errors);
     expect(errors, 'console errors').toEqual([]);
@@ -26,11 +28,18 @@ export { expect };
 export async function settle(page: Page): Promise<void> {
   await expect(page.locator('.app[aria-busy="true"]')).toHaveCount(0);
   await expect(page.locator('.cdl-board[data-animation="playing"]')).toHaveCount(0);
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLCanvasElement>('.cdl-board canvas')).every((c) => {
-    const frame = c.parentElement?.getBoundingClientRect();
-    return frame !== undefined && Math.abs(c.width - frame.width) <= 1 && Math.abs(c.height - frame.height) <= 1;
-  }));
-  await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(() => resolve(null))); }));
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLCanvasElement>('.cdl-board canvas')).every((c) => {
+      const frame = c.parentElement?.getBoundingClientRect();
+      return frame !== undefined && Math.abs(c.width - frame.width) <= 1 && Math.abs(c.height - frame.height) <= 1;
+    }),
+  );
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(null)));
+      }),
+  );
 }
 
 /** A screenshot of the settled screen: a turn's animation on the board is skipped first. */
@@ -47,14 +56,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Choose a command in the in-app menu bar: `menu(page, 'File', 'Export', 'Turn tables (CSV)…')`. */
 export async function menu(page: Page, top: string, ...path: string[]): Promise<void> {
   await page.getByRole('menubar').getByRole('menuitem', { name: top, exact: true }).click();
-  for (const name of path) await page.getByRole('menu').getByRole(/^(Español|English)$/.test(name) ? 'menuitemradio' : 'menuitem', { name, exact: true }).click();
+  for (const name of path)
+    await page
+      .getByRole('menu')
+      .getByRole(/^(Español|English)$/.test(name) ? 'menuitemradio' : 'menuitem', { name, exact: true })
+      .click();
 }
 
 export type SeatKind = 'Human' | 'Computer';
 const SIDE_NAMES = { state: 'The State', clans: 'Family clans', insurgents: 'Insurgents' } as const;
 
 /** Start a game from the start screen's New game button (seats left as they are unless given). */
-export async function newGame(page: Page, opts: { seed: string; turns: string; seats?: Partial<Record<keyof typeof SIDE_NAMES, SeatKind>> }): Promise<void> {
+export async function newGame(
+  page: Page,
+  opts: { seed: string; turns: string; seats?: Partial<Record<keyof typeof SIDE_NAMES, SeatKind>> },
+): Promise<void> {
   await page.getByRole('button', { name: 'New game', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'New game' });
   await expect(dialog).toBeVisible();

@@ -22,7 +22,9 @@ async function threeTurnLog(page: Page): Promise<string> {
 async function openReplay(page: Page, path: string) {
   const choosing = page.waitForEvent('filechooser');
   await menu(page, 'File', 'Open log / replay…');
-  await (await choosing).setFiles({ name: 'cordillera-interdiction-2016-seed2016-t3-log.json', mimeType: 'application/json', buffer: readFileSync(path) });
+  await (
+    await choosing
+  ).setFiles({ name: 'cordillera-interdiction-2016-seed2016-t3-log.json', mimeType: 'application/json', buffer: readFileSync(path) });
   await expect(page.getByRole('heading', { name: 'Replay', exact: true })).toBeVisible();
 }
 
@@ -93,12 +95,14 @@ test('open a log, step, jump, auto-play and view as the clans', async ({ page, c
   await c.getByRole('radio', { name: 'Clans' }).check();
   await expect(c.getByRole('radio', { name: 'Clans' })).toBeChecked();
   await expect(page.locator('.replay-panel')).toContainText('As Clans');
-  await expect.poll(async () => {
-    const names = ['Ayacucho', 'Cusco', 'Junín', 'Huánuco', 'Puno'];
-    const facil = facilitatorSees;
-    const seen = await Promise.all(names.map((n) => regionSays(page, n)));
-    return seen[0] !== facil || seen.some((x, i) => i > 0 && x === null);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const names = ['Ayacucho', 'Cusco', 'Junín', 'Huánuco', 'Puno'];
+      const facil = facilitatorSees;
+      const seen = await Promise.all(names.map((n) => regionSays(page, n)));
+      return seen[0] !== facil || seen.some((x, i) => i > 0 && x === null);
+    })
+    .toBe(true);
   await expect(reportTitle(page)).toHaveText('Report on turn 3');
   await screenshot(page, 'replay-clans-1920x1080');
 
@@ -116,7 +120,9 @@ test('open a log, step, jump, auto-play and view as the clans', async ({ page, c
 
 test('a file that does not replay is refused with a clear message', async ({ page, consoleErrors }) => {
   const path = await threeTurnLog(page);
-  const log = JSON.parse(readFileSync(path, 'utf8')) as { entries: { input: { orders: { side: string; orders: { kind: string; amount?: number }[] }[] } }[] };
+  const log = JSON.parse(readFileSync(path, 'utf8')) as {
+    entries: { input: { orders: { side: string; orders: { kind: string; amount?: number }[] }[] } }[];
+  };
   const clans = log.entries[1]!.input.orders.find((o) => o.side === 'clans')!;
   const order = clans.orders.find((o) => typeof o.amount === 'number')!;
   order.amount = order.amount! * 0.5;
@@ -130,7 +136,10 @@ test('a file that does not replay is refused with a clear message', async ({ pag
   expect(consoleErrors).toEqual([]);
 });
 
-for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
+for (const [w, h] of [
+  [1920, 1080],
+  [1366, 768],
+] as const) {
   test(`the replay viewer fits ${w}×${h}`, async ({ page, consoleErrors }) => {
     await page.setViewportSize({ width: w, height: h });
     const path = await threeTurnLog(page);
@@ -140,10 +149,13 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
     const overflow = await page.evaluate(() => ({
       x: document.documentElement.scrollWidth > window.innerWidth,
       y: document.documentElement.scrollHeight > window.innerHeight,
-      culprits: Array.from(document.querySelectorAll<HTMLElement>('body *')).filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.bottom > window.innerHeight + 1 && !el.closest('.col-left, .col-right') && getComputedStyle(el).position !== 'fixed';
-      }).slice(0, 5).map((el) => `${el.tagName}.${el.className}`),
+      culprits: Array.from(document.querySelectorAll<HTMLElement>('body *'))
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > window.innerHeight + 1 && !el.closest('.col-left, .col-right') && getComputedStyle(el).position !== 'fixed';
+        })
+        .slice(0, 5)
+        .map((el) => `${el.tagName}.${el.className}`),
     }));
     expect(overflow).toEqual({ x: false, y: false, culprits: [] });
     for (const name of ['First turn', 'Previous turn', 'Play', 'Next turn', 'Last turn']) {
@@ -152,7 +164,9 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
     await expect(controls(page).getByRole('slider', { name: 'Turn' })).toBeInViewport();
     await screenshot(page, `replay-${w}x${h}`);
     // Scrolled down to the report, the controls stay in view.
-    await page.locator('.col-left').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.locator('.col-left').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
     await expect(controls(page).getByRole('button', { name: 'Play' })).toBeInViewport();
     await screenshot(page, `replay-scrolled-${w}x${h}`);
     expect(consoleErrors).toEqual([]);

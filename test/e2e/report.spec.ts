@@ -30,10 +30,29 @@ let dir = '';
 let finalCocaHa = 0;
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cordillera-aar-e2e-'));
-  cordillera(['sim', '--seed', '21', '--turns', '6', '--state', 'policy:air-interdiction', '--clans', 'bot', '--insurgents', 'bot:hard',
-    '--inject', '4:mistaken-shootdown:PE-AYA', '--override', '2:national.usSupport=75:the new ambassador, "a friend of Peru"', '--out', join(dir, 'run')]);
+  cordillera([
+    'sim',
+    '--seed',
+    '21',
+    '--turns',
+    '6',
+    '--state',
+    'policy:air-interdiction',
+    '--clans',
+    'bot',
+    '--insurgents',
+    'bot:hard',
+    '--inject',
+    '4:mistaken-shootdown:PE-AYA',
+    '--override',
+    '2:national.usSupport=75:the new ambassador, "a friend of Peru"',
+    '--out',
+    join(dir, 'run'),
+  ]);
   for (const lang of ['en', 'es']) cordillera(['report', join(dir, 'run', 'log.json'), '--out', join(dir, lang), '--lang', lang]);
-  const national = readFileSync(join(dir, 'run', 'national.csv'), 'utf8').trim().split('\n');
+  const national = readFileSync(join(dir, 'run', 'national.csv'), 'utf8')
+    .trim()
+    .split('\n');
   const header = national[0]!.split(',');
   finalCocaHa = Number(national.at(-1)!.split(',')[header.indexOf('coca_ha')]);
 });
@@ -42,7 +61,9 @@ test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 for (const lang of ['en', 'es'] as const) {
   test(`the after-action report renders and prints to PDF (${lang})`, async ({ page }, info) => {
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     const html = readFileSync(join(dir, lang, 'aar.html'), 'utf8');
     await page.setContent(html, { waitUntil: 'load' });
@@ -92,13 +113,15 @@ for (const lang of ['en', 'es'] as const) {
 test('the after-action report fits the printable width of A4 and Letter pages', async ({ page }) => {
   const html = readFileSync(join(dir, 'en', 'aar.html'), 'utf8');
   const MM = 96 / 25.4;
-  const offPage = (wide: boolean) => page.evaluate((w) => {
-    const inWide = (e: Element) => e.closest('.wide') !== null;
-    return Array.from(document.querySelectorAll('body *'))
-      .filter((e) => inWide(e) === w && e.getBoundingClientRect().width > 0)
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5);
-  }, wide);
+  const offPage = (wide: boolean) =>
+    page.evaluate((w) => {
+      const inWide = (e: Element) => e.closest('.wide') !== null;
+      return Array.from(document.querySelectorAll('body *'))
+        .filter((e) => inWide(e) === w && e.getBoundingClientRect().width > 0)
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+        .slice(0, 5);
+    }, wide);
   await page.setContent(html, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: Math.floor(182 * MM), height: 900 });

@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commit, expect, menu, newGame, screenshot, settle, test } from './fixtures';
 
-interface GameLog { entries: { input: { notes?: unknown } }[] }
+interface GameLog {
+  entries: { input: { notes?: unknown } }[];
+}
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
@@ -31,10 +33,22 @@ function replaysExactly(log: unknown): { ok: boolean; out: string } {
   }
 }
 
-const TEAMS = [['State team', 'State'], ['Clans team', 'Clans'], ['Insurgents team', 'Insurgents']] as const;
+const TEAMS = [
+  ['State team', 'State'],
+  ['Clans team', 'Clans'],
+  ['Insurgents team', 'Insurgents'],
+] as const;
 
 /** What only the facilitator may see: none of it may ever be in the public page. */
-const CONSOLE_ONLY = ["Facilitator's console", 'Queued for the resolution', 'Queued for this quarter', 'Master scenario events list', "Teams' plans", 'Branch tree', 'facilitator-'];
+const CONSOLE_ONLY = [
+  "Facilitator's console",
+  'Queued for the resolution',
+  'Queued for this quarter',
+  'Master scenario events list',
+  "Teams' plans",
+  'Branch tree',
+  'facilitator-',
+];
 
 async function publicPageIsClean(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
@@ -68,7 +82,10 @@ async function unlock(con: Page, passphrase: string): Promise<void> {
   await con.getByRole('button', { name: 'Open the console' }).click();
 }
 
-test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, the comparison, the report and the save', async ({ page, consoleErrors }) => {
+test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, the comparison, the report and the save', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(300_000);
   await page.goto('/');
   await newGameWithPassphrase(page);
@@ -88,7 +105,9 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   await schedule.getByLabel(/^Figure \(last quarter's\)/).selectOption({ label: 'Narco-flights' });
   await schedule.getByRole('textbox', { name: 'Level', exact: true }).fill('0');
   await schedule.getByRole('button', { name: 'Add to the MSEL' }).click();
-  await expect(con.getByRole('region', { name: 'Queued for the resolution of quarter 1' }).first()).toContainText('New MSEL line facilitator-2');
+  await expect(con.getByRole('region', { name: 'Queued for the resolution of quarter 1' }).first()).toContainText(
+    'New MSEL line facilitator-2',
+  );
 
   // Another fired now: the teams see the news flash at once.
   const fire = con.getByRole('region', { name: 'Fire an inject now' });
@@ -103,7 +122,9 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
 
   // A custom inject with a problem is refused in words, and nothing is queued.
   await con.getByRole('region', { name: 'Write a new inject' }).getByRole('button', { name: 'Check and fire now' }).click();
-  await expect(con.getByRole('region', { name: 'Write a new inject' }).getByRole('alert')).toContainText('The title in English: is missing or too small.');
+  await expect(con.getByRole('region', { name: 'Write a new inject' }).getByRole('alert')).toContainText(
+    'The title in English: is missing or too small.',
+  );
 
   // A ruling needs a reason; with one, the teams see before → after.
   await con.getByRole('tab', { name: 'Rulings' }).click();
@@ -144,7 +165,9 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   await con.getByRole('tab', { name: 'Notes and log' }).click();
   const timeline = con.getByRole('region', { name: 'What the facilitator did, and what fired and why' });
   await expect(timeline).toContainText('The United States suspends support (National) — fired by the facilitator.');
-  await expect(timeline).toContainText('The facilitator set US support in National from 20 to 40: Congressional hearing after the shootdown');
+  await expect(timeline).toContainText(
+    'The facilitator set US support in National from 20 to 40: Congressional hearing after the shootdown',
+  );
   await con.getByRole('textbox', { name: 'Observation', exact: true }).fill('The State team chose to wait out the suspension.');
   await con.getByRole('button', { name: 'Add the note' }).click();
 
@@ -160,11 +183,16 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   await con.getByLabel(/^Back to/).selectOption({ label: 'Quarter 1' });
   await con.getByRole('button', { name: 'Rewind…' }).click();
   await con.getByRole('alertdialog').getByRole('button', { name: 'Rewind and branch' }).click();
-  await expect(page.getByRole('status', { name: 'Messages' })).toContainText('Rewound to the end of quarter 1: play continues on branch B.');
+  await expect(page.getByRole('status', { name: 'Messages' })).toContainText(
+    'Rewound to the end of quarter 1: play continues on branch B.',
+  );
   await expect(page.getByRole('heading', { name: 'Report on turn 1' })).toBeVisible();
   await expect(con.getByText('Quarter 1 of 6 · review · branch B')).toBeVisible();
   await con.getByRole('tab', { name: 'Injects and MSEL' }).click();
-  await con.getByRole('region', { name: 'Fire an inject now' }).getByLabel(/^Inject/).selectOption({ label: 'An insurgent leader killed' });
+  await con
+    .getByRole('region', { name: 'Fire an inject now' })
+    .getByLabel(/^Inject/)
+    .selectOption({ label: 'An insurgent leader killed' });
   await con.getByRole('region', { name: 'Fire an inject now' }).getByRole('button', { name: 'Fire now' }).click();
   await page.getByRole('alert').filter({ hasText: 'News flash' }).getByRole('button', { name: 'Dismiss' }).click();
   for (const turn of [2, 3]) {
@@ -190,7 +218,9 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   await expect(why).toContainText('fired by the facilitator');
   // The map of differences: every department coloured, the largest differences in words.
   const map = compare.getByRole('region', { name: 'Map of differences' });
-  await expect(map.getByRole('img', { name: /^Map of Peru’s departments: .+ at the end of quarter 3, branch B minus branch A$/ })).toBeVisible();
+  await expect(
+    map.getByRole('img', { name: /^Map of Peru’s departments: .+ at the end of quarter 3, branch B minus branch A$/ }),
+  ).toBeVisible();
   expect(await map.locator('path[data-region]').count()).toBeGreaterThan(20);
   await map.getByRole('combobox', { name: 'Figure' }).selectOption({ label: 'Insurgent fighters' });
   await expect(map).toContainText(/Largest differences, quarter 3: Insurgent fighters|Insurgent fighters: no department differs/);
@@ -216,11 +246,16 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
   await menu(page, 'File', 'Save');
   const savePath = await (await saving).path();
   const saved = JSON.parse(readFileSync(savePath, 'utf8')) as {
-    version: number; log: GameLog; branches: { current: string; list: { id: string; name: string; log: GameLog | null; forkTurn: number }[] };
+    version: number;
+    log: GameLog;
+    branches: { current: string; list: { id: string; name: string; log: GameLog | null; forkTurn: number }[] };
   };
   expect(saved.version).toBe(3);
   expect(saved.branches.current).toBe('b2');
-  expect(saved.branches.list.map((b) => [b.name, b.forkTurn])).toEqual([['A', 0], ['B', 1]]);
+  expect(saved.branches.list.map((b) => [b.name, b.forkTurn])).toEqual([
+    ['A', 0],
+    ['B', 1],
+  ]);
   const logs = saved.branches.list.map((b) => b.log ?? saved.log);
   for (const log of logs) {
     expect(log.entries).toHaveLength(3);
@@ -250,16 +285,20 @@ test('a seminar: console, injects, a ruling, the clock, a rewind into a branch, 
 async function newGameWithPassphrase(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'New game', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'New game' });
-  for (const side of ['The State', 'Family clans', 'Insurgents']) await dialog.getByRole('radiogroup', { name: side }).getByRole('radio', { name: 'Human' }).check();
+  for (const side of ['The State', 'Family clans', 'Insurgents'])
+    await dialog.getByRole('radiogroup', { name: side }).getByRole('radio', { name: 'Human' }).check();
   await dialog.getByLabel('Seed').fill('2016');
   await dialog.getByLabel('Number of turns').fill('6');
-  await dialog.getByLabel('Facilitator\'s passphrase (optional)').fill('white cell');
+  await dialog.getByLabel("Facilitator's passphrase (optional)").fill('white cell');
   await dialog.getByRole('button', { name: 'Start game' }).click();
   await expect(dialog).toBeHidden();
 }
 
 for (const lang of ['en', 'es'] as const) {
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     test(`screenshots: console and public screen, ${w}x${h}, ${lang}`, async ({ page, consoleErrors }) => {
       await page.setViewportSize({ width: w, height: h });
       await page.goto('/');
@@ -288,14 +327,27 @@ for (const lang of ['en', 'es'] as const) {
       await screenshot(con, `console-injects-${w}x${h}-${lang}`);
       await con.getByRole('tab', { name: lang === 'en' ? 'Rulings' : 'Dictámenes' }).click();
       await con.getByRole('textbox', { name: lang === 'en' ? 'New value' : 'Valor nuevo', exact: true }).fill('55');
-      await con.getByRole('textbox', { name: lang === 'en' ? 'Reason (required)' : 'Motivo (obligatorio)', exact: true }).fill(lang === 'en' ? 'Adjudicated: the embassy intervened' : 'Dictaminado: intervino la embajada');
+      await con
+        .getByRole('textbox', { name: lang === 'en' ? 'Reason (required)' : 'Motivo (obligatorio)', exact: true })
+        .fill(lang === 'en' ? 'Adjudicated: the embassy intervened' : 'Dictaminado: intervino la embajada');
       await con.getByRole('button', { name: lang === 'en' ? 'Rule' : 'Dictaminar', exact: true }).click();
       await screenshot(page, `public-ruling-${w}x${h}-${lang}`);
       await screenshot(con, `console-rulings-${w}x${h}-${lang}`);
       // The other sections, as the facilitator sees them with a quarter played.
-      const tabs = lang === 'en'
-        ? [['plans', "Teams' plans"], ['clock', 'Clock'], ['branches', 'Rewind and branches'], ['notes', 'Notes and log']]
-        : [['plans', 'Planes de los equipos'], ['clock', 'Reloj'], ['branches', 'Retroceso y ramas'], ['notes', 'Notas y registro']];
+      const tabs =
+        lang === 'en'
+          ? [
+              ['plans', "Teams' plans"],
+              ['clock', 'Clock'],
+              ['branches', 'Rewind and branches'],
+              ['notes', 'Notes and log'],
+            ]
+          : [
+              ['plans', 'Planes de los equipos'],
+              ['clock', 'Reloj'],
+              ['branches', 'Retroceso y ramas'],
+              ['notes', 'Notas y registro'],
+            ];
       for (const [id, name] of tabs) {
         await con.getByRole('tab', { name }).click();
         await expect(con.getByRole('tab', { name, selected: true })).toBeVisible();

@@ -26,7 +26,8 @@ function catalogue(lang: 'en' | 'es'): Map<string, string> {
  * ten letters long, and found in no Spanish string (so proper nouns and shared terms do not count).
  */
 function englishFragments(): string[] {
-  const en = catalogue('en'), es = catalogue('es');
+  const en = catalogue('en'),
+    es = catalogue('es');
   const spanish = [...es.values()].join('\n');
   const out = new Set<string>();
   for (const [k, v] of en) {
@@ -48,7 +49,9 @@ async function openGroup(page: Page, activity: string) {
 const curtain = (page: Page, team: string) => page.getByRole('dialog', { name: `Pass to the ${team}` });
 async function reveal(page: Page, team: string, who: string) {
   await expect(curtain(page, team)).toBeVisible();
-  await curtain(page, team).getByRole('button', { name: `I am the ${who} — show my plan` }).click();
+  await curtain(page, team)
+    .getByRole('button', { name: `I am the ${who} — show my plan` })
+    .click();
 }
 
 /** The "now …" figure of a planning row, as a number. */
@@ -90,13 +93,23 @@ test('three human turns: orders mean what they say, caps before commit, reports 
   await radar.fill('2');
   const radarRow = page.locator('.order-row').filter({ has: radar });
   await expect(radarRow).toContainText('bought once: what it buys stays');
-  await expect(radarRow.locator('.row-reach')).toContainText(/Radar coverage here now \d+ %.*this buys \+\d+ %, online from Q\d 20\d\d: \d+ % in all\. Paid once/);
+  await expect(radarRow.locator('.row-reach')).toContainText(
+    /Radar coverage here now \d+ %.*this buys \+\d+ %, online from Q\d 20\d\d: \d+ % in all\. Paid once/,
+  );
   const summary = page.locator('.plan-summary');
-  await expect(summary.locator('li[data-kind="development"]')).toContainText('Alternative development — Ayacucho: US$ 0 M → US$ 2 M · US$ 2 M a quarter until changed');
-  await expect(summary.locator('li[data-kind="pilots"]')).toContainText('Train pilots: US$ 0 M → US$ 1 M · US$ 1 M a quarter until changed');
+  await expect(summary.locator('li[data-kind="development"]')).toContainText(
+    'Alternative development — Ayacucho: US$ 0 M → US$ 2 M · US$ 2 M a quarter until changed',
+  );
+  await expect(summary.locator('li[data-kind="pilots"]')).toContainText(
+    'Train pilots: US$ 0 M → US$ 1 M · US$ 1 M a quarter until changed',
+  );
   await expect(summary.locator('li[data-kind="radar"]')).toContainText('Buy radar — Ayacucho: US$ 2 M · US$ 2 M this quarter');
-  await expect(summary.locator('li[data-kind="riverControl"]')).toContainText('River control — Ucayali: US$ 0 M → US$ 3 M · US$ 3 M a quarter until changed');
-  await expect(summary.locator('li[data-kind="eradicate"]')).toContainText(/Eradicate coca — Ayacucho: 9,000 ha · up to [\d,]+ ha \(of 9,000 ha\) this quarter, paid as done/);
+  await expect(summary.locator('li[data-kind="riverControl"]')).toContainText(
+    'River control — Ucayali: US$ 0 M → US$ 3 M · US$ 3 M a quarter until changed',
+  );
+  await expect(summary.locator('li[data-kind="eradicate"]')).toContainText(
+    /Eradicate coca — Ayacucho: 9,000 ha · up to [\d,]+ ha \(of 9,000 ha\) this quarter, paid as done/,
+  );
   await screenshot(page, 'seminar-plan-state-1366x768');
   await commit(page);
 
@@ -108,12 +121,16 @@ test('three human turns: orders mean what they say, caps before commit, reports 
   const before = await nowOf(page, labsName);
   await labs.fill(String(before + 0.5));
   // Refused in the player's words: the activity, the region, what is wrong and the fix.
-  await expect(page.locator('.problems')).toContainText(`Laboratories in Ayacucho: ${before + 0.5} is not a whole number. Round it to a whole number.`);
+  await expect(page.locator('.problems')).toContainText(
+    `Laboratories in Ayacucho: ${before + 0.5} is not a whole number. Round it to a whole number.`,
+  );
   await expect(page.locator('.problems')).not.toContainText('orders[');
   await labs.fill(String(before + 11));
   await expect(page.locator('.problems')).toHaveCount(0);
   const labLine = summary.locator('li[data-kind="buildLabs"]');
-  await expect(labLine).toContainText(`Laboratories — Ayacucho: ${before.toLocaleString('en-GB')} labs → ${(before + 11).toLocaleString('en-GB')} labs · 11 new laboratories, US$`);
+  await expect(labLine).toContainText(
+    `Laboratories — Ayacucho: ${before.toLocaleString('en-GB')} labs → ${(before + 11).toLocaleString('en-GB')} labs · 11 new laboratories, US$`,
+  );
   await screenshot(page, 'seminar-plan-clans-1366x768');
   await commit(page);
 
@@ -129,7 +146,9 @@ test('three human turns: orders mean what they say, caps before commit, reports 
   await expect(why.locator('tr[data-part="displacedIn"]')).toBeVisible();
   await expect(why).toContainText('What interdiction waits on');
   await expect(why).toContainText('Radar coverage by region');
-  await expect(page.getByRole('table', { name: 'Key national numbers' }).locator('tr', { hasText: 'Coca' }).first().locator('td').nth(1)).not.toHaveText('');
+  await expect(
+    page.getByRole('table', { name: 'Key national numbers' }).locator('tr', { hasText: 'Coca' }).first().locator('td').nth(1),
+  ).not.toHaveText('');
   await screenshot(page, 'seminar-report-1366x768');
   await page.getByRole('tab', { name: 'Event log' }).click();
   await expect(page.getByText('11 laboratories set up in Ayacucho.')).toBeVisible();
@@ -142,7 +161,9 @@ test('three human turns: orders mean what they say, caps before commit, reports 
   await expect(summary).toContainText('Alternative development — Ayacucho: US$ 2 M a quarter');
   await expect(summary).toContainText('Train pilots — National: US$ 1 M a quarter');
   // The budget counts them: what is kept is spent before anything is ordered.
-  await expect(page.getByRole('group', { name: 'Budget' }).locator('.budget-line').first().locator('.budget-nums')).toHaveText(/^6 of US\$ [\d,.]+ M$/);
+  await expect(page.getByRole('group', { name: 'Budget' }).locator('.budget-line').first().locator('.budget-nums')).toHaveText(
+    /^6 of US\$ [\d,.]+ M$/,
+  );
   await openGroup(page, 'Train pilots');
   await expect(page.locator('.order-row').filter({ has: pilots }).locator('.row-hint')).toContainText('now US$ 1 M');
   // Nothing of the radar runs on: bought once.
@@ -172,7 +193,11 @@ test('three human turns: orders mean what they say, caps before commit, reports 
 
   // --- Turn 3: plain commits; the report still explains.
   await page.getByRole('button', { name: 'Plan turn 3' }).click();
-  for (const [team, who] of [['State team', 'State team'], ['Clans team', 'Clans team'], ['Insurgents team', 'Insurgents team']] as const) {
+  for (const [team, who] of [
+    ['State team', 'State team'],
+    ['Clans team', 'Clans team'],
+    ['Insurgents team', 'Insurgents team'],
+  ] as const) {
     await reveal(page, team, who);
     await commit(page);
   }
@@ -183,10 +208,16 @@ test('three human turns: orders mean what they say, caps before commit, reports 
 });
 
 test('the map names departments where they fit, without hiding the zones', async ({ page }) => {
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.goto('/board-harness.html?events=sample&bare=1');
-    await page.waitForFunction(() => ((window as unknown as { __boardMetrics?: { readyAt: number | null; labels: string[] } }).__boardMetrics?.labels.length ?? 0) > 0);
+    await page.waitForFunction(
+      () =>
+        ((window as unknown as { __boardMetrics?: { readyAt: number | null; labels: string[] } }).__boardMetrics?.labels.length ?? 0) > 0,
+    );
     const labels = await page.evaluate(() => (window as unknown as { __boardMetrics: { labels: string[] } }).__boardMetrics.labels);
     const regions = labels.filter((l) => l.startsWith('region:'));
     expect(regions.length, `department names shown at ${w}×${h}`).toBeGreaterThanOrEqual(8);
@@ -195,7 +226,10 @@ test('the map names departments where they fit, without hiding the zones', async
   }
 });
 
-test('en español: the plan, the report, the help and the question before closing a game, with no English left', async ({ page, consoleErrors }) => {
+test('en español: the plan, the report, the help and the question before closing a game, with no English left', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(120_000);
   const english = englishFragments();
   expect(english.length).toBeGreaterThan(200);
@@ -223,10 +257,15 @@ test('en español: the plan, the report, the help and the question before closin
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screenshot(page, 'seminar-plan-es-1920x1080');
   await page.getByRole('button', { name: 'Revisar y confirmar…' }).click();
-  await page.getByRole('dialog', { name: /^¿Confirmar las órdenes/ }).getByRole('button', { name: 'Confirmar órdenes' }).click();
+  await page
+    .getByRole('dialog', { name: /^¿Confirmar las órdenes/ })
+    .getByRole('button', { name: 'Confirmar órdenes' })
+    .click();
 
   await expect(curtainEs('equipo de los clanes')).toBeVisible();
-  await curtainEs('equipo de los clanes').getByRole('button', { name: /mostrar nuestro plan/ }).click();
+  await curtainEs('equipo de los clanes')
+    .getByRole('button', { name: /mostrar nuestro plan/ })
+    .click();
   await openGroup(page, 'Laboratorios');
   const labs = page.getByRole('spinbutton', { name: 'Laboratorios — Ayacucho', exact: true });
   const now = Number(await labs.inputValue());
@@ -236,7 +275,10 @@ test('en español: the plan, the report, the help and the question before closin
   await expect(page.locator('.plan-summary li[data-kind="buildLabs"]')).toContainText('4 laboratorios nuevos');
   await noEnglish('clans plan');
   await page.getByRole('button', { name: 'Revisar y confirmar…' }).click();
-  await page.getByRole('dialog', { name: /^¿Confirmar las órdenes/ }).getByRole('button', { name: 'Confirmar órdenes' }).click();
+  await page
+    .getByRole('dialog', { name: /^¿Confirmar las órdenes/ })
+    .getByRole('button', { name: 'Confirmar órdenes' })
+    .click();
 
   await expect(page.getByRole('heading', { name: 'Informe del turno 1' })).toBeVisible();
   const why = page.getByRole('region', { name: 'Por qué cambiaron las cifras' });
@@ -291,7 +333,10 @@ test('en español: the plan, the report, the help and the question before closin
   await ask.getByRole('button', { name: 'Cancelar' }).click();
   await expect(page.getByRole('heading', { name: 'Informe del turno 1' })).toBeVisible();
   await menu(page, 'Archivo', 'Nueva partida…');
-  await page.getByRole('dialog', { name: '¿Cerrar la partida en curso?' }).getByRole('button', { name: 'Cerrarla y empezar una nueva' }).click();
+  await page
+    .getByRole('dialog', { name: '¿Cerrar la partida en curso?' })
+    .getByRole('button', { name: 'Cerrarla y empezar una nueva' })
+    .click();
   await expect(page.getByRole('dialog', { name: 'Nueva partida' })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });

@@ -119,7 +119,10 @@ test('presentation mode and zoom scale the root font size', async ({ page, conso
   expect(consoleErrors).toEqual([]);
 });
 
-for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
+for (const [w, h] of [
+  [1920, 1080],
+  [1366, 768],
+] as const) {
   test(`the start screen fits ${w}×${h} with nothing clipped`, async ({ page, consoleErrors }) => {
     await page.setViewportSize({ width: w, height: h });
     await page.goto('/');

@@ -13,7 +13,6 @@ async function openGroup(page: Page, activity: string) {
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await title.click();
 }
 
-
 test('a solo game: the State plans and commits a turn against the computer, then reads the report', async ({ page, consoleErrors }) => {
   await page.goto('/');
   await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
@@ -58,7 +57,7 @@ test('a solo game: the State plans and commits a turn against the computer, then
   expect(consoleErrors).toEqual([]);
 });
 
-test('hot seat: three human sides pass the curtain and never see each other\'s orders', async ({ page, consoleErrors }) => {
+test("hot seat: three human sides pass the curtain and never see each other's orders", async ({ page, consoleErrors }) => {
   await page.goto('/');
   await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Human', clans: 'Human', insurgents: 'Human' } });
 
@@ -144,14 +143,17 @@ test('Spanish in the middle of a game: the planning panel and report follow', as
   await screenshot(page, 'planning-es-1920x1080');
   await expect(page.getByRole('button', { name: 'Revisar y confirmar…' })).toBeVisible();
   await page.getByRole('button', { name: 'Revisar y confirmar…' }).click();
-  await page.getByRole('dialog', { name: /^¿Confirmar las órdenes/ }).getByRole('button', { name: 'Confirmar órdenes' }).click();
+  await page
+    .getByRole('dialog', { name: /^¿Confirmar las órdenes/ })
+    .getByRole('button', { name: 'Confirmar órdenes' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Informe del turno 1' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Cifras nacionales clave' })).toBeVisible();
   await screenshot(page, 'report-es-1920x1080');
   expect(consoleErrors).toEqual([]);
 });
 
-test('a one-turn game ends with a summary and every side\'s score', async ({ page, consoleErrors }) => {
+test("a one-turn game ends with a summary and every side's score", async ({ page, consoleErrors }) => {
   await page.goto('/');
   await newGame(page, { seed: '3', turns: '1', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
   await commit(page);
@@ -167,16 +169,23 @@ test('a one-turn game ends with a summary and every side\'s score', async ({ pag
   expect(consoleErrors).toEqual([]);
 });
 
-for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
+for (const [w, h] of [
+  [1920, 1080],
+  [1366, 768],
+] as const) {
   test(`planning and review fit ${w}×${h}, also in presentation mode`, async ({ page, consoleErrors }) => {
     await page.setViewportSize({ width: w, height: h });
     await page.goto('/');
     await newGame(page, { seed: '2016', turns: '4', seats: { state: 'Human', clans: 'Computer', insurgents: 'Computer' } });
     await openGroup(page, 'Army deployment');
     // Nothing overflows the window, and nothing is cut off sideways inside the side columns.
-    const noOverflow = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth
-      && document.documentElement.scrollHeight <= window.innerHeight
-      && Array.from(document.querySelectorAll<HTMLElement>('.col-left, .col-right')).every((c) => c.scrollWidth <= c.clientWidth + 1));
+    const noOverflow = () =>
+      page.evaluate(
+        () =>
+          document.documentElement.scrollWidth <= window.innerWidth &&
+          document.documentElement.scrollHeight <= window.innerHeight &&
+          Array.from(document.querySelectorAll<HTMLElement>('.col-left, .col-right')).every((c) => c.scrollWidth <= c.clientWidth + 1),
+      );
     const togglePresentation = async () => {
       await page.getByRole('menubar').getByRole('menuitem', { name: 'View' }).click();
       await page.getByRole('menuitemcheckbox', { name: 'Presentation mode' }).click();
@@ -203,7 +212,10 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
   });
 }
 
-test('the new-game dialog offers both scenarios with their briefings, and the 1995 air bridge plays a turn', async ({ page, consoleErrors }) => {
+test('the new-game dialog offers both scenarios with their briefings, and the 1995 air bridge plays a turn', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'New game', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'New game' });

@@ -12,8 +12,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  SIDES, appendTurn, bot, botRng, createGame, newLog, replay, searchPlan, viewFor,
-  type GameState, type PlanSpec, type Side,
+  SIDES,
+  appendTurn,
+  bot,
+  botRng,
+  createGame,
+  newLog,
+  replay,
+  searchPlan,
+  viewFor,
+  type GameState,
+  type PlanSpec,
+  type Side,
 } from '../../game';
 import { SCENARIO, clone, play } from './helpers';
 
@@ -99,7 +109,8 @@ function hiddenTwin(a: GameState, side: Side): { b: GameState; changed: string[]
     });
   }
   // True figures behind estimates: a different true value that gives the same estimate.
-  const estimated: (keyof GameState['regions'][number])[] = side === 'state' ? ['labs', 'insurgentFighters', 'stockT'] : side === 'clans' ? ['insurgentFighters'] : [];
+  const estimated: (keyof GameState['regions'][number])[] =
+    side === 'state' ? ['labs', 'insurgentFighters', 'stockT'] : side === 'clans' ? ['insurgentFighters'] : [];
   b.regions.forEach((r, i) => {
     for (const field of estimated) {
       const old = r[field] as number;

@@ -11,7 +11,14 @@ import { playGame, parseSeat } from '../../cli/play';
 import { SCENARIO } from './helpers';
 
 /** DEVIDA 2017, hectares by department (the six largest). */
-const RECORD_2017: Record<string, number> = { 'PE-CUS': 17281, 'PE-AYA': 12905, 'PE-PUN': 6493, 'PE-JUN': 3608, 'PE-LOR': 3374, 'PE-UCA': 1358 };
+const RECORD_2017: Record<string, number> = {
+  'PE-CUS': 17281,
+  'PE-AYA': 12905,
+  'PE-PUN': 6493,
+  'PE-JUN': 3608,
+  'PE-LOR': 3374,
+  'PE-UCA': 1358,
+};
 const NATIONAL_2017 = 49900;
 const NATIONAL_2016 = 43900;
 
@@ -22,7 +29,10 @@ function statusQuo(seed: number): GameState[] {
     return r.seat;
   };
   const states: GameState[] = [];
-  playGame({ scenario: SCENARIO, seed, turns: 8, seats: { state: seat('state'), clans: seat('clans'), insurgents: seat('insurgents') } }, (s) => states.push(s));
+  playGame(
+    { scenario: SCENARIO, seed, turns: 8, seats: { state: seat('state'), clans: seat('clans'), insurgents: seat('insurgents') } },
+    (s) => states.push(s),
+  );
   return states;
 }
 
@@ -44,7 +54,10 @@ describe('the fit to 2016–2017 under the status quo', () => {
       for (const [id, ha] of Object.entries(RECORD_2017)) {
         const share = totalCocaHa(end.regions.find((r) => r.id === id)!) / total;
         const ratio = share / (ha / NATIONAL_2017);
-        expect(ratio, `${id}: model share ${(100 * share).toFixed(1)}% against ${((100 * ha) / NATIONAL_2017).toFixed(1)}%`).toBeGreaterThan(1 / 1.5);
+        expect(
+          ratio,
+          `${id}: model share ${(100 * share).toFixed(1)}% against ${((100 * ha) / NATIONAL_2017).toFixed(1)}%`,
+        ).toBeGreaterThan(1 / 1.5);
         expect(ratio, id).toBeLessThan(1.5);
       }
     }

@@ -42,7 +42,9 @@ describe('facilitator inputs', () => {
     const plain = step(s, botInput(s));
     const noted = step(s, { ...botInput(s), notes: [{ turn: 1, phase: 'planning', text: 'State team argued for air bridge denial.' }] });
     expect(hashState(noted.state)).toBe(hashState(plain.state));
-    expect(eventsOf(noted.events, 'facilitatorNoted')).toEqual([{ turn: 1, type: 'facilitatorNoted', noteTurn: 1, phase: 'planning', text: 'State team argued for air bridge denial.' }]);
+    expect(eventsOf(noted.events, 'facilitatorNoted')).toEqual([
+      { turn: 1, type: 'facilitatorNoted', noteTurn: 1, phase: 'planning', text: 'State team argued for air bridge denial.' },
+    ]);
   });
 
   it('refuses bad schedules and notes, naming the field', () => {
@@ -54,7 +56,10 @@ describe('facilitator inputs', () => {
         { id: 'x', inject: { id: 'no-such-inject' }, when: { turn: 4 } },
         { id: 'y', inject: { id: 'pcc-arrives' }, when: { metric: 'cocaHa' } },
       ],
-      notes: [{ turn: 9, phase: 'planning', text: 'x' }, { turn: 1, phase: 'planning', text: '  ' }],
+      notes: [
+        { turn: 9, phase: 'planning', text: 'x' },
+        { turn: 1, phase: 'planning', text: '  ' },
+      ],
     } as unknown as TurnInput);
     expect(bad.ok).toBe(false);
     if (bad.ok) return;

@@ -5,8 +5,19 @@
  */
 import { expect } from 'vitest';
 import {
-  BUILTIN_SCENARIOS, SIDES, bot, hashState, resolveTurn,
-  type Difficulty, type GameEvent, type GameState, type Order, type Scenario, type Side, type SideOrders, type TurnInput,
+  BUILTIN_SCENARIOS,
+  SIDES,
+  bot,
+  hashState,
+  resolveTurn,
+  type Difficulty,
+  type GameEvent,
+  type GameState,
+  type Order,
+  type Scenario,
+  type Side,
+  type SideOrders,
+  type TurnInput,
 } from '../../game';
 
 export const SCENARIO: Scenario = BUILTIN_SCENARIOS[0]!;
@@ -48,7 +59,9 @@ export function step(state: GameState, input: TurnInput): { state: GameState; ev
 
 /** Play `turns` turns with bots (or a fixed input); returns the states after each turn and the events. */
 export function play(
-  start: GameState, turns: number, input: (s: GameState) => TurnInput = (s) => botInput(s),
+  start: GameState,
+  turns: number,
+  input: (s: GameState) => TurnInput = (s) => botInput(s),
 ): { states: GameState[]; events: GameEvent[][]; hashes: string[] } {
   const states: GameState[] = [];
   const events: GameEvent[][] = [];

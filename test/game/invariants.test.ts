@@ -33,11 +33,17 @@ const sidePlan = fc.record({
 // A facilitator's inject on about a third of the turns (null shrinks first: no inject).
 const injectArb: fc.Arbitrary<InjectInput | null> = fc.oneof(
   { weight: 2, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.record({ id: fc.constantFrom(...INJECT_IDS), region: fc.constantFrom(...REGION_IDS) }, { requiredKeys: ['id'] }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ id: fc.constantFrom(...INJECT_IDS), region: fc.constantFrom(...REGION_IDS) }, { requiredKeys: ['id'] }),
+  },
 );
 const planArb: fc.Arbitrary<GamePlan> = fc.record({
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  turns: fc.array(fc.record({ state: sidePlan, clans: sidePlan, insurgents: sidePlan, inject: injectArb }), { minLength: TURNS, maxLength: TURNS }),
+  turns: fc.array(fc.record({ state: sidePlan, clans: sidePlan, insurgents: sidePlan, inject: injectArb }), {
+    minLength: TURNS,
+    maxLength: TURNS,
+  }),
 });
 
 type Check = (s: Step) => string[];
@@ -65,7 +71,9 @@ function holds(check: Check, { legalOnly = false } = {}): void {
           // When even no orders are refused, the turn before left the state outside a pool: show it.
           const before = played.steps.at(-1);
           const cause = before ? `\nprevious turn's input: ${JSON.stringify(before.input).slice(0, 3000)}` : '';
-          throw new Error(`turn ${first.turn}, ${first.side}: ${first.errors.map((e) => `${e.path} ${e.code}: ${e.message}`).join('; ')}\norders: ${orders}${cause}`);
+          throw new Error(
+            `turn ${first.turn}, ${first.side}: ${first.errors.map((e) => `${e.path} ${e.code}: ${e.message}`).join('; ')}\norders: ${orders}${cause}`,
+          );
         }
         return;
       }
@@ -107,7 +115,8 @@ describe('invariants under random legal play', () => {
     holds(({ prev, next, input }) => {
       const out: string[] = [];
       for (const so of input.orders) {
-        for (const use of budgetUse(prev, so)) if (use.used > use.available + 1e-6) out.push(`${so.side} ${use.pool}: ${use.used} > ${use.available}`);
+        for (const use of budgetUse(prev, so))
+          if (use.used > use.available + 1e-6) out.push(`${so.side} ${use.pool}: ${use.used} > ${use.available}`);
       }
       // After rounding and resolution the garrisons still fit the pools, and the State spent at most its budget.
       const army = sum(next.regions.map((r) => r.army));
@@ -130,7 +139,12 @@ describe('invariants under random legal play', () => {
       const consumed = sum(next.regions.map((r) => r.flow.consumedT));
       const lost = sum(next.regions.map((r) => r.flow.waitingLostT));
       rel(produced, dStock + seized + exported + consumed + lost, 'produced vs Δstock+seized+exported+consumed+lost', out);
-      rel(sum(next.regions.map((r) => r.flow.shippedT)), sum(next.exits.map((e) => e.flow.shippedT)), 'shipped from regions vs shipped to exits', out);
+      rel(
+        sum(next.regions.map((r) => r.flow.shippedT)),
+        sum(next.exits.map((e) => e.flow.shippedT)),
+        'shipped from regions vs shipped to exits',
+        out,
+      );
       const rec = next.history.at(-1)!;
       rel(rec.exportedT, exported, 'history.exportedT', out);
       rel(rec.exportAirT + rec.exportSeaT + rec.exportLandT + rec.exportRiverT, exported, 'exports by mode vs exported', out);
@@ -143,7 +157,8 @@ describe('invariants under random legal play', () => {
     holds(({ next }) => {
       const out: string[] = [];
       const refused = sum(next.regions.map((r) => r.flow.refusedT));
-      for (const e of next.exits) rel(e.flow.shippedT, e.flow.seizedT + e.flow.exportedT + (e.id === 'air-bolivia' ? refused : 0), `exit ${e.id}`, out);
+      for (const e of next.exits)
+        rel(e.flow.shippedT, e.flow.seizedT + e.flow.exportedT + (e.id === 'air-bolivia' ? refused : 0), `exit ${e.id}`, out);
       return out;
     });
   });
@@ -155,10 +170,25 @@ describe('invariants under random legal play', () => {
         const before = TOTAL_HA(prev.regions[i]!);
         const f = r.flow;
         const gained = f.plantedHa + f.replantedHa + f.colonizedInHa + f.displacedInHa;
-        rel(TOTAL_HA(r) - before, gained - f.eradicatedHa - f.abandonedHa, `${r.id} Δha vs planted+replanted+colonized+displaced in−eradicated−abandoned`, out);
+        rel(
+          TOTAL_HA(r) - before,
+          gained - f.eradicatedHa - f.abandonedHa,
+          `${r.id} Δha vs planted+replanted+colonized+displaced in−eradicated−abandoned`,
+          out,
+        );
       });
-      rel(sum(next.regions.map((r) => r.flow.displacedInHa)), sum(next.regions.map((r) => r.flow.displacedOutHa)), 'displaced in vs out', out);
-      rel(sum(next.regions.map((r) => r.flow.colonizedInHa)), sum(next.regions.map((r) => r.flow.colonizedOutHa)), 'colonized in vs out', out);
+      rel(
+        sum(next.regions.map((r) => r.flow.displacedInHa)),
+        sum(next.regions.map((r) => r.flow.displacedOutHa)),
+        'displaced in vs out',
+        out,
+      );
+      rel(
+        sum(next.regions.map((r) => r.flow.colonizedInHa)),
+        sum(next.regions.map((r) => r.flow.colonizedOutHa)),
+        'colonized in vs out',
+        out,
+      );
       return out;
     });
   });
@@ -168,18 +198,32 @@ describe('invariants under random legal play', () => {
       const out: string[] = [];
       const flows = next.regions.map((r) => r.flow);
       // Eradication, nationally and by region.
-      rel(sum(eventsOf(events, 'cocaEradicated').map((e) => e.ha)), sum(flows.map((f) => f.eradicatedHa)), 'cocaEradicated.ha vs eradicatedHa', out);
+      rel(
+        sum(eventsOf(events, 'cocaEradicated').map((e) => e.ha)),
+        sum(flows.map((f) => f.eradicatedHa)),
+        'cocaEradicated.ha vs eradicatedHa',
+        out,
+      );
       for (const r of next.regions) {
-        const ev = sum(eventsOf(events, 'cocaEradicated').filter((e) => e.region === r.id).map((e) => e.ha));
+        const ev = sum(
+          eventsOf(events, 'cocaEradicated')
+            .filter((e) => e.region === r.id)
+            .map((e) => e.ha),
+        );
         rel(ev, r.flow.eradicatedHa, `${r.id} cocaEradicated`, out);
       }
       // Seizures: shipments on the ground and at exits, lab raids, and narco-flights forced down.
-      const seizedEvents = sum(eventsOf(events, 'shipmentSeized').map((e) => e.tonnes))
-        + sum(eventsOf(events, 'labsDestroyed').map((e) => e.seizedT))
-        + sum(eventsOf(events, 'flightsInterdicted').map((e) => e.seizedT));
+      const seizedEvents =
+        sum(eventsOf(events, 'shipmentSeized').map((e) => e.tonnes)) +
+        sum(eventsOf(events, 'labsDestroyed').map((e) => e.seizedT)) +
+        sum(eventsOf(events, 'flightsInterdicted').map((e) => e.seizedT));
       rel(seizedEvents, sum(flows.map((f) => f.seizedT)), 'seizure events vs flow.seizedT', out);
       // Casualties: clashes, ambushes and installation attacks (including the inject) add up to the flows.
-      const fights = [...eventsOf(events, 'clashOccurred'), ...eventsOf(events, 'ambushSprung'), ...eventsOf(events, 'installationAttacked')];
+      const fights = [
+        ...eventsOf(events, 'clashOccurred'),
+        ...eventsOf(events, 'ambushSprung'),
+        ...eventsOf(events, 'installationAttacked'),
+      ];
       for (const k of ['securityKilled', 'insurgentsKilled', 'civiliansKilled'] as const) {
         const ev = sum(fights.map((e) => e[k]));
         const fl = sum(flows.map((f) => f[k]));
@@ -187,9 +231,11 @@ describe('invariants under random legal play', () => {
       }
       const rec = next.history.at(-1)!;
       if (rec.securityForcesKilled !== sum(flows.map((f) => f.securityKilled))) out.push('history.securityForcesKilled vs flows');
-      if (rec.flightsInterdicted !== sum(eventsOf(events, 'flightsInterdicted').map((e) => e.interdicted))) out.push('history.flightsInterdicted vs events');
+      if (rec.flightsInterdicted !== sum(eventsOf(events, 'flightsInterdicted').map((e) => e.interdicted)))
+        out.push('history.flightsInterdicted vs events');
       const recruits = sum(eventsOf(events, 'insurgentsRecruited').map((e) => e.fighters));
-      if (recruits !== sum(flows.map((f) => f.recruits))) out.push(`recruits: events ${recruits} vs flows ${sum(flows.map((f) => f.recruits))}`);
+      if (recruits !== sum(flows.map((f) => f.recruits)))
+        out.push(`recruits: events ${recruits} vs flows ${sum(flows.map((f) => f.recruits))}`);
       for (const e of events) if (e.turn !== next.turn) out.push(`event ${e.type} stamped turn ${e.turn}, not ${next.turn}`);
       return out;
     });

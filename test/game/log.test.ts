@@ -26,13 +26,37 @@ describe('checkLog', () => {
     expect(problem((l) => ({ ...l, version: 7 }))).toEqual({ code: 'log.futureVersion', values: { version: 7, max: 2 } });
     // A log made under an earlier model (or before logs named their model) is refused, not replayed differently.
     expect(problem((l) => ({ ...l, model: 1 }))).toEqual({ code: 'log.otherModel', values: { model: 1, current: MODEL_VERSION } });
-    expect(problem((l) => { const { model: _m, ...rest } = l as typeof l & { model?: number }; return rest; })).toEqual({ code: 'log.otherModel', values: { model: 1, current: MODEL_VERSION } });
-    expect(problem((l) => { l.entries[2]!.turn = 9; return l; })).toEqual({ code: 'log.misnumbered', values: { index: 2, found: 9, expected: 3 } });
+    expect(
+      problem((l) => {
+        const { model: _m, ...rest } = l as typeof l & { model?: number };
+        return rest;
+      }),
+    ).toEqual({ code: 'log.otherModel', values: { model: 1, current: MODEL_VERSION } });
+    expect(
+      problem((l) => {
+        l.entries[2]!.turn = 9;
+        return l;
+      }),
+    ).toEqual({ code: 'log.misnumbered', values: { index: 2, found: 9, expected: 3 } });
     expect(problem((l) => ({ ...l, turns: 5 }))).toEqual({ code: 'log.tooLong', values: { entries: 8, turns: 5 } });
-    expect(problem((l) => { (l.entries[1] as Record<string, unknown>).hash = 'xyz'; return l; }))
-      .toEqual({ code: 'log.malformed', values: { path: 'entries.1.hash', issue: expect.any(String) as string } });
+    expect(
+      problem((l) => {
+        (l.entries[1] as Record<string, unknown>).hash = 'xyz';
+        return l;
+      }),
+    ).toEqual({ code: 'log.malformed', values: { path: 'entries.1.hash', issue: expect.any(String) as string } });
     expect(problem(() => [])).toMatchObject({ code: 'log.malformed', values: { path: '' } });
-    expect(problem((l) => { l.scenario.turns = 'many'; return l; })).toMatchObject({ code: 'log.badScenario', values: { path: 'scenario.turns' } });
-    expect(problem((l) => { (l.scenario.params as { shipShare: number }).shipShare = 0.5; return l; })).toEqual({ code: 'log.scenarioMismatch', values: {} });
+    expect(
+      problem((l) => {
+        l.scenario.turns = 'many';
+        return l;
+      }),
+    ).toMatchObject({ code: 'log.badScenario', values: { path: 'scenario.turns' } });
+    expect(
+      problem((l) => {
+        (l.scenario.params as { shipShare: number }).shipShare = 0.5;
+        return l;
+      }),
+    ).toEqual({ code: 'log.scenarioMismatch', values: {} });
   });
 });

@@ -127,7 +127,9 @@ describe('the world market', () => {
   /** Peru's coca wiped out at the start (an override), then no orders: the world must do without it. */
   function cutPeru(scenario: Scenario, turns: number): GameState[] {
     const s = createGame(scenario, 2);
-    const overrides = s.regions.filter((r) => r.cocaHa > 0).map((r) => ({ target: 'region.cocaHa' as const, region: r.id, value: 0, reason: 'test: no Peruvian coca' }));
+    const overrides = s.regions
+      .filter((r) => r.cocaHa > 0)
+      .map((r) => ({ target: 'region.cocaHa' as const, region: r.id, value: 0, reason: 'test: no Peruvian coca' }));
     return play(s, turns, (x) => (x.turn === 0 ? { orders: [], overrides } : noOrders)).states;
   }
 
@@ -167,8 +169,18 @@ describe('where new coca goes', () => {
     expect(now).toBeGreaterThan(0);
     expect(att((s) => (s.regions[ucaIndex]!.statePresence = 0.8))).toBeLessThan(now);
     expect(att((s) => (s.regions[ucaIndex]!.clanPresence = 0.9))).toBeGreaterThan(now);
-    expect(att(() => {}, (d) => (d.roadAccess = 0.9))).toBeLessThan(now);
-    expect(att(() => {}, (d) => Object.assign(d, { airstrips: 0, navigableRiver: false, borders: [] }))).toBeLessThan(now);
+    expect(
+      att(
+        () => {},
+        (d) => (d.roadAccess = 0.9),
+      ),
+    ).toBeLessThan(now);
+    expect(
+      att(
+        () => {},
+        (d) => Object.assign(d, { airstrips: 0, navigableRiver: false, borders: [] }),
+      ),
+    ).toBeLessThan(now);
     // Not where coca does not pay, nor where there is no land left.
     expect(att((s) => (s.regions[ucaIndex]!.leafPriceUsdPerKg = 0.1))).toBe(0);
     expect(att((s) => (s.regions[ucaIndex]!.cocaHa = sctx.defs[ucaIndex]!.maxCocaHa))).toBe(0);
@@ -199,13 +211,24 @@ describe('insurgent leaders', () => {
     for (const seed of [1, 2, 3, 4]) {
       const s = createGame(SCENARIO, seed);
       region(s, 'PE-AYA').insurgentFighters = 120;
-      const r = play(s, 16, (x) => (x.turn === 0 ? { orders: [], injects: [{ id: 'leader-killed', region: 'PE-AYA' }, { id: 'leader-killed', region: 'PE-JUN' }] } : noOrders));
+      const r = play(s, 16, (x) =>
+        x.turn === 0
+          ? {
+              orders: [],
+              injects: [
+                { id: 'leader-killed', region: 'PE-AYA' },
+                { id: 'leader-killed', region: 'PE-JUN' },
+              ],
+            }
+          : noOrders,
+      );
       const killed = eventsOf(r.events[0]!, 'leaderKilled');
       expect(killed.length).toBe(2);
       const succession = r.events.findIndex((ev) => ev.some((e) => e.type === 'leaderSucceeded'));
       // Before any successor, no leader is active and cohesion stays under the leaderless ceiling.
       const until = succession < 0 ? r.states.length : succession;
-      for (let t = 0; t < until; t++) expect(r.states[t]!.national.insurgentCohesion).toBeLessThanOrEqual(SCENARIO.params.leaderlessCohesion + 1e-9);
+      for (let t = 0; t < until; t++)
+        expect(r.states[t]!.national.insurgentCohesion).toBeLessThanOrEqual(SCENARIO.params.leaderlessCohesion + 1e-9);
       if (succession >= 0) {
         found++;
         const heir = r.states[succession]!.national.leaders.find((l) => l.successorOf !== null)!;
@@ -236,7 +259,10 @@ describe('alternative development', () => {
     s.budgets.state.moneyMusd = 100;
     return play(s, 12, () => (withMoney ? only('state', [{ kind: 'development', region: id, amount: musd }]) : noOrders));
   }
-  const ha = (s: GameState, id: string) => { const r = region(s, id); return r.cocaHa + sum(r.immatureHa); };
+  const ha = (s: GameState, id: string) => {
+    const r = region(s, id);
+    return r.cocaHa + sum(r.immatureHa);
+  };
 
   it('lowers coca where the State is present enough for programmes to reach farmers', () => {
     const dev = develop('PE-PUN', 0.6, true);

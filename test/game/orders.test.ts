@@ -5,8 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  ORDER_KINDS, ORDER_SPECS, SIDES, UNITS, bot, createGame, kindCostMusd, legalOrders, orderCostMusd, specOf, validateOrders,
-  type GameState, type Order, type OrderOption,
+  ORDER_KINDS,
+  ORDER_SPECS,
+  SIDES,
+  UNITS,
+  bot,
+  createGame,
+  kindCostMusd,
+  legalOrders,
+  orderCostMusd,
+  specOf,
+  validateOrders,
+  type GameState,
+  type Order,
+  type OrderOption,
 } from '../../game';
 import { OrderSchema } from '../../game/orders';
 import { SCENARIO, P, step, botInput } from './helpers';
@@ -22,12 +34,18 @@ function midGame(): GameState {
 function orderAt(o: OrderOption, amount: number): Record<string, unknown> {
   const spec = specOf(o.kind);
   switch (spec.target) {
-    case 'action': return { kind: o.kind };
-    case 'setting': return { kind: o.kind, value: o.choices ? o.choices[0] : amount };
-    case 'region': return { kind: o.kind, region: o.region, amount };
-    case 'move': return { kind: o.kind, region: o.region, to: o.to?.[0], amount };
-    case 'exit': return { kind: o.kind, exit: o.exit, amount };
-    case 'national': return { kind: o.kind, amount };
+    case 'action':
+      return { kind: o.kind };
+    case 'setting':
+      return { kind: o.kind, value: o.choices ? o.choices[0] : amount };
+    case 'region':
+      return { kind: o.kind, region: o.region, amount };
+    case 'move':
+      return { kind: o.kind, region: o.region, to: o.to?.[0], amount };
+    case 'exit':
+      return { kind: o.kind, exit: o.exit, amount };
+    case 'national':
+      return { kind: o.kind, amount };
   }
 }
 
@@ -71,7 +89,7 @@ describe('the order table', () => {
     expect(seen.size).toBeGreaterThanOrEqual(ORDER_KINDS.length - 1);
   });
 
-  it('charges an order its entry\'s cost, and validation counts it against the budget', () => {
+  it("charges an order its entry's cost, and validation counts it against the budget", () => {
     const s = midGame();
     const opt = legalOrders(s, 'state').find((o) => o.kind === 'eradicate')!;
     const order = orderAt(opt, 100) as Order;
@@ -81,7 +99,7 @@ describe('the order table', () => {
     expect(validateOrders(s, { side: 'state', orders: [order] })).toEqual([]);
   });
 
-  it('bots order amounts rounded to their unit\'s step', () => {
+  it("bots order amounts rounded to their unit's step", () => {
     let s = createGame(SCENARIO, 9, { turns: 8 });
     for (let t = 0; t < 4; t++) {
       for (const side of SIDES) {

@@ -5,10 +5,7 @@
  * of laws and radars, leadership strikes) rather than particular numbers.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  DIFFICULTIES, POLICIES, SIDES, bot, createGame, validateOrders,
-  type GameState, type Scenario, type TurnInput,
-} from '../../game';
+import { DIFFICULTIES, POLICIES, SIDES, bot, createGame, validateOrders, type GameState, type Scenario, type TurnInput } from '../../game';
 import { staticCtx } from '../../game/context';
 import { SCENARIO, P, WITHOUT_LAW, clone, eventsOf, expectNear, noOrders, only, play, region, regionIndex, step, sum } from './helpers';
 
@@ -89,7 +86,11 @@ describe('eradication', () => {
       // Replanting where it was eradicated (coca pays far more than twice the licit crop in Cusco),
       // and the event says how much.
       expectNear(first.regions[cus]!.flow.replantedHa, eradicated * P.replantShare, 'replantedHa');
-      expectNear(eventsOf(treated.events[0]!, 'cultivationReplanted').find((e) => e.region === 'PE-CUS')!.ha, eradicated * P.replantShare, 'event ha');
+      expectNear(
+        eventsOf(treated.events[0]!, 'cultivationReplanted').find((e) => e.region === 'PE-CUS')!.ha,
+        eradicated * P.replantShare,
+        'event ha',
+      );
       // Displacement out of Cusco, into its neighbours.
       expect(first.regions[cus]!.flow.displacedOutHa).toBeGreaterThan(0);
       const moved = eventsOf(treated.events[0]!, 'cultivationDisplaced').filter((e) => e.region === 'PE-CUS');
@@ -144,7 +145,9 @@ describe('cutting the air bridge', () => {
       expect(vraemLeaf(c), `turn ${t + 1}: VRAEM leaf price`).toBeLessThan(vraemLeaf(k));
       expect(c.regions[aya]!.leafPriceUsdPerKg, `turn ${t + 1}: Ayacucho leaf price`).toBeLessThan(k.regions[aya]!.leafPriceUsdPerKg);
       expect(c.exits[air]!.priceUsdPerKg, `turn ${t + 1}: air exit price`).toBeGreaterThan(k.exits[air]!.priceUsdPerKg);
-      expect(c.history.at(-1)!.cocaineExportPriceUsdPerKg, `turn ${t + 1}: export price`).toBeGreaterThan(k.history.at(-1)!.cocaineExportPriceUsdPerKg);
+      expect(c.history.at(-1)!.cocaineExportPriceUsdPerKg, `turn ${t + 1}: export price`).toBeGreaterThan(
+        k.history.at(-1)!.cocaineExportPriceUsdPerKg,
+      );
       expect(c.regions[aya]!.routeShares[air]!, `turn ${t + 1}: Ayacucho's air share`).toBeLessThan(k.regions[aya]!.routeShares[air]!);
       expect(c.history.at(-1)!.exportAirT).toBeLessThan(k.history.at(-1)!.exportAirT);
     }
@@ -196,7 +199,11 @@ describe('production', () => {
     const aya = regionIndex(s, 'PE-AYA');
     expect(ctx.defs[lor]!.alkaloidPct).toBeLessThan(ctx.defs[aya]!.alkaloidPct);
     expect(ctx.leafKgPerKg[lor]!).toBeGreaterThan(ctx.leafKgPerKg[aya]!);
-    expectNear(ctx.leafKgPerKg[lor]! / ctx.leafKgPerKg[aya]!, ctx.defs[aya]!.alkaloidPct / ctx.defs[lor]!.alkaloidPct, 'inverse proportion');
+    expectNear(
+      ctx.leafKgPerKg[lor]! / ctx.leafKgPerKg[aya]!,
+      ctx.defs[aya]!.alkaloidPct / ctx.defs[lor]!.alkaloidPct,
+      'inverse proportion',
+    );
   });
 
   it('turns leaf into cocaine at the regional rate when labs are not the limit', () => {

@@ -5,8 +5,23 @@
  * densities), so fast-check can shrink it and a run can be cached and replayed.
  */
 import {
-  ORDER_SPECS, UNITS, budgetUse, type InjectInput, createGame, legalOrders, orderCostMusd, resolveTurn, validateOrders,
-  type GameEvent, type GameState, type Order, type OrderOption, type Side, type SideOrders, type TurnInput, type ValidationError,
+  ORDER_SPECS,
+  UNITS,
+  budgetUse,
+  type InjectInput,
+  createGame,
+  legalOrders,
+  orderCostMusd,
+  resolveTurn,
+  validateOrders,
+  type GameEvent,
+  type GameState,
+  type Order,
+  type OrderOption,
+  type Side,
+  type SideOrders,
+  type TurnInput,
+  type ValidationError,
 } from '../../game';
 import { deepFreeze } from '../../game/structure';
 import { SCENARIO } from './helpers';
@@ -100,7 +115,10 @@ function fit(state: GameState, side: Side, orders: Order[], whole: boolean): Ord
     out = out.map((o) => (orderCostMusd(o, p) > 0 ? scaled(o, f, whole) : o));
   }
   if (side === 'state') {
-    for (const [pool, kind] of [['army', 'deployArmy'], ['police', 'deployPolice']] as const) {
+    for (const [pool, kind] of [
+      ['army', 'deployArmy'],
+      ['police', 'deployPolice'],
+    ] as const) {
       const use = budgetUse(state, { side, orders: out }).find((u) => u.pool === pool)!;
       if (use.used <= use.available) continue;
       const named = out.reduce((a, o) => a + (o.kind === kind ? o.amount : 0), 0);

@@ -19,7 +19,10 @@ describe('latinHypercube', () => {
     for (const [key, { low, high }] of Object.entries(base.paramRanges)) {
       const xs = draws.map((d) => d[key]!);
       for (const x of xs) expect(x >= low && x <= high, `${key} ${x}`).toBe(true);
-      if (Number.isInteger(base.params[key as keyof typeof base.params]) && ['plantLagTurns', 'radarLagTurns', 'lawLagTurns', 'airHubMaxHops', 'displaceTopRegions'].includes(key)) {
+      if (
+        Number.isInteger(base.params[key as keyof typeof base.params]) &&
+        ['plantLagTurns', 'radarLagTurns', 'lawLagTurns', 'airHubMaxHops', 'displaceTopRegions'].includes(key)
+      ) {
         for (const x of xs) expect(Number.isInteger(x), key).toBe(true);
         continue;
       }
@@ -45,11 +48,21 @@ describe('sensitivity statistics', () => {
   it('ranks with ties sharing their mean rank; a monotone relation has rho 1, a reversed one -1', () => {
     expect(ranks([10, 30, 20, 20])).toEqual([1, 4, 2.5, 2.5]);
     const xs = [1, 2, 3, 4, 5, 6];
-    expect(spearman(xs, xs.map((x) => x ** 3))).toBeCloseTo(1, 12);
-    expect(spearman(xs, xs.map((x) => -Math.exp(x)))).toBeCloseTo(-1, 12);
+    expect(
+      spearman(
+        xs,
+        xs.map((x) => x ** 3),
+      ),
+    ).toBeCloseTo(1, 12);
+    expect(
+      spearman(
+        xs,
+        xs.map((x) => -Math.exp(x)),
+      ),
+    ).toBeCloseTo(-1, 12);
   });
 
-  it('finds the parameter that drives an outcome and its swing in the outcome\'s units', () => {
+  it("finds the parameter that drives an outcome and its swing in the outcome's units", () => {
     const draws = latinHypercube({ a: { low: 0, high: 1, reason: 'x' }, b: { low: 0, high: 1, reason: 'x' } }, 30, 3);
     const outcomes = draws.map((d) => ({ y: 1000 * d.a! }));
     const s = sensitivity(draws, outcomes, ['y']);
@@ -71,7 +84,7 @@ describe('sensitivity statistics', () => {
 });
 
 describe('format-1 scenarios', () => {
-  it('migrate to the built-in scenario\'s values for what format 1 had in code, and keep the author\'s schedule', () => {
+  it("migrate to the built-in scenario's values for what format 1 had in code, and keep the author's schedule", () => {
     const v1 = JSON.parse(readFileSync(new URL('../fixtures/scenario-v1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     const r = checkScenario(migrateScenarioV1(v1, base), MAP);
     expect(r.ok, r.ok ? '' : JSON.stringify(r.problems.slice(0, 3))).toBe(true);

@@ -5,13 +5,30 @@
  * what is done.
  */
 import { describe, expect, it } from 'vitest';
-import { bot, budgetUse, createGame, lastsOf, MAP, planOrders, policyOrders, previewOrders, validateOrders, type GameState, type Order, type PlanSpec } from '../../game';
+import {
+  bot,
+  budgetUse,
+  createGame,
+  lastsOf,
+  MAP,
+  planOrders,
+  policyOrders,
+  previewOrders,
+  validateOrders,
+  type GameState,
+  type Order,
+  type PlanSpec,
+} from '../../game';
 import { P, SCENARIO, eventsOf, expectNear, region, step } from './helpers';
 
 const fresh = (): GameState => createGame(SCENARIO, 42);
 const capturedIn = (events: Parameters<typeof eventsOf>[0], id: string): number =>
-  eventsOf(events, 'developmentCaptured').filter((e) => e.region === id).reduce((a, e) => a + e.musd, 0);
-const botInputAll = (s: GameState) => ({ orders: (['state', 'clans', 'insurgents'] as const).map((side) => bot(s, side, 'normal').orders) });
+  eventsOf(events, 'developmentCaptured')
+    .filter((e) => e.region === id)
+    .reduce((a, e) => a + e.musd, 0);
+const botInputAll = (s: GameState) => ({
+  orders: (['state', 'clans', 'insurgents'] as const).map((side) => bot(s, side, 'normal').orders),
+});
 const riverRegion = MAP.regions.find((r) => r.navigableRiver)!.id;
 const money = (s: GameState, so: Parameters<typeof budgetUse>[1]) => budgetUse(s, so).find((u) => u.pool === 'money')!.used;
 
@@ -43,14 +60,25 @@ describe('laboratories are ordered as the number a region runs', () => {
 describe('river and port control run until changed', () => {
   it('keeps the level with no new order, and keeps charging it', () => {
     const s0 = fresh();
-    const so = { side: 'state' as const, orders: [{ kind: 'riverControl' as const, region: riverRegion, amount: 3 }, { kind: 'portControl' as const, exit: 'sea-paita', amount: 1.5 }] };
+    const so = {
+      side: 'state' as const,
+      orders: [
+        { kind: 'riverControl' as const, region: riverRegion, amount: 3 },
+        { kind: 'portControl' as const, exit: 'sea-paita', amount: 1.5 },
+      ],
+    };
     const s1 = step(s0, { orders: [so] }).state;
     expect(region(s1, riverRegion).riverControlMusd).toBe(3);
     // Next quarter, no orders at all: both programmes still run and the budget counts them.
     const none = { side: 'state' as const, orders: [] };
     expectNear(money(s1, none), 4.5, 'upkeep of the kept programmes');
     const kept = previewOrders(s1, none).kept;
-    expect(kept.map((k) => [k.kind, k.region ?? k.exit, k.level])).toEqual([['portControl', 'sea-paita', 1.5], ['riverControl', riverRegion, 3]].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+    expect(kept.map((k) => [k.kind, k.region ?? k.exit, k.level])).toEqual(
+      [
+        ['portControl', 'sea-paita', 1.5],
+        ['riverControl', riverRegion, 3],
+      ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
     const s2 = step(s1, { orders: [none] }).state;
     expect(region(s2, riverRegion).riverControlMusd).toBe(3);
     expect(s2.exits.find((e) => e.id === 'sea-paita')!.portControlMusd).toBe(1.5);
@@ -61,33 +89,61 @@ describe('river and port control run until changed', () => {
   });
 });
 
-describe('the State\'s other programmes run until changed; radar is bought once', () => {
+describe("the State's other programmes run until changed; radar is bought once", () => {
   it('development, leadership, pilot training and precursor control carry over, are charged, and the preview lists them', () => {
     const s0 = fresh();
     const target = MAP.regions.find((r) => r.id === 'PE-AYA')!.id;
-    expect(['development', 'leadership', 'pilots', 'precursors'].map((k) => lastsOf(k as Order['kind']))).toEqual(['standing', 'standing', 'standing', 'standing']);
-    const so = { side: 'state' as const, orders: [
-      { kind: 'leadership' as const, region: target, amount: 2 }, { kind: 'development' as const, region: target, amount: 5 },
-      { kind: 'pilots' as const, amount: 3 }, { kind: 'precursors' as const, amount: 1 },
-    ] };
+    expect(['development', 'leadership', 'pilots', 'precursors'].map((k) => lastsOf(k as Order['kind']))).toEqual([
+      'standing',
+      'standing',
+      'standing',
+      'standing',
+    ]);
+    const so = {
+      side: 'state' as const,
+      orders: [
+        { kind: 'leadership' as const, region: target, amount: 2 },
+        { kind: 'development' as const, region: target, amount: 5 },
+        { kind: 'pilots' as const, amount: 3 },
+        { kind: 'precursors' as const, amount: 1 },
+      ],
+    };
     expect(validateOrders(s0, so)).toEqual([]);
     const s1 = step(s0, { orders: [so] }).state;
     expectNear(s1.history.at(-1)!.stateSpendMusd, 11, 'the first quarter pays the four programmes');
     const none = { side: 'state' as const, orders: [] };
     expectNear(money(s1, none), 11, 'upkeep of the four programmes kept');
     const kept = previewOrders(s1, none).kept.map((k) => [k.kind, k.region ?? '', k.level]);
-    expect(kept).toEqual([['pilots', '', 3], ['precursors', '', 1], ['leadership', target, 2], ['development', target, 5]]);
+    expect(kept).toEqual([
+      ['pilots', '', 3],
+      ['precursors', '', 1],
+      ['leadership', target, 2],
+      ['development', target, 5],
+    ]);
     const out2 = step(s1, { orders: [none] });
     const s2 = out2.state;
     expectNear(s2.history.at(-1)!.stateSpendMusd, 11, 'the engine charges what the preview said');
     expect(region(s2, target).developmentMusd).toBe(5);
     expect(s2.national.pilotTrainingMusd).toBe(3);
     // Development keeps its stock up as it did when re-ordered each quarter: stock = stock * retention + 5.
-    expectNear(region(s2, target).developmentStockMusd, region(s1, target).developmentStockMusd * P.developmentRetention + 5 - capturedIn(out2.events, target), 'the development stock grows with the kept programme');
+    expectNear(
+      region(s2, target).developmentStockMusd,
+      region(s1, target).developmentStockMusd * P.developmentRetention + 5 - capturedIn(out2.events, target),
+      'the development stock grows with the kept programme',
+    );
     // A change replaces the level (charged at the new level); 0 stops it.
-    const change = { side: 'state' as const, orders: [{ kind: 'pilots' as const, amount: 1 }, { kind: 'development' as const, region: target, amount: 0 }] };
+    const change = {
+      side: 'state' as const,
+      orders: [
+        { kind: 'pilots' as const, amount: 1 },
+        { kind: 'development' as const, region: target, amount: 0 },
+      ],
+    };
     const p2 = previewOrders(s2, change);
-    expect(p2.orders.map((o) => [o.order.kind, o.from, o.costMusd])).toEqual([['pilots', 3, 1], ['development', 5, 0]]);
+    expect(p2.orders.map((o) => [o.order.kind, o.from, o.costMusd])).toEqual([
+      ['pilots', 3, 1],
+      ['development', 5, 0],
+    ]);
     expectNear(money(s2, change), 1 + 1 + 2, 'pilots at 1, precursors and leadership kept, development stopped');
     const s3 = step(s2, { orders: [change] }).state;
     expect(region(s3, target).developmentMusd).toBe(0);
@@ -128,9 +184,23 @@ describe('computer sides plan with the programmes already running', () => {
   it('a budget that falls below the programmes kept stops some of them, and says so', () => {
     const s0 = fresh();
     const target = 'PE-AYA';
-    const s1 = step(s0, { orders: [{ side: 'state', orders: [{ kind: 'development', region: target, amount: 30 }, { kind: 'pilots', amount: 20 }] }] }).state;
+    const s1 = step(s0, {
+      orders: [
+        {
+          side: 'state',
+          orders: [
+            { kind: 'development', region: target, amount: 30 },
+            { kind: 'pilots', amount: 20 },
+          ],
+        },
+      ],
+    }).state;
     const poor: GameState = { ...s1, budgets: { ...s1.budgets, state: { ...s1.budgets.state, moneyMusd: 25 } } };
-    for (const plan of [{ base: 'status-quo', levers: {} }, { base: 'air-interdiction', levers: {} }, { base: 'normal', levers: { controls: 2 } }] as PlanSpec[]) {
+    for (const plan of [
+      { base: 'status-quo', levers: {} },
+      { base: 'air-interdiction', levers: {} },
+      { base: 'normal', levers: { controls: 2 } },
+    ] as PlanSpec[]) {
       const so = { side: 'state' as const, orders: planOrders(poor, 'state', plan).orders };
       expect(budgetUse(poor, so).find((u) => u.pool === 'money')!.used).toBeLessThanOrEqual(25 + 1e-6);
       expect(validateOrders(poor, so)).toEqual([]);
@@ -142,7 +212,9 @@ describe('computer sides plan with the programmes already running', () => {
     const d = bot(poor, 'state', 'normal');
     expect(budgetUse(poor, d.orders).find((u) => u.pool === 'money')!.used).toBeLessThanOrEqual(25 + 1e-6);
     // A plan that gives nothing of these kinds keeps them only while they fit: 50 a quarter do not fit in 25.
-    const stops = planOrders(poor, 'state', { base: 'vraem-offensive', levers: {} }).orders.filter((o) => 'amount' in o && o.amount === 0 && (o.kind === 'development' || o.kind === 'pilots'));
+    const stops = planOrders(poor, 'state', { base: 'vraem-offensive', levers: {} }).orders.filter(
+      (o) => 'amount' in o && o.amount === 0 && (o.kind === 'development' || o.kind === 'pilots'),
+    );
     const vraem = { side: 'state' as const, orders: planOrders(poor, 'state', { base: 'vraem-offensive', levers: {} }).orders };
     expect(budgetUse(poor, vraem).find((u) => u.pool === 'money')!.used).toBeLessThanOrEqual(25 + 1e-6);
     expect(stops.length + vraem.orders.filter((o) => o.kind === 'development' || o.kind === 'pilots').length).toBeGreaterThan(0);
@@ -163,14 +235,26 @@ describe('eradication: the cap is known before commit and the State pays for wha
     expect(done.ha).toBeLessThanOrEqual(reach.reachHa + 1e-9);
     expect(done.ha).toBeGreaterThanOrEqual(reach.lowHa - 1e-9);
     expect(done.limit).toBe('escorts');
-    expectNear(out.state.history.at(-1)!.stateSpendMusd, (done.ha * P.eradicationCostUsdPerHa) / 1e6, 'charged for the hectares eradicated');
+    expectNear(
+      out.state.history.at(-1)!.stateSpendMusd,
+      (done.ha * P.eradicationCostUsdPerHa) / 1e6,
+      'charged for the hectares eradicated',
+    );
   });
 
   it('more police ordered in the same plan raise the cap the preview shows', () => {
     const s = fresh();
     const police = region(s, 'PE-AYA').police;
-    const base = previewOrders(s, { side: 'state', orders: [{ kind: 'eradicate', region: 'PE-AYA', amount: 9000 }] }).eradication.get('PE-AYA')!;
-    const more = previewOrders(s, { side: 'state', orders: [{ kind: 'deployPolice', region: 'PE-AYA', amount: police + 500 }, { kind: 'eradicate', region: 'PE-AYA', amount: 9000 }] }).eradication.get('PE-AYA')!;
+    const base = previewOrders(s, { side: 'state', orders: [{ kind: 'eradicate', region: 'PE-AYA', amount: 9000 }] }).eradication.get(
+      'PE-AYA',
+    )!;
+    const more = previewOrders(s, {
+      side: 'state',
+      orders: [
+        { kind: 'deployPolice', region: 'PE-AYA', amount: police + 500 },
+        { kind: 'eradicate', region: 'PE-AYA', amount: 9000 },
+      ],
+    }).eradication.get('PE-AYA')!;
     expect(more.escortCapHa).toBeGreaterThan(base.escortCapHa);
   });
 });

@@ -10,7 +10,6 @@ function clock(): () => Date {
   return () => new Date((t += 60_000));
 }
 
-
 describe('autosave slots', () => {
   it('keeps the newest N (default 5), newest first, and deletes older files', async () => {
     const dir = join(tempDir(), 'autosave');
@@ -34,7 +33,11 @@ describe('autosave slots', () => {
     await store.write('b', 'B', '2');
     await store.write('c', 'C', '3');
     await store.write('a', 'A again', '4');
-    expect((await store.list()).map((e) => [e.id, e.label])).toEqual([['a', 'A again'], ['c', 'C'], ['b', 'B']]);
+    expect((await store.list()).map((e) => [e.id, e.label])).toEqual([
+      ['a', 'A again'],
+      ['c', 'C'],
+      ['b', 'B'],
+    ]);
     expect(await store.read('a')).toBe('4');
   });
 
@@ -52,8 +55,26 @@ describe('autosave slots', () => {
     const root = tempDir();
     const dir = join(root, 'autosave');
     const store = new AutosaveStore(dir);
-    const bad = ['../evil', '..', '.', 'a/b', 'a\\b', '/etc/passwd', 'C:\\x', 'Slot', 'x.json', '', ' a', 'a ', '-a', 'a-',
-      'a'.repeat(65), 'a\u0000b', '%2e%2e', 'ñ'];
+    const bad = [
+      '../evil',
+      '..',
+      '.',
+      'a/b',
+      'a\\b',
+      '/etc/passwd',
+      'C:\\x',
+      'Slot',
+      'x.json',
+      '',
+      ' a',
+      'a ',
+      '-a',
+      'a-',
+      'a'.repeat(65),
+      'a\u0000b',
+      '%2e%2e',
+      'ñ',
+    ];
     for (const id of bad) {
       expect(isValidSlotId(id), id).toBe(false);
       const error = await failure(store.write(id, 'x', 'y'));

@@ -8,8 +8,14 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  CHANNELS, CONSOLE_MESSAGE_CHANNEL, MENU_COMMANDS, MENU_COMMAND_CHANNEL,
-  type AppError, type AutosaveEntry as MainAutosaveEntry, type ChannelValues, type MenuCommand as MainMenuCommand,
+  CHANNELS,
+  CONSOLE_MESSAGE_CHANNEL,
+  MENU_COMMANDS,
+  MENU_COMMAND_CHANNEL,
+  type AppError,
+  type AutosaveEntry as MainAutosaveEntry,
+  type ChannelValues,
+  type MenuCommand as MainMenuCommand,
   type Result as MainResult,
 } from '../../main/contract';
 import type { ChannelArgs } from '../../main/ipc-validation';

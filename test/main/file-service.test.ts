@@ -4,11 +4,16 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../main/contract';
 import {
-  MAX_FILE_BYTES, isTempFileName, readJsonFile, readTextFile, removeStaleTempFiles, tempPathFor,
-  writeFileAtomic, writeFileAtomicSync,
+  MAX_FILE_BYTES,
+  isTempFileName,
+  readJsonFile,
+  readTextFile,
+  removeStaleTempFiles,
+  tempPathFor,
+  writeFileAtomic,
+  writeFileAtomicSync,
 } from '../../main/file-service';
 import { failure, tempDir } from './helpers';
-
 
 const OLD = 'OLD CONTENT — the last good save\n';
 
@@ -50,11 +55,15 @@ describe('atomic writes', () => {
       const target = join(dir, 'game.json');
       writeFileSync(target, OLD);
       const child = resolve(import.meta.dirname, 'fixtures/atomic-write-child.ts');
-      const run = spawnSync('sh', ['-c', `ulimit -f 64 && exec "${process.execPath}" --import tsx "$0" "$1" "$2" "$3"`, child, target, String(1024 * 1024), mode], {
-        encoding: 'utf8',
-        cwd: resolve(import.meta.dirname, '../..'),
-        timeout: 30_000,
-      });
+      const run = spawnSync(
+        'sh',
+        ['-c', `ulimit -f 64 && exec "${process.execPath}" --import tsx "$0" "$1" "$2" "$3"`, child, target, String(1024 * 1024), mode],
+        {
+          encoding: 'utf8',
+          cwd: resolve(import.meta.dirname, '../..'),
+          timeout: 30_000,
+        },
+      );
       expect(run.status, run.stderr).toBe(0);
       const report = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, string>;
       expect(report).toMatchObject({ ok: false, name: 'ServiceError', code: 'io', messageKey: 'error.io.write' });

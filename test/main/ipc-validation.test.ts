@@ -43,7 +43,12 @@ describe('sender check', () => {
       '',
     ];
     for (const frameUrl of foreign) expect(checkSender(sender({ frameUrl }), prod).ok, frameUrl).toBe(false);
-    for (const frameUrl of ['http://localhost:5174/', 'https://localhost:5173/', 'http://127.0.0.1:5173/', 'http://evil.com/?http://localhost:5173']) {
+    for (const frameUrl of [
+      'http://localhost:5174/',
+      'https://localhost:5173/',
+      'http://127.0.0.1:5173/',
+      'http://evil.com/?http://localhost:5173',
+    ]) {
       expect(checkSender(sender({ frameUrl }), dev).ok, frameUrl).toBe(false);
     }
   });
@@ -118,8 +123,26 @@ describe('argument validation', () => {
   });
 
   it('rejects file names that are paths or use reserved characters', () => {
-    const names = ['../evil.json', '/etc/passwd', 'a/b.json', 'a\\b.json', 'C:evil.json', '..', '.', '...', '   ', 'con\u0000.json',
-      'a\nb.json', 'a?.json', 'a*.json', 'a|b', '<x>', '"q"', 'x'.repeat(201), ''];
+    const names = [
+      '../evil.json',
+      '/etc/passwd',
+      'a/b.json',
+      'a\\b.json',
+      'C:evil.json',
+      '..',
+      '.',
+      '...',
+      '   ',
+      'con\u0000.json',
+      'a\nb.json',
+      'a?.json',
+      'a*.json',
+      'a|b',
+      '<x>',
+      '"q"',
+      'x'.repeat(201),
+      '',
+    ];
     for (const suggestedName of names) {
       expect(validateArgs('game:save', [{ text: 'x', suggestedName }]).ok, JSON.stringify(suggestedName)).toBe(false);
       expect(validateArgs('export:pdf', [{ html: 'x', suggestedName }]).ok, JSON.stringify(suggestedName)).toBe(false);

@@ -57,7 +57,9 @@ function rig(renderPdf: (html: string) => Promise<Uint8Array> = (html) => Promis
     renderPdf,
     setFullScreen: (on) => (fullScreen = on === 'toggle' ? !fullScreen : on),
     onSettingsChanged: (s) => settingsChanged.push(s),
-    openConsole: () => { consoleOpened += 1; },
+    openConsole: () => {
+      consoleOpened += 1;
+    },
     relayConsole: (to, message) => relayed.push({ to, message }),
     trust: () => ({ mainWebContentsId: 7, consoleWebContentsId: 9, origin: { rendererIndex, rendererDir } }),
     log: createLineLog(logFile),
@@ -65,14 +67,27 @@ function rig(renderPdf: (html: string) => Promise<Uint8Array> = (html) => Promis
   const handlers = createHandlers(services);
   const me: SenderInfo = { webContentsId: 7, frameUrl: pathToFileURL(rendererIndex).href, isMainFrame: true };
   return {
-    dir, logFile, services, nextOpen, nextSave, saveDialogs, settingsChanged, relayed, consoleOpens: () => consoleOpened,
+    dir,
+    logFile,
+    services,
+    nextOpen,
+    nextSave,
+    saveDialogs,
+    settingsChanged,
+    relayed,
+    consoleOpens: () => consoleOpened,
     call: (channel, ...args) => dispatch(handlers, services, channel, me, args),
     callAs: (sender, channel, ...args) => dispatch(handlers, services, channel, sender, args),
   };
 }
 
 function logLines(file: string): Record<string, unknown>[] {
-  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : [];
 }
 
 describe('IPC handlers', () => {
@@ -146,8 +161,14 @@ describe('IPC handlers', () => {
   it('exports text and PDF through the save dialog', async () => {
     const r = rig();
     r.nextSave.push(join(r.dir, 'turns.csv'), join(r.dir, 'aar.pdf'));
-    expect(await r.call('export:file', { kind: 'csv', suggestedName: 'turns.csv', text: 'turn,region\n1,PE-AYA\n' })).toEqual({ ok: true, value: { name: 'turns.csv' } });
-    expect(await r.call('export:pdf', { suggestedName: 'aar.pdf', html: '<h1>AAR</h1>' })).toEqual({ ok: true, value: { name: 'aar.pdf' } });
+    expect(await r.call('export:file', { kind: 'csv', suggestedName: 'turns.csv', text: 'turn,region\n1,PE-AYA\n' })).toEqual({
+      ok: true,
+      value: { name: 'turns.csv' },
+    });
+    expect(await r.call('export:pdf', { suggestedName: 'aar.pdf', html: '<h1>AAR</h1>' })).toEqual({
+      ok: true,
+      value: { name: 'aar.pdf' },
+    });
     expect(readFileSync(join(r.dir, 'turns.csv'), 'utf8')).toBe('turn,region\n1,PE-AYA\n');
     expect(readFileSync(join(r.dir, 'aar.pdf'), 'utf8')).toBe('%PDF-1.7 12');
     expect(r.saveDialogs.map((d) => d.kind)).toEqual(['csv', 'pdf']);
@@ -158,14 +179,16 @@ describe('IPC handlers', () => {
     const target = join(r.dir, 'aar.pdf');
     r.nextSave.push(target);
     expect(await r.call('export:pdf', { suggestedName: 'aar.pdf', html: '<p/>' })).toEqual({
-      ok: false, error: { code: 'io', messageKey: 'error.pdf.failed', detail: 'render process gone' },
+      ok: false,
+      error: { code: 'io', messageKey: 'error.pdf.failed', detail: 'render process gone' },
     });
     expect(existsSync(target)).toBe(false);
   });
 
   it('autosaves and settings go to userData', async () => {
     const r = rig();
-    for (let i = 1; i <= 6; i++) expect((await r.call('autosave:write', { id: `turn-${i}`, label: `Turn ${i}`, text: `{"turn":${i}}` })).ok).toBe(true);
+    for (let i = 1; i <= 6; i++)
+      expect((await r.call('autosave:write', { id: `turn-${i}`, label: `Turn ${i}`, text: `{"turn":${i}}` })).ok).toBe(true);
     const list = await r.call('autosave:list');
     expect(list.ok && (list.value as { id: string }[]).map((e) => e.id)).toEqual(['turn-6', 'turn-5', 'turn-4', 'turn-3', 'turn-2']);
     expect(await r.call('autosave:read', { id: 'turn-4' })).toEqual({ ok: true, value: '{"turn":4}' });
@@ -193,9 +216,18 @@ describe('IPC handlers', () => {
     expect((await r.callAs(fromConsole, 'settings:get')).ok).toBe(false);
     expect(await r.call('console:post', { message: { type: 'snapshot', to: ['c1'], snapshot: {} } })).toEqual({ ok: true, value: null });
     // Each goes to the other window: the console's hello to the main window (7), the snapshot to the console (9).
-    expect(r.relayed.map((x) => [x.to, x.message.type])).toEqual([[7, 'hello'], [9, 'snapshot']]);
+    expect(r.relayed.map((x) => [x.to, x.message.type])).toEqual([
+      [7, 'hello'],
+      [9, 'snapshot'],
+    ]);
     // Another window, or a message of another kind, is refused and never relayed.
-    expect((await r.callAs({ webContentsId: 8, frameUrl: page, isMainFrame: true }, 'console:post', { message: { type: 'hello', consoleId: 'c1' } })).ok).toBe(false);
+    expect(
+      (
+        await r.callAs({ webContentsId: 8, frameUrl: page, isMainFrame: true }, 'console:post', {
+          message: { type: 'hello', consoleId: 'c1' },
+        })
+      ).ok,
+    ).toBe(false);
     expect((await r.call('console:post', { message: { type: 'eval', code: 'x' } })).ok).toBe(false);
     expect((await r.call('console:post', 'hello')).ok).toBe(false);
     expect(r.relayed).toHaveLength(2);
@@ -222,7 +254,11 @@ describe('IPC handlers', () => {
     await refused(r.callAs(fromConsole, 'console:post', { message: { type: 'hello', consoleId: 'c1' } }, 'second argument'));
     // A console page shown in a frame of the console window, or an outside page in it, is not the console.
     await refused(r.callAs({ ...fromConsole, isMainFrame: false }, 'console:post', { message: { type: 'hello', consoleId: 'c1' } }));
-    await refused(r.callAs({ ...fromConsole, frameUrl: 'https://evil.example/#console' }, 'console:post', { message: { type: 'hello', consoleId: 'c1' } }));
+    await refused(
+      r.callAs({ ...fromConsole, frameUrl: 'https://evil.example/#console' }, 'console:post', {
+        message: { type: 'hello', consoleId: 'c1' },
+      }),
+    );
     expect(r.relayed).toEqual([]);
     const lines = logLines(r.logFile);
     expect(lines).toHaveLength(13);
@@ -254,8 +290,15 @@ describe('IPC handlers', () => {
       throw new TypeError('boom');
     };
     const handlers = createHandlers(r.services);
-    const me: SenderInfo = { webContentsId: 7, frameUrl: pathToFileURL(join(r.dir, 'app', 'out', 'renderer', 'index.html')).href, isMainFrame: true };
-    expect(await dispatch(handlers, r.services, 'app:version', me, [])).toEqual({ ok: false, error: { code: 'io', messageKey: 'error.unexpected' } });
+    const me: SenderInfo = {
+      webContentsId: 7,
+      frameUrl: pathToFileURL(join(r.dir, 'app', 'out', 'renderer', 'index.html')).href,
+      isMainFrame: true,
+    };
+    expect(await dispatch(handlers, r.services, 'app:version', me, [])).toEqual({
+      ok: false,
+      error: { code: 'io', messageKey: 'error.unexpected' },
+    });
     expect(logLines(r.logFile)).toMatchObject([{ event: 'ipc-error', detail: 'TypeError: boom' }]);
   });
 });

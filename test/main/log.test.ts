@@ -10,7 +10,10 @@ describe('line log', () => {
     const log = createLineLog(file, { maxBytes: 400, now: () => new Date('2025-01-01T00:00:00Z') });
     log('ipc-rejected', { channel: 'fs:write', reason: 'unknown channel' });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
-      time: '2025-01-01T00:00:00.000Z', event: 'ipc-rejected', channel: 'fs:write', reason: 'unknown channel',
+      time: '2025-01-01T00:00:00.000Z',
+      event: 'ipc-rejected',
+      channel: 'fs:write',
+      reason: 'unknown channel',
     });
     for (let i = 0; i < 10; i++) log('request-blocked', { url: `https://example.com/${i}` });
     expect(existsSync(`${file}.1`)).toBe(true);

@@ -36,12 +36,20 @@ const stub = await vi.hoisted(async () => {
   const ses = {
     permission: undefined as Listener | undefined,
     check: undefined as Listener | undefined,
-    setPermissionRequestHandler(fn: Listener) { this.permission = fn; },
-    setPermissionCheckHandler(fn: Listener) { this.check = fn; },
+    setPermissionRequestHandler(fn: Listener) {
+      this.permission = fn;
+    },
+    setPermissionCheckHandler(fn: Listener) {
+      this.check = fn;
+    },
     setDevicePermissionHandler: () => undefined,
     webRequest: {
-      onBeforeRequest: (fn: Listener) => { webRequest.before = fn; },
-      onHeadersReceived: (fn: Listener) => { webRequest.headers = fn; },
+      onBeforeRequest: (fn: Listener) => {
+        webRequest.before = fn;
+      },
+      onHeadersReceived: (fn: Listener) => {
+        webRequest.headers = fn;
+      },
     },
   };
   const windows: FakeWindow[] = [];
@@ -56,25 +64,56 @@ const stub = await vi.hoisted(async () => {
         id: nextId++,
         send: (...a: unknown[]) => calls.push(['send', ...a]),
         openHandler: undefined as Listener | undefined,
-        setWindowOpenHandler(fn: Listener) { this.openHandler = fn; },
+        setWindowOpenHandler(fn: Listener) {
+          this.openHandler = fn;
+        },
       });
       this.webContents = contents;
       windows.push(this);
       app.emit('web-contents-created', {}, contents);
     }
-    static getAllWindows() { return windows; }
-    loadFile(file: string) { calls.push(['loadFile', file]); setTimeout(() => this.emit('ready-to-show'), 1); return Promise.resolve(); }
-    loadURL(url: string) { calls.push(['loadURL', url]); return Promise.resolve(); }
-    show() { calls.push(['show']); }
-    maximize() { calls.push(['maximize']); }
-    focus() { calls.push(['focus']); }
-    restore() { calls.push(['restore']); }
-    isDestroyed() { return false; }
-    isMinimized() { return false; }
-    isMaximized() { return false; }
-    isFullScreen() { return false; }
-    setFullScreen(on: boolean) { calls.push(['setFullScreen', on]); }
-    getNormalBounds() { return { x: 10, y: 20, width: 1500, height: 800 }; }
+    static getAllWindows() {
+      return windows;
+    }
+    loadFile(file: string) {
+      calls.push(['loadFile', file]);
+      setTimeout(() => this.emit('ready-to-show'), 1);
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      calls.push(['loadURL', url]);
+      return Promise.resolve();
+    }
+    show() {
+      calls.push(['show']);
+    }
+    maximize() {
+      calls.push(['maximize']);
+    }
+    focus() {
+      calls.push(['focus']);
+    }
+    restore() {
+      calls.push(['restore']);
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    isMaximized() {
+      return false;
+    }
+    isFullScreen() {
+      return false;
+    }
+    setFullScreen(on: boolean) {
+      calls.push(['setFullScreen', on]);
+    }
+    getNormalBounds() {
+      return { x: 10, y: 20, width: 1500, height: 800 };
+    }
   }
   const handlers = new Map<string, Listener>();
   const menus: { label?: string }[][] = [];
@@ -125,7 +164,10 @@ describe('main process wiring', () => {
     expect(stub.menus[0]?.map((m) => m.label)).toEqual(['&Archivo', '&Edición', '&Ver', '&Facilitador', 'A&yuda']);
     expect(stub.windows).toHaveLength(1);
     const options = stub.windows[0]?.options;
-    expect(options).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false } });
+    expect(options).toMatchObject({
+      show: false,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false },
+    });
     expect(String((options?.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
     expect(stub.calls).toContainEqual(['loadFile', rendererIndex]);
   });
@@ -150,16 +192,29 @@ describe('main process wiring', () => {
     expect(await decide(pathToFileURL(join(resolve(import.meta.dirname, '../../renderer'), 'assets', 'x.js')).href)).toBe(false);
     expect(stub.webRequest.headers).toBeUndefined(); // no dev server in a packaged app
     let granted: unknown;
-    stub.ses.permission?.({}, 'media', (v: boolean) => { granted = v; });
+    stub.ses.permission?.({}, 'media', (v: boolean) => {
+      granted = v;
+    });
     expect(granted).toBe(false);
     expect(stub.ses.check?.()).toBe(false);
     const contents = stub.windows[0]?.webContents;
-    const nav = { url: 'https://evil.example/', prevented: false, preventDefault() { this.prevented = true; } };
+    const nav = {
+      url: 'https://evil.example/',
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     contents?.emit('will-navigate', nav);
     expect(nav.prevented).toBe(true);
     expect(contents?.openHandler?.({ url: 'https://x.example/' })).toEqual({ action: 'deny' });
-    const log = readFileSync(join(stub.userData.dir, 'logs', 'main.log'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { event: string }).event);
-    expect(log).toEqual(expect.arrayContaining(['ipc-rejected', 'request-blocked', 'permission-denied', 'navigation-blocked', 'window-open-blocked']));
+    const log = readFileSync(join(stub.userData.dir, 'logs', 'main.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { event: string }).event);
+    expect(log).toEqual(
+      expect.arrayContaining(['ipc-rejected', 'request-blocked', 'permission-denied', 'navigation-blocked', 'window-open-blocked']),
+    );
   });
 
   it('sends menu commands to the renderer and remembers the window on close', () => {
@@ -168,7 +223,9 @@ describe('main process wiring', () => {
     expect(stub.calls).toContainEqual(['send', 'menu:command', 'save']);
     stub.windows[0]?.emit('close');
     expect(JSON.parse(readFileSync(join(stub.userData.dir, 'window-state.json'), 'utf8'))).toEqual({
-      version: 1, bounds: { x: 10, y: 20, width: 1500, height: 800 }, maximized: false,
+      version: 1,
+      bounds: { x: 10, y: 20, width: 1500, height: 800 },
+      maximized: false,
     });
   });
 });

@@ -23,7 +23,7 @@ function click(item: MenuItemConstructorOptions): void {
 }
 
 describe('menu labels', () => {
-  it('come from the app\'s catalogues, in English and Spanish, none missing or empty', () => {
+  it("come from the app's catalogues, in English and Spanish, none missing or empty", () => {
     for (const [name, key] of Object.entries(MENU_KEYS)) {
       for (const lang of ['en', 'es'] as const) {
         expect(CATALOGUES[lang][key], `${lang} ${key}`).toBeDefined();
@@ -34,7 +34,9 @@ describe('menu labels', () => {
   });
 
   it('Spanish is actually translated', () => {
-    const same = Object.keys(MENU_LABELS.en).filter((k) => MENU_LABELS.en[k as keyof typeof MENU_LABELS.en] === MENU_LABELS.es[k as keyof typeof MENU_LABELS.es]);
+    const same = Object.keys(MENU_LABELS.en).filter(
+      (k) => MENU_LABELS.en[k as keyof typeof MENU_LABELS.en] === MENU_LABELS.es[k as keyof typeof MENU_LABELS.es],
+    );
     expect(same.sort()).toEqual(['appName']);
   });
 
@@ -65,10 +67,20 @@ describe('application menu', () => {
     const { template, all } = build('linux');
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', 'F&acilitator', '&Help']);
     const accel = (label: string) => all.find((i) => i.label === label)?.accelerator;
-    expect([accel('New game…'), accel('Open…'), accel('Save'), accel('Save as…'), accel('Full screen')])
-      .toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+Shift+S', 'F11']);
+    expect([accel('New game…'), accel('Open…'), accel('Save'), accel('Save as…'), accel('Full screen')]).toEqual([
+      'CmdOrCtrl+N',
+      'CmdOrCtrl+O',
+      'CmdOrCtrl+S',
+      'CmdOrCtrl+Shift+S',
+      'F11',
+    ]);
     const exportMenu = all.find((i) => i.label === 'Export');
-    expect((exportMenu?.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual(['Replay log (JSON)…', 'Turn tables (CSV)…', 'After-action report (HTML)…', 'After-action report (PDF)…']);
+    expect((exportMenu?.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual([
+      'Replay log (JSON)…',
+      'Turn tables (CSV)…',
+      'After-action report (HTML)…',
+      'After-action report (PDF)…',
+    ]);
   });
 
   it('every label comes from the table (Spanish menu has no English left)', () => {
@@ -84,7 +96,11 @@ describe('dialog options', () => {
   it('suggests a file in Documents with the right extension and filter', () => {
     const l = menuLabels('es');
     const o = saveDialogOptions('csv', 'turnos', l, '/home/ana/Documents');
-    expect(o).toMatchObject({ title: 'Exportar', defaultPath: '/home/ana/Documents/turnos.csv', filters: [{ name: 'Tablas CSV', extensions: ['csv'] }] });
+    expect(o).toMatchObject({
+      title: 'Exportar',
+      defaultPath: '/home/ana/Documents/turnos.csv',
+      filters: [{ name: 'Tablas CSV', extensions: ['csv'] }],
+    });
     expect(saveDialogOptions('game', 'partida.json', l, '/d').defaultPath).toBe('/d/partida.json');
     expect(saveDialogOptions('pdf', 'aar', l, '/d').title).toBe(l.dialogExportPdf);
     expect(withExtension('AAR.PDF', 'pdf')).toBe('AAR.PDF');

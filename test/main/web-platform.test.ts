@@ -4,11 +4,31 @@
  * belong to the Playwright tests of the web build.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES as MAIN_MAX_FILE_BYTES, MAX_LABEL_CHARS as MAIN_MAX_LABEL, MAX_SETTINGS_BYTES as MAIN_MAX_SETTINGS, SLOT_ID_PATTERN as MAIN_SLOT_ID } from '../../main/file-service';
-import { AUTOSAVE_KEEP, MAX_FILE_BYTES, MAX_LABEL_CHARS, MAX_SETTINGS_BYTES, SLOT_ID_PATTERN, decodeText, safeFileName, shortcutCommand } from '../../renderer/platform/web';
+import {
+  MAX_FILE_BYTES as MAIN_MAX_FILE_BYTES,
+  MAX_LABEL_CHARS as MAIN_MAX_LABEL,
+  MAX_SETTINGS_BYTES as MAIN_MAX_SETTINGS,
+  SLOT_ID_PATTERN as MAIN_SLOT_ID,
+} from '../../main/file-service';
+import {
+  AUTOSAVE_KEEP,
+  MAX_FILE_BYTES,
+  MAX_LABEL_CHARS,
+  MAX_SETTINGS_BYTES,
+  SLOT_ID_PATTERN,
+  decodeText,
+  safeFileName,
+  shortcutCommand,
+} from '../../renderer/platform/web';
 
-const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) =>
-  ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('web platform', () => {
   it('uses the same limits as the desktop app', () => {

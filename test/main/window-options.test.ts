@@ -40,7 +40,12 @@ describe('PDF window options', () => {
   const options = pdfWindowOptions('cordillera-pdf');
   it('is hidden, sandboxed, without JavaScript or preload, in an in-memory session', () => {
     expect(options.show).toBe(false);
-    expect(options.webPreferences).toMatchObject({ ...secureWebPreferences(), javascript: false, devTools: false, partition: 'cordillera-pdf' });
+    expect(options.webPreferences).toMatchObject({
+      ...secureWebPreferences(),
+      javascript: false,
+      devTools: false,
+      partition: 'cordillera-pdf',
+    });
     expect(options.webPreferences?.preload).toBeUndefined();
     expect(options.webPreferences?.partition?.startsWith('persist:')).toBe(false);
   });

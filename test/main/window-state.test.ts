@@ -2,8 +2,18 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_HEIGHT, DEFAULT_WIDTH, MIN_HEIGHT, MIN_WIDTH, loadWindowState, parseWindowState, parseWindowStateText,
-  placeWindow, saveWindowStateSync, serializeWindowState, type Rect, type WindowState,
+  DEFAULT_HEIGHT,
+  DEFAULT_WIDTH,
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  loadWindowState,
+  parseWindowState,
+  parseWindowStateText,
+  placeWindow,
+  saveWindowStateSync,
+  serializeWindowState,
+  type Rect,
+  type WindowState,
 } from '../../main/window-state';
 import { tempDir } from './helpers';
 
@@ -110,7 +120,11 @@ describe('window state file', () => {
 
   it('treats a damaged file as no saved state', async () => {
     const file = join(tempDir(), 'window-state.json');
-    for (const text of ['{"version":1,"bounds":', '\u0000\u0001', '{"version":1,"bounds":{"x":0,"y":0,"width":"wide","height":1},"maximized":false}']) {
+    for (const text of [
+      '{"version":1,"bounds":',
+      '\u0000\u0001',
+      '{"version":1,"bounds":{"x":0,"y":0,"width":"wide","height":1},"maximized":false}',
+    ]) {
       writeFileSync(file, text);
       expect(await loadWindowState(file)).toBeNull();
     }

@@ -12,8 +12,14 @@ import type { ConsoleCommand } from '../../renderer/console/protocol';
 import type { AppState, Setup } from '../../renderer/app-state/types';
 
 const setup: Setup = {
-  scenarioId: 'interdiction-2016', seed: 8, turns: 5,
-  seats: { state: { kind: 'human', difficulty: 'normal' }, clans: { kind: 'computer', difficulty: 'easy' }, insurgents: { kind: 'computer', difficulty: 'easy' } },
+  scenarioId: 'interdiction-2016',
+  seed: 8,
+  turns: 5,
+  seats: {
+    state: { kind: 'human', difficulty: 'normal' },
+    clans: { kind: 'computer', difficulty: 'easy' },
+    insurgents: { kind: 'computer', difficulty: 'easy' },
+  },
 };
 const run = (s: AppState, ...actions: Action[]) => actions.reduce(appReducer, s);
 const cmd = (command: ConsoleCommand): Action => ({ type: 'fac/command', command, now: 0 });
@@ -22,17 +28,24 @@ const playTurn: Action[] = [{ type: 'plan/commit' }, { type: 'turn/continue' }];
 describe('the after-action report of a seminar', () => {
   it('lists injects with why they fired, rulings with reasons, notes, and the branch points', () => {
     let s = run(initialState(defaultSettings('en')), { type: 'game/new', setup });
-    s = run(s,
+    s = run(
+      s,
       cmd({ type: 'fireInject', inject: { id: 'us-suspends-support' } }),
       cmd({ type: 'override', override: { target: 'national.usSupport', value: 40, reason: 'Congressional hearing' } }),
       cmd({ type: 'note', text: 'The State waited out the suspension.' }),
-      ...playTurn, ...playTurn, { type: 'plan/commit' });
+      ...playTurn,
+      ...playTurn,
+      { type: 'plan/commit' },
+    );
     expect(s.session!.game.turn).toBe(3);
     // Back to quarter 1, into branch B, and one quarter played there.
     s = run(s, cmd({ type: 'rewind', turn: 1 }), { type: 'turn/continue' }, { type: 'plan/commit' });
     expect(s.session!.game.turn).toBe(2);
     const src = exportSource(s)!;
-    expect(src.branches?.list.map((b) => [b.name, b.parent, b.forkTurn, b.played, b.current])).toEqual([['A', null, 0, 3, false], ['B', 'A', 1, 2, true]]);
+    expect(src.branches?.list.map((b) => [b.name, b.parent, b.forkTurn, b.played, b.current])).toEqual([
+      ['A', null, 0, 3, false],
+      ['B', 'A', 1, 2, true],
+    ]);
 
     const html = reportHtml(src, 'en', 'test');
     expect(html).toContain('The United States suspends support');

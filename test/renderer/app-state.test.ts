@@ -74,12 +74,16 @@ describe('the turn cycle', () => {
     expect(s.phase).toEqual({ kind: 'curtain', side: 'state' });
   });
 
-  it('messages about one side\'s plan are cleared before the next side sees the screen', () => {
+  it("messages about one side's plan are cleared before the next side sees the screen", () => {
     let s = run(fresh(), { type: 'game/new', setup: setup(['state', 'clans']) }, { type: 'curtain/reveal' });
     const pilots = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'pilots')!;
     const radar = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'radar')!;
-    s = run(s, { type: 'plan/set', key: optionKey(pilots), value: { amount: pilots.max } },
-      { type: 'plan/set', key: optionKey(radar), value: { amount: radar.max } }, { type: 'plan/commit' });
+    s = run(
+      s,
+      { type: 'plan/set', key: optionKey(pilots), value: { amount: pilots.max } },
+      { type: 'plan/set', key: optionKey(radar), value: { amount: radar.max } },
+      { type: 'plan/commit' },
+    );
     expect(s.toasts).toHaveLength(1);
     s = run(s, { type: 'plan/set', key: optionKey(radar), value: { amount: 0 } }, { type: 'plan/commit' });
     expect(s.phase).toEqual({ kind: 'curtain', side: 'clans' });
@@ -90,11 +94,13 @@ describe('the turn cycle', () => {
     let s = run(fresh(), { type: 'game/new', setup: setup(['state']) });
     const a = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'eradicate')!;
     const b = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'pilots')!;
-    s = run(s,
+    s = run(
+      s,
       { type: 'plan/set', key: optionKey(a), value: { amount: 10 } },
       { type: 'plan/set', key: optionKey(a), value: { amount: 20 } },
       { type: 'plan/set', key: optionKey(a), value: { amount: 30 } },
-      { type: 'plan/set', key: optionKey(b), value: { amount: 2 } });
+      { type: 'plan/set', key: optionKey(b), value: { amount: 2 } },
+    );
     expect(s.session!.drafts.state!.values[optionKey(a)]).toEqual({ amount: 30 });
     s = run(s, { type: 'plan/undo' });
     expect(s.session!.drafts.state!.values[optionKey(b)]).toBeUndefined();
@@ -113,10 +119,12 @@ describe('the turn cycle', () => {
     let s = run(fresh(), { type: 'game/new', setup: setup(['state']) });
     const pilots = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'pilots')!;
     const radar = legalOrders(s.session!.game, 'state').find((o) => o.kind === 'radar')!;
-    s = run(s,
+    s = run(
+      s,
       { type: 'plan/set', key: optionKey(pilots), value: { amount: pilots.max } },
       { type: 'plan/set', key: optionKey(radar), value: { amount: radar.max } },
-      { type: 'plan/commit' });
+      { type: 'plan/commit' },
+    );
     expect(s.phase).toEqual({ kind: 'planning', side: 'state' });
     expect(s.session!.errors.map((e) => e.code)).toContain('order.overBudget');
     const toast = s.toasts.at(-1)!;
@@ -143,11 +151,14 @@ describe('drafts', () => {
     const posture = opts.find((o) => o.kind === 'posture')!;
     const move = opts.find((o) => o.kind === 'move')!;
     const tax = opts.find((o) => o.kind === 'taxRate')!;
-    const draft = { ...emptyDraft(), values: {
-      [optionKey(posture)]: { choice: 'hide' },
-      [optionKey(move)]: { amount: 2 },
-      [optionKey(tax)]: { amount: tax.current as number },
-    } };
+    const draft = {
+      ...emptyDraft(),
+      values: {
+        [optionKey(posture)]: { choice: 'hide' },
+        [optionKey(move)]: { amount: 2 },
+        [optionKey(tax)]: { amount: tax.current as number },
+      },
+    };
     expect(isChanged(tax, draft.values[optionKey(tax)])).toBe(false);
     expect(rowValue(move, undefined).to).toBe(move.to![0]);
     const so = draftToOrders('insurgents', opts, draft);
@@ -161,8 +172,13 @@ describe('drafts', () => {
 describe('settings', () => {
   it('keeps valid stored settings and drops the rest', () => {
     const base = defaultSettings('en');
-    expect(sanitizeSettings({ lang: 'es', zoom: 9, overlay: 'violence', presentation: true, palette: 'x', flows: 'no' }, base))
-      .toEqual({ ...base, lang: 'es', zoom: 2, overlay: 'violence', presentation: true });
+    expect(sanitizeSettings({ lang: 'es', zoom: 9, overlay: 'violence', presentation: true, palette: 'x', flows: 'no' }, base)).toEqual({
+      ...base,
+      lang: 'es',
+      zoom: 2,
+      overlay: 'violence',
+      presentation: true,
+    });
     expect(sanitizeSettings({ lang: 'fr', overlay: 'nope' }, base)).toEqual(base);
   });
   it('zooms in steps within limits', () => {
@@ -177,7 +193,12 @@ describe('settings', () => {
 describe('saved games and exports', () => {
   const played = () => run(fresh(), { type: 'game/new', setup: setup(['state']) }, { type: 'plan/commit' });
   const meta = { app: '0.1.0' };
-  const source = (s: AppState): ExportSource => ({ log: s.session!.log, states: s.session!.states, turnEvents: s.session!.turnEvents, setup: s.session!.setup });
+  const source = (s: AppState): ExportSource => ({
+    log: s.session!.log,
+    states: s.session!.states,
+    turnEvents: s.session!.turnEvents,
+    setup: s.session!.setup,
+  });
 
   it('round-trip through a save file, back at the report of the last turn played', () => {
     const s = played();
@@ -196,10 +217,20 @@ describe('saved games and exports', () => {
     expect(parseSave('not json')).toMatchObject({ ok: false, key: expect.stringMatching(/^error\.save\.notJson(At)?$/) as unknown });
     expect(parseSave('{"format":"cordillera-save","version":2,"log":{"entr')).toEqual({ ok: false, key: 'error.save.truncated' });
     expect(parseSave('{"format":"x"}')).toEqual({ ok: false, key: 'error.save.wrongFormat', values: { format: 'x' } });
-    expect(parseSave('{"format":"cordillera-save","version":9}')).toEqual({ ok: false, key: 'error.save.futureVersion', values: { version: 9, max: 3 } });
-    expect(parseSave('{"format":"cordillera-save","version":2,"setup":{}}')).toEqual({ ok: false, key: 'error.save.field', values: { path: 'setup.seats' } });
+    expect(parseSave('{"format":"cordillera-save","version":9}')).toEqual({
+      ok: false,
+      key: 'error.save.futureVersion',
+      values: { version: 9, max: 3 },
+    });
+    expect(parseSave('{"format":"cordillera-save","version":2,"setup":{}}')).toEqual({
+      ok: false,
+      key: 'error.save.field',
+      values: { path: 'setup.seats' },
+    });
     const text = saveText(played().session!, meta);
-    const tampered = JSON.parse(text) as { log: { entries: { input: { orders: { side: string; orders: { kind: string; amount?: number }[] }[] } }[] } };
+    const tampered = JSON.parse(text) as {
+      log: { entries: { input: { orders: { side: string; orders: { kind: string; amount?: number }[] }[] } }[] };
+    };
     const order = tampered.log.entries[0]!.input.orders.find((o) => o.side === 'clans')!.orders.find((o) => typeof o.amount === 'number')!;
     order.amount! += 1;
     expect(parseSave(JSON.stringify(tampered))).toEqual({ ok: false, key: 'error.save.tampered', values: { turn: 1 } });

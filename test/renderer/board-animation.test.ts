@@ -11,7 +11,17 @@ import { boardInput, MAP } from './board-fixtures';
 import type { GameEvent } from '../../game/events';
 import { BUILTIN_SCENARIOS, createGame, POLICIES, resolveTurn, SIDES, viewFor } from '../../game';
 import { CATALOGUES, translate, type Lang } from '../../renderer/i18n';
-import { ANIM_LIMITS, ANIM_MARKER_KINDS, ANIM_MARKER_RADIUS, ANIM_MOVE_KINDS, ANIM_MOVE_WIDTH, ANIM_STAGES, ANIM_TIMING, type AnimMarker, type BoardAnimation } from '../../renderer/view-model/board-animation';
+import {
+  ANIM_LIMITS,
+  ANIM_MARKER_KINDS,
+  ANIM_MARKER_RADIUS,
+  ANIM_MOVE_KINDS,
+  ANIM_MOVE_WIDTH,
+  ANIM_STAGES,
+  ANIM_TIMING,
+  type AnimMarker,
+  type BoardAnimation,
+} from '../../renderer/view-model/board-animation';
 import { buildBoardModel, type BoardInput } from '../../renderer/view-model/board-model';
 import { CONTROL_COLORS } from '../../renderer/view-model/board-theme';
 import { boardInputFrom } from '../../renderer/view-model/board-input';
@@ -20,7 +30,6 @@ import { buildArc } from '../../renderer/view-model/geo-arcs';
 import { distanceToArc, easeOutBack, layoutAnimation, progress, trimArc } from '../../renderer/view-model/geo-animation';
 import { overlaps, type Rect } from '../../renderer/view-model/geo-labels';
 import { sampleTurnEvents } from '../../renderer/board/sample-board-input';
-
 
 const input = (over: Partial<BoardInput> = {}, lang: Lang = 'en'): BoardInput =>
   boardInput({ turnEvents: sampleTurnEvents(3), ...over }, lang);
@@ -35,7 +44,7 @@ const marker = (a: BoardAnimation, id: string): AnimMarker => {
   if (!m) throw new Error(`no marker ${id}`);
   return m;
 };
-const ev = (e: Record<string, unknown>): GameEvent => ({ turn: 2, ...e } as unknown as GameEvent);
+const ev = (e: Record<string, unknown>): GameEvent => ({ turn: 2, ...e }) as unknown as GameEvent;
 
 describe('events → animation: what is shown', () => {
   it('makes one marker per kind and region, summing the events', () => {
@@ -62,10 +71,13 @@ describe('events → animation: what is shown', () => {
     expect(marker(a, 'leaderKilled:PE-AYA').label).toBe('Leader killed in Ayacucho: "Camarada José"');
     expect(marker(a, 'controlChanged:PE-JUN').label).toBe('Control of Junín: Contested → Insurgents');
     expect(marker(a, 'controlChanged:PE-JUN').color).toBe(CONTROL_COLORS.insurgent);
-    expect(a.outlines.map((o) => [o.region, o.color])).toEqual([['PE-JUN', CONTROL_COLORS.insurgent], ['PE-PAS', CONTROL_COLORS.state]]);
+    expect(a.outlines.map((o) => [o.region, o.color])).toEqual([
+      ['PE-JUN', CONTROL_COLORS.insurgent],
+      ['PE-PAS', CONTROL_COLORS.state],
+    ]);
   });
 
-  it('places each marker on its region\'s marker point', () => {
+  it("places each marker on its region's marker point", () => {
     const a = anim();
     for (const m of a.markers) {
       const def = MAP.regions.find((r) => r.id === m.region)!;
@@ -76,8 +88,12 @@ describe('events → animation: what is shown', () => {
   it('draws displaced coca and moving fighters as arrows between regions, and pulses the flows', () => {
     const a = anim();
     expect(a.moves.map((m) => m.id)).toEqual([
-      'displacement:PE-CUS>PE-PUN', 'displacement:PE-HUC>PE-UCA', 'displacement:PE-AYA>PE-JUN', 'displacement:PE-SAM>PE-LOR',
-      'fighters:PE-AYA>PE-JUN', 'fighters:PE-AYA>PE-CUS',
+      'displacement:PE-CUS>PE-PUN',
+      'displacement:PE-HUC>PE-UCA',
+      'displacement:PE-AYA>PE-JUN',
+      'displacement:PE-SAM>PE-LOR',
+      'fighters:PE-AYA>PE-JUN',
+      'fighters:PE-AYA>PE-CUS',
     ]);
     const cus = a.moves[0]!;
     expect(cus.label).toBe('900 ha of coca moved from Cusco to Puno');
@@ -100,7 +116,9 @@ describe('events → animation: what is shown', () => {
 
   it('drops negligible seizures and keeps at most the largest ten', () => {
     expect(anim().markers.some((m) => m.id === 'seizure:PE-CAJ')).toBe(false); // 2 kg against 2.5 t
-    const many = MAP.regions.map((r, i) => ev({ type: 'shipmentSeized', region: r.id, exit: 'sea-callao', mode: 'sea', tonnes: 1 + i / 10 }));
+    const many = MAP.regions.map((r, i) =>
+      ev({ type: 'shipmentSeized', region: r.id, exit: 'sea-callao', mode: 'sea', tonnes: 1 + i / 10 }),
+    );
     const a = anim({ turnEvents: many, flows: [] });
     const seizures = a.markers.filter((m) => m.kind === 'seizure');
     expect(seizures).toHaveLength(ANIM_LIMITS.seizures);
@@ -111,8 +129,11 @@ describe('events → animation: what is shown', () => {
   it('has no animation when nothing happened that the board shows', () => {
     expect(buildBoardModel(input({ turnEvents: [] })).animation).toBeNull();
     expect(buildBoardModel(input({ turnEvents: undefined })).animation).toBeNull();
-    const quiet = [ev({ type: 'shipmentExported', region: 'PE-AYA', exit: 'sea-callao', mode: 'sea', tonnes: 4 }),
-      ev({ type: 'revenueCollected', side: 'clans', musd: 10 }), ev({ type: 'cocaEradicated', region: 'PE-CUS', ha: 10 })];
+    const quiet = [
+      ev({ type: 'shipmentExported', region: 'PE-AYA', exit: 'sea-callao', mode: 'sea', tonnes: 4 }),
+      ev({ type: 'revenueCollected', side: 'clans', musd: 10 }),
+      ev({ type: 'cocaEradicated', region: 'PE-CUS', ha: 10 }),
+    ];
     expect(buildBoardModel(input({ turnEvents: quiet })).animation).toBeNull();
   });
 
@@ -124,11 +145,13 @@ describe('events → animation: what is shown', () => {
       ev({ type: 'shipmentSeized', region: 'PE-AYA', exit: 'sea-callao', mode: 'sea', tonnes: 1 }),
     ];
     const model = buildBoardModel(input({ turnEvents: bad }));
-    expect(model.warnings).toEqual(expect.arrayContaining([
-      'event clashOccurred in unknown region PE-XXX',
-      'event cultivationDisplaced in unknown region PE-ZZZ',
-      'event controlChanged in unknown region XX',
-    ]));
+    expect(model.warnings).toEqual(
+      expect.arrayContaining([
+        'event clashOccurred in unknown region PE-XXX',
+        'event cultivationDisplaced in unknown region PE-ZZZ',
+        'event controlChanged in unknown region XX',
+      ]),
+    );
     expect(model.animation!.markers.map((m) => m.id)).toEqual(['seizure:PE-AYA']);
     expect(model.animation!.moves).toEqual([]);
     // Only unknown regions: no animation at all, still no crash.
@@ -176,7 +199,9 @@ describe('events → animation: sizes', () => {
     for (let i = 1; i < seizures.length; i++) expect(seizures[i]!.radiusPx).toBeLessThanOrEqual(seizures[i - 1]!.radiusPx);
     expect(seizures[0]!.radiusPx).toBeGreaterThan(seizures[seizures.length - 1]!.radiusPx);
     expect(marker(a, 'clash:PE-AYA').radiusPx).toBeGreaterThan(marker(a, 'attack:PE-HUC').radiusPx);
-    const none = anim({ turnEvents: [ev({ type: 'ambushSprung', region: 'PE-AYA', securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0 })] });
+    const none = anim({
+      turnEvents: [ev({ type: 'ambushSprung', region: 'PE-AYA', securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0 })],
+    });
     expect(none.markers[0]!.radiusPx).toBe(ANIM_MARKER_RADIUS.min);
     expect(none.markers[0]!.valueText).toBe('');
   });
@@ -200,7 +225,10 @@ describe('events → animation: order and timing', () => {
       expect(a.stages[i]!.startMs).toBeGreaterThan(a.stages[i - 1]!.startMs);
       expect(a.stages[i]!.startMs).toBeLessThanOrEqual(a.stages[i - 1]!.endMs);
     }
-    const onlyClash = anim({ turnEvents: [ev({ type: 'clashOccurred', region: 'PE-AYA', securityKilled: 1, insurgentsKilled: 0, civiliansKilled: 0 })], flows: [] });
+    const onlyClash = anim({
+      turnEvents: [ev({ type: 'clashOccurred', region: 'PE-AYA', securityKilled: 1, insurgentsKilled: 0, civiliansKilled: 0 })],
+      flows: [],
+    });
     expect(onlyClash.stages.map((s) => s.id)).toEqual(['violence']);
     expect(onlyClash.stages[0]!.startMs).toBe(0);
     expect(onlyClash.markers[0]!.startMs).toBe(0);
@@ -221,7 +249,8 @@ describe('events → animation: order and timing', () => {
     const a = anim();
     const stageIdx = (m: AnimMarker): number => ANIM_STAGES.indexOf(m.stage);
     for (let i = 1; i < a.markers.length; i++) {
-      const p = a.markers[i - 1]!, m = a.markers[i]!;
+      const p = a.markers[i - 1]!,
+        m = a.markers[i]!;
       expect(stageIdx(m)).toBeGreaterThanOrEqual(stageIdx(p));
       expect(m.startMs).toBeGreaterThanOrEqual(p.startMs);
     }
@@ -240,7 +269,8 @@ describe('events → animation: order and timing', () => {
     ]);
     const a = anim({ turnEvents: busy });
     expect(a.durationMs).toBeLessThanOrEqual(ANIM_TIMING.maxTotalMs);
-    for (const x of [...a.markers, ...a.moves, ...a.pulses, ...a.outlines]) expect(x.startMs + x.durationMs).toBeLessThanOrEqual(a.durationMs);
+    for (const x of [...a.markers, ...a.moves, ...a.pulses, ...a.outlines])
+      expect(x.startMs + x.durationMs).toBeLessThanOrEqual(a.durationMs);
   });
 
   it('with reduced motion, shows the same end state at once: no timeline, no pulses', () => {
@@ -282,7 +312,10 @@ describe('layout on the projected board', () => {
   const inputs = a.markers.map((m) => ({ ...m, labelW: m.valueText.length * 7, labelH: 15 }));
 
   const boxOf = (p: ReturnType<typeof layoutAnimation>['markers'][number]): Rect => ({
-    x: p.anchor[0] + p.offset[0] + p.box.x, y: p.anchor[1] + p.offset[1] + p.box.y, w: p.box.w, h: p.box.h,
+    x: p.anchor[0] + p.offset[0] + p.box.x,
+    y: p.anchor[1] + p.offset[1] + p.box.y,
+    w: p.box.w,
+    h: p.box.h,
   });
 
   it('places every marker with its value, none overlapping another, near its region', () => {
@@ -290,7 +323,8 @@ describe('layout on the projected board', () => {
     expect(layout.markers.map((m) => m.id)).toEqual(a.markers.map((m) => m.id));
     const boxes = layout.markers.map(boxOf);
     for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!, 1), `${layout.markers[i]!.id} × ${layout.markers[j]!.id}`).toBe(false);
+      for (let j = i + 1; j < boxes.length; j++)
+        expect(overlaps(boxes[i]!, boxes[j]!, 1), `${layout.markers[i]!.id} × ${layout.markers[j]!.id}`).toBe(false);
     }
     for (const p of layout.markers) {
       const m = a.markers.find((x) => x.id === p.id)!;
@@ -329,7 +363,8 @@ describe('layout on the projected board', () => {
     expect(layout.moves.map((m) => m.id)).toEqual(a.moves.map((m) => m.id));
     for (const p of layout.moves) {
       const m = a.moves.find((x) => x.id === p.id)!;
-      const from = board.project(m.fromAt), to = board.project(m.toAt);
+      const from = board.project(m.fromAt),
+        to = board.project(m.toAt);
       const pts = p.geom.points;
       const n = pts.length / 2;
       const d0 = Math.hypot(pts[0]! - from[0], pts[1]! - from[1]);
@@ -353,20 +388,38 @@ describe('layout on the projected board', () => {
   });
 
   it('skips what cannot be projected', () => {
-    const layout = layoutAnimation({
-      markers: [{ id: 'x', region: 'PE-AYA', at: [0, 0], radiusPx: 10 }],
-      moves: [{ id: 'm', fromAt: [0, 0], toAt: [1, 1] }],
-    }, () => [NaN, NaN], 1);
+    const layout = layoutAnimation(
+      {
+        markers: [{ id: 'x', region: 'PE-AYA', at: [0, 0], radiusPx: 10 }],
+        moves: [{ id: 'm', fromAt: [0, 0], toAt: [1, 1] }],
+      },
+      () => [NaN, NaN],
+      1,
+    );
     expect(layout).toEqual({ markers: [], moves: [] });
   });
 
   it('trims arcs, measures distance to them, and eases', () => {
-    const arc = buildArc([[0, 0], [100, 0]], 'land', 2);
+    const arc = buildArc(
+      [
+        [0, 0],
+        [100, 0],
+      ],
+      'land',
+      2,
+    );
     const t = trimArc(arc, 10, 20);
     expect(t.points[0]).toBeCloseTo(10, 0);
     expect(Math.abs(t.length - 70)).toBeLessThan(3);
     expect(trimArc(arc, 60, 60)).toBe(arc);
-    const straight = buildArc([[0, 0], [100, 0]], 'land', 2);
+    const straight = buildArc(
+      [
+        [0, 0],
+        [100, 0],
+      ],
+      'land',
+      2,
+    );
     expect(distanceToArc(straight, 50, straight.points[51]! + 5)).toBeCloseTo(5, 0);
     expect(easeOutBack(0)).toBeCloseTo(0, 9);
     expect(easeOutBack(1)).toBeCloseTo(1, 9);
@@ -385,7 +438,12 @@ describe('the compact legend', () => {
     expect(model.legend.ramp!.breaks).toEqual(['500', '2k', '5k', '10k']);
     expect(buildBoardModel(input({ overlay: 'coca' }, 'es')).legend.ramp!.breaks).toEqual(['500', '2 mil', '5 mil', '10 mil']);
     expect(model.legend.ramp!.colors).toHaveLength(5);
-    expect(model.legend.ramp!.colors).toEqual(model.legend.entries.filter((e) => !e.hatched).map((e) => e.color).reverse());
+    expect(model.legend.ramp!.colors).toEqual(
+      model.legend.entries
+        .filter((e) => !e.hatched)
+        .map((e) => e.color)
+        .reverse(),
+    );
     expect(model.legend.ramp!.none?.label).toBe('No coca');
     const legit = buildBoardModel(input({ overlay: 'legitimacy' }));
     expect(legit.legend.ramp!.none).toBeNull();
@@ -402,10 +460,19 @@ describe('from the engine', () => {
       const r = resolveTurn(state, { orders: SIDES.map((side) => POLICIES[side]['status-quo']!(state).orders) });
       if (!r.ok) throw new Error('refused');
       state = r.state;
-      const model = buildBoardModel(boardInputFrom({
-        game: viewFor(state, 'facilitator'), map: MAP, events: r.events, overlay: 'coca', selectedId: null,
-        t: (k, v) => translate('en', k, v), locale: 'en-GB', scale: 1, showFlows: true,
-      }));
+      const model = buildBoardModel(
+        boardInputFrom({
+          game: viewFor(state, 'facilitator'),
+          map: MAP,
+          events: r.events,
+          overlay: 'coca',
+          selectedId: null,
+          t: (k, v) => translate('en', k, v),
+          locale: 'en-GB',
+          scale: 1,
+          showFlows: true,
+        }),
+      );
       expect(model.warnings).toEqual([]);
       const a = model.animation!;
       expect(a.turn).toBe(turn);
@@ -423,24 +490,44 @@ describe('from the engine', () => {
     const state = createGame(BUILTIN_SCENARIOS[0]!, 1);
     const events = sampleTurnEvents(1);
     const inp = boardInputFrom({
-      game: state, map: MAP, events, overlay: 'coca', selectedId: null, t: (k) => k, locale: 'en-GB', scale: 1, showFlows: true,
+      game: state,
+      map: MAP,
+      events,
+      overlay: 'coca',
+      selectedId: null,
+      t: (k) => k,
+      locale: 'en-GB',
+      scale: 1,
+      showFlows: true,
       reducedMotion: true,
     });
     expect(inp.turnEvents).toBe(events);
     expect(inp.reducedMotion).toBe(true);
-    expect(boardInputFrom({ game: state, map: MAP, events: [], overlay: 'coca', selectedId: null, t: (k) => k, locale: 'en-GB', scale: 1,
-      showFlows: true }).reducedMotion).toBe(false);
+    expect(
+      boardInputFrom({
+        game: state,
+        map: MAP,
+        events: [],
+        overlay: 'coca',
+        selectedId: null,
+        t: (k) => k,
+        locale: 'en-GB',
+        scale: 1,
+        showFlows: true,
+      }).reducedMotion,
+    ).toBe(false);
   });
 });
 
-describe('the board\'s strings', () => {
+describe("the board's strings", () => {
   const ROOT = join(import.meta.dirname, '..', '..', 'renderer');
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(n) ? [p] : [];
-  });
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(n) ? [p] : [];
+    });
 
-  it('has every board key used literally or built from the animation\'s ids, in English and Spanish', () => {
+  it("has every board key used literally or built from the animation's ids, in English and Spanish", () => {
     const used = new Set<string>();
     for (const f of [...files(join(ROOT, 'board')), ...files(join(ROOT, 'view-model'))]) {
       for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'(board\.[^'$`]+)'/g)) used.add(m[1]!);
@@ -449,6 +536,10 @@ describe('the board\'s strings', () => {
     for (const s of ANIM_STAGES) used.add(`board.anim.stage.${s}`);
     for (const s of ANIM_STAGES.filter((x) => x !== 'moves')) used.add(`board.anim.summary.${s}`);
     expect(used.size).toBeGreaterThan(40);
-    for (const lang of ['en', 'es'] as const) expect([...used].filter((k) => !(k in CATALOGUES[lang])), lang).toEqual([]);
+    for (const lang of ['en', 'es'] as const)
+      expect(
+        [...used].filter((k) => !(k in CATALOGUES[lang])),
+        lang,
+      ).toEqual([]);
   });
 });

@@ -8,12 +8,37 @@ import { boardInput, MAP } from './board-fixtures';
 import { translate, CATALOGUES, type Lang } from '../../renderer/i18n';
 import { buildBoardModel, flowWidth, normalizeFlows, type FlowDatum, type RegionDatum } from '../../renderer/view-model/board-model';
 import {
-  BOARD_THEME, classColors, classIndex, CONTROL_COLORS, luminance, niceCeil, OKABE_ITO, OVERLAY_SPECS, OVERLAYS, overlayFill, rampColor, RAMPS,
+  BOARD_THEME,
+  classColors,
+  classIndex,
+  CONTROL_COLORS,
+  luminance,
+  niceCeil,
+  OKABE_ITO,
+  OVERLAY_SPECS,
+  OVERLAYS,
+  overlayFill,
+  rampColor,
+  RAMPS,
   type OverlayId,
 } from '../../renderer/view-model/board-theme';
 import {
-  borderNetwork, buildGeography, clampView, dissolve, ensureVisible, hatchSegments, IDENTITY_VIEW, panBy, pointInRing,
-  projectBoard, regionAt, ringCentroid, toScreen, toWorld, zoomAt, type LonLat,
+  borderNetwork,
+  buildGeography,
+  clampView,
+  dissolve,
+  ensureVisible,
+  hatchSegments,
+  IDENTITY_VIEW,
+  panBy,
+  pointInRing,
+  projectBoard,
+  regionAt,
+  ringCentroid,
+  toScreen,
+  toWorld,
+  zoomAt,
+  type LonLat,
 } from '../../renderer/view-model/geo';
 import { buildArc, dashRuns, dotCount, endDirection, pointAt } from '../../renderer/view-model/geo-arcs';
 import { aroundOffsets, overlaps, placeLabels } from '../../renderer/view-model/geo-labels';
@@ -27,8 +52,17 @@ const input = boardInput;
 
 function datum(over: Partial<RegionDatum> = {}): RegionDatum {
   return {
-    id: 'PE-AYA', cocaHa: 0, leafPriceUsdPerKg: 0, control: 'state', insurgentFighters: 0, violenceEvents: 0,
-    clanPresence: 0, legitimacy: 0.5, labs: 0, airstrips: 0, ...over,
+    id: 'PE-AYA',
+    cocaHa: 0,
+    leafPriceUsdPerKg: 0,
+    control: 'state',
+    insurgentFighters: 0,
+    violenceEvents: 0,
+    clanPresence: 0,
+    legitimacy: 0.5,
+    labs: 0,
+    airstrips: 0,
+    ...over,
   };
 }
 
@@ -60,12 +94,32 @@ describe('geography', () => {
   });
 
   it('dissolves polygons that share an edge into one outline', () => {
-    const a = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
-    const b = [[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]];
+    const a = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
+    const b = [
+      [1, 0],
+      [2, 0],
+      [2, 1],
+      [1, 1],
+      [1, 0],
+    ];
     // Rings wound the same way (as amCharts' are): the shared edge appears reversed in the second.
     const out = dissolve([a, b]);
     expect(out.length).toBe(1);
-    expect(out[0]).toEqual([[0, 0], [1, 0], [2, 0], [2, 1], [1, 1], [0, 1], [0, 0]]);
+    expect(out[0]).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [2, 1],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ]);
     const net = borderNetwork([a, b]);
     expect(net.shared.length).toBe(1);
     expect(net.shared[0]!.map((p) => p.join(',')).sort()).toEqual(['1,0', '1,1']);
@@ -133,7 +187,8 @@ describe('geography', () => {
 });
 
 describe('camera', () => {
-  const W = 1000, H = 600;
+  const W = 1000,
+    H = 600;
 
   it('zooms about a fixed screen point and back', () => {
     const v = zoomAt(IDENTITY_VIEW, 2, 300, 200, W, H);
@@ -212,7 +267,10 @@ describe('flows', () => {
       { from: 'PE-PUN', exit: 'land-bolivia', mode: 'land', tonnes: 0.01 },
     ];
     const out = normalizeFlows(flows);
-    expect(out.map((f) => [f.from, f.tonnes])).toEqual([['PE-CUS', 20], ['PE-AYA', 10]]);
+    expect(out.map((f) => [f.from, f.tonnes])).toEqual([
+      ['PE-CUS', 20],
+      ['PE-AYA', 10],
+    ]);
   });
 
   it('sizes lines in proportion to tonnes against a nice reference', () => {
@@ -225,27 +283,35 @@ describe('flows', () => {
   });
 
   it('routes sea flows through their port, land flows through the gateway, air flows direct', () => {
-    const m = buildBoardModel(input({ flows: [
-      { from: 'PE-AYA', exit: 'sea-callao', mode: 'sea', tonnes: 10 },
-      { from: 'PE-CUS', exit: 'land-bolivia', mode: 'land', tonnes: 4 },
-      { from: 'PE-AYA', exit: 'air-bolivia', mode: 'air', tonnes: 18 },
-      { from: 'PE-PUN', exit: 'land-bolivia', mode: 'land', tonnes: 4 },
-    ] }));
+    const m = buildBoardModel(
+      input({
+        flows: [
+          { from: 'PE-AYA', exit: 'sea-callao', mode: 'sea', tonnes: 10 },
+          { from: 'PE-CUS', exit: 'land-bolivia', mode: 'land', tonnes: 4 },
+          { from: 'PE-AYA', exit: 'air-bolivia', mode: 'air', tonnes: 18 },
+          { from: 'PE-PUN', exit: 'land-bolivia', mode: 'land', tonnes: 4 },
+        ],
+      }),
+    );
     const by = new Map(m.flows.map((f) => [f.id, f]));
     expect(by.get('PE-AYA>sea-callao>sea')!.stops.length).toBe(3);
     expect(by.get('PE-CUS>land-bolivia>land')!.stops.length).toBe(3);
     expect(by.get('PE-PUN>land-bolivia>land')!.stops.length).toBe(2); // origin is the gateway
     expect(by.get('PE-AYA>air-bolivia>air')!.stops.length).toBe(2);
     expect(m.flows[0]!.id).toBe('PE-AYA>air-bolivia>air');
-    expect(m.flows[0]!.widthPx).toBeCloseTo(14 * 18 / 20);
+    expect(m.flows[0]!.widthPx).toBeCloseTo((14 * 18) / 20);
     expect(m.flowLegend?.samples.map((s) => s.label)).toEqual(['20 t', '5 t']);
   });
 
   it('reports flows that do not fit the map instead of drawing them', () => {
-    const m = buildBoardModel(input({ flows: [
-      { from: 'PE-XXX', exit: 'air-bolivia', mode: 'air', tonnes: 3 },
-      { from: 'PE-AYA', exit: 'teleport', mode: 'air', tonnes: 3 },
-    ] }));
+    const m = buildBoardModel(
+      input({
+        flows: [
+          { from: 'PE-XXX', exit: 'air-bolivia', mode: 'air', tonnes: 3 },
+          { from: 'PE-AYA', exit: 'teleport', mode: 'air', tonnes: 3 },
+        ],
+      }),
+    );
     expect(m.flows).toEqual([]);
     expect(m.warnings.join(' ')).toMatch(/PE-XXX/);
     expect(m.warnings.join(' ')).toMatch(/teleport/);
@@ -260,7 +326,15 @@ describe('flows', () => {
 
 describe('arc geometry', () => {
   it('runs from the first stop to the last, sampled at an even step', () => {
-    const arc = buildArc([[0, 0], [100, 0], [200, 50]], 'land', 2);
+    const arc = buildArc(
+      [
+        [0, 0],
+        [100, 0],
+        [200, 50],
+      ],
+      'land',
+      2,
+    );
     expect(pointAt(arc, 0)[0]).toBeCloseTo(0, 3);
     const end = pointAt(arc, arc.length);
     expect(end[0]).toBeCloseTo(200, 0);
@@ -279,8 +353,22 @@ describe('arc geometry', () => {
   });
 
   it('lets rivers meander but start and end on their stops', () => {
-    const straight = buildArc([[0, 0], [300, 0]], 'land', 1);
-    const river = buildArc([[0, 0], [300, 0]], 'river', 1);
+    const straight = buildArc(
+      [
+        [0, 0],
+        [300, 0],
+      ],
+      'land',
+      1,
+    );
+    const river = buildArc(
+      [
+        [0, 0],
+        [300, 0],
+      ],
+      'river',
+      1,
+    );
     expect(river.length).toBeGreaterThan(straight.length);
     const end = pointAt(river, river.length);
     expect(end[0]).toBeCloseTo(300, 0);
@@ -288,7 +376,15 @@ describe('arc geometry', () => {
   });
 
   it('splits dashed and dotted lines into runs', () => {
-    const arc = buildArc([[0, 0], [100, 0]], 'land', 2, 1);
+    const arc = buildArc(
+      [
+        [0, 0],
+        [100, 0],
+      ],
+      'land',
+      2,
+      1,
+    );
     expect(dashRuns(arc, null)).toEqual([[0, arc.points.length / 2 - 1]]);
     const dashes = dashRuns(arc, [14, 9]);
     expect(dashes.length).toBeGreaterThan(3);
@@ -301,8 +397,24 @@ describe('arc geometry', () => {
 
   it('survives degenerate input', () => {
     expect(buildArc([[5, 5]], 'air').length).toBe(0);
-    expect(buildArc([[5, 5], [5, 5]], 'sea').length).toBe(0);
-    expect(buildArc([[Number.NaN, 0], [1, 1]], 'air').length).toBe(0);
+    expect(
+      buildArc(
+        [
+          [5, 5],
+          [5, 5],
+        ],
+        'sea',
+      ).length,
+    ).toBe(0);
+    expect(
+      buildArc(
+        [
+          [Number.NaN, 0],
+          [1, 1],
+        ],
+        'air',
+      ).length,
+    ).toBe(0);
   });
 });
 
@@ -313,7 +425,18 @@ describe('label placement', () => {
     const reqs = [
       { id: 'a', x: 100, y: 100, w: 80, h: 20, priority: 1 },
       { id: 'b', x: 110, y: 105, w: 80, h: 20, priority: 5, offsets: [[0, 0]] as [number, number][] },
-      { id: 'c', x: 120, y: 100, w: 80, h: 20, priority: 2, offsets: [[0, 0], [0, 30]] as [number, number][] },
+      {
+        id: 'c',
+        x: 120,
+        y: 100,
+        w: 80,
+        h: 20,
+        priority: 2,
+        offsets: [
+          [0, 0],
+          [0, 30],
+        ] as [number, number][],
+      },
     ];
     const out = placeLabels(reqs, [], bounds);
     expect(out.get('b')).toMatchObject({ x: 110, y: 105, visible: true });
@@ -326,8 +449,11 @@ describe('label placement', () => {
   });
 
   it('keeps required labels, clamped on screen, and avoids obstacles', () => {
-    const out = placeLabels([{ id: 'r', x: 495, y: 5, w: 60, h: 20, priority: 1, required: true }],
-      [{ x: 0, y: 0, w: 500, h: 300 }], bounds);
+    const out = placeLabels(
+      [{ id: 'r', x: 495, y: 5, w: 60, h: 20, priority: 1, required: true }],
+      [{ x: 0, y: 0, w: 500, h: 300 }],
+      bounds,
+    );
     expect(out.get('r')).toMatchObject({ x: 470, y: 10, visible: true });
   });
 });
@@ -360,8 +486,18 @@ describe('board model', () => {
     for (const lang of ['en', 'es'] as const) {
       for (const overlay of OVERLAYS) {
         const m = buildBoardModel(input({ overlay, selectedId: 'PE-AYA', scale: 1.5 }, lang));
-        const text = JSON.stringify([m.legend, m.regions.map((r) => [r.name, r.tooltip, r.description]), m.zones, m.ports,
-          m.exits, m.destinations, m.countries, m.flows.map((f) => f.label), m.flowLegend, m.strings]);
+        const text = JSON.stringify([
+          m.legend,
+          m.regions.map((r) => [r.name, r.tooltip, r.description]),
+          m.zones,
+          m.ports,
+          m.exits,
+          m.destinations,
+          m.countries,
+          m.flows.map((f) => f.label),
+          m.flowLegend,
+          m.strings,
+        ]);
         expect(text, `${lang}/${overlay}`).not.toMatch(/board\.[a-zA-Z]/);
         expect(text).not.toMatch(/\{\w+\}/);
       }
@@ -369,7 +505,10 @@ describe('board model', () => {
   });
 
   it('has the same keys in the English and Spanish board catalogues', () => {
-    const keys = (lang: Lang): string[] => Object.keys(CATALOGUES[lang]).filter((k) => k.startsWith('board.')).sort();
+    const keys = (lang: Lang): string[] =>
+      Object.keys(CATALOGUES[lang])
+        .filter((k) => k.startsWith('board.'))
+        .sort();
     expect(keys('es')).toEqual(keys('en'));
     expect(keys('en').length).toBeGreaterThan(80);
   });
@@ -404,7 +543,12 @@ describe('board model', () => {
     expect(m.legend.entries.filter((e) => e.hatched).map((e) => e.label)).toEqual(['No coca']);
     expect(m.warnings.join(' ')).toMatch(/PE-ICA/);
     const cus = m.regions.find((r) => r.id === 'PE-CUS')!;
-    expect(cus.fill).toBe(overlayFill('coca', sampleRegions(MAP).find((r) => r.id === 'PE-CUS')).color);
+    expect(cus.fill).toBe(
+      overlayFill(
+        'coca',
+        sampleRegions(MAP).find((r) => r.id === 'PE-CUS'),
+      ).color,
+    );
   });
 
   it('orders regions for the keyboard north to south and for the list alphabetically', () => {
@@ -416,9 +560,11 @@ describe('board model', () => {
     expect(names).toEqual([...names].sort(new Intl.Collator('en-GB').compare));
   });
 
-  it('places the seed\'s zones, ports, exits and destinations', () => {
+  it("places the seed's zones, ports, exits and destinations", () => {
     const m = buildBoardModel(input());
-    expect(m.zones.map((z) => z.label)).toEqual(expect.arrayContaining(['VRAEM', 'Upper Huallaga', 'Pichis-Palcazu', 'Putumayo', 'La Convención']));
+    expect(m.zones.map((z) => z.label)).toEqual(
+      expect.arrayContaining(['VRAEM', 'Upper Huallaga', 'Pichis-Palcazu', 'Putumayo', 'La Convención']),
+    );
     expect(buildBoardModel(input({}, 'es')).zones.map((z) => z.label)).toContain('Alto Huallaga');
     expect(m.ports.map((p) => p.label).sort()).toEqual(['Callao', 'Chimbote', 'Paita', 'Salaverry']);
     expect(m.destinations.map((d) => d.id)).toEqual(['BO', 'BR', 'CO', 'overseas']);

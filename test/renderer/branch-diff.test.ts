@@ -48,10 +48,14 @@ describe('comparing two branches', () => {
     expect(first).not.toBeNull();
     const fork = first!.states[1]!;
     const forkLog = cut(a);
-    const b = play(forkLog, fork, 2, (turn) => (turn === 2 ? {
-      injects: [{ id: 'leader-killed' }],
-      overrides: [{ target: 'national.usSupport', value: 35, reason: 'Congress cut the budget' }],
-    } : {}));
+    const b = play(forkLog, fork, 2, (turn) =>
+      turn === 2
+        ? {
+            injects: [{ id: 'leader-killed' }],
+            overrides: [{ target: 'national.usSupport', value: 35, reason: 'Congress cut the budget' }],
+          }
+        : {},
+    );
     const ra = replayBranch(a)!;
     const rb = replayBranch(b)!;
     const diffs = turnDifferences(ra, rb);
@@ -75,7 +79,12 @@ describe('comparing two branches', () => {
     for (const d of map) {
       const ya = ra.states[3]!.regions.find((r) => r.id === d.id)!;
       const yb = rb.states[3]!.regions.find((r) => r.id === d.id)!;
-      expect(d).toEqual({ id: d.id, a: regionFigure(ya, 'insurgentFighters'), b: regionFigure(yb, 'insurgentFighters'), diff: regionFigure(yb, 'insurgentFighters') - regionFigure(ya, 'insurgentFighters') });
+      expect(d).toEqual({
+        id: d.id,
+        a: regionFigure(ya, 'insurgentFighters'),
+        b: regionFigure(yb, 'insurgentFighters'),
+        diff: regionFigure(yb, 'insurgentFighters') - regionFigure(ya, 'insurgentFighters'),
+      });
     }
     expect(map.some((d) => d.diff !== 0)).toBe(true);
     // Quarter 1 (before the fork's difference) maps as no difference; a quarter not played by both, as nothing.
@@ -83,7 +92,7 @@ describe('comparing two branches', () => {
     expect(regionDiffs(ra, rb, 4, 'cocaHa')).toBeNull();
   });
 
-  it('a team\'s different orders are listed as what each branch alone had', () => {
+  it("a team's different orders are listed as what each branch alone had", () => {
     const b = play(base, start, 1, () => ({ orders: botInput(start).orders.map((o) => (o.side === 'state' ? { ...o, orders: [] } : o)) }));
     const diffs = turnDifferences(replayBranch(cut(a))!, replayBranch(b)!);
     const orders = diffs[0]!.inputs.find((d) => d.part === 'orders');

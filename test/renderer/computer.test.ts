@@ -17,7 +17,11 @@ const setup = (): Setup => ({
   scenarioId: 'interdiction-2016',
   seed: 21,
   turns: 3,
-  seats: { state: { kind: 'human', difficulty: 'normal' }, clans: { kind: 'computer', difficulty: 'hard' }, insurgents: { kind: 'computer', difficulty: 'hard' } },
+  seats: {
+    state: { kind: 'human', difficulty: 'normal' },
+    clans: { kind: 'computer', difficulty: 'hard' },
+    insurgents: { kind: 'computer', difficulty: 'hard' },
+  },
 });
 
 const run = (s: AppState, ...actions: Action[]) => actions.reduce(appReducer, s);
@@ -60,7 +64,11 @@ describe('computer sides decided in the worker', () => {
     s = run(s, { type: 'ai/decided', game: other, side: 'clans', orders: bot(game, 'clans', 'hard').orders });
     expect(s).toBe(before);
     // Illegal orders from the worker end the thinking but are not used.
-    const bad = { side: 'clans' as const, orders: [{ kind: 'buildLabs', region: 'PE-NOPE', amount: 5 }] as never, author: bot(game, 'clans', 'hard').orders.author! };
+    const bad = {
+      side: 'clans' as const,
+      orders: [{ kind: 'buildLabs', region: 'PE-NOPE', amount: 5 }] as never,
+      author: bot(game, 'clans', 'hard').orders.author!,
+    };
     s = run(s, { type: 'ai/decided', game, side: 'clans', orders: bad });
     expect(s.session!.thinking).toEqual(['insurgents']);
     expect(s.session!.decided?.clans).toBeUndefined();
@@ -98,21 +106,24 @@ describe('the advisor', () => {
     return { s, decision: r.decision, given: r.orders.orders };
   };
 
-  it.each(['as-given', 'edited', 'seen'] as const)('advice %s is recorded with the orders, and the log validates and replays', (applied) => {
-    const { s, decision, given } = advised(applied);
-    const log = s.session!.log;
-    const mine = log.entries[0]!.input.orders.find((o) => o.side === 'state')!;
-    expect(mine.author).toEqual({ kind: 'human', advice: { difficulty: 'hard', applied, decision } });
-    const set = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
-    if (applied === 'as-given') expect(set(mine.orders)).toEqual(set(given));
-    if (applied === 'edited') expect(set(mine.orders)).not.toEqual(set(given));
-    else if (applied === 'seen') expect(mine.orders).toEqual([]);
-    expect(s.session!.last!.authors.state).toEqual(mine.author);
-    const json = JSON.parse(JSON.stringify(log)) as GameLog;
-    expect(GameLogSchema.safeParse(json).success).toBe(true);
-    expect(checkLog(json).ok).toBe(true);
-    expect(replay(json).ok).toBe(true);
-  });
+  it.each(['as-given', 'edited', 'seen'] as const)(
+    'advice %s is recorded with the orders, and the log validates and replays',
+    (applied) => {
+      const { s, decision, given } = advised(applied);
+      const log = s.session!.log;
+      const mine = log.entries[0]!.input.orders.find((o) => o.side === 'state')!;
+      expect(mine.author).toEqual({ kind: 'human', advice: { difficulty: 'hard', applied, decision } });
+      const set = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
+      if (applied === 'as-given') expect(set(mine.orders)).toEqual(set(given));
+      if (applied === 'edited') expect(set(mine.orders)).not.toEqual(set(given));
+      else if (applied === 'seen') expect(mine.orders).toEqual([]);
+      expect(s.session!.last!.authors.state).toEqual(mine.author);
+      const json = JSON.parse(JSON.stringify(log)) as GameLog;
+      expect(GameLogSchema.safeParse(json).success).toBe(true);
+      expect(checkLog(json).ok).toBe(true);
+      expect(replay(json).ok).toBe(true);
+    },
+  );
 
   it('advice is not recorded while it was still being worked out, nor carried into the next turn', () => {
     let s = start();

@@ -68,7 +68,18 @@ describe('holding a quarter for the facilitator', () => {
     // The setting stays on for the next quarter; turned off, the next quarter resolves at once.
     s = run(s, { type: 'turn/continue' }, reveal, commit, reveal, commit, reveal, commit);
     expect(s.phase).toEqual({ kind: 'held' });
-    s = run(s, cmd({ type: 'holdTurn', on: false }), cmd({ type: 'release' }), { type: 'turn/continue' }, reveal, commit, reveal, commit, reveal, commit);
+    s = run(
+      s,
+      cmd({ type: 'holdTurn', on: false }),
+      cmd({ type: 'release' }),
+      { type: 'turn/continue' },
+      reveal,
+      commit,
+      reveal,
+      commit,
+      reveal,
+      commit,
+    );
     expect(s.phase).toEqual({ kind: 'review' });
     expect(s.session!.game.turn).toBe(3);
   });

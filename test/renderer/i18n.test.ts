@@ -33,22 +33,32 @@ describe('catalogues', () => {
   it('English and Spanish have exactly the same keys', () => {
     const enKeys = Object.keys(en).sort();
     const esKeys = Object.keys(es).sort();
-    expect(enKeys.filter((k) => !(k in es)), 'missing in Spanish').toEqual([]);
-    expect(esKeys.filter((k) => !(k in en)), 'missing in English').toEqual([]);
+    expect(
+      enKeys.filter((k) => !(k in es)),
+      'missing in Spanish',
+    ).toEqual([]);
+    expect(
+      esKeys.filter((k) => !(k in en)),
+      'missing in English',
+    ).toEqual([]);
     expect(enKeys.length).toBeGreaterThan(500);
   });
 
   it('has no empty strings, except the units that are deliberately blank', () => {
     const blankOk = new Set(['app.unitShort.choice', 'app.unitShort.none', 'app.report.tone.neutral']);
     for (const cat of [en, es]) {
-      const empty = Object.entries(cat).filter(([k, v]) => v.trim() === '' && !blankOk.has(k)).map(([k]) => k);
+      const empty = Object.entries(cat)
+        .filter(([k, v]) => v.trim() === '' && !blankOk.has(k))
+        .map(([k]) => k);
       expect(empty).toEqual([]);
     }
   });
 
   it('uses plural forms only in a well-formed way', () => {
     for (const cat of [en, es]) {
-      const bad = Object.entries(cat).filter(([, v]) => /\{[^{}]*\{/.test(v) || /\{\w+\|[^|}]*\}/.test(v)).map(([k]) => k);
+      const bad = Object.entries(cat)
+        .filter(([, v]) => /\{[^{}]*\{/.test(v) || /\{\w+\|[^|}]*\}/.test(v))
+        .map(([k]) => k);
       expect(bad).toEqual([]);
     }
   });
@@ -126,15 +136,23 @@ describe('catalogues', () => {
 
 describe('translate', () => {
   it('prefixes keys with the file name and flattens nested objects', () => {
-    const c = buildCatalogues({ './en/app.json': { menu: { newGame: 'New' } }, './es/app.json': { menu: { newGame: 'Nueva' } }, './en/x.json': { a: 'b' } });
+    const c = buildCatalogues({
+      './en/app.json': { menu: { newGame: 'New' } },
+      './es/app.json': { menu: { newGame: 'Nueva' } },
+      './en/x.json': { a: 'b' },
+    });
     expect(c.en['app.menu.newGame']).toBe('New');
     expect(c.es['app.menu.newGame']).toBe('Nueva');
     expect(c.en['x.a']).toBe('b');
   });
 
   it('fills placeholders, formats numbers by locale, and follows @references', () => {
-    expect(translate('en', 'app.report.moved', { ha: 1200, from: 'Huánuco', to: 'Ucayali' })).toBe('1,200 ha moved from Huánuco to Ucayali');
-    expect(translate('es', 'app.report.moved', { ha: 1200, from: 'Huánuco', to: 'Ucayali' })).toBe('1,200 ha se desplazaron de Huánuco a Ucayali');
+    expect(translate('en', 'app.report.moved', { ha: 1200, from: 'Huánuco', to: 'Ucayali' })).toBe(
+      '1,200 ha moved from Huánuco to Ucayali',
+    );
+    expect(translate('es', 'app.report.moved', { ha: 1200, from: 'Huánuco', to: 'Ucayali' })).toBe(
+      '1,200 ha se desplazaron de Huánuco a Ucayali',
+    );
     expect(translate('en', 'app.plan.title', { side: '@app.side.clans' })).toBe('Plan: Family clans');
     expect(translate('es', 'app.plan.title', { side: '@app.side.clans' })).toBe('Plan: Clanes familiares');
     expect(formatNumber('en', 1234.567)).toBe('1,235');

@@ -9,14 +9,32 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appReducer, initialState, type Action } from '../../renderer/app-state/reducer';
 import { defaultSettings } from '../../renderer/app-state/settings';
-import { SAVE_VERSION, migrateV1, parseReplay, parseSave, readJson, saveText, scanJson, toSaveFile } from '../../renderer/app-state/save-file';
+import {
+  SAVE_VERSION,
+  migrateV1,
+  parseReplay,
+  parseSave,
+  readJson,
+  saveText,
+  scanJson,
+  toSaveFile,
+} from '../../renderer/app-state/save-file';
 import { IN_PROGRESS_KEY, autosaveDue, autosaveId, inProgressFor, readInProgress } from '../../renderer/app-state/autosave';
 import { newGameId } from '../../renderer/app-state/session';
 import type { AppState, Setup } from '../../renderer/app-state/types';
 import { CATALOGUES, translate } from '../../renderer/i18n';
 import {
-  BUILTIN_SCENARIOS, SIDES, appendTurn, bot, createGame, hashState, newLog, resolveTurn, scenarioHash,
-  type GameLog, type Scenario,
+  BUILTIN_SCENARIOS,
+  SIDES,
+  appendTurn,
+  bot,
+  createGame,
+  hashState,
+  newLog,
+  resolveTurn,
+  scenarioHash,
+  type GameLog,
+  type Scenario,
 } from '../../game';
 
 const run = (s: AppState, ...actions: Action[]) => actions.reduce(appReducer, s);
@@ -24,8 +42,14 @@ const meta = { app: '0.1.0' };
 
 function playedState(turns: number, seed = 42): AppState {
   const setup: Setup = {
-    scenarioId: 'interdiction-2016', seed, turns: 8,
-    seats: { state: { kind: 'computer', difficulty: 'normal' }, clans: { kind: 'computer', difficulty: 'easy' }, insurgents: { kind: 'computer', difficulty: 'hard' } },
+    scenarioId: 'interdiction-2016',
+    seed,
+    turns: 8,
+    seats: {
+      state: { kind: 'computer', difficulty: 'normal' },
+      clans: { kind: 'computer', difficulty: 'easy' },
+      insurgents: { kind: 'computer', difficulty: 'hard' },
+    },
   };
   let s = run(initialState(defaultSettings('en')), { type: 'game/new', setup, gameId: 'fmt' });
   for (let i = 0; i < turns; i++) s = run(s, { type: 'turn/continue' });
@@ -46,7 +70,11 @@ function botLog(scenario: Scenario, turns: number, seed = 5): GameLog {
   return log;
 }
 
-const seats = { state: { kind: 'computer', difficulty: 'normal' }, clans: { kind: 'computer', difficulty: 'normal' }, insurgents: { kind: 'computer', difficulty: 'normal' } } as const;
+const seats = {
+  state: { kind: 'computer', difficulty: 'normal' },
+  clans: { kind: 'computer', difficulty: 'normal' },
+  insurgents: { kind: 'computer', difficulty: 'normal' },
+} as const;
 const saveOf = (log: GameLog) => JSON.stringify({ format: 'cordillera-save', version: 2, app: '0.1.0', setup: { seats }, log });
 const en = (r: { key: string; values?: Parameters<typeof translate>[2] }) => translate('en', r.key, r.values);
 
@@ -73,10 +101,16 @@ describe('version 1 files', () => {
   function v1Text(s: AppState): string {
     const sess = s.session!;
     return JSON.stringify({
-      format: 'cordillera-save', version: 1,
+      format: 'cordillera-save',
+      version: 1,
       setup: { scenarioId: sess.setup.scenarioId, seats: sess.setup.seats, seed: sess.setup.seed, turns: sess.setup.turns },
-      state: sess.game, hash: hashState(sess.game), inputs: sess.log.entries.map((e) => e.input), events: sess.events, last: sess.last,
-      snapshots: sess.states.map((g) => ({ ...g, history: [] })), log: sess.log,
+      state: sess.game,
+      hash: hashState(sess.game),
+      inputs: sess.log.entries.map((e) => e.input),
+      events: sess.events,
+      last: sess.last,
+      snapshots: sess.states.map((g) => ({ ...g, history: [] })),
+      log: sess.log,
     });
   }
 
@@ -91,16 +125,34 @@ describe('version 1 files', () => {
   });
 
   it('migrate through a function that keeps only what matters', () => {
-    const m = migrateV1({ format: 'cordillera-save', version: 1, setup: { seats: { a: 1 } }, state: { huge: true }, log: { format: 'cordillera-log' } });
-    expect(m).toEqual({ ok: true, file: { format: 'cordillera-save', version: 3, app: '0.1.0', setup: { seats: { a: 1 } }, log: { format: 'cordillera-log' } } });
-    expect(migrateV1({ format: 'cordillera-save', version: 1, setup: {} })).toEqual({ ok: false, key: 'error.save.migrateFailed', values: { version: 1, reason: '@error.save.reason.noLog' } });
+    const m = migrateV1({
+      format: 'cordillera-save',
+      version: 1,
+      setup: { seats: { a: 1 } },
+      state: { huge: true },
+      log: { format: 'cordillera-log' },
+    });
+    expect(m).toEqual({
+      ok: true,
+      file: { format: 'cordillera-save', version: 3, app: '0.1.0', setup: { seats: { a: 1 } }, log: { format: 'cordillera-log' } },
+    });
+    expect(migrateV1({ format: 'cordillera-save', version: 1, setup: {} })).toEqual({
+      ok: false,
+      key: 'error.save.migrateFailed',
+      values: { version: 1, reason: '@error.save.reason.noLog' },
+    });
   });
 
   it('loaded in the app are never overwritten by Save: it asks for a name', () => {
     const s = playedState(1);
     const r = parseSave(v1Text(s));
     if (!r.ok) throw new Error(r.key);
-    const loaded = run(initialState(defaultSettings('en')), { type: 'game/loaded', loaded: r.loaded, gameId: 'x', file: { handle: null, name: null } });
+    const loaded = run(initialState(defaultSettings('en')), {
+      type: 'game/loaded',
+      loaded: r.loaded,
+      gameId: 'x',
+      file: { handle: null, name: null },
+    });
     expect(loaded.session!.saveHandle).toBeNull();
   });
 
@@ -120,7 +172,9 @@ describe('refusals say what is wrong', () => {
     const future = parseSave('{"format":"cordillera-save","version":4,"log":{}}');
     if (future.ok) throw new Error('accepted');
     expect(en(future)).toBe('Saved by a newer Cordillera (version 4); this one reads up to 3. Update Cordillera to open it.');
-    expect(translate('es', future.key, future.values)).toBe('Guardada por un Cordillera más reciente (versión 4); este lee hasta la 3. Actualice Cordillera para abrirla.');
+    expect(translate('es', future.key, future.values)).toBe(
+      'Guardada por un Cordillera más reciente (versión 4); este lee hasta la 3. Actualice Cordillera para abrirla.',
+    );
 
     // A hand-edited turn: the clans' share finished in Peru, changed in turn 4.
     const s = playedState(5);
@@ -135,7 +189,7 @@ describe('refusals say what is wrong', () => {
     expect(en(edited)).toBe('The file was changed after saving: turn 4 does not match.');
   });
 
-  it('a changed hash, a cut-off file, a replay log, another program\'s file', () => {
+  it("a changed hash, a cut-off file, a replay log, another program's file", () => {
     const s = playedState(3);
     const file = JSON.parse(saveText(s.session!, meta)) as { log: GameLog };
     file.log.entries[1]!.hash = '0123456789abcdef';
@@ -146,7 +200,11 @@ describe('refusals say what is wrong', () => {
     const text = saveText(s.session!, meta);
     expect(parseSave(text.slice(0, text.length / 2))).toEqual({ ok: false, key: 'error.save.truncated' });
     expect(parseSave(JSON.stringify(s.session!.log))).toEqual({ ok: false, key: 'error.save.isLog' });
-    expect(parseSave('{"format":"something-else","version":1}')).toEqual({ ok: false, key: 'error.save.wrongFormat', values: { format: 'something-else' } });
+    expect(parseSave('{"format":"something-else","version":1}')).toEqual({
+      ok: false,
+      key: 'error.save.wrongFormat',
+      values: { format: 'something-else' },
+    });
     expect(parseSave('')).toEqual({ ok: false, key: 'error.save.empty' });
     expect(parseSave('\uFEFF' + text).ok).toBe(true);
   });
@@ -163,7 +221,11 @@ describe('refusals say what is wrong', () => {
     const variant: Scenario = { ...structuredClone(base), description: { en: 'a variant', es: 'una variante' } };
     const vlog = botLog(variant, 2);
     const differs = parseSave(saveOf(vlog));
-    expect(differs).toEqual({ ok: false, key: 'error.save.scenarioDiffers', values: { id: base.id, saved: scenarioHash(variant).slice(0, 8), here: scenarioHash(base).slice(0, 8) } });
+    expect(differs).toEqual({
+      ok: false,
+      key: 'error.save.scenarioDiffers',
+      values: { id: base.id, saved: scenarioHash(variant).slice(0, 8), here: scenarioHash(base).slice(0, 8) },
+    });
     const asReplay = parseReplay(JSON.stringify(vlog));
     expect(asReplay.ok && asReplay.loaded.scenarioDiffers).toBe(true);
 
@@ -223,7 +285,12 @@ describe('autosaves and the in-progress record', () => {
     expect(autosaveDue(s1.session, other.session)).toBe(false);
     const r = parseSave(saveText(s2.session!, meta));
     if (!r.ok) throw new Error(r.key);
-    expect(autosaveDue(s2.session, run(s2, { type: 'game/loaded', loaded: r.loaded, gameId: 'opened', file: { handle: null, name: null } }).session)).toBe(false);
+    expect(
+      autosaveDue(
+        s2.session,
+        run(s2, { type: 'game/loaded', loaded: r.loaded, gameId: 'opened', file: { handle: null, name: null } }).session,
+      ),
+    ).toBe(false);
   });
 
   it('records the latest autosave while the game runs, and nothing once it has ended', () => {
@@ -235,7 +302,15 @@ describe('autosaves and the in-progress record', () => {
   it('reads the record back from settings without trusting it', () => {
     const good = { autosaveId: 'autosave-abc-t3', scenarioId: 'interdiction-2016', turn: 3 };
     expect(readInProgress({ [IN_PROGRESS_KEY]: good })).toEqual(good);
-    for (const bad of [null, 'x', [], { ...good, autosaveId: '../etc' }, { ...good, turn: -1 }, { ...good, turn: 1.5 }, { ...good, scenarioId: 5 }]) {
+    for (const bad of [
+      null,
+      'x',
+      [],
+      { ...good, autosaveId: '../etc' },
+      { ...good, turn: -1 },
+      { ...good, turn: 1.5 },
+      { ...good, scenarioId: 5 },
+    ]) {
       expect(readInProgress({ [IN_PROGRESS_KEY]: bad })).toBeNull();
     }
     expect(readInProgress({})).toBeNull();

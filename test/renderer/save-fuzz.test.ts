@@ -25,8 +25,14 @@ const run = (s: AppState, ...actions: Action[]) => actions.reduce(appReducer, s)
 
 function played(seed: number, turns: number, human: boolean): AppState {
   const setup: Setup = {
-    scenarioId: 'interdiction-2016', seed, turns: turns + 1,
-    seats: { state: { kind: human ? 'human' : 'computer', difficulty: 'hard' }, clans: { kind: 'computer', difficulty: 'easy' }, insurgents: { kind: 'computer', difficulty: 'normal' } },
+    scenarioId: 'interdiction-2016',
+    seed,
+    turns: turns + 1,
+    seats: {
+      state: { kind: human ? 'human' : 'computer', difficulty: 'hard' },
+      clans: { kind: 'computer', difficulty: 'easy' },
+      insurgents: { kind: 'computer', difficulty: 'normal' },
+    },
   };
   let s = run(initialState(defaultSettings('en')), { type: 'game/new', setup, gameId: `f${seed}` });
   for (let i = 0; i < turns; i++) {
@@ -78,8 +84,21 @@ function damage(base: string, r: () => number, i: number): Damage {
     return ok[pickN(ok.length)] ?? [];
   };
   const kinds = [
-    'truncated', 'flipped', 'wrongType', 'hugeNumber', 'nanString', 'deepNesting', 'deepValue', 'enormousString',
-    'duplicateKey', 'bom', 'empty', 'garbage', 'removeKey', 'swapEntries', 'stringNumber',
+    'truncated',
+    'flipped',
+    'wrongType',
+    'hugeNumber',
+    'nanString',
+    'deepNesting',
+    'deepValue',
+    'enormousString',
+    'duplicateKey',
+    'bom',
+    'empty',
+    'garbage',
+    'removeKey',
+    'swapEntries',
+    'stringNumber',
   ] as const;
   const kind = kinds[i % kinds.length]!;
   switch (kind) {
@@ -111,7 +130,10 @@ function damage(base: string, r: () => number, i: number): Damage {
     }
     case 'nanString': {
       const p = pathWhere((x) => typeof x === 'number');
-      return { kind: `${kind} at ${p.join('.')}`, text: JSON.stringify(set(json(), p, ['NaN', 'Infinity', '-Infinity', '1e999'][pickN(4)]!)) };
+      return {
+        kind: `${kind} at ${p.join('.')}`,
+        text: JSON.stringify(set(json(), p, ['NaN', 'Infinity', '-Infinity', '1e999'][pickN(4)]!)),
+      };
     }
     case 'deepNesting':
       return { kind, text: '['.repeat(10_000) + ']'.repeat(r() < 0.5 ? 10_000 : 0) };
@@ -218,7 +240,12 @@ describe('loading a thousand damaged saves', () => {
       const writes: string[] = [];
       const outcome = await openSavedGame(readOnlyPlatform({ name: `damaged-${i}.json`, text: d.text }, writes), 'fuzz', () => true);
       expect(writes, d.kind).toEqual([]);
-      const after = outcome.kind === 'opened' ? run(before, ...outcome.actions) : outcome.kind === 'failed' ? run(before, { type: 'toast/push', toast: outcome.toast }) : before;
+      const after =
+        outcome.kind === 'opened'
+          ? run(before, ...outcome.actions)
+          : outcome.kind === 'failed'
+            ? run(before, { type: 'toast/push', toast: outcome.toast })
+            : before;
       // And the app does not autosave because of it (the app's own rule for when to write one).
       expect(autosaveDue(before.session, after.session), d.kind).toBe(false);
       if (!direct.ok) {
@@ -249,8 +276,21 @@ describe('loading a thousand damaged saves', () => {
     }
     // Every kind of damage was tried, and most were refused, with many different explanations.
     expect(Object.keys(counts).sort()).toEqual([
-      'bom', 'deepNesting', 'deepValue', 'duplicateKey', 'empty', 'enormousString', 'flipped', 'garbage', 'hugeNumber',
-      'nanString', 'removeKey', 'stringNumber', 'swapEntries', 'truncated', 'wrongType',
+      'bom',
+      'deepNesting',
+      'deepValue',
+      'duplicateKey',
+      'empty',
+      'enormousString',
+      'flipped',
+      'garbage',
+      'hugeNumber',
+      'nanString',
+      'removeKey',
+      'stringNumber',
+      'swapEntries',
+      'truncated',
+      'wrongType',
     ]);
     const refused = Object.values(counts).reduce((a, c) => a + c.refused, 0);
     expect(refused).toBeGreaterThan(700);

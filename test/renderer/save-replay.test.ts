@@ -7,7 +7,24 @@ import { describe, expect, it } from 'vitest';
 import { appReducer, initialState, type Action } from '../../renderer/app-state/reducer';
 import { defaultSettings } from '../../renderer/app-state/settings';
 import { parseReplay, saveText } from '../../renderer/app-state/save-file';
-import { DEFAULT_SPEED, REPLAY_SPEEDS, VIEWERS, first, last, lastTurn, openReplay, replayFrame, replayKey, seek, setSpeed, setViewer, step, tick, togglePlay, type ReplaySession } from '../../renderer/app-state/replay';
+import {
+  DEFAULT_SPEED,
+  REPLAY_SPEEDS,
+  VIEWERS,
+  first,
+  last,
+  lastTurn,
+  openReplay,
+  replayFrame,
+  replayKey,
+  seek,
+  setSpeed,
+  setViewer,
+  step,
+  tick,
+  togglePlay,
+  type ReplaySession,
+} from '../../renderer/app-state/replay';
 import { loadReplayText } from '../../renderer/app-state/files';
 import { logText } from '../../renderer/app-state/exports';
 import type { AppState, Setup, TurnOutcome } from '../../renderer/app-state/types';
@@ -25,7 +42,9 @@ interface Seen {
 /** Play a game as the app does and keep what the screen showed after each turn. */
 function playAndWatch(humans: ('state' | 'clans' | 'insurgents')[], turns: number): { s: AppState; seen: Seen[] } {
   const setup: Setup = {
-    scenarioId: 'interdiction-2016', seed: 77, turns: turns + 2,
+    scenarioId: 'interdiction-2016',
+    seed: 77,
+    turns: turns + 2,
     seats: {
       state: { kind: humans.includes('state') ? 'human' : 'computer', difficulty: 'hard' },
       clans: { kind: humans.includes('clans') ? 'human' : 'computer', difficulty: 'easy' },
@@ -46,7 +65,8 @@ function playAndWatch(humans: ('state' | 'clans' | 'insurgents')[], turns: numbe
   watch();
   for (let i = 0; i < turns; i++) {
     if (i > 0 || humans.length === 0) s = run(s, { type: 'turn/continue' });
-    while (s.phase.kind === 'curtain' || s.phase.kind === 'planning') s = run(s, s.phase.kind === 'curtain' ? { type: 'curtain/reveal' } : { type: 'plan/commit' });
+    while (s.phase.kind === 'curtain' || s.phase.kind === 'planning')
+      s = run(s, s.phase.kind === 'curtain' ? { type: 'curtain/reveal' } : { type: 'plan/commit' });
     watch();
   }
   return { s, seen };
@@ -167,23 +187,39 @@ describe('opening logs in the viewer', () => {
     const log = loadReplayText(logText({ log: s.session!.log }), 'log.json');
     expect(log.kind).toBe('opened');
     const save = loadReplayText(saveText(s.session!, { app: '0.1.0' }), 'save.json');
-    expect(save.kind === 'opened' && save.actions[0]?.type === 'replay/open' && save.actions[0].replay.seats).toEqual(s.session!.setup.seats);
+    expect(save.kind === 'opened' && save.actions[0]?.type === 'replay/open' && save.actions[0].replay.seats).toEqual(
+      s.session!.setup.seats,
+    );
     const bad = loadReplayText('{"format":"something"}', 'x.json');
-    expect(bad).toEqual({ kind: 'failed', toast: { kind: 'error', key: 'app.error.openFailed', values: { name: 'x.json' }, details: [{ key: 'error.replay.wrongFormat', values: { format: 'something' } }] } });
+    expect(bad).toEqual({
+      kind: 'failed',
+      toast: {
+        kind: 'error',
+        key: 'app.error.openFailed',
+        values: { name: 'x.json' },
+        details: [{ key: 'error.replay.wrongFormat', values: { format: 'something' } }],
+      },
+    });
     const tampered = JSON.parse(logText({ log: s.session!.log })) as { entries: { hash: string }[] };
     tampered.entries[1]!.hash = 'ffffffffffffffff';
-    expect(loadReplayText(JSON.stringify(tampered), 't.json')).toMatchObject({ kind: 'failed', toast: { details: [{ key: 'error.save.tampered', values: { turn: 2 } }] } });
+    expect(loadReplayText(JSON.stringify(tampered), 't.json')).toMatchObject({
+      kind: 'failed',
+      toast: { details: [{ key: 'error.save.tampered', values: { turn: 2 } }] },
+    });
   });
 });
 
-describe('the log says who gave the orders, as the command line\'s logs do', () => {
-  it('a computer seat\'s orders carry their author (the bot, its level and its decision as data), shown again on replay', () => {
+describe("the log says who gave the orders, as the command line's logs do", () => {
+  it("a computer seat's orders carry their author (the bot, its level and its decision as data), shown again on replay", () => {
     const { s } = playAndWatch(['state'], 2);
     for (const entry of s.session!.log.entries) {
       const byside = Object.fromEntries(entry.input.orders.map((o) => [o.side, o]));
       expect(byside.state!.note).toBeUndefined();
       expect(byside.state!.author).toBeUndefined();
-      for (const [side, level] of [['clans', 'easy'], ['insurgents', 'normal']] as const) {
+      for (const [side, level] of [
+        ['clans', 'easy'],
+        ['insurgents', 'normal'],
+      ] as const) {
         const author = byside[side]!.author;
         expect(author).toMatchObject({ kind: 'bot', difficulty: level });
         expect(byside[side]!.note).toBeUndefined();

@@ -26,13 +26,15 @@ interface Game {
 /** Play a game through the app's reducer: the bots choose for computer seats, humans commit no changes. */
 function playGame(r: () => number, i: number): Game {
   const humans: Side[] = i % 5 === 3 ? ['state'] : i % 7 === 4 ? ['clans', 'insurgents'] : [];
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const total = 1 + Math.floor(r() * 8);
   const setup: Setup = {
     scenarioId: 'interdiction-2016',
     seed: Math.floor(r() * 4_000_000_000),
     turns: total + (r() < 0.5 ? 0 : 2),
-    seats: Object.fromEntries(SIDES.map((s) => [s, { kind: humans.includes(s) ? 'human' : 'computer', difficulty: pick(DIFFS) }])) as Setup['seats'],
+    seats: Object.fromEntries(
+      SIDES.map((s) => [s, { kind: humans.includes(s) ? 'human' : 'computer', difficulty: pick(DIFFS) }]),
+    ) as Setup['seats'],
     language: r() < 0.5 ? 'en' : 'es',
   };
   let s = run(initialState(defaultSettings('en')), { type: 'game/new', setup, gameId: `g${i}` });
@@ -46,7 +48,10 @@ function playGame(r: () => number, i: number): Game {
     if (s.phase.kind === 'review' && humans.length === 0 && s.session!.game.turn < total) continue;
   }
   if (undo && s.session!.game.turn > 1) s = run(s, { type: 'turn/undo' });
-  return { label: `game ${i}: seed ${setup.seed}, ${s.session!.game.turn} turns, humans [${humans.join(', ')}]${undo ? ', undone' : ''}`, state: s };
+  return {
+    label: `game ${i}: seed ${setup.seed}, ${s.session!.game.turn} turns, humans [${humans.join(', ')}]${undo ? ', undone' : ''}`,
+    state: s,
+  };
 }
 
 function games(n: number): Game[] {
@@ -56,7 +61,13 @@ function games(n: number): Game[] {
 
 /** What a session derives from its log: everything but the in-memory planning and the file handle. */
 const derived = (s: Session) => ({
-  setup: s.setup, game: s.game, states: s.states, turnEvents: s.turnEvents, events: s.events, last: s.last, log: s.log,
+  setup: s.setup,
+  game: s.game,
+  states: s.states,
+  turnEvents: s.turnEvents,
+  events: s.events,
+  last: s.last,
+  log: s.log,
 });
 
 describe('save → load round trip', () => {

@@ -1,6 +1,20 @@
 /** The renderer's view models as plain functions: report, event log, board input, planning rows, charts. */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SCENARIOS, MAP, REGION_IDS, bot, createGame, legalOrders, regionName, resolveTurn, SIDES, viewFor, type GameEvent, type GameState, type TurnRecord } from '../../game';
+import {
+  BUILTIN_SCENARIOS,
+  MAP,
+  REGION_IDS,
+  bot,
+  createGame,
+  legalOrders,
+  regionName,
+  resolveTurn,
+  SIDES,
+  viewFor,
+  type GameEvent,
+  type GameState,
+  type TurnRecord,
+} from '../../game';
 import { displacements, incidents, keyFigures, leaders, revenueBySide, scoreLines } from '../../report/turn-report';
 import { EVENT_INFO, eventMessage, eventRegions, filterEntries, logEntries } from '../../report/event-log';
 import { boardInputFrom, flowsFromEvents, flowsFromState, regionTable } from '../../renderer/view-model/board-input';
@@ -34,7 +48,10 @@ const t = (k: string, v?: Parameters<typeof translate>[2]) => translate('en', k,
 
 describe('turn report', () => {
   it('key figures show the change since last turn, coloured by what is good for the State', () => {
-    const h: TurnRecord[] = [{ ...last.history[0]!, cocaHa: 1000, seizedT: 5 }, { ...last.history[1]!, cocaHa: 900, seizedT: 4 }];
+    const h: TurnRecord[] = [
+      { ...last.history[0]!, cocaHa: 1000, seizedT: 5 },
+      { ...last.history[1]!, cocaHa: 900, seizedT: 4 },
+    ];
     const figs = keyFigures(h);
     const coca = figs.find((f) => f.def.id === 'cocaHa')!;
     expect(coca).toMatchObject({ value: 900, change: -100, tone: 'good' });
@@ -51,8 +68,13 @@ describe('turn report', () => {
       { turn: 1, type: 'cultivationDisplaced', region: 'PE-CUS', to: 'PE-APU', ha: 0.1 },
     ];
     const d = displacements(ev);
-    expect(d).toEqual([{ from: 'PE-HUC', to: 'PE-UCA', ha: 1200 }, { from: 'PE-CUS', to: 'PE-PUN', ha: 300 }]);
-    expect(t('app.report.moved', { ha: d[0]!.ha, from: regionName('PE-HUC'), to: regionName('PE-UCA') })).toBe('1,200 ha moved from Huánuco to Ucayali');
+    expect(d).toEqual([
+      { from: 'PE-HUC', to: 'PE-UCA', ha: 1200 },
+      { from: 'PE-CUS', to: 'PE-PUN', ha: 300 },
+    ]);
+    expect(t('app.report.moved', { ha: d[0]!.ha, from: regionName('PE-HUC'), to: regionName('PE-UCA') })).toBe(
+      '1,200 ha moved from Huánuco to Ucayali',
+    );
   });
 
   it('incidents put violence first and sum seizures by region and mode', () => {
@@ -63,7 +85,8 @@ describe('turn report', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(seizures.length).toBeLessThanOrEqual(5);
     const firstNonSecurity = inc.findIndex((e) => e.category !== 'security');
-    if (firstNonSecurity >= 0) expect(inc.slice(firstNonSecurity).every((e) => e.category !== 'security' || e.type === 'civilianAircraftShotDown')).toBe(true);
+    if (firstNonSecurity >= 0)
+      expect(inc.slice(firstNonSecurity).every((e) => e.category !== 'security' || e.type === 'civilianAircraftShotDown')).toBe(true);
   });
 
   it('revenue and scores come from events and history', () => {
@@ -89,10 +112,16 @@ describe('event log', () => {
   });
 
   it('casualties name only who was killed', () => {
-    const m = eventMessage({ turn: 1, type: 'ambushSprung', region: 'PE-AYA', securityKilled: 2, insurgentsKilled: 0, civiliansKilled: 1 }, regionName);
+    const m = eventMessage(
+      { turn: 1, type: 'ambushSprung', region: 'PE-AYA', securityKilled: 2, insurgentsKilled: 0, civiliansKilled: 1 },
+      regionName,
+    );
     expect(translate('en', m.key, m.values)).toBe('Ambush in Ayacucho — killed: security forces 2, civilians 1.');
     expect(translate('es', m.key, m.values)).toBe('Emboscada en Ayacucho — muertos: fuerzas de seguridad 2, civiles 1.');
-    const none = eventMessage({ turn: 1, type: 'clashOccurred', region: 'PE-JUN', securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0 }, regionName);
+    const none = eventMessage(
+      { turn: 1, type: 'clashOccurred', region: 'PE-JUN', securityKilled: 0, insurgentsKilled: 0, civiliansKilled: 0 },
+      regionName,
+    );
     expect(translate('en', none.key, none.values)).toBe('Clash in Junín — no one killed.');
   });
 
@@ -102,11 +131,17 @@ describe('event log', () => {
     const raw = all.filter((e) => e.type === 'shipmentSeized').length;
     const merged = entries.filter((e) => e.type === 'shipmentSeized').length;
     expect(merged).toBeLessThan(raw);
-    expect(filterEntries(entries, { category: 'cultivation', region: 'all', side: 'all', turn: 'all' }).every((e) => e.category === 'cultivation')).toBe(true);
+    expect(
+      filterEntries(entries, { category: 'cultivation', region: 'all', side: 'all', turn: 'all' }).every(
+        (e) => e.category === 'cultivation',
+      ),
+    ).toBe(true);
     const aya = filterEntries(entries, { category: 'all', region: 'PE-AYA', side: 'all', turn: 2 });
     expect(aya.length).toBeGreaterThan(0);
     expect(aya.every((e) => e.regions.includes('PE-AYA') && e.turn === 2)).toBe(true);
-    expect(filterEntries(entries, { category: 'all', region: 'all', side: 'insurgents', turn: 'all' }).every((e) => e.side === 'insurgents')).toBe(true);
+    expect(
+      filterEntries(entries, { category: 'all', region: 'all', side: 'insurgents', turn: 'all' }).every((e) => e.side === 'insurgents'),
+    ).toBe(true);
     expect(eventRegions({ turn: 1, type: 'fightersMoved', region: 'PE-AYA', to: 'PE-JUN', fighters: 3 })).toEqual(['PE-AYA', 'PE-JUN']);
   });
 });
@@ -120,16 +155,26 @@ describe('board input', () => {
     expect(flows.length).toBeGreaterThan(0);
     const shipped = last.regions.reduce((a, r) => a + r.flow.shippedT, 0);
     expect(flows.reduce((a, f) => a + f.tonnes, 0)).toBeCloseTo(shipped, 6);
-    expect(flowsFromEvents([{ turn: 1, type: 'shipmentExported', region: 'PE-AYA', exit: 'air-bolivia', mode: 'air', tonnes: 2 }]))
-      .toEqual([{ from: 'PE-AYA', exit: 'air-bolivia', mode: 'air', tonnes: 2 }]);
+    expect(flowsFromEvents([{ turn: 1, type: 'shipmentExported', region: 'PE-AYA', exit: 'air-bolivia', mode: 'air', tonnes: 2 }])).toEqual(
+      [{ from: 'PE-AYA', exit: 'air-bolivia', mode: 'air', tonnes: 2 }],
+    );
   });
 
   it('builds a board model with no warnings, in either language', () => {
     for (const lang of ['en', 'es'] as const) {
-      const model = buildBoardModel(boardInputFrom({
-        game: viewFor(last, 'state'), map: MAP, events: lastEvents, overlay: 'coca', selectedId: 'PE-AYA',
-        t: (k, v) => translate(lang, k, v), locale: lang === 'en' ? 'en-GB' : 'es-PE', scale: 1, showFlows: true,
-      }));
+      const model = buildBoardModel(
+        boardInputFrom({
+          game: viewFor(last, 'state'),
+          map: MAP,
+          events: lastEvents,
+          overlay: 'coca',
+          selectedId: 'PE-AYA',
+          t: (k, v) => translate(lang, k, v),
+          locale: lang === 'en' ? 'en-GB' : 'es-PE',
+          scale: 1,
+          showFlows: true,
+        }),
+      );
       expect(model.warnings).toEqual([]);
       expect(model.selectedId).toBe('PE-AYA');
       expect(model.flows.length).toBeGreaterThan(0);
@@ -172,18 +217,29 @@ describe('planning rows', () => {
   });
 
   it('turns validation errors into translated messages with names', () => {
-    const m = errorMessage({ code: 'order.overFighters', message: 'x', values: { region: 'PE-AYA', used: 9, available: 3 } }, regionName, () => true);
+    const m = errorMessage(
+      { code: 'order.overFighters', message: 'x', values: { region: 'PE-AYA', used: 9, available: 3 } },
+      regionName,
+      () => true,
+    );
     expect(translate('en', m.key, m.values)).toBe('9 fighters are committed in Ayacucho, which will have only 3.');
     const u = errorMessage({ code: 'order.brandNew', message: 'raw english' }, regionName, () => false);
     expect(translate('en', u.key, u.values)).toBe('Problem: raw english');
-    expect(localiseValues({ exit: 'sea-callao', kind: 'eradicate', side: 'clans' }, regionName))
-      .toEqual({ exit: '@app.exit.sea-callao', kind: '@orders.eradicate.label', side: '@app.side.clans' });
+    expect(localiseValues({ exit: 'sea-callao', kind: 'eradicate', side: 'clans' }, regionName)).toEqual({
+      exit: '@app.exit.sea-callao',
+      kind: '@orders.eradicate.label',
+      side: '@app.side.clans',
+    });
   });
 });
 
 describe('region inspector and charts', () => {
   it('region rows carry a series over the turns and the change since last turn', () => {
-    const rows = regionFigureRows('PE-AYA', last.regions.find((r) => r.id === 'PE-AYA')!, played.states);
+    const rows = regionFigureRows(
+      'PE-AYA',
+      last.regions.find((r) => r.id === 'PE-AYA')!,
+      played.states,
+    );
     const coca = rows.find((r) => r.def.id === 'cocaHa')!;
     expect(coca.series).toHaveLength(3);
     expect(coca.change).toBeCloseTo(coca.series[2]! - coca.series[1]!);

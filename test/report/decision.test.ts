@@ -37,7 +37,11 @@ const figuresIn = (sentence: string): string[] => sentence.match(/\d+(?:[.,]\d+)
 
 function untrue(lang: Lang, d: Decision, sentences: string[]): string[] {
   const ok = allowed(lang, d);
-  return sentences.flatMap((s) => figuresIn(s).filter((f) => !ok.has(f)).map((f) => `${f} in «${s}»`));
+  return sentences.flatMap((s) =>
+    figuresIn(s)
+      .filter((f) => !ok.has(f))
+      .map((f) => `${f} in «${s}»`),
+  );
 }
 
 let DECISIONS: { side: Side; turn: number; d: Decision }[] = [];
@@ -56,7 +60,7 @@ beforeAll(() => {
 }, 120_000);
 
 describe('a hard decision in words', () => {
-  it.each(['en', 'es'] as const)('%s: every figure in every sentence is one of the decision\'s own numbers', (lang) => {
+  it.each(['en', 'es'] as const)("%s: every figure in every sentence is one of the decision's own numbers", (lang) => {
     const t = makeTranslator(CATALOGUES, lang);
     let figures = 0;
     const headlines = new Set<string>();
@@ -75,15 +79,25 @@ describe('a hard decision in words', () => {
     expect(headlines.size).toBeGreaterThan(1);
   });
 
-  it('the check finds a figure that is not the search\'s', () => {
+  it("the check finds a figure that is not the search's", () => {
     const { side, d } = DECISIONS.find((x) => x.d.alternatives?.length)!;
     const t = makeTranslator(CATALOGUES, 'en');
     const lines = decisionText(t, side, d);
     expect(untrue('en', d, lines)).toEqual([]);
     // The same words against a decision whose expectations were different: most figures are refused.
-    const shifted = (x: unknown): unknown => (typeof x === 'number' ? x * 1.37 + 0.1 : Array.isArray(x) ? x.map(shifted)
-      : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, shifted(v)])) : x);
-    const forged: Decision = { ...d, expected: shifted(d.expected) as Decision['expected'], alternatives: shifted(d.alternatives) as Decision['alternatives'] };
+    const shifted = (x: unknown): unknown =>
+      typeof x === 'number'
+        ? x * 1.37 + 0.1
+        : Array.isArray(x)
+          ? x.map(shifted)
+          : x && typeof x === 'object'
+            ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, shifted(v)]))
+            : x;
+    const forged: Decision = {
+      ...d,
+      expected: shifted(d.expected) as Decision['expected'],
+      alternatives: shifted(d.alternatives) as Decision['alternatives'],
+    };
     expect(untrue('en', forged, lines).length).toBeGreaterThan(2);
     // A sentence with a made-up figure is refused.
     expect(untrue('es', d, ['Eligió el plan: puntuación esperada 98.765,4.'])).not.toEqual([]);

@@ -5,8 +5,18 @@
  * independent of the code that writes the files.
  */
 import {
-  appendTurn, bot, createGame, findScenario, newLog, replay, resolveTurn, SIDES,
-  type GameEvent, type GameLog, type GameState, type TurnInput,
+  appendTurn,
+  bot,
+  createGame,
+  findScenario,
+  newLog,
+  replay,
+  resolveTurn,
+  SIDES,
+  type GameEvent,
+  type GameLog,
+  type GameState,
+  type TurnInput,
 } from '../../game/index';
 
 /** Parse CSV text (RFC 4180: quoted fields, doubled quotes, commas and line breaks in quotes; a leading BOM ignored). */
@@ -63,7 +73,8 @@ export function parseCsv(text: string): string[][] {
 export function csvRecords(text: string): { header: string[]; records: Record<string, string>[] } {
   const [header, ...rows] = parseCsv(text);
   if (!header) throw new Error('CSV: no header');
-  for (const r of rows) if (r.length !== header.length) throw new Error(`CSV: a row of ${r.length} fields for ${header.length} columns: ${r.join('|')}`);
+  for (const r of rows)
+    if (r.length !== header.length) throw new Error(`CSV: a row of ${r.length} fields for ${header.length} columns: ${r.join('|')}`);
   return { header, records: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!]))) };
 }
 
@@ -98,7 +109,8 @@ export function sixTurnGame(seed = 5, turns = 6): Game {
       }),
     };
     if (turn === 3) input.injects = [{ id: 'mistaken-shootdown', region: 'PE-CUS' }];
-    if (turn === 2) input.overrides = [{ target: 'region.cocaHa', region: 'PE-JUN', value: 30000, reason: 'new survey, "DEVIDA 2016", Junín' }];
+    if (turn === 2)
+      input.overrides = [{ target: 'region.cocaHa', region: 'PE-JUN', value: 30000, reason: 'new survey, "DEVIDA 2016", Junín' }];
     const r = resolveTurn(state, input);
     if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
     state = r.state;

@@ -17,9 +17,19 @@ function step(s: GameState, input: TurnInput) {
 }
 
 describe('why the figures changed', () => {
-  it('the coca breakdown adds up to the change, and its eradication is the events\' hectares', () => {
+  it("the coca breakdown adds up to the change, and its eradication is the events' hectares", () => {
     const s0 = createGame(SCENARIO, 7);
-    const r = step(s0, { orders: [{ side: 'state', orders: [{ kind: 'eradicate', region: 'PE-HUC', amount: 500 }, { kind: 'eradicate', region: 'PE-AYA', amount: 9000 }] }] });
+    const r = step(s0, {
+      orders: [
+        {
+          side: 'state',
+          orders: [
+            { kind: 'eradicate', region: 'PE-HUC', amount: 500 },
+            { kind: 'eradicate', region: 'PE-AYA', amount: 9000 },
+          ],
+        },
+      ],
+    });
     const why = cocaWhy(r.state, total(s0));
     const sum = why.parts.reduce((a, p) => a + p.value, 0);
     expect(Math.abs(why.before + sum - why.after)).toBeLessThan(1);
@@ -34,7 +44,9 @@ describe('why the figures changed', () => {
     let events: ReturnType<typeof step>['events'] = [];
     for (let i = 0; i < 2; i++) ({ state: s, events } = step(s, { orders: [] }));
     const v = violenceWhy(events);
-    const incidents = events.filter((e) => e.type === 'clashOccurred' || e.type === 'ambushSprung' || e.type === 'installationAttacked').length;
+    const incidents = events.filter(
+      (e) => e.type === 'clashOccurred' || e.type === 'ambushSprung' || e.type === 'installationAttacked',
+    ).length;
     expect(v.parts.reduce((a, p) => a + p.count, 0)).toBe(incidents);
     const price = priceWhy(s.history)!;
     expect(price.leaf.before).toBe(s.history[0]!.leafPriceUsdPerKg);
@@ -45,7 +57,9 @@ describe('why the figures changed', () => {
   it('says what interdiction waits on: a pending law, radar on order', () => {
     const noLaw = { ...SCENARIO, national: { ...SCENARIO.national, interdictionLaw: 'none' as const, roe: 'off' as const } };
     const s0 = createGame(noLaw, 3);
-    const { state } = step(s0, { orders: [{ side: 'state', orders: [{ kind: 'interdictionLaw' }, { kind: 'radar', region: 'PE-AYA', amount: 5 }] }] });
+    const { state } = step(s0, {
+      orders: [{ side: 'state', orders: [{ kind: 'interdictionLaw' }, { kind: 'radar', region: 'PE-AYA', amount: 5 }] }],
+    });
     const st = programmesStatus(state);
     expect(st.law).toBe('pending');
     expect(st.waits.map((w) => w.key)).toContain('lawPending');
