@@ -200,7 +200,8 @@ export function validateTurnInput(state: GameState, input: unknown): ValidationE
   return errors;
 }
 
-function contextFor(state: GameState, input: TurnInput, rngState: GameState['rng']): Ctx {
+/** The context of the turn after `state`: the one place a turn's inputs become what the phases read (used by the simulator and the bench too). */
+export function contextFor(state: GameState, input: TurnInput, rngState: GameState['rng']): Ctx {
   const orders = Object.fromEntries(SIDES.map((s) => [s, [] as Order[]])) as Record<Side, Order[]>;
   for (const so of input.orders) orders[so.side] = so.orders;
   return {

@@ -52,9 +52,8 @@ import {
   type TurnInput,
   type ZoneDef,
 } from '../game/index';
-// Internals, for the per-phase profile (the engine's turn context, mirrored).
-import { newScratch, staticCtx, type Ctx } from '../game/context';
-import { makeRng } from '../game/rng';
+// Internals, for the per-phase profile: the engine's own turn context.
+import { contextFor } from '../game/resolve';
 // The board's figures (web build in Chromium), after the engine's: see scripts/bench-board.ts.
 import { benchBoard } from './bench-board';
 
@@ -116,26 +115,12 @@ function timeTurns(samples: Sample[], rounds: number): { immer: number[]; inplac
   return { immer, inplace, validate };
 }
 
-/** Each phase's time, in place, on copies of the prepared states (the engine's own context setup, mirrored). */
+/** Each phase's time, in place, on copies of the prepared states (with the engine's own context setup). */
 function profilePhases(samples: Sample[]): Record<string, number> {
   const times = new Map<string, number[]>(PHASES.map((p) => [p.name, []]));
   for (const { state, input } of samples) {
     const s = plainCopy(state);
-    const orders = { state: [], clans: [], insurgents: [] } as unknown as Ctx['orders'];
-    for (const so of input.orders) orders[so.side] = so.orders;
-    const ctx: Ctx = {
-      ...staticCtx(s.scenario),
-      turn: s.turn + 1,
-      rng: makeRng(s.rng),
-      events: [],
-      orders,
-      injects: input.injects ?? [],
-      msel: input.msel ?? [],
-      overrides: input.overrides ?? [],
-      schedule: input.schedule ?? [],
-      notes: input.notes ?? [],
-      scratch: newScratch(s.regions.length),
-    };
+    const ctx = contextFor(s, input, s.rng);
     for (const phase of PHASES) {
       const t = performance.now();
       phase.run(s, ctx);

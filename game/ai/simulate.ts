@@ -6,11 +6,9 @@
  * `resolveTurn`, which validates and keeps every state. Pure and deterministic like the engine.
  */
 import { SIDES, type Side } from '../content/scenario-schema';
-import { newScratch, staticCtx, type Ctx } from '../context';
 import type { Order } from '../orders';
-import { PHASES } from '../resolve';
+import { contextFor, PHASES } from '../resolve';
 import { deepCopy } from '../structure';
-import { makeRng } from '../rng';
 import type { GameState } from '../types';
 
 /**
@@ -29,19 +27,6 @@ export function workingCopy(state: GameState): GameState {
 
 /** Resolve one turn in place on a working copy (see `workingCopy`); returns nothing, `s` is the next state. */
 export function simulateTurn(s: GameState, orders: Partial<Record<Side, Order[]>>): void {
-  const byside = Object.fromEntries(SIDES.map((side) => [side, orders[side] ?? []])) as Record<Side, Order[]>;
-  const ctx: Ctx = {
-    ...staticCtx(s.scenario),
-    turn: s.turn + 1,
-    rng: makeRng(s.rng),
-    events: [],
-    orders: byside,
-    injects: [],
-    msel: [],
-    overrides: [],
-    schedule: [],
-    notes: [],
-    scratch: newScratch(s.regions.length),
-  };
+  const ctx = contextFor(s, { orders: SIDES.map((side) => ({ side, orders: orders[side] ?? [] })) }, s.rng);
   for (const phase of PHASES) phase.run(s, ctx);
 }
