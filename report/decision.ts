@@ -129,7 +129,7 @@ export function decisionLines(t: TFunction, side: Side, d: Decision): DecisionLi
     headline = t('ai.explain.headline.standard', { plan, score: e.score, turns, candidates: d.search?.candidates ?? alts.length + 1 });
   } else {
     const margin = tenth(e.score - next.expected.score);
-    headline = t(margin >= 1 ? 'ai.explain.headline.clear' : 'advisor.explain.narrow', {
+    headline = t(margin >= 1 ? 'ai.explain.headline.clear' : 'ai.explain.headline.narrow', {
       plan,
       score: e.score,
       turns,

@@ -303,29 +303,35 @@ const CLANS_LEVERS: LeverDef[] = [
     },
   },
   {
+    // Mining where it returns most (the scenario's return, less where the State is present); a share of the money, %.
     id: 'mining',
-    values: [0, 2, 6],
+    values: [0, 10, 30],
     apply: (d, v) => {
       d.removeKind('mining');
-      const targets = d.state.regions.map((r, i) => ({ id: r.id, w: d.sc.defs[i]!.miningPotential * (1 - r.statePresence) }));
-      spread(d, 'mining', byWeight(targets, 3), Number(v), false);
+      const p = d.state.scenario.params;
+      const targets = d.state.regions.map((r, i) => ({
+        id: r.id,
+        w: d.sc.defs[i]!.miningPotential * (1 - p.miningPresencePenalty * r.statePresence),
+      }));
+      spread(d, 'mining', byWeight(targets, 3), (d.state.budgets.clans.moneyMusd * Number(v)) / 100, false);
       return true;
     },
   },
   {
-    // Bribes where the product waits and the police are.
+    // Bribes (a share of the money, %) where loads were seized last quarter, else where the product waits and the police are.
     id: 'bribe',
-    values: [1, 3],
-    apply: (d, v) =>
-      spread(
-        d,
-        'bribe',
-        byWeight(
-          d.state.regions.map((r) => ({ id: r.id, w: r.stockT * (r.police + r.army) })),
-          3,
-        ),
-        Number(v),
-      ),
+    values: [0, 15, 40, 80],
+    apply: (d, v) => {
+      const had = d.removeKind('bribe');
+      const seized = d.state.regions.map((r) => ({ id: r.id, w: r.flow.seizedT }));
+      const targets = byWeight(seized, 3).length
+        ? byWeight(seized, 3)
+        : byWeight(
+            d.state.regions.map((r) => ({ id: r.id, w: r.stockT * (r.police + r.army) })),
+            3,
+          );
+      return spread(d, 'bribe', targets, (d.state.budgets.clans.moneyMusd * Number(v)) / 100, false) || had;
+    },
   },
 ];
 
@@ -395,6 +401,8 @@ const INSURGENT_LEVERS: LeverDef[] = [
       if (!to) return false;
       d.removeKind('ambush');
       d.removeKind('attack');
+      // One move out of a region a quarter (a plan a team can hold in its planning panel, one row per region).
+      for (const [k, o] of d.orders) if (o.kind === 'move' && o.region === hot.r.id) d.orders.delete(k);
       d.set({ kind: 'move', region: hot.r.id, to: to.id, amount: Math.floor((hot.r.insurgentFighters * Number(v)) / 100) });
       return true;
     },

@@ -2,8 +2,10 @@
  * The rule-based levels, easy and normal: fixed rules on the side's view, cheap enough that the
  * hard level's search plays them for the other sides in every world it imagines. Easy plays the
  * side's status-quo policy with amounts jittered (plausible, not sharp); normal adapts the status
- * quo to what it sees with a few rules of thumb. Both read only the state they are given (the
- * side's view, or a world the search sampled from it).
+ * quo to what it sees with a few rules of thumb: the State stands up air interdiction when the
+ * flights are many, the clans steer loads from the exits where they were lost and bribe where they
+ * were seized, the insurgents hide and slip away when weak and ambush when strong. Both read only
+ * the state they are given (the side's view, or a world the search sampled from it).
  */
 import type { Side } from '../content/scenario-schema';
 import { staticCtx } from '../context';
@@ -30,20 +32,38 @@ function stateNormal(view: GameState): BotResult {
   return flights > 150 && n.usSuspendedTurns === 0 ? stateAirInterdiction(view) : stateStatusQuo(view);
 }
 
+/** Share of the money left after the status quo's spending that the normal clans put into bribes. */
+const CLANS_BRIBE_SHARE = 0.3;
+/** Regions where loads were seized that the normal clans bribe, the worst first. */
+const CLANS_BRIBE_REGIONS = 3;
+
+/**
+ * The normal clans: the status quo, adapted to last quarter's losses. Route weights follow the
+ * exits' baseline shares scaled by the share of loads that got through there; and part of the
+ * money left goes in bribes to the police and officials of the regions where loads were seized,
+ * in proportion to the tonnes lost (bribes raise corruption, which lowers interception there).
+ */
 function clansNormal(view: GameState): BotResult {
   const base = clansStatusQuo(view);
   const pl = new Planner(view, 'clans');
-  // Routes first (free), then the status quo's spending.
   const sc = staticCtx(view.scenario);
   view.exits.forEach((e, i) => {
     const def = sc.exits[i]!;
+    if (!def.open) return;
     const lossRate = e.flow.shippedT > 0 ? e.flow.seizedT / e.flow.shippedT : 0;
-    const w = Math.round(Math.max(1, def.baselineShare * 100 * (1 - lossRate) * (1 - lossRate) * (1 - lossRate)));
-    pl.add({ kind: 'route', exit: e.id, amount: Math.min(100, w) });
+    pl.add({ kind: 'route', exit: e.id, amount: Math.min(100, Math.max(1, Math.round(def.baselineShare * 100 * (1 - lossRate)))) });
     if (lossRate > 0.2) pl.say('ai.clans.avoidRoute', { exit: e.id, pct: Math.round(lossRate * 100) });
   });
   for (const o of base.orders.orders) pl.add(o);
   pl.rationale.push(...base.rationale);
+  const seized = view.regions
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.flow.seizedT > 0)
+    .sort((a, b) => b.r.flow.seizedT - a.r.flow.seizedT || a.i - b.i)
+    .slice(0, CLANS_BRIBE_REGIONS);
+  const lost = seized.reduce((a, { r }) => a + r.flow.seizedT, 0);
+  const bribes = Math.max(0, pl.money) * CLANS_BRIBE_SHARE;
+  if (lost > 0) for (const { r } of seized) pl.add({ kind: 'bribe', region: r.id, amount: (bribes * r.flow.seizedT) / lost });
   return pl.result();
 }
 

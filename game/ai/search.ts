@@ -24,7 +24,7 @@ import { sampleWorld } from './sample';
 import { simulateTurn, workingCopy } from './simulate';
 
 /** Simulated turns a hard decision may spend by default. */
-export const HARD_BUDGET = 150;
+export const HARD_BUDGET = 250;
 /** Quarters looked ahead, and worlds sampled, by default. */
 export const HARD_HORIZON = 3;
 export const HARD_SAMPLES = 2;

@@ -83,13 +83,14 @@ export function sideOrdersFor(state: GameState, side: Side, draft: Draft): SideO
 
 /**
  * A draft that gives `orders` (the computer's advice, applied to a team's plan): each order sets
- * the value of its row. An order no row takes (a second move out of the same region) is left out,
- * so the draft may give slightly less than the advice; `sideOrdersFor` on the draft says exactly
- * what it gives.
+ * the value of its row. An order no row takes (a second move out of the same region) is left out
+ * and counted (`left`, which the app tells the team), so the draft may give slightly less than the
+ * advice; `sideOrdersFor` on the draft says exactly what it gives.
  */
-export function draftFromOrders(options: OrderOption[], orders: readonly Order[], note = ''): Draft {
+export function draftFromOrders(options: OrderOption[], orders: readonly Order[], note = ''): { draft: Draft; left: number } {
   const byKey = new Map(options.map((o) => [optionKey(o), o]));
   const values: Record<string, DraftValue> = {};
+  let left = 0;
   for (const order of orders) {
     const key = optionKey({
       kind: order.kind,
@@ -97,11 +98,15 @@ export function draftFromOrders(options: OrderOption[], orders: readonly Order[]
       exit: 'exit' in order ? order.exit : undefined,
     });
     const o = byKey.get(key);
-    if (!o || values[key]) continue;
+    // An order the panel has no row for, or a second order in the same row (a second move out of a region).
+    if (!o || values[key]) {
+      left++;
+      continue;
+    }
     if (ORDER_SPECS[o.kind].target === 'action') values[key] = { amount: 1 };
     else if ('value' in order) values[key] = typeof order.value === 'string' ? { choice: order.value } : { amount: order.value };
     else if ('to' in order) values[key] = { amount: order.amount, to: order.to };
     else if ('amount' in order) values[key] = { amount: order.amount };
   }
-  return { values, note };
+  return { draft: { values, note }, left };
 }

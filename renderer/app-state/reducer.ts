@@ -467,8 +467,9 @@ export function appReducer(s: AppState, a: Action): AppState {
       const h = session.history[side] ?? emptyHistory();
       let next: Draft;
       let given: Order[];
+      let left: number;
       try {
-        next = draftFromOrders(legalOrders(session.game, side), advice.orders, draft.note);
+        ({ draft: next, left } = draftFromOrders(legalOrders(session.game, side), advice.orders, draft.note));
         given = sideOrdersFor(session.game, side, next).orders;
       } catch (err) {
         return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
@@ -477,7 +478,8 @@ export function appReducer(s: AppState, a: Action): AppState {
         ...s,
         session: { ...session, advice: { ...session.advice, [side]: { ...advice, applied: true, given } } },
       };
-      return withDraft(withAdvice, side, next, { past: [...h.past, draft].slice(-MAX_UNDO), future: [], lastKey: null });
+      const applied = withDraft(withAdvice, side, next, { past: [...h.past, draft].slice(-MAX_UNDO), future: [], lastKey: null });
+      return left > 0 ? pushToast(applied, { kind: 'info', key: 'advisor.left', values: { count: left } }) : applied;
     }
   }
 }

@@ -20,6 +20,7 @@ import {
   newLog,
   replay,
   searchPlan,
+  validateOrders,
   viewFor,
   type GameState,
   type PlanSpec,
@@ -256,6 +257,25 @@ describe('the search honours its budget', () => {
       expect(r.stats.evaluations).toBe(stopAfter * r.stats.samples * r.stats.horizon);
       expect(calls).toEqual(calls.map((_x, k) => (k + 1) * r.stats.samples * r.stats.horizon));
       expect(traced.length).toBe(stopAfter * r.stats.samples);
+    }
+  });
+});
+
+describe('the normal level adapts the status quo to what its side sees', () => {
+  it('the clans bribe where their loads were seized last quarter, in proportion to the tonnes lost, within their money', () => {
+    for (const s of MID) {
+      const view = viewFor(s, 'clans');
+      const seized = view.regions.filter((r) => r.flow.seizedT > 0).sort((a, b) => b.flow.seizedT - a.flow.seizedT);
+      expect(seized.length).toBeGreaterThan(0);
+      const orders = bot(s, 'clans', 'normal').orders.orders;
+      const bribes = orders.filter((o) => o.kind === 'bribe') as { region: string; amount: number }[];
+      expect(bribes.map((o) => o.region)).toEqual(seized.slice(0, 3).map((r) => r.id));
+      const [first, second] = bribes;
+      const tonnes = (id: string) => view.regions.find((r) => r.id === id)!.flow.seizedT;
+      if (second) expect(first!.amount / second.amount).toBeCloseTo(tonnes(first!.region) / tonnes(second.region), 1);
+      // The easy level (the status quo, jittered) does not.
+      expect(bot(s, 'clans', 'easy').orders.orders.some((o) => o.kind === 'bribe')).toBe(false);
+      expect(validateOrders(s, { side: 'clans', orders })).toEqual([]);
     }
   });
 });

@@ -140,4 +140,41 @@ describe('the advisor', () => {
     (mine.author as { advice: { applied: string } }).advice.applied = 'ignored';
     expect(GameLogSchema.safeParse(json).success).toBe(false);
   });
+  it('advice the planning panel cannot hold whole (two moves out of one region) is applied in part, and the team is told', () => {
+    const insurgentSetup: Setup = {
+      ...setup(),
+      seats: { ...setup().seats, state: { kind: 'computer', difficulty: 'normal' }, insurgents: { kind: 'human', difficulty: 'normal' } },
+    };
+    let s = run(initialState(defaultSettings('en')), { type: 'game/new', setup: insurgentSetup });
+    const game = s.session!.game;
+    const moves = legalOrders(game, 'insurgents').find((o) => o.kind === 'move' && (o.to?.length ?? 0) >= 2)!;
+    const [a, b] = moves.to!;
+    const r = bot(game, 'insurgents', 'hard');
+    const two = [
+      ...r.orders.orders.filter((o) => !(o.kind === 'move' && o.region === moves.region)),
+      { kind: 'move' as const, region: moves.region!, to: a!, amount: 5 },
+      { kind: 'move' as const, region: moves.region!, to: b!, amount: 5 },
+    ];
+    s = run(s, { type: 'advice/ask' }, { type: 'advice/ready', game, side: 'insurgents', orders: two, decision: r.decision });
+    s = run(s, { type: 'advice/apply' });
+    const given = s.session!.advice!.insurgents!.given!;
+    expect(given.filter((o) => o.kind === 'move' && o.region === moves.region)).toEqual([
+      { kind: 'move', region: moves.region, to: a, amount: 5 },
+    ]);
+    expect(s.toasts.at(-1)).toMatchObject({ kind: 'info', key: 'advisor.left', values: { count: 1 } });
+  });
+
+  it("the computer's own plans never give two moves out of one region", () => {
+    let s = run(initialState(defaultSettings('en')), { type: 'game/new', setup: setup() });
+    for (let turn = 0; turn < 3; turn++) {
+      const game = s.session!.game;
+      for (const level of ['normal', 'hard'] as const) {
+        const from = bot(game, 'insurgents', level)
+          .orders.orders.filter((o) => o.kind === 'move')
+          .map((o) => ('region' in o ? o.region : ''));
+        expect(new Set(from).size).toBe(from.length);
+      }
+      s = run(s, { type: 'plan/commit' }, { type: 'turn/continue' });
+    }
+  });
 });
