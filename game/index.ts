@@ -47,9 +47,11 @@ export {
   type LogProblem,
   type ReplayResult,
 } from './log';
-export { bot, botRng, policyOrders, RATIONALE_KEYS, type BotDecision } from './ai/bot';
+export { bot, botSteps, botRng, policyOrders, RATIONALE_KEYS, type BotDecision } from './ai/bot';
 export {
   searchPlan,
+  searchSteps,
+  runSteps,
   HARD_BUDGET,
   HARD_HORIZON,
   HARD_SAMPLES,

@@ -69,7 +69,7 @@ export function App(props: { platform: Platform }): ReactNode {
   useAutosave({ session, platform, notify, t, lang, version, stateRef, setInProgress });
   const { run, runExport, autosaves, openAutosaveEntry } = useCommands({ platform, dispatch, stateRef, notify, version, setInProgress });
   useShortcuts(dispatch, stateRef, replay);
-  const aiProgress = useComputer(state, dispatch);
+  const { progress: aiProgress, boardPlaying } = useComputer(state, dispatch);
   const thinking = session && session.aiFor === session.game ? (session.thinking ?? []) : [];
 
   const hasGame = Boolean(session);
@@ -273,6 +273,7 @@ export function App(props: { platform: Platform }): ReactNode {
               onOverlay={(o) => act({ type: 'settings/set', patch: { overlay: o } })}
               onFlows={(on) => act({ type: 'settings/set', patch: { flows: on } })}
               onSelect={select}
+              onPlaying={boardPlaying}
             />
           </div>
           <div className="col col-right">

@@ -18,9 +18,11 @@
  *   (first frame playing → first frame done), and the p95 on the harness's sample turn
  *   (`resolution_frame_p95_harness_ms`).
  * - ai_frame_p95_ms: p95 of the requestAnimationFrame intervals while hard computer sides think
- *   in the app's worker (frames logged while the status bar's indicator, `[data-thinking]`, is
- *   shown), over the first 3 turns of a game with the three sides hard computers: the search of each
- *   turn runs while the board animates the turn before. Also the frame count and the time thought.
+ *   in the app's worker (intervals with the status bar's indicator, `[data-thinking]`, shown at
+ *   both ends: the frame in which the UI thread resolves a turn and puts the indicator up is the
+ *   resolution's, measured above), over the first 3 turns of a game with the three sides hard
+ *   computers: the search of each turn runs while the board animates the turn before. Also the
+ *   frame count and the time thought. No frame while thinking is an error, not a null.
  * - renderer_bundle_bytes / renderer_largest_chunk_bytes: sizes of out/web/assets/*.js, and their
  *   gzip sizes (node:zlib, level 9).
  *
@@ -216,12 +218,16 @@ const FRAME_LOG = `(() => {
   const out = [];
   window.__frameLog = out;
   let last = null;
+  let wasThinking = false;
   const tick = (t) => {
     const el = document.querySelector('.cdl-board');
     const state = (el && el.dataset.animation) || '';
-    const thinking = document.querySelector('[data-thinking]') !== null;
-    if (last !== null) out.push([t, t - last, state, thinking]);
+    const now = document.querySelector('[data-thinking]') !== null;
+    // A frame drawn while the computer thought: the indicator was up when it began and when it ended
+    // (not the frame in which the UI thread resolved the turn and put the indicator up).
+    if (last !== null) out.push([t, t - last, state, now && wasThinking]);
     last = t;
+    wasThinking = now;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -409,6 +415,7 @@ export async function benchBoard(): Promise<BoardBench> {
     const app = await resolutionInApp(browser, `${url}/`);
     log(`${TURNS} turns of a game with three hard computer sides (frames while they think)`);
     const ai = await thinkingInApp(browser, `${url}/`);
+    if (ai.frames.length === 0) throw new Error('no frame was drawn while the hard computer sides thought (did the worker run?)');
     log(`thinking: ${ai.frames.length} frames over ${Math.round(ai.thinkingMs)} ms, p95 ${r1(quantile(ai.frames, 0.95))} ms`);
     log('the sample turn on the harness');
     const harness = await resolutionInHarness(browser, url);

@@ -17,7 +17,7 @@ import { viewFor } from '../view';
 import { drivers, orderReasons } from './explain';
 import { POLICIES } from './policies';
 import { easyPlan, normalPlan } from './rules';
-import { MEASURES, measureOf, searchPlan, type SearchOptions } from './search';
+import { MEASURES, measureOf, runSteps, searchSteps, type SearchOptions } from './search';
 
 export { DIFFICULTIES, type Difficulty };
 
@@ -71,12 +71,25 @@ function decisionFor(view: GameState, side: Side, plan: PlanSpec, orders: readon
  * early; the same state, side, level and options give the same decision.
  */
 export function bot(state: GameState, side: Side, difficulty: Difficulty = 'normal', opts: SearchOptions = {}): BotDecision {
+  return runSteps(botSteps(state, side, difficulty, opts));
+}
+
+/**
+ * `bot` as steps (the hard level yields after each plan it weighs; `searchSteps`), for a caller
+ * that paces the search; run to its end it gives exactly `bot`'s decision.
+ */
+export function* botSteps(
+  state: GameState,
+  side: Side,
+  difficulty: Difficulty = 'normal',
+  opts: SearchOptions = {},
+): Generator<number, BotDecision> {
   const view = viewFor(state, side);
   const rng = botRng(state, side, difficulty);
   let decision: Decision;
   let orders: Order[];
   if (difficulty === 'hard') {
-    const r = searchPlan(view, side, rng, opts);
+    const r = yield* searchSteps(view, side, rng, opts);
     orders = keepLegal(state, side, r.orders);
     decision = decisionFor(view, side, r.plan, orders);
     if (r.stats.candidates > 0) {

@@ -123,6 +123,23 @@ function expectedOf(side: Side, e: Evaluated): Expected {
  * from `rng` (the bot's stream).
  */
 export function searchPlan(view: GameState, side: Side, rng: Rng, opts: SearchOptions = {}): SearchResult {
+  return runSteps(searchSteps(view, side, rng, opts));
+}
+
+/** Run a search (or a bot's decision) given as steps to its end, at once. */
+export function runSteps<T>(steps: Generator<number, T>): T {
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+  }
+}
+
+/**
+ * The search as steps: it yields the simulated turns spent after each plan it weighs, so a caller
+ * can pace it (the app's worker pauses between steps while the board animates); run to its end it
+ * is `searchPlan`, and gives the same result whatever the pauses.
+ */
+export function* searchSteps(view: GameState, side: Side, rng: Rng, opts: SearchOptions = {}): Generator<number, SearchResult> {
   const budget = Math.max(0, Math.floor(opts.budget ?? HARD_BUDGET));
   const horizon = Math.max(1, Math.floor(opts.horizon ?? HARD_HORIZON));
   const samples = Math.max(1, Math.floor(opts.samples ?? HARD_SAMPLES));
@@ -184,7 +201,10 @@ export function searchPlan(view: GameState, side: Side, rng: Rng, opts: SearchOp
   };
 
   // 1. The bases: the normal level's rules first (so the search never does worse than normal on its own worlds), then the policies.
-  for (const base of basesFor(side)) evaluate({ base, levers: {} });
+  for (const base of basesFor(side)) {
+    evaluate({ base, levers: {} });
+    yield spent;
+  }
   const best = (): Evaluated | undefined => done.reduce<Evaluated | undefined>((b, e) => (!b || e.mean > b.mean + 1e-9 ? e : b), undefined);
   // 2. Levers, one at a time from the best plan so far (first improvement), until a pass changes nothing.
   let incumbent = best();
@@ -197,6 +217,7 @@ export function searchPlan(view: GameState, side: Side, rng: Rng, opts: SearchOp
         const plan: PlanSpec = { base: incumbent.plan.base, levers: { ...incumbent.plan.levers, [lever.id]: value } };
         if (seen.has(planId(side, plan)) || !leverApplies(view, side, baseOf(incumbent.plan.base), lever, value)) continue;
         const e = evaluate(plan);
+        yield spent;
         if (e && e.mean > incumbent.mean + 0.01) {
           incumbent = e;
           improved = true;

@@ -5,7 +5,7 @@
  * (`answerProblem`) before they reach the app. If the worker cannot start or breaks, every
  * request fails and the app falls back to deciding on its own thread.
  */
-import { answerProblem, type AiAnswer, type AiRequest } from './protocol';
+import { answerProblem, type AiAnswer, type AiPace, type AiRequest } from './protocol';
 import type { Decision, SideOrders } from '../app-state/engine';
 
 export interface AiResult {
@@ -24,6 +24,7 @@ export class AiClient {
   private worker: Worker | null = null;
   private broken: string | null = null;
   private nextId = 1;
+  private paced = false;
   private readonly pending = new Map<number, Pending>();
 
   private start(): Worker {
@@ -36,6 +37,7 @@ export class AiClient {
     };
     w.onmessageerror = () => this.fail('a message from the worker could not be read');
     this.worker = w;
+    if (this.paced) w.postMessage({ kind: 'pace', on: true } satisfies AiPace);
     return w;
   }
 
@@ -81,6 +83,13 @@ export class AiClient {
         reject(new Error(this.broken));
       }
     });
+  }
+
+  /** Ask the worker to think at half pace (the board is playing an animation), or at full pace again. */
+  pace(on: boolean): void {
+    if (on === this.paced) return;
+    this.paced = on;
+    this.worker?.postMessage({ kind: 'pace', on } satisfies AiPace);
   }
 
   /** Drop every request under way (a new game, a turn undone): the worker is replaced. */

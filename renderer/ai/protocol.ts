@@ -17,6 +17,12 @@ export interface AiRequest {
   state: GameState;
 }
 
+/** The app to the worker: the board is playing a turn's animation (`on`), so think at half pace; or not. */
+export interface AiPace {
+  kind: 'pace';
+  on: boolean;
+}
+
 export type AiAnswer =
   | { id: number; kind: 'progress'; spent: number; budget: number }
   | { id: number; kind: 'done'; orders: SideOrders; decision: Decision }
@@ -24,6 +30,11 @@ export type AiAnswer =
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isSide = (x: unknown): x is Side => typeof x === 'string' && (SIDES as readonly string[]).includes(x);
+
+/** A pace message, or null if `x` is not one (the worker's check). */
+export function paceOf(x: unknown): AiPace | null {
+  return isObj(x) && x.kind === 'pace' && typeof x.on === 'boolean' && Object.keys(x).length === 2 ? { kind: 'pace', on: x.on } : null;
+}
 
 /** The problem with a request, or null (the worker's check of what it was sent). */
 export function requestProblem(x: unknown): string | null {

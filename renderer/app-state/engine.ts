@@ -8,6 +8,7 @@ export {
   REGION_IDS,
   budgetUse,
   bot,
+  botSteps,
   canonicalJson,
   clamp,
   clipNote,

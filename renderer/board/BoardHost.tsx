@@ -32,6 +32,8 @@ export interface BoardHostProps {
   /** The legend's starting form: full (true), compact (false), or by the board's size (null, default). */
   legend?: boolean | null;
   className?: string;
+  /** Told when a turn's animation starts and stops playing (the app paces the computer's worker meanwhile). */
+  onPlaying?: (playing: boolean) => void;
 }
 
 const ZOOM_STEP = 1.4;
@@ -45,6 +47,7 @@ export function BoardHost({
   renderer = 'auto',
   legend = null,
   className,
+  onPlaying,
 }: BoardHostProps): ReactNode {
   const bus = useMemo(() => new BoardEventBus(), []);
   const helpId = useId();
@@ -149,6 +152,11 @@ export function BoardHost({
   // The turn's animation: Escape anywhere skips it; its summary is announced once it has played.
   const playing = anim.state === 'playing' && anim.key !== null && anim.key === model.animation?.key;
   const skip = useCallback(() => bus.emit('command', { kind: 'skipAnimation' }), [bus]);
+  const onPlayingRef = useRef(onPlaying);
+  onPlayingRef.current = onPlaying;
+  useEffect(() => {
+    onPlayingRef.current?.(playing);
+  }, [playing]);
   useEffect(() => {
     if (!playing) return undefined;
     const onKey = (e: globalThis.KeyboardEvent): void => {

@@ -4,9 +4,11 @@
  * animates the last turn; the reducer receives their orders (`ai/decided`) and resolves the turn
  * when every side is in. The rule-based levels are quick and decide at resolution, as before.
  * A team's "What would the computer do?" (`advice/ask`) is answered the same way. Progress (plans
- * weighed so far) is kept here, not in the app state: it is for the indicator only.
+ * weighed so far) is kept here, not in the app state: it is for the indicator only. While the board
+ * plays a turn's animation the worker thinks at half pace (`boardPlaying`; see ai-worker.ts), so
+ * the animation keeps its frame rate on a two-core machine.
  */
-import { useEffect, useRef, useState, type Dispatch } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
 import { SIDES, bot, type GameState } from '../app-state/engine';
 import type { Action } from '../app-state/reducer';
 import type { AppState } from '../app-state/types';
@@ -15,7 +17,10 @@ import { AiClient } from '../ai/ai-client';
 /** Progress of each request under way, 0–1, by `decide:<side>` or `advise:<side>`. */
 export type AiProgress = Record<string, number>;
 
-export function useComputer(state: AppState, dispatch: Dispatch<Action>): AiProgress {
+export function useComputer(
+  state: AppState,
+  dispatch: Dispatch<Action>,
+): { progress: AiProgress; boardPlaying: (playing: boolean) => void } {
   const client = useRef<AiClient | null>(null);
   const askedFor = useRef<GameState | null>(null);
   const advised = useRef(new Set<string>());
@@ -34,6 +39,7 @@ export function useComputer(state: AppState, dispatch: Dispatch<Action>): AiProg
   );
 
   const getClient = (): AiClient => (client.current ??= new AiClient());
+  const boardPlaying = useCallback((playing: boolean) => (client.current ??= new AiClient()).pace(playing), []);
   const report = (key: string, v: number | null) =>
     setProgress((p) => {
       const next = { ...p };
@@ -99,5 +105,5 @@ export function useComputer(state: AppState, dispatch: Dispatch<Action>): AiProg
     }
   }, [live, game, advice, dispatch]);
 
-  return progress;
+  return { progress, boardPlaying };
 }

@@ -26,6 +26,8 @@ export function BoardArea(props: {
   onOverlay: (o: OverlayId) => void;
   onFlows: (on: boolean) => void;
   onSelect: (id: string) => void;
+  /** A turn's animation started or stopped playing. */
+  onPlaying?: (playing: boolean) => void;
 }): ReactNode {
   const { t, lang } = useI18n();
   const { view, events, overlay, flows, presentation, selected } = props;
@@ -55,7 +57,7 @@ export function BoardArea(props: {
       <div className="board-frame">
         {model ? (
           <ErrorBoundary areaKey="app.area.board" resetKey={view?.turn} fallback={<RegionTiles model={model} onSelect={props.onSelect} />}>
-            <Board model={model} onSelect={props.onSelect} />
+            <Board model={model} onSelect={props.onSelect} {...(props.onPlaying ? { onPlaying: props.onPlaying } : {})} />
           </ErrorBoundary>
         ) : (
           <div className="board-empty">

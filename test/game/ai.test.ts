@@ -15,6 +15,7 @@ import {
   SIDES,
   appendTurn,
   bot,
+  botSteps,
   botRng,
   createGame,
   newLog,
@@ -277,5 +278,26 @@ describe('the normal level adapts the status quo to what its side sees', () => {
       expect(bot(s, 'clans', 'easy').orders.orders.some((o) => o.kind === 'bribe')).toBe(false);
       expect(validateOrders(s, { side: 'clans', orders })).toEqual([]);
     }
+  });
+});
+
+describe('the search in steps (the app paces it while the board animates)', () => {
+  it.each(SIDES)('%s: run step by step, with other work between the steps, it gives exactly the decision of bot()', (side) => {
+    const s = MID[0]!;
+    const steps = botSteps(s, side, 'hard');
+    const spent: number[] = [];
+    let n = steps.next();
+    while (!n.done) {
+      spent.push(n.value);
+      // Other work between steps (another side's decision) must not change this one.
+      bot(MID[1]!, side, 'normal');
+      n = steps.next();
+    }
+    const whole = bot(s, side, 'hard');
+    expect(JSON.stringify(n.value)).toBe(JSON.stringify(whole));
+    // One step per plan weighed, each after the turns it spent.
+    expect(spent.length).toBeGreaterThanOrEqual(whole.decision.search!.candidates);
+    expect(spent.at(-1)).toBe(whole.decision.search!.evaluations);
+    expect(spent.every((x, i) => i === 0 || x >= spent[i - 1]!)).toBe(true);
   });
 });
