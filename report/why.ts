@@ -3,12 +3,12 @@
  * planting, replanting, ground opened from next door, displacement in, eradication, abandonment),
  * of violence (clashes, ambushes, attacks, each with its dead) and the scenario events that
  * happened; and the State's programmes with what each waits on (the law, radar by region, pilot
- * readiness, US support). Read from the state after the turn (its regions' flows) and the turn's
+ * readiness, US support) and what those that run from quarter to quarter cost. Read from the state after the turn (its regions' flows) and the turn's
  * events; the parts come from the engine's own flows, and what they do not cover is named as the
  * remainder, so the breakdown always adds up to the change shown.
  */
-import type { GameEvent, GameState, TurnRecord } from '../game';
-import { MAP } from '../game';
+import type { GameEvent, GameState, OrderKind, TurnRecord } from '../game';
+import { MAP, runningProgrammes } from '../game';
 import type { Localized } from '../i18n/catalogue';
 
 export interface Part {
@@ -158,6 +158,12 @@ export interface ProgrammesStatus {
   /** Regions with airstrips or radar: coverage now (%), and coverage on order with the turn it comes online. */
   radar: { region: string; coveragePct: number; airstrips: number; pending: { turn: number; pct: number }[] }[];
   waits: Wait[];
+  /**
+   * The State's programmes that run and are paid every quarter until changed (as the state shows
+   * them: a side's view hides what it cannot see), the dearest first, with their cost a quarter.
+   */
+  running: { kind: OrderKind; region?: string; exit?: string; upkeepMusd: number }[];
+  runningMusd: number;
 }
 
 const AIRSTRIPS = new Map(MAP.regions.map((r) => [r.id, r.airstrips]));
@@ -194,6 +200,10 @@ export function programmesStatus(s: GameState): ProgrammesStatus {
   if (n.pilotReadiness < 0.5) waits.push({ key: 'pilotsLow', values: { pct: Math.round(n.pilotReadiness * PCT) } });
   if (n.usSuspendedTurns > 0) waits.push({ key: 'usSuspended', values: { turns: n.usSuspendedTurns } });
   if (roeActing === 'off') waits.push({ key: 'roeOff', values: {} });
+  const running = runningProgrammes(s, 'state')
+    .filter((k) => k.upkeepMusd > 0)
+    .map(({ kind, region, exit, upkeepMusd }) => ({ kind, ...(region ? { region } : {}), ...(exit ? { exit } : {}), upkeepMusd }))
+    .sort((a, b) => b.upkeepMusd - a.upkeepMusd || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return {
     law: n.interdictionLaw,
     lawTurnsLeft: n.lawTurnsLeft,
@@ -204,5 +214,7 @@ export function programmesStatus(s: GameState): ProgrammesStatus {
     usSuspendedTurns: n.usSuspendedTurns,
     radar,
     waits,
+    running,
+    runningMusd: running.reduce((a, k) => a + k.upkeepMusd, 0),
   };
 }

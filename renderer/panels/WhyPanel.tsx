@@ -7,6 +7,8 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { regionName, type GameEvent, type GameState } from '../app-state/engine';
 import { cocaWhy, priceWhy, programmesStatus, turnInjects, violenceWhy } from '../../report/why';
+import { amountText } from '../../report/describe';
+import { targetName } from './SummaryList';
 
 export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] }): ReactNode {
   const { t, fmt, lang } = useI18n();
@@ -115,6 +117,22 @@ export function WhyPanel(props: { game: GameState; events: readonly GameEvent[] 
               : t('why.programmes.us', { n: fmt(st.usSupport) })}
           </li>
         </ul>
+        <h4>{t('why.programmes.runningTitle', { total: amountText(t, 'musd', Math.round(st.runningMusd * 100) / 100) })}</h4>
+        {st.running.length ? (
+          <ul className="lines why-running">
+            {st.running.map((k) => (
+              <li key={`${k.kind}|${k.region ?? k.exit ?? ''}`} data-kind={k.kind}>
+                {t('plan.summary.kept', {
+                  activity: t(`orders.${k.kind}.label`),
+                  target: targetName(k, t),
+                  value: amountText(t, 'musd', Math.round(k.upkeepMusd * 100) / 100),
+                })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">{t('why.programmes.noneRunning')}</p>
+        )}
         <h4>{t('why.programmes.waitsTitle')}</h4>
         {st.waits.length ? (
           <ul className="lines why-waits">

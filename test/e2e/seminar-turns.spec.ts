@@ -189,6 +189,12 @@ test('three human turns: orders mean what they say, caps before commit, reports 
   await expect(price.locator('tr[data-driver="seizedShare"]')).toContainText('→');
   await price.scrollIntoViewIfNeeded();
   await screenshot(page, 'seminar-report-why-t2-1920x1080');
+  // The State's programmes that run on, with what each costs a quarter.
+  const running = page.getByRole('region', { name: 'Why the figures changed' }).locator('.why-running');
+  await expect(running).toContainText('River control — Ucayali: US$ 3 M a quarter');
+  await expect(running).toContainText('Alternative development — Ayacucho: US$ 2 M a quarter');
+  await running.scrollIntoViewIfNeeded();
+  await screenshot(page, 'seminar-report-programmes-t2-1920x1080');
   await screenshot(page, 'seminar-report-t2-1920x1080');
 
   // --- Turn 3: plain commits; the report still explains.

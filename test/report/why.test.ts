@@ -4,7 +4,7 @@
  * the programmes' status names what interdiction waits on.
  */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SCENARIOS, createGame, resolveTurn, type GameState, type TurnInput } from '../../game';
+import { BUILTIN_SCENARIOS, createGame, resolveTurn, viewFor, type GameState, type TurnInput } from '../../game';
 import { cocaWhy, priceWhy, programmesStatus, violenceWhy } from '../../report/why';
 
 const SCENARIO = BUILTIN_SCENARIOS[0]!;
@@ -64,5 +64,35 @@ describe('why the figures changed', () => {
     expect(st.law).toBe('pending');
     expect(st.waits.map((w) => w.key)).toContain('lawPending');
     expect(st.waits.find((w) => w.key === 'radarPending')?.values.region).toBe('PE-AYA');
+  });
+});
+
+describe('what the running programmes cost', () => {
+  it("lists the State's programmes that run until changed, with their cost a quarter, and a side's view hides what it cannot see", () => {
+    const s0 = createGame(SCENARIO, 5);
+    const { state } = step(s0, {
+      orders: [
+        {
+          side: 'state',
+          orders: [
+            { kind: 'riverControl', region: 'PE-LOR', amount: 2 },
+            { kind: 'development', region: 'PE-AYA', amount: 4 },
+            { kind: 'pilots', amount: 3 },
+          ],
+        },
+      ],
+    });
+    const st = programmesStatus(state);
+    const find = (kind: string) => st.running.find((k) => k.kind === kind);
+    expect(find('riverControl')).toEqual({ kind: 'riverControl', region: 'PE-LOR', upkeepMusd: 2 });
+    expect(find('development')).toEqual({ kind: 'development', region: 'PE-AYA', upkeepMusd: 4 });
+    expect(find('pilots')?.upkeepMusd).toBe(3);
+    expect(st.runningMusd).toBeCloseTo(
+      st.running.reduce((a, k) => a + k.upkeepMusd, 0),
+      9,
+    );
+    expect(st.running.map((k) => k.upkeepMusd)).toEqual([...st.running.map((k) => k.upkeepMusd)].sort((a, b) => b - a));
+    // The clans do not see what the State spends on training pilots.
+    expect(programmesStatus(viewFor(state, 'clans')).running.some((k) => k.kind === 'pilots')).toBe(false);
   });
 });
