@@ -8,7 +8,7 @@
  * remainder, so the breakdown always adds up to the change shown.
  */
 import type { GameEvent, GameState, OrderKind, TurnRecord } from '../game';
-import { MAP, runningProgrammes } from '../game';
+import { MAP, runningProgrammes, totalCocaHa } from '../game';
 import type { Localized } from '../i18n/catalogue';
 
 export interface Part {
@@ -28,7 +28,6 @@ export interface CocaWhy {
 }
 
 const PCT = 100;
-const totalHa = (r: GameState['regions'][number]): number => r.cocaHa + r.immatureHa.reduce((a, x) => a + x, 0);
 
 /** The coca breakdown for the turn that produced `after` (`beforeHa`: coca standing before it). */
 export function cocaWhy(after: GameState, beforeHa: number): CocaWhy {
@@ -46,7 +45,7 @@ export function cocaWhy(after: GameState, beforeHa: number): CocaWhy {
     displaced += r.flow.displacedInHa;
     eradicated += r.flow.eradicatedHa;
     abandoned += r.flow.abandonedHa;
-    now += totalHa(r);
+    now += totalCocaHa(r);
   }
   const named = planted + replanted + colonised + displaced - eradicated - abandoned;
   const other = now - beforeHa - named;

@@ -11,6 +11,7 @@ import type { Order, OrderKind } from '../orders';
 import { kindsFor, specOf } from '../orders';
 import { outlook } from '../phases/displacement';
 import type { GameState, PlanSpec, Reason } from '../types';
+import { recruitTarget } from './rules';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -324,12 +325,7 @@ function driver(view: GameState, side: Side, id: string): Reason | null {
     case 'front':
       return { key: k('front'), values: { pct: Math.round(n.insurgentFront * 100) } };
     case 'poverty': {
-      const best = view.regions
-        .map((r, i) => ({ r, i }))
-        .filter(({ r }) => r.insurgentFighters > 0)
-        .sort(
-          (a, b) => sc.defs[b.i]!.povertyPct * (1 - b.r.statePresence) - sc.defs[a.i]!.povertyPct * (1 - a.r.statePresence) || a.i - b.i,
-        )[0];
+      const best = recruitTarget(view);
       return best
         ? {
             key: k('poverty'),

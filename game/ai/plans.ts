@@ -16,7 +16,7 @@ import { eradicationCapacityHa } from '../phases/eradication';
 import type { GameState, PlanSpec, Reason } from '../types';
 import { Planner, type BotResult } from './planner';
 import { POLICIES } from './policies';
-import { normalPlan } from './rules';
+import { normalPlan, seizedRegions } from './rules';
 
 type Value = string | number;
 
@@ -323,9 +323,9 @@ const CLANS_LEVERS: LeverDef[] = [
     values: [0, 15, 40, 80],
     apply: (d, v) => {
       const had = d.removeKind('bribe');
-      const seized = d.state.regions.map((r) => ({ id: r.id, w: r.flow.seizedT }));
-      const targets = byWeight(seized, 3).length
-        ? byWeight(seized, 3)
+      const seized = seizedRegions(d.state, 3).map((r) => ({ id: r.id, w: r.flow.seizedT }));
+      const targets = seized.length
+        ? seized
         : byWeight(
             d.state.regions.map((r) => ({ id: r.id, w: r.stockT * (r.police + r.army) })),
             3,

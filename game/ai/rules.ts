@@ -14,6 +14,27 @@ import type { GameState } from '../types';
 import { Planner, type BotResult } from './planner';
 import { clansStatusQuo, insurgentsStatusQuo, stateAirInterdiction, stateStatusQuo } from './policies';
 
+/** Up to `n` regions where the clans' loads were seized last quarter, the most tonnes first. */
+export function seizedRegions(view: GameState, n: number): GameState['regions'][number][] {
+  return view.regions
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.flow.seizedT > 0)
+    .sort((a, b) => b.r.flow.seizedT - a.r.flow.seizedT || a.i - b.i)
+    .slice(0, n)
+    .map(({ r }) => r);
+}
+
+/** Where the insurgents recruit: among regions with fighters, the deepest poverty where the State is thinnest. */
+export function recruitTarget(view: GameState): { r: GameState['regions'][number]; i: number } | undefined {
+  const sc = staticCtx(view.scenario);
+  return view.regions
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.insurgentFighters > 0)
+    .sort(
+      (a, b) => sc.defs[b.i]!.povertyPct * (1 - b.r.statePresence) - sc.defs[a.i]!.povertyPct * (1 - a.r.statePresence) || a.i - b.i,
+    )[0];
+}
+
 /** Easy bots play a status-quo policy with some amounts jittered. */
 export function easyPlan(view: GameState, side: Side, rng: Rng): BotResult {
   const result = side === 'state' ? stateStatusQuo(view) : side === 'clans' ? clansStatusQuo(view) : insurgentsStatusQuo(view);
@@ -56,14 +77,10 @@ function clansNormal(view: GameState): BotResult {
   });
   for (const o of base.orders.orders) pl.add(o);
   pl.rationale.push(...base.rationale);
-  const seized = view.regions
-    .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.flow.seizedT > 0)
-    .sort((a, b) => b.r.flow.seizedT - a.r.flow.seizedT || a.i - b.i)
-    .slice(0, CLANS_BRIBE_REGIONS);
-  const lost = seized.reduce((a, { r }) => a + r.flow.seizedT, 0);
+  const seized = seizedRegions(view, CLANS_BRIBE_REGIONS);
+  const lost = seized.reduce((a, r) => a + r.flow.seizedT, 0);
   const bribes = Math.max(0, pl.money) * CLANS_BRIBE_SHARE;
-  if (lost > 0) for (const { r } of seized) pl.add({ kind: 'bribe', region: r.id, amount: (bribes * r.flow.seizedT) / lost });
+  if (lost > 0) for (const r of seized) pl.add({ kind: 'bribe', region: r.id, amount: (bribes * r.flow.seizedT) / lost });
   return pl.result();
 }
 
@@ -92,12 +109,7 @@ function insurgentsNormal(view: GameState): BotResult {
   pl.add({ kind: 'propaganda', amount: Math.min(0.5, pl.money * 0.2) });
   if (pl.money > 0) pl.say('ai.insurgents.front', {});
   // Recruit where poverty is deep and the State thin.
-  const target = view.regions
-    .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.insurgentFighters > 0)
-    .sort(
-      (a, b) => sc.defs[b.i]!.povertyPct * (1 - b.r.statePresence) - sc.defs[a.i]!.povertyPct * (1 - a.r.statePresence) || a.i - b.i,
-    )[0];
+  const target = recruitTarget(view);
   if (target && pl.add({ kind: 'recruit', region: target.r.id, amount: pl.money * 0.6 }) > 0)
     pl.say('ai.insurgents.recruit', { region: target.r.id });
   return pl.result();

@@ -240,23 +240,7 @@ export function appReducer(s: AppState, a: Action): AppState {
       } catch (err) {
         return pushToast(s, errorToast('app.error.engine', { detail: err instanceof Error ? err.message : String(err) }));
       }
-      const session: Session = {
-        setup: a.setup,
-        gameId: a.gameId ?? `s${a.setup.seed}`,
-        game,
-        queue: [],
-        drafts: {},
-        history: {},
-        committed: {},
-        errors: [],
-        last: null,
-        states: [game],
-        turnEvents: [],
-        events: [],
-        log: newLog(game),
-        saveHandle: null,
-        saveName: null,
-      };
+      const session = sessionFromLog({ setup: a.setup, log: newLog(game), states: [game], turnEvents: [] }, a.gameId ?? `s${a.setup.seed}`);
       session.fac = newFacState(session.log, a.setup.facilitatorPassphrase ?? null);
       return startTurn({ ...s, replay: null, dialog: null, selectedRegion: null }, session);
     }
