@@ -85,7 +85,7 @@ export class AiClient {
     });
   }
 
-  /** Ask the worker to think at half pace (the board is playing an animation), or at full pace again. */
+  /** Ask the worker to think slowly (the board is playing an animation: see ai-worker.ts), or at full pace again. */
   pace(on: boolean): void {
     if (on === this.paced) return;
     this.paced = on;

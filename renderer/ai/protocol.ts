@@ -17,7 +17,7 @@ export interface AiRequest {
   state: GameState;
 }
 
-/** The app to the worker: the board is playing a turn's animation (`on`), so think at half pace; or not. */
+/** The app to the worker: the board is playing a turn's animation (`on`), so think at a tenth of a core; or not. */
 export interface AiPace {
   kind: 'pace';
   on: boolean;

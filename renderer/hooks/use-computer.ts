@@ -5,7 +5,7 @@
  * when every side is in. The rule-based levels are quick and decide at resolution, as before.
  * A team's "What would the computer do?" (`advice/ask`) is answered the same way. Progress (plans
  * weighed so far) is kept here, not in the app state: it is for the indicator only. While the board
- * plays a turn's animation the worker thinks at half pace (`boardPlaying`; see ai-worker.ts), so
+ * plays a turn's animation the worker thinks at a tenth of a core (`boardPlaying`; see ai-worker.ts), so
  * the animation keeps its frame rate on a two-core machine.
  */
 import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
@@ -39,7 +39,8 @@ export function useComputer(
   );
 
   const getClient = (): AiClient => (client.current ??= new AiClient());
-  const boardPlaying = useCallback((playing: boolean) => (client.current ??= new AiClient()).pace(playing), []);
+  // getClient reads only the ref, so the first render's is as good as any: one callback for the board.
+  const boardPlaying = useCallback((playing: boolean) => getClient().pace(playing), []);
   const report = (key: string, v: number | null) =>
     setProgress((p) => {
       const next = { ...p };
